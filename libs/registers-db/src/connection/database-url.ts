@@ -1,0 +1,44 @@
+import { ConfigurationError } from '../errors';
+import type { DialectName } from '../dialects/query-dialect.interface';
+
+export const DEFAULT_DATABASE_URL = 'sqlite:data/registers.db';
+
+export interface ParsedDatabaseUrl {
+  dialect: DialectName;
+  /** The URL as given (may hold a password: never log it, use `redacted`). */
+  url: string;
+  /** The URL with any password replaced by `***`, safe for messages. */
+  redacted: string;
+  /** SQLite only: the file path, or `:memory:`. */
+  file?: string;
+}
+
+export function redactDatabaseUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+/**
+ * Accepts `sqlite:path/to/file.db`, `sqlite:///abs/path.db`, `sqlite::memory:`,
+ * `postgres://…` / `postgresql://…`, `mysql://…` / `mariadb://…`.
+ */
+export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
+  const redacted = redactDatabaseUrl(url);
+  if (typeof url !== 'string' || url.trim() === '') {
+    throw new ConfigurationError('A database URL is required (e.g. "sqlite:data/app.db").');
+  }
+  if (url.startsWith('sqlite:')) {
+    let file = url.slice('sqlite:'.length);
+    if (file.startsWith('//')) file = file.slice(2);
+    if (file === '' || file === ':memory:' || file === '/:memory:') file = ':memory:';
+    return { dialect: 'sqlite', url, redacted, file };
+  }
+  const scheme = url.slice(0, url.indexOf('://'));
+  if (scheme === 'postgres' || scheme === 'postgresql') return { dialect: 'postgres', url, redacted };
+  if (scheme === 'mysql' || scheme === 'mariadb') {
+    return { dialect: 'mysql', url: scheme === 'mariadb' ? `mysql${url.slice(scheme.length)}` : url, redacted };
+  }
+  throw new ConfigurationError(
+    `Unsupported database URL "${redacted}": use sqlite:, postgres:// or mysql:// (MariaDB).`,
+    { url: redacted },
+  );
+}

@@ -1,0 +1,116 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type {
+  DriverSession,
+  ExecuteResult,
+  TransactionSession,
+} from '../statement-executor.interface';
+import { AsyncMutex } from './async-mutex';
+import { bindValues } from './bind-values';
+
+function sqliteValues(params: unknown[]): unknown[] {
+  const values = bindValues(params);
+  for (let i = 0; i < values.length; i++) {
+    if (typeof values[i] === 'boolean') {
+      const copy = values === params ? values.slice() : values;
+      for (let j = i; j < copy.length; j++) if (typeof copy[j] === 'boolean') copy[j] = copy[j] ? 1 : 0;
+      return copy;
+    }
+  }
+  return values;
+}
+
+/**
+ * better-sqlite3 is synchronous and has one connection, so a transaction owns the whole
+ * database: other async flows wait on the mutex until it ends (they never join it).
+ */
+export class SqliteSession implements DriverSession {
+  private readonly statements = new Map<string, Statement>();
+  private readonly mutex = new AsyncMutex();
+
+  constructor(private readonly db: Database) {}
+
+  private prepare(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  queryNow(sql: string, params: unknown[]): Record<string, unknown>[] {
+    const stmt = this.prepare(sql);
+    if (!stmt.reader) {
+      stmt.run(sqliteValues(params));
+      return [];
+    }
+    return stmt.all(sqliteValues(params)) as Record<string, unknown>[];
+  }
+
+  executeNow(sql: string, params: unknown[]): ExecuteResult {
+    const stmt = this.prepare(sql);
+    if (stmt.reader) {
+      const rows = stmt.all(sqliteValues(params)) as Record<string, unknown>[];
+      return { affected: rows.length, rows };
+    }
+    const info = stmt.run(sqliteValues(params));
+    return { affected: info.changes, insertId: Number(info.lastInsertRowid), rows: [] };
+  }
+
+  async query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    if (!this.mutex.locked) return this.queryNow(sql, params);
+    await this.mutex.acquire();
+    try {
+      return this.queryNow(sql, params);
+    } finally {
+      this.mutex.release();
+    }
+  }
+
+  async execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
+    if (!this.mutex.locked) return this.executeNow(sql, params);
+    await this.mutex.acquire();
+    try {
+      return this.executeNow(sql, params);
+    } finally {
+      this.mutex.release();
+    }
+  }
+
+  async begin(): Promise<TransactionSession> {
+    await this.mutex.acquire();
+    try {
+      // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading.
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      this.mutex.release();
+      throw error;
+    }
+    let open = true;
+    const end = (sql: string) => {
+      if (!open) return;
+      open = false;
+      try {
+        if (this.db.inTransaction) this.db.exec(sql);
+      } finally {
+        this.mutex.release();
+      }
+    };
+    return {
+      query: async (sql, params) => this.queryNow(sql, params),
+      execute: async (sql, params) => this.executeNow(sql, params),
+      savepoint: async (name) => void this.db.exec(`SAVEPOINT ${name}`),
+      releaseSavepoint: async (name) => void this.db.exec(`RELEASE SAVEPOINT ${name}`),
+      rollbackToSavepoint: async (name) => {
+        this.db.exec(`ROLLBACK TO SAVEPOINT ${name}`);
+        this.db.exec(`RELEASE SAVEPOINT ${name}`);
+      },
+      commit: async () => end('COMMIT'),
+      rollback: async () => end('ROLLBACK'),
+    };
+  }
+
+  resetStatements(): void {
+    this.statements.clear();
+  }
+}

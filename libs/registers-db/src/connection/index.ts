@@ -1,0 +1,3 @@
+export * from './database-connection';
+export * from './database-url';
+export type { ExecuteResult } from './statement-executor.interface';

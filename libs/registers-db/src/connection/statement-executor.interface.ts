@@ -1,0 +1,30 @@
+export interface ExecuteResult {
+  /** Rows changed by the statement (for MySQL upserts: 1 inserted, 2 updated). */
+  affected: number;
+  /** Auto-increment id of the last inserted row, where the driver reports one. */
+  insertId?: number;
+  /** Rows returned by the statement (RETURNING), otherwise empty. */
+  rows: Record<string, unknown>[];
+}
+
+/** One driver-level session: the pool outside transactions, a pinned client inside. */
+export interface StatementExecutor {
+  query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  execute(sql: string, params: unknown[]): Promise<ExecuteResult>;
+}
+
+/** What a dialect's driver gives the connection: executors plus transaction plumbing. */
+export interface DriverSession extends StatementExecutor {
+  /** A session pinned to one physical connection for a transaction. */
+  begin(): Promise<TransactionSession>;
+  /** Forget cached prepared statements (after DDL). */
+  resetStatements(): void;
+}
+
+export interface TransactionSession extends StatementExecutor {
+  savepoint(name: string): Promise<void>;
+  releaseSavepoint(name: string): Promise<void>;
+  rollbackToSavepoint(name: string): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}

@@ -1,0 +1,120 @@
+import { DatabaseConnection } from '../src/connection';
+import { describeEachDialect } from '../../../test/support/dialects';
+
+const DDL = {
+  sqlite: 'CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(50) NOT NULL UNIQUE)',
+  postgres: 'CREATE TABLE items (id SERIAL PRIMARY KEY, name VARCHAR(50) NOT NULL UNIQUE)',
+  mariadb: 'CREATE TABLE items (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL UNIQUE)',
+};
+
+describeEachDialect('DatabaseConnection', (target) => {
+  let conn: DatabaseConnection;
+  let p: (n: number) => string;
+
+  const names = async () =>
+    (await conn.query<{ name: string }>('SELECT name FROM items ORDER BY name')).map((r) => r.name);
+  const insert = (name: string) => conn.execute(`INSERT INTO items (name) VALUES (${p(1)})`, [name]);
+
+  beforeAll(async () => {
+    conn = new DatabaseConnection({ url: target().url });
+    p = (n) => (conn.dialect === 'postgres' ? `$${n}` : '?');
+    await conn.execute(DDL[target().dialect]);
+  });
+  afterAll(() => conn.close());
+  beforeEach(() => conn.execute('DELETE FROM items'));
+
+  it('opens nothing until the first statement', async () => {
+    const lazy = new DatabaseConnection({ url: target().url });
+    expect(lazy.isOpen).toBe(false);
+    await lazy.query('SELECT 1 AS one');
+    expect(lazy.isOpen).toBe(true);
+    await lazy.close();
+  });
+
+  it('reports affected rows and binds every value as a parameter', async () => {
+    const hostile = "x'); DROP TABLE items; --";
+    const result = await insert(hostile);
+    expect(result.affected).toBe(1);
+    expect(await names()).toEqual([hostile]);
+  });
+
+  it('commits the value of the callback', async () => {
+    const value = await conn.transaction(async () => {
+      await insert('a');
+      expect(conn.inTransaction()).toBe(true);
+      return 42;
+    });
+    expect(value).toBe(42);
+    expect(conn.inTransaction()).toBe(false);
+    expect(await names()).toEqual(['a']);
+  });
+
+  it('rolls back everything and rethrows the same error instance', async () => {
+    const boom = new Error('boom');
+    await expect(
+      conn.transaction(async () => {
+        await insert('a');
+        await insert('b');
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+    expect(await names()).toEqual([]);
+  });
+
+  it('rolls a nested transaction back to its savepoint and keeps the outer work', async () => {
+    await conn.transaction(async () => {
+      await insert('outer');
+      await expect(
+        conn.transaction(async () => {
+          await insert('inner');
+          throw new Error('inner fails');
+        }),
+      ).rejects.toThrow('inner fails');
+      await conn.transaction(async () => insert('inner-ok'));
+    });
+    expect(await names()).toEqual(['inner-ok', 'outer']);
+  });
+
+  it('sees its own writes inside the transaction', async () => {
+    await conn.transaction(async () => {
+      await insert('mine');
+      expect(await names()).toEqual(['mine']);
+    });
+  });
+
+  it('keeps concurrent async flows apart: a rollback in one never undoes the other', async () => {
+    const failing = conn.transaction(async () => {
+      await insert('doomed');
+      await new Promise((r) => setTimeout(r, 20));
+      throw new Error('rollback me');
+    });
+    const succeeding = conn.transaction(async () => {
+      await insert('kept');
+    });
+    const outside = insert('outside');
+    await expect(failing).rejects.toThrow('rollback me');
+    await succeeding;
+    await outside;
+    expect(await names()).toEqual(['kept', 'outside']);
+  });
+
+  it('does not let work started outside the callback join the transaction', async () => {
+    const startedBefore = setTimeoutPromise(5).then(async () => {
+      await insert('from-outside');
+      return conn.inTransaction();
+    });
+    await expect(
+      conn.transaction(async () => {
+        await insert('inside');
+        await startedBefore;
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect(await startedBefore).toBe(false);
+    expect(await names()).toEqual(['from-outside']);
+  });
+});
+
+function setTimeoutPromise(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
