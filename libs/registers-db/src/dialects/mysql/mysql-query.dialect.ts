@@ -1,0 +1,57 @@
+import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
+import type { QueryDialect } from '../query-dialect.interface';
+import { checkedCount, toDate } from '../../query/driver-values';
+
+/** Largest LIMIT MySQL/MariaDB accept; used for an OFFSET without a LIMIT. */
+const NO_LIMIT = '18446744073709551615';
+
+/**
+ * MySQL/MariaDB. Text columns use `utf8mb4_unicode_ci`, which ignores case and accents, so
+ * case-sensitive matches force `utf8mb4_bin` and ilike compares LOWER() of both sides under
+ * `utf8mb4_bin` (case-insensitive, accent-sensitive, like PostgreSQL's ILIKE).
+ */
+export class MysqlQueryDialect implements QueryDialect {
+  readonly name = 'mysql' as const;
+
+  quoteIdentifier(identifier: string): string {
+    return `\`${identifier.replace(/`/g, '``')}\``;
+  }
+
+  placeholder(_position: number): string {
+    return '?';
+  }
+
+  /**
+   * MariaDB ignores `ESCAPE ''` (backslash stays the escape), so as-given patterns declare
+   * NUL as the escape character; the query compiler rejects NUL in patterns.
+   */
+  like(column: string, param: string, options: { caseInsensitive: boolean; escape: boolean }): string {
+    const escape = options.escape ? `'!'` : 'CHAR(0)';
+    return options.caseInsensitive
+      ? `LOWER(${column}) COLLATE utf8mb4_bin LIKE LOWER(${param}) ESCAPE ${escape}`
+      : `${column} COLLATE utf8mb4_bin LIKE ${param} ESCAPE ${escape}`;
+  }
+
+  limitOffset(limit?: number, offset?: number): string {
+    if (limit === undefined && offset === undefined) return '';
+    const lim = limit === undefined ? NO_LIMIT : String(checkedCount(limit));
+    return offset === undefined ? ` LIMIT ${lim}` : ` LIMIT ${lim} OFFSET ${checkedCount(offset)}`;
+  }
+
+  toDriver(field: FieldMetadata, value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    switch (field.type) {
+      case 'boolean':
+        return value ? 1 : 0;
+      case 'date':
+        return toDate(value).toISOString().slice(0, 10);
+      case 'datetime':
+        // datetime(3) holds UTC wall-clock time (the connection uses timezone 'Z').
+        return toDate(value).toISOString().slice(0, 23).replace('T', ' ');
+      case 'json':
+        return JSON.stringify(value);
+      default:
+        return value;
+    }
+  }
+}
