@@ -1,9 +1,5 @@
 import 'reflect-metadata';
-import { CommandFactory } from 'nest-commander';
+import { RegistersCli } from '@registers/cli';
 import { SampleConsoleModule } from './sample-console.module';
 
-async function bootstrap(): Promise<void> {
-  await CommandFactory.run(SampleConsoleModule, { logger: ['error', 'warn'] });
-}
-
-void bootstrap();
+void RegistersCli.run(SampleConsoleModule);

@@ -1,0 +1,36 @@
+import { Field, Model } from '@registers/db';
+import { IsDate, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export const TODO_STATUSES = ['pending', 'completed'] as const;
+export type TodoStatus = (typeof TODO_STATUSES)[number];
+
+/** One todo item, stored in `todo_items`; `createdAt`/`updatedAt` are kept by the library. */
+@Model({ timestamps: true })
+export class TodoItem {
+  @Field({ id: 'autoincrement' })
+  id?: number;
+
+  @Field({ length: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @Field({ type: 'text' })
+  @IsString()
+  description!: string;
+
+  @Field({ length: 20, default: 'pending' })
+  @IsIn(TODO_STATUSES)
+  status!: TodoStatus;
+
+  @Field()
+  @IsOptional()
+  @IsDate()
+  createdAt?: Date;
+
+  @Field()
+  @IsOptional()
+  @IsDate()
+  updatedAt?: Date;
+}
