@@ -1,0 +1,145 @@
+import { Contender, Target, Workload } from '../lib/workload';
+import { BenchAdmin, Contestant, WorkloadKind } from './contestant';
+import { BenchDialect } from './databases';
+import { makeRows, shuffledIds } from './rows';
+import { clearTableSql } from './schema';
+
+/** A contestant, or the reason it cannot run here. */
+export type Entrant = Contestant | { name: string; labels: Record<WorkloadKind, string>; skip: string };
+
+export const SIZES = { require: 1000, create: 1000, bulkCreate: 10_000, filter: 10_000, upsert: 1000 };
+
+/** Targets from the performance issue; workloads without one are measured for information. */
+export function targetsFor(dialect: BenchDialect, kind: WorkloadKind): Target[] {
+  if (dialect === 'sqlite') {
+    const table: Record<WorkloadKind, Target[]> = {
+      require: [
+        { against: 'raw', kind: 'at-most', value: 3 },
+        { against: 'typeorm', kind: 'faster-by', value: 10 },
+      ],
+      create: [
+        { against: 'raw', kind: 'at-most', value: 3 },
+        { against: 'typeorm', kind: 'faster-by', value: 3 },
+      ],
+      bulkCreate: [
+        { against: 'raw', kind: 'at-most', value: 3 },
+        { against: 'typeorm', kind: 'faster-by', value: 2 },
+      ],
+      filter: [{ against: 'raw', kind: 'at-most', value: 2 }],
+      upsert: [{ against: 'raw', kind: 'at-most', value: 3 }],
+    };
+    return table[kind];
+  }
+  if (kind === 'require' || kind === 'bulkCreate') return [{ against: 'raw', kind: 'at-most', value: 1.5 }];
+  return [];
+}
+
+const TITLES: Record<WorkloadKind, string> = {
+  require: `require(pk) ×${SIZES.require}`,
+  create: `create ×${SIZES.create} (one at a time)`,
+  bulkCreate: `bulkCreate ${SIZES.bulkCreate / 1000}k rows`,
+  filter: `filter hydrating ${SIZES.filter / 1000}k rows`,
+  upsert: `upsert ×${SIZES.upsert} on a unique key`,
+};
+
+function expect(what: string, actual: unknown, wanted: unknown): void {
+  if (actual !== wanted) throw new Error(`${what}: expected ${String(wanted)}, got ${String(actual)}`);
+}
+
+export function buildWorkloads(
+  dialect: BenchDialect,
+  entrants: Entrant[],
+  admin: BenchAdmin & Contestant,
+  kinds: WorkloadKind[],
+): Workload[] {
+  const clear = () => admin.exec(clearTableSql(dialect));
+  const seed = async (n: number, tag: string) => {
+    await clear();
+    await admin.bulkCreate(makeRows(n, tag));
+  };
+  let batch = 0;
+
+  const contenders = (kind: WorkloadKind, make: (c: Contestant) => Omit<Contender, 'name' | 'label'>): Contender[] =>
+    entrants.map((e) =>
+      'skip' in e
+        ? { name: e.name, label: e.labels[kind], skip: e.skip, run: () => undefined }
+        : { name: e.name, label: e.labels[kind], ...make(e) },
+    );
+
+  const builders: Record<WorkloadKind, () => Omit<Workload, 'id' | 'area' | 'group' | 'title' | 'subject' | 'targets'>> = {
+    require: () => {
+      const ids = shuffledIds(SIZES.require);
+      return {
+        ops: SIZES.require,
+        setup: () => seed(SIZES.require, 'seed'),
+        contenders: contenders('require', (c) => ({
+          run: () => c.requireEach(ids),
+          verify: (found) => expect('records found', found, SIZES.require),
+        })),
+      };
+    },
+    create: () => ({
+      ops: SIZES.create,
+      contenders: contenders('create', (c) => {
+        let rows = makeRows(0, '');
+        return {
+          before: async () => {
+            await clear();
+            rows = makeRows(SIZES.create, `create ${batch++}`);
+          },
+          run: () => c.createEach(rows),
+          verify: async () => expect('rows in table', await admin.countRows(), SIZES.create),
+        };
+      }),
+    }),
+    bulkCreate: () => ({
+      ops: SIZES.bulkCreate,
+      contenders: contenders('bulkCreate', (c) => {
+        let rows = makeRows(0, '');
+        return {
+          before: async () => {
+            await clear();
+            rows = makeRows(SIZES.bulkCreate, `bulk ${batch++}`);
+          },
+          run: () => c.bulkCreate(rows),
+          verify: async () => expect('rows in table', await admin.countRows(), SIZES.bulkCreate),
+        };
+      }),
+    }),
+    filter: () => ({
+      ops: SIZES.filter,
+      setup: () => seed(SIZES.filter, 'seed'),
+      contenders: contenders('filter', (c) => ({
+        run: () => c.filterByMinAge(18),
+        verify: (rows) => expect('rows returned', (rows as unknown[]).length, SIZES.filter),
+      })),
+    }),
+    upsert: () => ({
+      ops: SIZES.upsert,
+      setup: () => seed(SIZES.upsert, 'seed'),
+      contenders: contenders('upsert', (c) => {
+        let rows = makeRows(0, '');
+        return {
+          before: () => {
+            rows = makeRows(SIZES.upsert, `upsert ${batch++}`);
+          },
+          run: () => c.upsertEach(rows),
+          verify: async () => {
+            expect('rows in table', await admin.countRows(), SIZES.upsert);
+            expect('rows updated to the last name', await admin.countRows(rows[7].name), 1);
+          },
+        };
+      }),
+    }),
+  };
+
+  return kinds.map((kind) => ({
+    id: `${dialect}.${kind}`,
+    area: 'db',
+    group: dialect,
+    title: TITLES[kind],
+    subject: 'registers',
+    targets: targetsFor(dialect, kind),
+    ...builders[kind](),
+  }));
+}

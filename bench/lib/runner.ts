@@ -1,0 +1,106 @@
+import { elapsedMs, median, nowNs } from './timing';
+import {
+  Contender,
+  ContenderResult,
+  describeTarget,
+  Target,
+  TargetResult,
+  Workload,
+  WorkloadResult,
+} from './workload';
+
+export interface RunOptions {
+  rounds: number;
+  warmup: number;
+  /** Called after every workload, e.g. to print it as soon as it is known. */
+  onResult?(result: WorkloadResult): void;
+}
+
+const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Runs every contender `warmup` times untimed, then `rounds` timed rounds. Each round runs all
+ * contenders once, in an order rotated by one per round, so drift on a busy machine (other
+ * processes, the database server's caches) spreads over all of them instead of one.
+ */
+export async function runWorkload(workload: Workload, options: RunOptions): Promise<WorkloadResult> {
+  const rounds = workload.rounds ?? options.rounds;
+  const warmup = workload.warmup ?? options.warmup;
+  const samples = new Map<Contender, number[]>();
+  const errors = new Map<Contender, string>();
+  let active = workload.contenders.filter((c) => !c.skip);
+
+  const attempt = async (c: Contender, timed: boolean, verify: boolean): Promise<void> => {
+    try {
+      await c.before?.();
+      gc?.();
+      const start = nowNs();
+      const result = await c.run();
+      const ms = elapsedMs(start);
+      if (verify) await c.verify?.(result);
+      if (timed) samples.get(c)!.push(ms);
+    } catch (error) {
+      errors.set(c, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    }
+  };
+
+  for (const c of active) samples.set(c, []);
+  await workload.setup?.();
+  for (let i = 0; i < warmup; i++) {
+    for (const c of active) await attempt(c, false, i === 0);
+    active = active.filter((c) => !errors.has(c));
+  }
+  for (let r = 0; r < rounds; r++) {
+    const order = active.map((_, i) => active[(i + r) % active.length]);
+    // Without warm-up the first round verifies.
+    for (const c of order) await attempt(c, true, warmup === 0 && r === 0);
+    active = active.filter((c) => !errors.has(c));
+  }
+
+  const contenders: ContenderResult[] = workload.contenders.map((c) => {
+    const ms = samples.get(c) ?? [];
+    const error = errors.get(c);
+    const med = ms.length && !error ? median(ms) : null;
+    return {
+      name: c.name,
+      label: c.label,
+      ...(c.skip ? { skipped: c.skip } : {}),
+      ...(error ? { error } : {}),
+      medianMs: med,
+      minMs: ms.length && !error ? Math.min(...ms) : null,
+      maxMs: ms.length && !error ? Math.max(...ms) : null,
+      perOpUs: med === null ? null : (med * 1000) / workload.ops,
+      samplesMs: ms.map((v) => Math.round(v * 1000) / 1000),
+    };
+  });
+  const result: WorkloadResult = {
+    id: workload.id,
+    area: workload.area,
+    group: workload.group,
+    title: workload.title,
+    ops: workload.ops,
+    subject: workload.subject,
+    rounds,
+    warmup,
+    contenders,
+    targets: workload.targets.map((t) => evaluateTarget(t, workload.subject, contenders)),
+  };
+  options.onResult?.(result);
+  return result;
+}
+
+export function evaluateTarget(
+  target: Target,
+  subject: string,
+  contenders: ContenderResult[],
+): TargetResult {
+  const s = contenders.find((c) => c.name === subject)?.medianMs ?? null;
+  const a = contenders.find((c) => c.name === target.against)?.medianMs ?? null;
+  const ratio = s !== null && a !== null && a > 0 ? s / a : null;
+  const speedup = s !== null && a !== null && s > 0 ? a / s : null;
+  let pass: boolean | null = null;
+  if (ratio !== null && speedup !== null) {
+    pass = target.kind === 'at-most' ? ratio <= target.value : speedup >= target.value;
+  }
+  return { ...target, ratio, speedup, pass, text: describeTarget(target) };
+}
