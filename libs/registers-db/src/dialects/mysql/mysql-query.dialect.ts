@@ -50,6 +50,8 @@ export class MysqlQueryDialect implements QueryDialect {
         return toDate(value).toISOString().slice(0, 23).replace('T', ' ');
       case 'json':
         return JSON.stringify(value);
+      case 'uuid':
+        return typeof value === 'string' ? value.toLowerCase() : value;
       default:
         return value;
     }

@@ -13,10 +13,13 @@ export class PostgresQueryDialect implements QueryDialect {
     return `$${position}`;
   }
 
-  /** `ESCAPE ''` switches off PostgreSQL's default backslash escape for as-given patterns. */
+  /**
+   * `ESCAPE ''` switches off PostgreSQL's default backslash escape for as-given patterns;
+   * `::text` lets native enum columns take part.
+   */
   like(column: string, param: string, options: { caseInsensitive: boolean; escape: boolean }): string {
     const op = options.caseInsensitive ? 'ILIKE' : 'LIKE';
-    return `${column} ${op} ${param} ESCAPE '${options.escape ? '!' : ''}'`;
+    return `${column}::text ${op} ${param} ESCAPE '${options.escape ? '!' : ''}'`;
   }
 
   limitOffset(limit?: number, offset?: number): string {
@@ -37,6 +40,8 @@ export class PostgresQueryDialect implements QueryDialect {
         return toDate(value).toISOString();
       case 'json':
         return JSON.stringify(value);
+      case 'uuid':
+        return typeof value === 'string' ? value.toLowerCase() : value;
       default:
         return value;
     }

@@ -57,6 +57,8 @@ export class SqliteQueryDialect implements QueryDialect {
         return toDate(value).toISOString();
       case 'json':
         return JSON.stringify(value);
+      case 'uuid':
+        return typeof value === 'string' ? value.toLowerCase() : value;
       case 'decimal':
         return typeof value === 'string' ? Number(value) : value;
       default:

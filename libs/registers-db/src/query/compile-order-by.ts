@@ -1,0 +1,48 @@
+import type { QueryDialect } from '../dialects/query-dialect.interface';
+import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
+import { describe } from './filter-value';
+import { invalidQuery } from './invalid-query';
+import { FORBIDDEN_KEYS } from './operators';
+
+export interface OrderTerm {
+  field: FieldMetadata;
+  descending: boolean;
+}
+
+/** `'name' | '-createdAt' | ['role', '-name']` → validated terms. Throws InvalidQueryError. */
+export function resolveOrderBy(meta: ModelMetadata, orderBy: unknown): OrderTerm[] {
+  if (orderBy === undefined) return [];
+  const items: unknown[] = Array.isArray(orderBy) ? orderBy : [orderBy];
+  return items.map((item) => {
+    if (typeof item !== 'string') {
+      throw invalidQuery(meta, `orderBy expects field names, got ${describe(item)}`, undefined, 'orderBy');
+    }
+    const descending = item.startsWith('-');
+    const property = descending ? item.slice(1) : item;
+    const field = FORBIDDEN_KEYS.has(property) ? undefined : meta.fieldsByProperty.get(property);
+    if (!field) throw invalidQuery(meta, `unknown orderBy field "${property}"`, property, 'orderBy');
+    if (field.encrypted || field.hashPassword) {
+      throw invalidQuery(meta, `field "${property}" is protected and cannot be ordered by`, property, 'orderBy');
+    }
+    if (field.type === 'json') {
+      throw invalidQuery(meta, `json field "${property}" cannot be ordered by`, property, 'orderBy');
+    }
+    return { field, descending };
+  });
+}
+
+/**
+ * ' ORDER BY …' or ''. NULLs sort first ascending and last descending on every dialect
+ * (PostgreSQL's default is the opposite), so nullable columns get an explicit null key.
+ */
+export function compileOrderBy(meta: ModelMetadata, orderBy: unknown, dialect: QueryDialect): string {
+  const terms = resolveOrderBy(meta, orderBy);
+  if (terms.length === 0) return '';
+  const sql = terms.map(({ field, descending }) => {
+    const column = dialect.quoteIdentifier(field.column);
+    const direction = descending ? 'DESC' : 'ASC';
+    if (!field.nullable) return `${column} ${direction}`;
+    return `(${column} IS NULL) ${descending ? 'ASC' : 'DESC'}, ${column} ${direction}`;
+  });
+  return ` ORDER BY ${sql.join(', ')}`;
+}

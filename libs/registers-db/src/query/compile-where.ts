@@ -1,0 +1,193 @@
+import type { QueryDialect } from '../dialects/query-dialect.interface';
+import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
+import { checkPattern, checkScalar, describe } from './filter-value';
+import { invalidQuery } from './invalid-query';
+import { escapeLikeLiteral } from './like-pattern';
+import type { QueryOperator } from './operators';
+import { isQueryNode, type QueryNode } from './query-node';
+import { resolveWhereKey } from './resolve-where-key';
+import type { SqlParams } from './sql-params';
+import type { Where } from './where.types';
+
+const NOTHING = '1 = 0';
+const COMPARISONS: Partial<Record<QueryOperator, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+interface CompileContext {
+  meta: ModelMetadata;
+  dialect: QueryDialect;
+  params: SqlParams;
+}
+
+/**
+ * The SQL condition (without `WHERE`) for a `where` object or `Q` node, or '' when it
+ * filters nothing. Values are added to `params` and appear in the SQL only as
+ * placeholders; identifiers come only from the model metadata. Throws InvalidQueryError.
+ */
+export function compileWhere(
+  meta: ModelMetadata,
+  where: Where<any> | QueryNode | undefined,
+  dialect: QueryDialect,
+  params: SqlParams,
+): string {
+  if (where === undefined) return '';
+  return compileFilter({ meta, dialect, params }, where) ?? '';
+}
+
+/** `undefined` stands for "always true", so empty groups vanish from their parent. */
+function compileFilter(ctx: CompileContext, filter: unknown): string | undefined {
+  if (isQueryNode(filter)) return compileNode(ctx, filter);
+  return compileWhereObject(ctx, filter);
+}
+
+function compileNode(ctx: CompileContext, node: QueryNode): string | undefined {
+  switch (node.kind) {
+    case 'where':
+      return compileWhereObject(ctx, node.where);
+    case 'and': {
+      const parts = node.children.map((c) => compileFilter(ctx, c)).filter((p): p is string => p !== undefined);
+      return parts.length === 0 ? undefined : joinGroup(parts, 'AND');
+    }
+    case 'or': {
+      if (node.children.length === 0) return NOTHING;
+      const parts: string[] = [];
+      let alwaysTrue = false;
+      for (const child of node.children) {
+        // Every child is compiled (and validated) even when the group is already always true.
+        const part = compileFilter(ctx, child);
+        if (part === undefined) alwaysTrue = true;
+        else parts.push(part);
+      }
+      return alwaysTrue ? undefined : joinGroup(parts, 'OR');
+    }
+    case 'not': {
+      const inner = compileFilter(ctx, node.children[0]);
+      return inner === undefined ? NOTHING : `NOT (${inner})`;
+    }
+  }
+}
+
+/**
+ * Every compiled piece can be joined with AND as it is (conditions, AND chains, NOT (…)
+ * and parenthesized ORs), so callers may append their own `AND …` safely.
+ */
+function joinGroup(parts: string[], connector: 'AND' | 'OR'): string {
+  if (parts.length === 1) return parts[0];
+  if (connector === 'AND') return parts.join(' AND ');
+  return `(${parts.map((p) => `(${p})`).join(' OR ')})`;
+}
+
+function compileWhereObject(ctx: CompileContext, where: unknown): string | undefined {
+  if (where === null || typeof where !== 'object' || Array.isArray(where)) {
+    throw invalidQuery(ctx.meta, `where must be a plain object, got ${describe(where)}`);
+  }
+  const proto = Object.getPrototypeOf(where);
+  if (proto !== Object.prototype && proto !== null) {
+    // Also catches `{ __proto__: {...} }` literals, which set the prototype instead of a key.
+    throw invalidQuery(ctx.meta, 'where must be a plain object');
+  }
+  const keys = Object.keys(where);
+  if (keys.length === 0) return undefined;
+  const parts: string[] = [];
+  for (const key of keys) {
+    const value = (where as Record<string, unknown>)[key];
+    parts.push(compileCondition(ctx, key, value));
+  }
+  return parts.length === 1 ? parts[0] : parts.join(' AND ');
+}
+
+function compileCondition(ctx: CompileContext, key: string, value: unknown): string {
+  const { meta, dialect, params } = ctx;
+  const { field, operator } = resolveWhereKey(meta, key);
+  const column = dialect.quoteIdentifier(field.column);
+  const bind = (v: unknown): string => params.add(dialect.toDriver(field, v));
+
+  if (value === undefined) {
+    throw invalidQuery(meta, `"${key}" is undefined; leave the key out or use null`, field.property, operator);
+  }
+  switch (operator) {
+    case 'eq':
+    case 'not':
+      if (value === null) return `${column} ${operator === 'eq' ? 'IS NULL' : 'IS NOT NULL'}`;
+      if (Array.isArray(value)) {
+        throw invalidQuery(
+          meta,
+          `"${key}" got an array; use "${field.property}__${operator === 'eq' ? 'in' : 'not_in'}" to match a list`,
+          field.property,
+          operator,
+        );
+      }
+      checkScalar(meta, field, operator, value);
+      return `${column} ${operator === 'eq' ? '=' : '<>'} ${bind(value)}`;
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      checkScalar(meta, field, operator, value);
+      return `${column} ${COMPARISONS[operator]} ${bind(value)}`;
+    case 'in':
+    case 'not_in':
+      return compileList(ctx, field, operator, column, value, bind);
+    case 'is_null':
+      if (typeof value !== 'boolean') {
+        throw invalidQuery(meta, `"${key}" expects true or false, got ${describe(value)}`, field.property, operator);
+      }
+      return `${column} ${value ? 'IS NULL' : 'IS NOT NULL'}`;
+    case 'between': {
+      if (!Array.isArray(value) || value.length !== 2) {
+        throw invalidQuery(meta, `"${key}" expects exactly two bounds [low, high]`, field.property, operator);
+      }
+      checkScalar(meta, field, operator, value[0]);
+      checkScalar(meta, field, operator, value[1]);
+      return `${column} BETWEEN ${bind(value[0])} AND ${bind(value[1])}`;
+    }
+    case 'like':
+    case 'ilike': {
+      const pattern = checkPattern(meta, field, operator, value);
+      return dialect.like(column, params.add(pattern), { caseInsensitive: operator === 'ilike', escape: false });
+    }
+    case 'contains':
+    case 'startswith':
+    case 'endswith': {
+      const literal = escapeLikeLiteral(checkPattern(meta, field, operator, value));
+      const pattern =
+        operator === 'contains' ? `%${literal}%` : operator === 'startswith' ? `${literal}%` : `%${literal}`;
+      return dialect.like(column, params.add(pattern), { caseInsensitive: false, escape: true });
+    }
+  }
+}
+
+/** `in: []` matches no row and `not_in: []` every row; a null in the list matches NULL. */
+function compileList(
+  ctx: CompileContext,
+  field: FieldMetadata,
+  operator: 'in' | 'not_in',
+  column: string,
+  value: unknown,
+  bind: (v: unknown) => string,
+): string {
+  if (!Array.isArray(value)) {
+    throw invalidQuery(
+      ctx.meta,
+      `"${field.property}__${operator}" expects an array, got ${describe(value)}`,
+      field.property,
+      operator,
+    );
+  }
+  let hasNull = false;
+  const placeholders: string[] = [];
+  for (const item of value) {
+    if (item === null) {
+      hasNull = true;
+      continue;
+    }
+    checkScalar(ctx.meta, field, operator, item);
+    placeholders.push(bind(item));
+  }
+  const list = placeholders.join(', ');
+  if (operator === 'in') {
+    if (placeholders.length === 0) return hasNull ? `${column} IS NULL` : NOTHING;
+    return hasNull ? `(${column} IN (${list}) OR ${column} IS NULL)` : `${column} IN (${list})`;
+  }
+  if (placeholders.length === 0) return hasNull ? `${column} IS NOT NULL` : '1 = 1';
+  return hasNull ? `(${column} NOT IN (${list}) AND ${column} IS NOT NULL)` : `${column} NOT IN (${list})`;
+}

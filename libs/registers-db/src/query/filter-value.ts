@@ -1,0 +1,118 @@
+import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
+import { invalidQuery } from './invalid-query';
+import type { QueryOperator } from './operators';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INTEGER_TEXT = /^-?\d+$/;
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Field types that LIKE-style operators apply to. */
+const TEXT_TYPES = new Set(['string', 'text', 'enum']);
+
+/** What a value of each field type must be, for messages. */
+const EXPECTED: Record<FieldMetadata['type'], string> = {
+  integer: 'an integer',
+  bigint: 'an integer, a bigint or a string of digits',
+  double: 'a finite number',
+  decimal: 'a finite number or a decimal string',
+  boolean: 'a boolean',
+  string: 'a string',
+  text: 'a string',
+  uuid: 'a UUID string',
+  date: 'a Date or an ISO-8601 string',
+  datetime: 'a Date or an ISO-8601 string',
+  json: 'nothing (json fields can only be tested for null)',
+  enum: 'one of the enum values',
+};
+
+function isValidScalar(field: FieldMetadata, value: unknown): boolean {
+  switch (field.type) {
+    case 'integer':
+      return Number.isSafeInteger(value);
+    case 'bigint':
+      return (
+        Number.isSafeInteger(value) ||
+        typeof value === 'bigint' ||
+        (typeof value === 'string' && INTEGER_TEXT.test(value))
+      );
+    case 'double':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'decimal':
+      return (
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (typeof value === 'string' && DECIMAL_TEXT.test(value))
+      );
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string':
+    case 'text':
+      return isStoredString(value);
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'date':
+    case 'datetime':
+      if (value instanceof Date) return !Number.isNaN(value.getTime());
+      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(new Date(value).getTime());
+    case 'enum':
+      if (field.enumValues) return field.enumValues.includes(value as string | number);
+      return isStoredString(value) || (typeof value === 'number' && Number.isFinite(value));
+    case 'json':
+      return false;
+    default:
+      return false;
+  }
+}
+
+/** NUL cannot be stored in PostgreSQL text and is the "no escape" marker of MySQL LIKE. */
+function isStoredString(value: unknown): value is string {
+  return typeof value === 'string' && !value.includes('\u0000');
+}
+
+/** Throws unless `value` is a non-null value of `field`'s type. */
+export function checkScalar(meta: ModelMetadata, field: FieldMetadata, operator: QueryOperator, value: unknown): void {
+  if (!isValidScalar(field, value)) {
+    throw invalidQuery(
+      meta,
+      `"${field.property}__${operator}" expects ${EXPECTED[field.type]}, got ${describe(value)}`,
+      field.property,
+      operator,
+    );
+  }
+}
+
+/** Throws unless `value` can be a LIKE pattern on `field`. */
+export function checkPattern(meta: ModelMetadata, field: FieldMetadata, operator: QueryOperator, value: unknown): string {
+  if (!TEXT_TYPES.has(field.type)) {
+    throw invalidQuery(
+      meta,
+      `operator "${operator}" applies to string fields; "${field.property}" is ${field.type}`,
+      field.property,
+      operator,
+    );
+  }
+  if (!isStoredString(value)) {
+    throw invalidQuery(
+      meta,
+      `"${field.property}__${operator}" expects a string without NUL characters, got ${describe(value)}`,
+      field.property,
+      operator,
+    );
+  }
+  return value;
+}
+
+/** A value's kind for error messages (never the value itself). */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return 'an infinite number';
+    return Number.isInteger(value) ? 'an integer' : 'a fractional number';
+  }
+  if (typeof value === 'string') return value.includes('\u0000') ? 'a string with a NUL character' : 'a string';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
