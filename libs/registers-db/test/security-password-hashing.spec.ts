@@ -18,6 +18,14 @@ const FAST_PBKDF2 = { iterations: 1_000 };
 // Small Argon2id parameters keep the suite quick; the format and logic are the same.
 const FAST_ARGON2 = { scheme: 'argon2id', argon2: { timeCost: 1, memoryCost: 256, parallelism: 1 } } as const;
 
+// Well-formed but absurdly expensive: must never reach PBKDF2 or Argon2.
+const CRAFTED_HASHES: [string, string][] = [
+  ['a PBKDF2 hash asking for 2,000,000,000 iterations', 'pbkdf2_sha256$2000000000$00ff$' + 'a'.repeat(64)],
+  ['an Argon2id hash asking for 4 TiB of memory', '$argon2id$v=19$m=4294967295,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc'],
+  ['an Argon2id hash asking for 1,000,000 passes', '$argon2id$v=19$m=256,t=1000000,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc'],
+  ['an Argon2id hash with less than 8 KiB per lane', '$argon2id$v=19$m=8,t=2,p=4$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc'],
+];
+
 let previousPolicy: Readonly<PasswordHashPolicy>;
 beforeEach(() => {
   previousPolicy = configurePasswordPolicy(FAST_PBKDF2);
@@ -60,6 +68,9 @@ describe('password policy', () => {
     ['iterations given as text', { iterations: '600000' }],
     ['iterations beyond what PBKDF2 accepts', { iterations: 2 ** 31 }],
     ['NaN iterations', { iterations: Number.NaN }],
+    ['iterations above the 100,000,000 limit', { iterations: 100_000_001 }],
+    ['an Argon2 memory cost above 2 GiB', { argon2: { memoryCost: 2 ** 21 + 1 } }],
+    ['an Argon2 time cost above 100', { argon2: { timeCost: 101 } }],
     ['a zero Argon2 time cost', { argon2: { timeCost: 0 } }],
     ['an Argon2 memory cost below 8 KiB per lane', { argon2: { memoryCost: 15, parallelism: 2 } }],
     ['an Argon2 parallelism above 255', { argon2: { parallelism: 256 } }],
@@ -180,8 +191,13 @@ describe('isPasswordHash', () => {
     ['an argon2i (not argon2id) hash', '$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$FK6NoBr+qHAMI1jc73xTWNkCEoK9iGY6RWL1n7dNIu4'],
     ['an argon2id prefix without parameters', '$argon2id$'],
     ['a bcrypt hash', '$2b$12$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234'],
+    ...CRAFTED_HASHES,
   ])('answers false for %s', (_label, value) => {
     expect(isPasswordHash(value)).toBe(false);
+  });
+
+  it.each(CRAFTED_HASHES)('lets verifyPassword refuse %s at once instead of running it', async (_label, value) => {
+    await expect(verifyPassword('secret', value)).resolves.toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import type * as NodeRsArgon2 from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { ConfigurationError } from '../../errors';
-import { Argon2Parameters } from './password-hash-policy';
+import { Argon2Parameters, PASSWORD_HASH_LIMITS } from './password-hash-policy';
 
 /**
  * `$argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt b64>$<hash b64>` (PHC string, unpadded
@@ -25,12 +25,19 @@ export interface ParsedArgon2idHash extends Argon2Parameters {
 export function parseArgon2idHash(value: string): ParsedArgon2idHash | null {
   const match = ARGON2ID_HASH_PATTERN.exec(value);
   if (!match) return null;
-  return {
+  const parsed = {
     version: match[1] ? Number(match[1]) : 16,
     memoryCost: Number(match[2]),
     timeCost: Number(match[3]),
     parallelism: Number(match[4]),
   };
+  const limits = PASSWORD_HASH_LIMITS;
+  const withinLimits =
+    parsed.memoryCost <= limits.argon2MemoryCostKiB &&
+    parsed.memoryCost >= 8 * parsed.parallelism &&
+    parsed.timeCost <= limits.argon2TimeCost &&
+    parsed.parallelism <= limits.argon2Parallelism;
+  return withinLimits ? parsed : null;
 }
 
 let binding: typeof NodeRsArgon2 | undefined;

@@ -29,10 +29,18 @@ export interface PasswordHashPolicyInput {
 export const PBKDF2_SHA256_SCHEME = 'pbkdf2_sha256';
 export const ARGON2ID_SCHEME = 'argon2id';
 
-/** Node's pbkdf2 takes a signed 32-bit iteration count. */
-export const MAX_PBKDF2_ITERATIONS = 2 ** 31 - 1;
-const MAX_UINT32 = 2 ** 32 - 1;
-const MAX_ARGON2_PARALLELISM = 255;
+/**
+ * Upper bounds for policies and for stored hashes. A stored hash beyond them is not treated as a
+ * hash (so it is never verified): one crafted value must not tie up a thread-pool thread for
+ * minutes or ask Argon2 for terabytes. They sit far above today's recommendations (OWASP:
+ * 600,000 PBKDF2 iterations; RFC 9106: Argon2id up to 2 GiB).
+ */
+export const PASSWORD_HASH_LIMITS = Object.freeze({
+  pbkdf2Iterations: 100_000_000,
+  argon2TimeCost: 100,
+  argon2MemoryCostKiB: 2 ** 21,
+  argon2Parallelism: 255,
+});
 
 /** Same defaults as the Python original: PBKDF2-SHA256 × 600,000; Argon2id t=2, m=19 MiB, p=1. */
 export const DEFAULT_PASSWORD_HASH_POLICY: Readonly<PasswordHashPolicy> = Object.freeze({
@@ -65,14 +73,15 @@ export function resolvePasswordHashPolicy(input: PasswordHashPolicyInput = {}): 
     });
   }
   const argon2 = { ...defaults.argon2, ...(input.argon2 ?? {}) };
-  const parallelism = requireInteger('argon2.parallelism', argon2.parallelism, 1, MAX_ARGON2_PARALLELISM);
+  const limits = PASSWORD_HASH_LIMITS;
+  const parallelism = requireInteger('argon2.parallelism', argon2.parallelism, 1, limits.argon2Parallelism);
   return Object.freeze({
     scheme,
-    iterations: requireInteger('iterations', input.iterations ?? defaults.iterations, 1, MAX_PBKDF2_ITERATIONS),
+    iterations: requireInteger('iterations', input.iterations ?? defaults.iterations, 1, limits.pbkdf2Iterations),
     argon2: Object.freeze({
-      timeCost: requireInteger('argon2.timeCost', argon2.timeCost, 1, MAX_UINT32),
+      timeCost: requireInteger('argon2.timeCost', argon2.timeCost, 1, limits.argon2TimeCost),
       // Argon2 needs at least 8 KiB per lane.
-      memoryCost: requireInteger('argon2.memoryCost', argon2.memoryCost, 8 * parallelism, MAX_UINT32),
+      memoryCost: requireInteger('argon2.memoryCost', argon2.memoryCost, 8 * parallelism, limits.argon2MemoryCostKiB),
       parallelism,
     }),
   });

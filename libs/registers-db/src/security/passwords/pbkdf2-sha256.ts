@@ -1,6 +1,6 @@
 import { pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { MAX_PBKDF2_ITERATIONS, PBKDF2_SHA256_SCHEME } from './password-hash-policy';
+import { PASSWORD_HASH_LIMITS, PBKDF2_SHA256_SCHEME } from './password-hash-policy';
 
 // crypto.pbkdf2 runs on the libuv thread pool, so the event loop keeps turning while it works.
 const pbkdf2Async = promisify(pbkdf2);
@@ -25,7 +25,7 @@ export function parsePbkdf2Hash(value: string): ParsedPbkdf2Hash | null {
   const match = PBKDF2_HASH_PATTERN.exec(value);
   if (!match) return null;
   const iterations = Number(match[1]);
-  if (iterations > MAX_PBKDF2_ITERATIONS) return null;
+  if (iterations > PASSWORD_HASH_LIMITS.pbkdf2Iterations) return null;
   return { iterations, salt: Buffer.from(match[2], 'hex'), digest: Buffer.from(match[3], 'hex') };
 }
 
