@@ -6,6 +6,7 @@ import { PostgresQueryDialect } from '../src/dialects/postgres/postgres-query.di
 import { SqliteQueryDialect } from '../src/dialects/sqlite/sqlite-query.dialect';
 import {
   Agg,
+  type AggregateDescriptor,
   aggregateResult,
   compileAggregate,
   compileOrderBy,
@@ -467,7 +468,7 @@ describe('validateQueryOptions', () => {
 });
 
 describe('aggregates', () => {
-  const agg = (a: ReturnType<typeof Agg.count>, dialect: QueryDialect = postgres) => {
+  const agg = (a: AggregateDescriptor<User>, dialect: QueryDialect = postgres) => {
     const params = new SqlParams(dialect);
     return { sql: compileAggregate(users, a, dialect, params), values: params.values };
   };
