@@ -1,0 +1,2 @@
+export * from './model.decorator';
+export * from './field.decorator';

@@ -1,0 +1,111 @@
+import type { LogicalType } from '../../interfaces/model-metadata.interface';
+import type { DialectName } from '../query-dialect.interface';
+import { BoundSql, ColumnShape, ColumnTypeSpec, DdlDialect, LiveColumn } from '../../schema/ddl-dialect';
+
+/**
+ * MySQL / MariaDB DDL: InnoDB, utf8mb4_unicode_ci, tinyint(1) booleans, datetime(3) in UTC,
+ * json as longtext (so MySQL and MariaDB store it the same way).
+ */
+export class MysqlDdl extends DdlDialect {
+  readonly name: DialectName = 'mysql';
+
+  quote(identifier: string): string {
+    return `\`${identifier.replace(/`/g, '``')}\``;
+  }
+
+  typeormType(column: ColumnShape): ColumnTypeSpec {
+    switch (column.type) {
+      case 'integer':
+        return { type: 'int' };
+      case 'bigint':
+        return { type: 'bigint' };
+      case 'double':
+        return { type: 'double' };
+      case 'decimal':
+        return { type: 'decimal', precision: column.precision ?? 12, scale: column.scale ?? 2 };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'string':
+        return { type: 'varchar', length: column.length ?? 255 };
+      case 'text':
+        return { type: 'text' };
+      case 'uuid':
+        return { type: 'varchar', length: 36 };
+      case 'date':
+        return { type: 'date' };
+      case 'datetime':
+        return { type: 'datetime', precision: 3 };
+      case 'json':
+        return { type: 'longtext' };
+      case 'enum':
+        return column.enumValues?.every((v) => typeof v === 'number')
+          ? { type: 'int' }
+          : { type: 'varchar', length: column.length ?? 255 };
+    }
+  }
+
+  sqlType(column: ColumnShape): string {
+    const spec = this.typeormType(column);
+    if (spec.type === 'boolean') return 'tinyint(1)';
+    if (spec.type === 'datetime') return `datetime(${spec.precision})`;
+    if (spec.precision !== undefined) return `${spec.type}(${spec.precision},${spec.scale ?? 0})`;
+    return spec.length ? `${spec.type}(${spec.length})` : spec.type;
+  }
+
+  protected booleanLiteral(value: boolean): string {
+    return value ? '1' : '0';
+  }
+
+  protected escapeString(value: string): string {
+    return value.replace(/\\/g, '\\\\').replace(/'/g, "''");
+  }
+
+  protected dateLiteral(value: Date, type: LogicalType): string {
+    const iso = value.toISOString();
+    return type === 'date' ? iso.slice(0, 10) : iso.replace('T', ' ').replace('Z', '');
+  }
+
+  protected autoincrementKey(column: ColumnShape): string {
+    return `${this.quote(column.column)} ${column.type === 'bigint' ? 'bigint' : 'int'} NOT NULL AUTO_INCREMENT PRIMARY KEY`;
+  }
+
+  protected tableSuffix(): string {
+    return ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
+  }
+
+  renameTableSql(from: string, to: string): string {
+    return `RENAME TABLE ${this.quote(from)} TO ${this.quote(to)}`;
+  }
+
+  tableExistsSql(table: string): BoundSql {
+    return {
+      sql: 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?',
+      params: [table],
+    };
+  }
+
+  columnsSql(table: string): BoundSql {
+    return {
+      sql:
+        'SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS nullable FROM information_schema.COLUMNS ' +
+        'WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+      params: [table],
+    };
+  }
+
+  liveColumn(row: Record<string, unknown>): LiveColumn {
+    return { name: String(row.name), type: String(row.type), nullable: row.nullable === 'YES' };
+  }
+
+  typeFamily(sqlType: string): string {
+    const lower = sqlType.toLowerCase().trim();
+    if (lower.startsWith('tinyint(1)') || lower === 'boolean' || lower === 'bool') return 'boolean';
+    const base = lower.replace(/\(.*\)/, '').replace(/\s+unsigned$/, '').trim();
+    if (/^(int|integer|smallint|mediumint|tinyint)$/.test(base)) return 'integer';
+    if (/^(double|float|real)$/.test(base)) return 'double';
+    if (base === 'decimal' || base === 'numeric') return 'decimal';
+    if (base === 'varchar' || base === 'char') return 'string';
+    if (/^(text|tinytext|mediumtext|longtext|json)$/.test(base)) return base === 'text' ? 'text' : 'longtext';
+    return base;
+  }
+}

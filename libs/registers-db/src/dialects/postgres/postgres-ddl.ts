@@ -1,0 +1,89 @@
+import type { DialectName } from '../query-dialect.interface';
+import { BoundSql, ColumnShape, ColumnTypeSpec, DdlDialect, LiveColumn } from '../../schema/ddl-dialect';
+
+/** PostgreSQL DDL: timestamptz dates, jsonb, native uuid, serial keys; the current schema only. */
+export class PostgresDdl extends DdlDialect {
+  readonly name: DialectName = 'postgres';
+
+  quote(identifier: string): string {
+    return `"${identifier.replace(/"/g, '""')}"`;
+  }
+
+  typeormType(column: ColumnShape): ColumnTypeSpec {
+    switch (column.type) {
+      case 'integer':
+        return { type: 'integer' };
+      case 'bigint':
+        return { type: 'bigint' };
+      case 'double':
+        return { type: 'double precision' };
+      case 'decimal':
+        return { type: 'numeric', precision: column.precision ?? 12, scale: column.scale ?? 2 };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'string':
+        return { type: 'varchar', length: column.length ?? 255 };
+      case 'text':
+        return { type: 'text' };
+      case 'uuid':
+        return { type: 'uuid' };
+      case 'date':
+        return { type: 'date' };
+      case 'datetime':
+        return { type: column.timezone === false ? 'timestamp' : 'timestamptz' };
+      case 'json':
+        return { type: 'jsonb' };
+      case 'enum':
+        return column.enumValues?.every((v) => typeof v === 'number')
+          ? { type: 'integer' }
+          : { type: 'varchar', length: column.length ?? 255 };
+    }
+  }
+
+  sqlType(column: ColumnShape): string {
+    const spec = this.typeormType(column);
+    if (spec.precision !== undefined) return `${spec.type}(${spec.precision},${spec.scale ?? 0})`;
+    return spec.length ? `${spec.type}(${spec.length})` : spec.type;
+  }
+
+  protected booleanLiteral(value: boolean): string {
+    return value ? 'TRUE' : 'FALSE';
+  }
+
+  protected autoincrementKey(column: ColumnShape): string {
+    return `${this.quote(column.column)} ${column.type === 'bigint' ? 'bigserial' : 'serial'} NOT NULL PRIMARY KEY`;
+  }
+
+  tableExistsSql(table: string): BoundSql {
+    return {
+      sql: 'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1',
+      params: [table],
+    };
+  }
+
+  columnsSql(table: string): BoundSql {
+    return {
+      sql:
+        'SELECT column_name AS name, data_type AS type, is_nullable AS nullable FROM information_schema.columns ' +
+        'WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
+      params: [table],
+    };
+  }
+
+  liveColumn(row: Record<string, unknown>): LiveColumn {
+    return { name: String(row.name), type: String(row.type), nullable: row.nullable === 'YES' };
+  }
+
+  typeFamily(sqlType: string): string {
+    const base = sqlType.toLowerCase().replace(/\(.*\)/, '').trim();
+    if (/^(integer|int|int4|serial|smallint|int2)$/.test(base)) return 'integer';
+    if (/^(bigint|int8|bigserial)$/.test(base)) return 'bigint';
+    if (/^(double precision|float8|real|float4)$/.test(base)) return 'double';
+    if (base === 'numeric' || base === 'decimal') return 'decimal';
+    if (/^(character varying|varchar|character|char)$/.test(base)) return 'string';
+    if (base === 'timestamptz' || base === 'timestamp with time zone') return 'timestamptz';
+    if (base === 'timestamp' || base === 'timestamp without time zone') return 'timestamp';
+    if (base === 'json' || base === 'jsonb') return 'json';
+    return base;
+  }
+}

@@ -1,0 +1,84 @@
+import type { DialectName } from '../query-dialect.interface';
+import { BoundSql, ColumnShape, ColumnTypeSpec, DdlDialect, LiveColumn } from '../../schema/ddl-dialect';
+
+/**
+ * SQLite DDL. Types are affinities: booleans 0/1, dates ISO-8601 text, json text, decimals REAL.
+ * Foreign keys are declared inline (SQLite cannot add them later) and enforced by the
+ * connection's `PRAGMA foreign_keys = ON`.
+ */
+export class SqliteDdl extends DdlDialect {
+  readonly name: DialectName = 'sqlite';
+
+  quote(identifier: string): string {
+    return `"${identifier.replace(/"/g, '""')}"`;
+  }
+
+  typeormType(column: ColumnShape): ColumnTypeSpec {
+    switch (column.type) {
+      case 'integer':
+        return { type: 'integer' };
+      case 'bigint':
+        return { type: 'bigint' };
+      case 'double':
+      case 'decimal':
+        return { type: 'real' };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'string':
+        return { type: 'varchar', length: column.length ?? 255 };
+      case 'text':
+        return { type: 'text' };
+      case 'uuid':
+        return { type: 'varchar', length: 36 };
+      case 'date':
+        return { type: 'date' };
+      case 'datetime':
+        return { type: 'datetime' };
+      case 'json':
+        return { type: 'json' };
+      case 'enum':
+        return column.enumValues?.every((v) => typeof v === 'number')
+          ? { type: 'integer' }
+          : { type: 'varchar', length: column.length ?? 255 };
+    }
+  }
+
+  sqlType(column: ColumnShape): string {
+    const spec = this.typeormType(column);
+    return spec.length ? `${spec.type}(${spec.length})` : spec.type;
+  }
+
+  protected booleanLiteral(value: boolean): string {
+    return value ? '1' : '0';
+  }
+
+  protected autoincrementKey(column: ColumnShape): string {
+    return `${this.quote(column.column)} integer NOT NULL PRIMARY KEY AUTOINCREMENT`;
+  }
+
+  tableExistsSql(table: string): BoundSql {
+    return { sql: `SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, params: [table] };
+  }
+
+  columnsSql(table: string): BoundSql {
+    return { sql: `SELECT name, type, "notnull" AS notnull, pk FROM pragma_table_info(?) ORDER BY cid`, params: [table] };
+  }
+
+  liveColumn(row: Record<string, unknown>): LiveColumn {
+    return { name: String(row.name), type: String(row.type), nullable: Number(row.notnull) === 0 && Number(row.pk) === 0 };
+  }
+
+  typeFamily(sqlType: string): string {
+    const base = sqlType.toLowerCase().replace(/\(.*\)/, '').trim();
+    if (/^(integer|int|bigint|smallint|tinyint|mediumint|int2|int8)$/.test(base)) return 'integer';
+    if (/^(real|double|double precision|float|numeric|decimal)$/.test(base)) return 'number';
+    if (/^(varchar|char|character|nvarchar|nchar|varying character)$/.test(base)) return 'string';
+    if (/^(text|clob)$/.test(base)) return 'text';
+    if (base === 'datetime' || base === 'timestamp') return 'datetime';
+    return base;
+  }
+
+  get lazyForeignKeys(): boolean {
+    return true;
+  }
+}

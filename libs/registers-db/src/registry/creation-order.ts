@@ -1,0 +1,33 @@
+import type { ModelMetadata } from '../interfaces/model-metadata.interface';
+
+export interface CreationStep<E> {
+  entry: E;
+  /** FK columns that point at a table created later in a reference cycle. */
+  deferred: string[];
+}
+
+/**
+ * Orders tables so that referenced tables come first. Foreign keys that close a cycle
+ * are reported as deferred (added with ALTER TABLE once every table exists).
+ */
+export function creationOrder<E extends { meta: ModelMetadata }>(entries: E[], byTable: (table: string) => E | undefined): CreationStep<E>[] {
+  const inSet = new Set(entries);
+  const state = new Map<E, 'visiting' | 'done'>();
+  const steps: CreationStep<E>[] = [];
+  const visit = (entry: E) => {
+    state.set(entry, 'visiting');
+    const deferred: string[] = [];
+    for (const field of entry.meta.fields) {
+      if (!field.foreignKey) continue;
+      const target = byTable(field.foreignKey.table);
+      if (!target || target === entry || !inSet.has(target)) continue;
+      const s = state.get(target);
+      if (s === 'visiting') deferred.push(field.column);
+      else if (s === undefined) visit(target);
+    }
+    state.set(entry, 'done');
+    steps.push({ entry, deferred });
+  };
+  for (const entry of entries) if (!state.has(entry)) visit(entry);
+  return steps;
+}

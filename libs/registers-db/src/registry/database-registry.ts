@@ -1,0 +1,270 @@
+import { createHash } from 'node:crypto';
+import type { Type } from '@nestjs/common';
+import type { EntitySchema } from 'typeorm';
+import { DatabaseConnection } from '../connection/database-connection';
+import { DEFAULT_REGISTRY_NAME, SCHEMA_MIGRATIONS_TABLE } from '../constants';
+import { dialectFor } from '../dialects';
+import { ConfigurationError, MigrationError } from '../errors';
+import type { ModelMetadata } from '../interfaces/model-metadata.interface';
+import { Manager } from '../manager/manager';
+import { cloneModelMetadata, getModelMetadata } from '../metadata/model-metadata.factory';
+import { buildEntitySchema } from '../schema/entity-schema.builder';
+import type { SchemaDiff } from '../schema/interfaces';
+import { ModelSchema } from '../schema/model-schema';
+import { migrationLedgerModel } from '../schema/synthetic-model';
+import { creationOrder } from './creation-order';
+import type { DatabaseRegistryOptions } from './interfaces/database-registry-options.interface';
+
+interface RegisteredModel {
+  target: Function;
+  meta: ModelMetadata;
+  schema: ModelSchema;
+  manager: Manager<any>;
+}
+
+const KNOWN_OPTIONS = new Set(['url', 'name', 'autoCreate', 'logging', 'typeorm', 'connection']);
+
+/**
+ * Models of one database: their metadata, schema helpers and one Manager each. Nothing
+ * connects until a manager or schema method runs; with autoCreate, missing tables of all
+ * registered models are created (in foreign-key order) right before first use.
+ */
+export class DatabaseRegistry {
+  readonly name: string;
+  readonly connection: DatabaseConnection;
+  readonly autoCreate: boolean;
+  private readonly ownsConnection: boolean;
+  private readonly entries = new Map<Function, RegisteredModel>();
+  private readonly tables = new Map<string, RegisteredModel>();
+  private preparing: Promise<void> = Promise.resolve();
+
+  constructor(options: DatabaseRegistryOptions = {}) {
+    this.name = options.name ?? DEFAULT_REGISTRY_NAME;
+    this.autoCreate = options.autoCreate ?? true;
+    if (options.connection) {
+      this.connection = options.connection;
+      this.ownsConnection = false;
+    } else {
+      const extras: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(options)) if (!KNOWN_OPTIONS.has(key)) extras[key] = value;
+      this.connection = new DatabaseConnection({
+        url: options.url,
+        name: this.name,
+        logging: options.logging,
+        typeorm: { ...extras, ...options.typeorm },
+        entities: () => this.entitySchemas(),
+      });
+      this.ownsConnection = true;
+    }
+  }
+
+  get dialect() {
+    return this.connection.dialect;
+  }
+
+  /**
+   * Registers models (validating them: ModelRegistrationError / ConfigurationError).
+   * Registering a model again is a no-op. Opens nothing.
+   */
+  register(...models: Array<Type<any> | Type<any>[]>): this {
+    const incoming = models.flat();
+    const built = incoming.map((target) => {
+      if (this.entries.has(target)) return undefined;
+      const meta = cloneModelMetadata(getModelMetadata(target));
+      const clash = this.tables.get(meta.table);
+      if (clash) {
+        throw new ConfigurationError(
+          `${meta.name}: table '${meta.table}' is already used by ${clash.meta.name} in registry '${this.name}'.`,
+          { model: meta.name, table: meta.table },
+        );
+      }
+      return meta;
+    });
+    for (const meta of built) {
+      if (!meta || this.entries.has(meta.target)) continue;
+      const schema = new ModelSchema(meta, this.connection, { prepare: () => this.prepare() });
+      const entry: RegisteredModel = { target: meta.target, meta, schema, manager: undefined as never };
+      entry.manager = new Manager(meta, this.connection, schema);
+      schema.onRename((from, to) => {
+        this.tables.delete(from);
+        this.tables.set(to, entry);
+      });
+      this.entries.set(meta.target, entry);
+      this.tables.set(meta.table, entry);
+    }
+    return this;
+  }
+
+  isRegistered(model: Function): boolean {
+    return this.entries.has(model);
+  }
+
+  /** Registered model classes, in registration order. */
+  models(): Type<any>[] {
+    return [...this.entries.keys()] as Type<any>[];
+  }
+
+  private entry(model: Function): RegisteredModel {
+    const entry = this.entries.get(model);
+    if (!entry) {
+      const name = typeof model === 'function' ? model.name : String(model);
+      throw new ConfigurationError(`${name} is not registered in registry '${this.name}'; call register(${name}) first.`, {
+        model: name,
+      });
+    }
+    return entry;
+  }
+
+  /** The one Manager of a registered model. */
+  manager<T extends object>(model: Type<T>): Manager<T> {
+    return this.entry(model).manager as Manager<T>;
+  }
+
+  metadata<T>(model: Type<T>): ModelMetadata<T> {
+    return this.entry(model).meta as ModelMetadata<T>;
+  }
+
+  schema<T>(model: Type<T>): ModelSchema<T> {
+    return this.entry(model).schema as ModelSchema<T>;
+  }
+
+  /** TypeORM entity schemas of the registered models (for the DataSource and migrations). */
+  entitySchemas(): EntitySchema[] {
+    const metas = [...this.entries.values()].map((e) => e.meta);
+    const ddl = [...this.entries.values()][0]?.schema.ddl;
+    if (!ddl) return [];
+    return metas.map((meta) => buildEntitySchema(meta, ddl, (table) => this.tables.get(table)?.meta));
+  }
+
+  /**
+   * Makes every registered table ready for use: with autoCreate, creates the missing ones
+   * (models with `autoCreate: false` are left alone). Called lazily by managers.
+   */
+  prepare(): Promise<void> {
+    const next = this.preparing.catch(() => undefined).then(() => {
+      const pending = [...this.entries.values()].filter((e) => !e.schema.ready);
+      if (pending.length === 0) return;
+      const creatable = this.autoCreate ? pending.filter((e) => e.meta.autoCreate) : [];
+      return this.createTables(creatable).then(() => {
+        for (const e of pending) e.schema.markReady();
+      });
+    });
+    this.preparing = next;
+    return next;
+  }
+
+  private async createTables(entries: RegisteredModel[]): Promise<string[]> {
+    const created: string[] = [];
+    const deferredSteps: Array<{ schema: ModelSchema; columns: string[] }> = [];
+    const lazy = this.entries.values().next().value?.schema.ddl.lazyForeignKeys ?? true;
+    for (const { entry, deferred } of creationOrder(entries, (t) => this.tables.get(t))) {
+      const deferForeignKeys = lazy ? [] : deferred;
+      if (await entry.schema.createSchema({ deferForeignKeys })) {
+        created.push(entry.meta.table);
+        if (deferForeignKeys.length) deferredSteps.push({ schema: entry.schema, columns: deferForeignKeys });
+      }
+    }
+    for (const step of deferredSteps) await step.schema.addForeignKeys(step.columns);
+    return created;
+  }
+
+  /**
+   * Creates every missing registered table (autoCreate or not) in foreign-key order and
+   * records the schema in the `registers_schema_migrations` ledger. Returns the tables created.
+   */
+  async createAll(): Promise<string[]> {
+    await this.preparing.catch(() => undefined);
+    const created = await this.createTables([...this.entries.values()]);
+    for (const e of this.entries.values()) e.schema.markReady();
+    await this.recordLedger(created);
+    return created;
+  }
+
+  private async recordLedger(created: string[]): Promise<void> {
+    const ledgerMeta = migrationLedgerModel();
+    const ledger = new ModelSchema(ledgerMeta, this.connection);
+    await ledger.createSchema();
+    const version = this.schemaChecksum();
+    const dialect = dialectFor(this.connection.dialect);
+    const q = (id: string) => dialect.quoteIdentifier(id);
+    const table = q(SCHEMA_MIGRATIONS_TABLE);
+    const last = await this.connection.query<{ version: string }>(
+      `SELECT ${q('version')} AS version FROM ${table} ORDER BY ${q('id')} DESC${dialect.limitOffset(1)}`,
+    );
+    if (created.length === 0 && last[0]?.version === version) return;
+    const columns = ['version', 'name', 'tables', 'applied_at'];
+    const appliedAt = ledgerMeta.fieldsByProperty.get('appliedAt')!;
+    const values = [
+      version,
+      created.length ? `createAll: ${created.join(', ')}` : 'createAll: schema changed',
+      JSON.stringify([...this.entries.values()].map((e) => e.meta.table)),
+      dialect.toDriver(appliedAt, new Date()),
+    ];
+    await this.connection.execute(
+      `INSERT INTO ${table} (${columns.map(q).join(', ')}) VALUES (${columns.map((_, i) => dialect.placeholder(i + 1)).join(', ')})`,
+      values,
+    );
+  }
+
+  /** A digest of every registered table's shape (what the ledger records as `version`). */
+  schemaChecksum(): string {
+    const shapes = [...this.entries.values()]
+      .map(({ meta }) => ({
+        table: meta.table,
+        columns: meta.fields.map((f) => [f.column, f.type, f.nullable, f.length ?? null, f.precision ?? null, f.scale ?? null]),
+        unique: meta.unique,
+        foreignKeys: meta.fields.filter((f) => f.foreignKey).map((f) => [f.column, f.foreignKey!.table, f.foreignKey!.column]),
+      }))
+      .sort((a, b) => a.table.localeCompare(b.table));
+    return createHash('sha256').update(JSON.stringify(shapes)).digest('hex');
+  }
+
+  /** Drift of every registered table, keyed by table name. */
+  async diffAll(): Promise<Record<string, SchemaDiff>> {
+    const result: Record<string, SchemaDiff> = {};
+    for (const e of this.entries.values()) result[e.meta.table] = await e.schema.schemaDiff();
+    return result;
+  }
+
+  /** True when every registered table exists and matches its model. */
+  async checkAll(): Promise<boolean> {
+    return Object.values(await this.diffAll()).every((d) => d.ok);
+  }
+
+  /** MigrationError listing the drift of every table that differs from its model. */
+  async assertSchemaCurrent(): Promise<void> {
+    const drift = Object.values(await this.diffAll()).filter((d) => !d.ok);
+    if (drift.length === 0) return;
+    const lines = drift.map((d) => {
+      if (d.missingTable) return `${d.table}: table missing`;
+      const parts = [
+        d.missingColumns.length ? `missing columns ${d.missingColumns.join(', ')}` : '',
+        d.extraColumns.length ? `extra columns ${d.extraColumns.join(', ')}` : '',
+        d.nullableMismatches.length ? `nullability differs on ${d.nullableMismatches.join(', ')}` : '',
+        Object.keys(d.typeMismatches).length
+          ? `types differ on ${Object.entries(d.typeMismatches).map(([c, m]) => `${c} (${m.actual}, expected ${m.expected})`).join(', ')}`
+          : '',
+      ].filter(Boolean);
+      return `${d.table}: ${parts.join('; ')}`;
+    });
+    throw new MigrationError(`Schema drift detected in registry '${this.name}': ${lines.join(' | ')}`, {
+      operation: 'assertSchemaCurrent',
+      tables: Object.fromEntries(drift.map((d) => [d.table, d])),
+    });
+  }
+
+  /**
+   * Runs `fn` in a transaction of this registry's connection (every manager call inside
+   * joins it; nested calls use savepoints). Tables are made ready before it begins.
+   */
+  async transaction<R>(fn: () => Promise<R> | R): Promise<R> {
+    await this.prepare();
+    return this.connection.transaction(fn);
+  }
+
+  /** Closes the connection (when the registry opened it). A later use opens it again. */
+  async dispose(): Promise<void> {
+    for (const e of this.entries.values()) e.schema.markReady(false);
+    if (this.ownsConnection) await this.connection.close();
+  }
+}

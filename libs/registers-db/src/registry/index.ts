@@ -1,0 +1,2 @@
+export * from './database-registry';
+export * from './interfaces/database-registry-options.interface';

@@ -1,0 +1,16 @@
+import type { DatabaseConnection } from '../../connection/database-connection';
+
+export interface DatabaseRegistryOptions {
+  /** `sqlite:path.db`, `sqlite::memory:`, `postgres://…`, `mysql://…`. Default: `REGISTERS_DATABASE_URL`, else `sqlite:data/registers.db`. */
+  url?: string;
+  /** Registry (and connection) name; named registries coexist. Default `default`. */
+  name?: string;
+  /** Create missing tables lazily before first use. Default true. */
+  autoCreate?: boolean;
+  logging?: boolean;
+  /** Extra TypeORM DataSource options (other unknown keys are merged in too). */
+  typeorm?: Record<string, unknown>;
+  /** Use an existing connection instead of opening one from `url` (it is not closed by dispose). */
+  connection?: DatabaseConnection;
+  [typeormExtra: string]: unknown;
+}

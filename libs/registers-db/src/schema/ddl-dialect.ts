@@ -1,0 +1,159 @@
+import type { DialectName } from '../dialects/query-dialect.interface';
+import type { FieldMetadata, LogicalType, ModelMetadata } from '../interfaces/model-metadata.interface';
+import { constraintName } from './constraint-names';
+
+/** A column type in TypeORM's vocabulary for one dialect (used by the EntitySchema builder). */
+export interface ColumnTypeSpec {
+  type: string;
+  length?: number;
+  precision?: number;
+  scale?: number;
+}
+
+/** A statement with its bound parameters. */
+export interface BoundSql {
+  sql: string;
+  params: unknown[];
+}
+
+/** One live column as the database reports it. */
+export interface LiveColumn {
+  name: string;
+  type: string;
+  nullable: boolean;
+}
+
+/** The fields of a column as far as DDL cares (a FieldMetadata or an ad-hoc column). */
+export type ColumnShape = Pick<
+  FieldMetadata,
+  'column' | 'type' | 'nullable' | 'length' | 'precision' | 'scale' | 'timezone' | 'enumValues' | 'default' | 'isKey' | 'idStrategy'
+> & { foreignKey?: FieldMetadata['foreignKey'] };
+
+/**
+ * SQL DDL of one dialect: column types, CREATE/ALTER/DROP statements and the catalog
+ * queries behind schemaExists/columnNames/schemaDiff. Identifiers reach it only from
+ * model metadata or validated names; catalog lookups bind the table name as a parameter.
+ */
+export abstract class DdlDialect {
+  abstract readonly name: DialectName;
+
+  abstract quote(identifier: string): string;
+  /** The SQL type of a column (`varchar(255)`, `timestamptz`, …). */
+  abstract sqlType(column: ColumnShape): string;
+  /** The same type in TypeORM's column vocabulary. */
+  abstract typeormType(column: ColumnShape): ColumnTypeSpec;
+  /** A boolean as a SQL literal. */
+  protected abstract booleanLiteral(value: boolean): string;
+  /** `PRIMARY KEY` column definition of a database-generated key. */
+  protected abstract autoincrementKey(column: ColumnShape): string;
+  protected tableSuffix(): string {
+    return '';
+  }
+  /** Escapes a string literal's content. */
+  protected escapeString(value: string): string {
+    return value.replace(/'/g, "''");
+  }
+  abstract tableExistsSql(table: string): BoundSql;
+  abstract columnsSql(table: string): BoundSql;
+  /** Reads one row of `columnsSql` into a LiveColumn. */
+  abstract liveColumn(row: Record<string, unknown>): LiveColumn;
+  /** Coarse family of a SQL type name for drift checks (`character varying` → `string`). */
+  abstract typeFamily(sqlType: string): string;
+
+  renameTableSql(from: string, to: string): string {
+    return `ALTER TABLE ${this.quote(from)} RENAME TO ${this.quote(to)}`;
+  }
+
+  dropTableSql(table: string): string {
+    return `DROP TABLE IF EXISTS ${this.quote(table)}`;
+  }
+
+  deleteAllSql(table: string): string {
+    return `DELETE FROM ${this.quote(table)}`;
+  }
+
+  /** A SQL literal for a column default, or undefined when the value has no SQL form. */
+  literal(value: unknown, type: LogicalType): string | undefined {
+    if (value === undefined || value === null || typeof value === 'function') return undefined;
+    if (typeof value === 'boolean') return this.booleanLiteral(value);
+    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+    if (typeof value === 'bigint') return value.toString();
+    if (value instanceof Date) return `'${this.escapeString(this.dateLiteral(value, type))}'`;
+    if (typeof value === 'string') return `'${this.escapeString(value)}'`;
+    if (type === 'json') return `'${this.escapeString(JSON.stringify(value))}'`;
+    return undefined;
+  }
+
+  protected dateLiteral(value: Date, _type: LogicalType): string {
+    return value.toISOString();
+  }
+
+  /** `"name" varchar(255) NOT NULL DEFAULT 'x'`. */
+  columnDefinition(_table: string, column: ColumnShape, options: { primaryKey?: boolean } = {}): string {
+    if (options.primaryKey && column.idStrategy === 'autoincrement') return this.autoincrementKey(column);
+    const parts = [this.quote(column.column), this.sqlType(column)];
+    if (options.primaryKey) parts.push('NOT NULL PRIMARY KEY');
+    else if (!column.nullable) parts.push('NOT NULL');
+    const dflt = this.literal(column.default, column.type);
+    if (dflt !== undefined && !options.primaryKey) parts.push(`DEFAULT ${dflt}`);
+    return parts.join(' ');
+  }
+
+  /** CREATE TABLE (with key, uniques, foreign keys, checks) and its indexes. */
+  createTableSql(meta: ModelMetadata, options: { deferForeignKeys?: string[] } = {}): string[] {
+    const { table } = meta;
+    const lines: string[] = [];
+    for (const field of meta.fields) {
+      lines.push(this.columnDefinition(table, field, { primaryKey: field.isKey }));
+    }
+    for (const group of meta.unique) {
+      const columns = group.map((p) => meta.fieldsByProperty.get(p)!.column);
+      if (columns.length === 1 && columns[0] === meta.fieldsByProperty.get(meta.key)?.column) continue;
+      lines.push(
+        `CONSTRAINT ${this.quote(constraintName(table, columns, 'key'))} UNIQUE (${columns.map((c) => this.quote(c)).join(', ')})`,
+      );
+    }
+    for (const field of meta.fields) {
+      if (field.enumValues?.length) lines.push(this.enumCheck(table, field));
+    }
+    for (const field of meta.fields) {
+      if (field.foreignKey && !options.deferForeignKeys?.includes(field.column)) {
+        lines.push(this.foreignKeyClause(table, field));
+      }
+    }
+    const statements = [`CREATE TABLE IF NOT EXISTS ${this.quote(table)} (\n  ${lines.join(',\n  ')}\n)${this.tableSuffix()}`];
+    for (const field of meta.fields) {
+      if (field.index && !field.unique && !field.isKey) statements.push(this.createIndexSql(table, [field.column]));
+    }
+    return statements;
+  }
+
+  /** Enum columns are a plain varchar/integer constrained to their values, the same on every dialect. */
+  enumCheck(table: string, column: ColumnShape): string {
+    const values = column.enumValues!.map((v) => this.literal(v, column.type)).join(', ');
+    return `CONSTRAINT ${this.quote(constraintName(table, [column.column], 'check'))} CHECK (${this.quote(column.column)} IN (${values}))`;
+  }
+
+  foreignKeyClause(table: string, column: ColumnShape): string {
+    const fk = column.foreignKey!;
+    return `CONSTRAINT ${this.quote(constraintName(table, [column.column], 'fkey'))} FOREIGN KEY (${this.quote(column.column)}) REFERENCES ${this.quote(fk.table)} (${this.quote(fk.column)})`;
+  }
+
+  /** A foreign key added after both tables exist (used to close reference cycles). */
+  addForeignKeySql(table: string, column: ColumnShape): string {
+    return `ALTER TABLE ${this.quote(table)} ADD ${this.foreignKeyClause(table, column)}`;
+  }
+
+  createIndexSql(table: string, columns: string[]): string {
+    return `CREATE INDEX ${this.quote(constraintName(table, columns, 'idx'))} ON ${this.quote(table)} (${columns.map((c) => this.quote(c)).join(', ')})`;
+  }
+
+  addColumnSql(table: string, column: ColumnShape): string[] {
+    return [`ALTER TABLE ${this.quote(table)} ADD COLUMN ${this.columnDefinition(table, column)}`];
+  }
+
+  /** Whether FKs may point at tables created later (SQLite checks them only on writes). */
+  get lazyForeignKeys(): boolean {
+    return false;
+  }
+}

@@ -1,0 +1,66 @@
+import { AUDIT_TABLE_SUFFIX, SCHEMA_MIGRATIONS_TABLE } from '../constants';
+import type { FieldMetadata, LogicalType, ModelMetadata } from '../interfaces/model-metadata.interface';
+import { snakeCase } from '../metadata/naming';
+
+type ColumnDraft = [property: string, type: LogicalType, options?: Partial<FieldMetadata>];
+
+/** Metadata for tables the library owns (ledger, audit log), so they share the model DDL path. */
+export function syntheticModel(name: string, table: string, columns: ColumnDraft[]): ModelMetadata {
+  const fields: FieldMetadata[] = columns.map(([property, type, options]) => ({
+    property,
+    column: snakeCase(property),
+    type,
+    nullable: false,
+    unique: false,
+    index: false,
+    isKey: property === 'id',
+    idStrategy: property === 'id' ? 'autoincrement' : undefined,
+    hashPassword: false,
+    encrypted: false,
+    excludeFromDb: false,
+    ...(type === 'string' ? { length: 255 } : {}),
+    ...(type === 'datetime' ? { timezone: true } : {}),
+    ...options,
+  }));
+  return {
+    target: Object as any,
+    name,
+    table,
+    key: 'id',
+    fields,
+    fieldsByProperty: new Map(fields.map((f) => [f.property, f])),
+    unique: [],
+    autoCreate: true,
+    timestamps: false,
+    softDelete: false,
+    auditLog: false,
+  };
+}
+
+/** `<table>_audit`: one row per change of an `auditLog` model. */
+export function auditTableName(table: string): string {
+  return `${table}${AUDIT_TABLE_SUFFIX}`;
+}
+
+export function auditModel(table: string): ModelMetadata {
+  return syntheticModel('AuditEntry', auditTableName(table), [
+    ['id', 'integer'],
+    ['tableName', 'string', { length: 63 }],
+    ['recordKey', 'string'],
+    ['operation', 'string', { length: 16 }],
+    ['changedFields', 'json', { nullable: true }],
+    ['actor', 'string', { nullable: true }],
+    ['createdAt', 'datetime', { index: true }],
+  ]);
+}
+
+/** The `registers_schema_migrations` ledger written by `createAll()`. */
+export function migrationLedgerModel(): ModelMetadata {
+  return syntheticModel('SchemaMigration', SCHEMA_MIGRATIONS_TABLE, [
+    ['id', 'integer'],
+    ['version', 'string', { length: 64 }],
+    ['name', 'string'],
+    ['tables', 'text'],
+    ['appliedAt', 'datetime'],
+  ]);
+}
