@@ -1,0 +1,13 @@
+export * from './decorators';
+export * from './interfaces';
+export * from './errors';
+export { OUTPUT_MODES, EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED } from './constants';
+export { RegistersCliModule, RegistersCliFeatureModule } from './cli.module';
+export { CliRegistry } from './cli.registry';
+export { CliRunner } from './cli.runner';
+export { CliMetadataAccessor } from './cli-metadata.accessor';
+export { RegistersCli, RegistersCliRunOptions } from './registers-cli';
+export { loadPlugins } from './load-plugins';
+export { formatOutput } from './runtime/output-formatter';
+export { splitShellWords } from './runtime/shell-words';
+export { CliIO } from './runtime/cli-io';

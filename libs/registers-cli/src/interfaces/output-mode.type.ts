@@ -1,0 +1,1 @@
+export type OutputMode = 'json' | 'csv' | 'plain' | 'table';

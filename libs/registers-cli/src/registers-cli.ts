@@ -1,0 +1,42 @@
+import { INestApplicationContext, LoggerService, LogLevel, Type } from '@nestjs/common';
+import { CommandFactory } from 'nest-commander';
+import { CliRunner } from './cli.runner';
+import { EXIT_FAILURE } from './constants';
+import { CliError } from './errors';
+import { withSigintExit } from './runtime/sigint';
+
+export interface RegistersCliRunOptions {
+  /** Words to run instead of `process.argv.slice(2)`. */
+  argv?: string[];
+  /** Nest logger (default: errors and warnings only). */
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+/**
+ * The console entrypoint: nest-commander's CommandFactory builds the app (so classic
+ * `@Command` classes work too), the registers runtime runs argv, the app closes, and
+ * `process.exitCode` is set (0 ok, 1 failure, 2 usage error, 130 interrupted).
+ */
+export class RegistersCli {
+  static async run(rootModule: Type<unknown>, options: RegistersCliRunOptions = {}): Promise<number> {
+    let app: INestApplicationContext;
+    try {
+      app = await CommandFactory.createWithoutRunning(rootModule, { logger: options.logger ?? ['error', 'warn'] });
+    } catch (error) {
+      const err = error as Error;
+      process.stderr.write(`Error: ${err.message}\n`);
+      if ((options.argv ?? process.argv).includes('--debug') && err.stack) process.stderr.write(`${err.stack}\n`);
+      process.exitCode = error instanceof CliError ? error.exitCode : EXIT_FAILURE;
+      return process.exitCode as number;
+    }
+    let code: number;
+    try {
+      const runner = app.get(CliRunner, { strict: false });
+      code = await withSigintExit(() => runner.run(options.argv ?? process.argv.slice(2)));
+    } finally {
+      await app.close();
+    }
+    process.exitCode = code;
+    return code;
+  }
+}
