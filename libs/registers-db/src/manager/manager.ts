@@ -1,15 +1,781 @@
+import type { Type } from '@nestjs/common';
 import type { DatabaseConnection } from '../connection/database-connection';
-import type { ModelMetadata } from '../interfaces/model-metadata.interface';
+import type { Dialect } from '../dialects/dialect.interface';
+import { dialectFor } from '../dialects';
+import {
+  DuplicateKeyError,
+  ImmutableFieldError,
+  InvalidQueryError,
+  RecordNotFoundError,
+  RegistryError,
+  SchemaError,
+  UniqueConstraintError,
+} from '../errors';
+import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
+import { compileOrderBy, compileWhere, SqlParams, validateQueryOptions } from '../query';
+import type { Filter } from '../query/query-node';
 import type { ModelSchema } from '../schema/model-schema';
+import { createRecordClass } from '../records/record-class';
+import { compileHydrator, Hydrator } from '../records/hydrator';
+import type { ManagedRecord, RecordOwner } from '../records/record-methods.interface';
+import { forgetPersisted, isPersisted, markPersisted, persistedKeyOf } from '../records/record-state';
+import { checkFieldType } from '../validation/field-type-check';
+import { ModelValidator } from '../validation/model-validator';
+import { isUnsafeKey } from '../validation/unsafe-keys';
+import type { FindOptions, FullTableOptions, KeyValue, LookupArgs } from './manager-options.interface';
+import { ModelStatements } from './model-statements';
+import { reverseOrder } from './order-by';
+
+type Row = Record<string, unknown>;
+
+/** Where-like input: a plain object or a Q node (anything that is not a key value). */
+function isFilter(value: unknown): value is Filter {
+  return value !== null && typeof value === 'object' && !(value instanceof Date);
+}
+
+const ROLLBACK_PROBE = Symbol('rollback probe');
 
 /**
- * The async data-access surface of one registered model. Built by the registry; every
- * method goes through the connection (so it joins an open transaction).
+ * The async data-access surface of one registered model. SQL is built once per model and
+ * statement shape; every call goes through the connection, so inside
+ * `registry.transaction(fn)` it joins that transaction. Records are instances of the model.
  */
-export class Manager<T extends object> {
+export class Manager<T extends object> implements RecordOwner<T> {
+  readonly dialect: Dialect;
+  private statements: ModelStatements;
+  private readonly Record: Type<T>;
+  private readonly hydrate: Hydrator<T>;
+  private readonly validator: ModelValidator<T>;
+  private readonly keyField: FieldMetadata;
+  private readonly uniqueGroups: FieldMetadata[][];
+
   constructor(
     readonly meta: ModelMetadata<T>,
     readonly connection: DatabaseConnection,
     readonly schema: ModelSchema<T>,
-  ) {}
+  ) {
+    this.dialect = dialectFor(connection.dialect);
+    this.statements = new ModelStatements(meta, this.dialect);
+    this.keyField = this.statements.keyField;
+    this.Record = createRecordClass(meta.target, this);
+    this.hydrate = compileHydrator(meta, this.Record, this.dialect);
+    this.validator = new ModelValidator(meta, this.Record);
+    this.uniqueGroups = meta.unique.map((group) => group.map((p) => meta.fieldsByProperty.get(p)!));
+    schema.onRename?.(() => {
+      this.statements = new ModelStatements(meta, this.dialect);
+    });
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private context(operation: string, extra: Record<string, unknown> = {}) {
+    return { model: this.meta.name, table: this.meta.table, operation, ...extra };
+  }
+
+  /** A driver error as the library's error (integrity errors normalized, others wrapped). */
+  private async normalize(error: unknown, operation: string, rowIndex?: number): Promise<Error> {
+    if (error instanceof RegistryError || (error as any) === ROLLBACK_PROBE) return error as Error;
+    const normalized = await this.dialect.normalizeError(error, {
+      meta: this.meta,
+      operation,
+      rowIndex,
+      indexColumns: (name) => this.indexColumns(name),
+    });
+    if (normalized) return normalized;
+    const code = (error as any)?.code ?? (error as any)?.errno;
+    // The driver's message may quote submitted values; it stays on `cause` only.
+    return new SchemaError(
+      `${this.meta.name}.${operation} failed: database error${code ? ` ${String(code)}` : ''}`,
+      this.context(operation, code ? { driverCode: String(code) } : {}),
+      { cause: error },
+    );
+  }
+
+  /** Creates the table before first use when the model auto-creates (a no-op once ready). */
+  private ready(): Promise<void> | undefined {
+    return this.schema.ready ? undefined : this.schema.ensureReady();
+  }
+
+  private async query(operation: string, sql: string, params: unknown[]): Promise<Row[]> {
+    if (!this.schema.ready) await this.schema.ensureReady();
+    try {
+      return await this.connection.query(sql, params);
+    } catch (error) {
+      throw await this.normalize(error, operation);
+    }
+  }
+
+  private async execute(operation: string, sql: string, params: unknown[]) {
+    if (!this.schema.ready) await this.schema.ensureReady();
+    try {
+      return await this.connection.execute(sql, params);
+    } catch (error) {
+      throw await this.normalize(error, operation);
+    }
+  }
+
+  /** Columns of one index of this table (MySQL names only the index in duplicate errors). */
+  private async indexColumns(name: string): Promise<string[]> {
+    if (this.dialect.name !== 'mysql') return [];
+    const rows = await this.connection.query<{ column_name: string }>(
+      'SELECT column_name AS column_name FROM information_schema.statistics' +
+        ' WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? ORDER BY seq_in_index',
+      [this.meta.table, name],
+    );
+    return rows.map((r) => r.column_name);
+  }
+
+  /** Runs `fn` in a transaction, joining (with a savepoint) one that is already open. */
+  private inTransaction<R>(fn: () => Promise<R>): Promise<R> {
+    return this.connection.transaction(fn);
+  }
+
+  private keyParam(key: unknown, operation: string): unknown {
+    if (key === null || key === undefined || checkFieldType(this.keyField, key).issue) {
+      throw new InvalidQueryError(`${this.meta.name}.${operation}: invalid ${this.meta.key} value`, {
+        ...this.context(operation),
+        field: this.meta.key,
+      });
+    }
+    return this.dialect.toDriver(this.keyField, key);
+  }
+
+  /** ` WHERE …` for a filter, or '' when it filters nothing; values go to `params`. */
+  private whereClause(filter: Filter | undefined, params: SqlParams, operation: string): string {
+    if (filter !== undefined && !isFilter(filter)) {
+      throw new InvalidQueryError(`${this.meta.name}.${operation}: where must be an object`, this.context(operation));
+    }
+    try {
+      const condition = compileWhere(this.meta, filter, this.dialect, params);
+      return condition ? ` WHERE ${condition}` : '';
+    } catch (error) {
+      throw this.withOperation(error, operation);
+    }
+  }
+
+  private withOperation(error: unknown, operation: string): unknown {
+    if (error instanceof RegistryError && error.context.operation === undefined) {
+      Object.assign(error.context, this.context(operation), error.context);
+    }
+    return error;
+  }
+
+  private guardFullTable(where: string, options: FullTableOptions | undefined, operation: string): void {
+    if (!where && !options?.allowFullTable) {
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation} with an empty where touches every row; pass { allowFullTable: true } to do that`,
+        this.context(operation),
+      );
+    }
+  }
+
+  private tail(options: FindOptions | undefined, operation: string, defaultOrder?: string | readonly string[]): string {
+    try {
+      if (options !== undefined) validateQueryOptions(this.meta, options);
+      const order = options?.orderBy ?? defaultOrder;
+      return (
+        (order === undefined ? '' : compileOrderBy(this.meta, order, this.dialect)) +
+        this.dialect.limitOffset(options?.limit, options?.offset)
+      );
+    } catch (error) {
+      throw this.withOperation(error, operation);
+    }
+  }
+
+  private paramsOf(record: any, fields: FieldMetadata[], out: unknown[] = []): unknown[] {
+    for (const field of fields) out.push(this.dialect.toDriver(field, record[field.property]));
+    return out;
+  }
+
+  private touch(target: any): void {
+    if (this.meta.timestamps && this.meta.fieldsByProperty.has('updatedAt')) target.updatedAt = new Date();
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /** Validates `data` and inserts one record; returns it with its key. */
+  async create(data: Partial<T>): Promise<ManagedRecord<T>> {
+    const record = await this.validator.build(data, { operation: 'create' });
+    await this.insertRecords([record], 'create');
+    return record as ManagedRecord<T>;
+  }
+
+  /** Alias of create: validates strictly (unknown fields, types, rules) and inserts. */
+  strictCreate(data: Partial<T>): Promise<ManagedRecord<T>> {
+    return this.create(data);
+  }
+
+  /**
+   * Inserts or updates in one atomic statement: on the key when the data has one, else
+   * on the first unique group the data fills, else a plain insert. On a conflict only
+   * the fields present in the data are updated.
+   */
+  async upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
+    const [record] = await this.upsertMany([data], 'upsert');
+    return record;
+  }
+
+  /** Writes a record: an update by key when it came from the database, else an insert. */
+  async save(record: T): Promise<ManagedRecord<T>> {
+    if (!record || typeof record !== 'object') {
+      throw new InvalidQueryError(`${this.meta.name}.save needs a record`, this.context('save'));
+    }
+    if (!isPersisted(record)) {
+      const created = await this.create(this.fieldValues(record));
+      (record as any)[this.meta.key] = (created as any)[this.meta.key];
+      markPersisted(record, (created as any)[this.meta.key]);
+      return created;
+    }
+    const key = this.meta.key;
+    const original = persistedKeyOf(record);
+    if (!sameKey((record as any)[key], original)) {
+      throw new ImmutableFieldError(`${this.meta.name}.${key} of a stored record cannot be changed`, {
+        ...this.context('save'),
+        fields: [key],
+      });
+    }
+    this.touch(record);
+    await this.validator.checkRecord(record, { operation: 'save' });
+    const params = this.paramsOf(record, this.statements.updateFields);
+    params.push(this.dialect.toDriver(this.keyField, original));
+    const result = await this.execute('save', this.statements.updateByKey, params);
+    if (result.affected === 0) throw this.notFound('save', { key: original });
+    return record as ManagedRecord<T>;
+  }
+
+  /** The stored fields of an object, for inserting a record that was built by hand. */
+  private fieldValues(record: any): Partial<T> {
+    const data: any = {};
+    for (const key of Object.keys(record)) if (!isUnsafeKey(key)) data[key] = record[key];
+    return data;
+  }
+
+  /** Validates and writes `changes` to the record's row, then applies them to the record. */
+  async updateRecord(record: T, changes: Partial<T>): Promise<T> {
+    const key = persistedKeyOf(record) ?? (record as any)[this.meta.key];
+    const checked = await this.validator.checkChanges(changes, { operation: 'update' });
+    this.touch(checked);
+    const fields = Object.keys(checked).map((p) => this.meta.fieldsByProperty.get(p)).filter(Boolean) as FieldMetadata[];
+    if (fields.length) {
+      const params = this.paramsOf(checked, fields);
+      params.push(this.keyParam(key, 'update'));
+      const result = await this.execute('update', this.statements.updateFieldsByKey(fields), params);
+      if (result.affected === 0) throw this.notFound('update', { key });
+    }
+    Object.assign(record, checked);
+    return record;
+  }
+
+  /** Updates every row matching `where` with validated `changes`; returns the updated records. */
+  async updateWhere(where: Filter<T>, changes: Partial<T>, options?: FullTableOptions): Promise<ManagedRecord<T>[]> {
+    const operation = 'updateWhere';
+    const checked = await this.validator.checkChanges(changes, { operation });
+    if (Object.keys(checked).length === 0) {
+      throw new InvalidQueryError(`${this.meta.name}.updateWhere needs at least one change`, this.context(operation));
+    }
+    this.touch(checked);
+    const fields = Object.keys(checked).map((p) => this.meta.fieldsByProperty.get(p)).filter(Boolean) as FieldMetadata[];
+    if (fields.length === 0) {
+      throw new InvalidQueryError(`${this.meta.name}.updateWhere: no stored field among the changes`, this.context(operation));
+    }
+    const q = (c: string) => this.dialect.quoteIdentifier(c);
+    const params = new SqlParams(this.dialect);
+    const set = fields.map((f) => `${q(f.column)} = ${params.add(this.dialect.toDriver(f, checked[f.property]))}`).join(', ');
+    if (this.dialect.updateReturning) {
+      const whereSql = this.whereClause(where, params, operation);
+      this.guardFullTable(whereSql, options, operation);
+      const rows = await this.query(
+        operation,
+        `UPDATE ${this.statements.table} SET ${set}${whereSql} RETURNING ${this.statements.selectList}`,
+        params.values,
+      );
+      return rows.map(this.hydrate) as ManagedRecord<T>[];
+    }
+    // Without UPDATE … RETURNING: lock the matching keys, update them, read them back.
+    const probe = new SqlParams(this.dialect);
+    const whereSql = this.whereClause(where, probe, operation);
+    this.guardFullTable(whereSql, options, operation);
+    return this.inTransaction(async () => {
+      const keyCol = q(this.statements.keyColumn);
+      const keyRows = await this.query(
+        operation,
+        `SELECT ${keyCol} FROM ${this.statements.table}${whereSql} FOR UPDATE`,
+        probe.values,
+      );
+      if (keyRows.length === 0) return [];
+      const keys = keyRows.map((r) => r[this.statements.keyColumn]);
+      const records: ManagedRecord<T>[] = [];
+      for (const chunk of chunks(keys, this.keysPerStatement(fields.length))) {
+        const updateParams = new SqlParams(this.dialect);
+        const chunkSet = fields
+          .map((f) => `${q(f.column)} = ${updateParams.add(this.dialect.toDriver(f, checked[f.property]))}`)
+          .join(', ');
+        const inList = chunk.map((k) => updateParams.add(k)).join(', ');
+        await this.execute(operation, `UPDATE ${this.statements.table} SET ${chunkSet} WHERE ${keyCol} IN (${inList})`, updateParams.values);
+        const readParams = new SqlParams(this.dialect);
+        const readList = chunk.map((k) => readParams.add(k)).join(', ');
+        const rows = await this.query(operation, `${this.statements.selectFrom} WHERE ${keyCol} IN (${readList})`, readParams.values);
+        for (const row of rows) records.push(this.hydrate(row) as ManagedRecord<T>);
+      }
+      return records;
+    });
+  }
+
+  private keysPerStatement(reserved = 0): number {
+    return Math.max(1, Math.min(1000, this.dialect.maxParameters - reserved));
+  }
+
+  /** Deletes the row with this key; `true` when a row was deleted. */
+  async delete(key: KeyValue): Promise<boolean> {
+    const result = await this.execute('delete', this.statements.deleteByKey, [this.keyParam(key, 'delete')]);
+    return result.affected > 0;
+  }
+
+  async deleteRecord(record: T): Promise<boolean> {
+    const key = (persistedKeyOf(record) ?? (record as any)[this.meta.key]) as KeyValue;
+    const deleted = await this.delete(key);
+    forgetPersisted(record);
+    return deleted;
+  }
+
+  /** Deletes every row matching `where`; returns how many. */
+  async deleteWhere(where: Filter<T>, options?: FullTableOptions): Promise<number> {
+    const params = new SqlParams(this.dialect);
+    const whereSql = this.whereClause(where, params, 'deleteWhere');
+    this.guardFullTable(whereSql, options, 'deleteWhere');
+    const result = await this.execute('deleteWhere', `DELETE FROM ${this.statements.table}${whereSql}`, params.values);
+    return result.affected;
+  }
+
+  // ---------------------------------------------------------------- bulk
+
+  /** Validates every row, then inserts all of them in one transaction (or none). */
+  async bulkCreate(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
+    const operation = 'bulkCreate';
+    this.assertRows(rows, operation);
+    if (rows.length === 0) return [];
+    const records: T[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) records[i] = await this.validator.build(rows[i], { operation, rowIndex: i });
+    await this.inTransaction(() => this.insertRecords(records, operation));
+    return records as ManagedRecord<T>[];
+  }
+
+  /** Upserts every row (same resolution as upsert) in one transaction (or none). */
+  async bulkUpsert(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
+    this.assertRows(rows, 'bulkUpsert');
+    if (rows.length === 0) return [];
+    return this.upsertMany(rows, 'bulkUpsert');
+  }
+
+  /** Deletes by a list of keys or by a `where`; returns how many rows were deleted. */
+  async bulkDelete(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
+    if (!Array.isArray(keysOrWhere)) return this.deleteWhere(keysOrWhere, options);
+    if (keysOrWhere.length === 0) return 0;
+    const params = keysOrWhere.map((key) => this.keyParam(key, 'bulkDelete'));
+    const keyCol = this.dialect.quoteIdentifier(this.statements.keyColumn);
+    return this.inTransaction(async () => {
+      let deleted = 0;
+      for (const chunk of chunks(params, this.keysPerStatement())) {
+        const sqlParams = new SqlParams(this.dialect);
+        const list = chunk.map((k) => sqlParams.add(k)).join(', ');
+        const result = await this.execute('bulkDelete', `DELETE FROM ${this.statements.table} WHERE ${keyCol} IN (${list})`, sqlParams.values);
+        deleted += result.affected;
+      }
+      return deleted;
+    });
+  }
+
+  private assertRows(rows: unknown, operation: string): asserts rows is unknown[] {
+    if (!Array.isArray(rows)) {
+      throw new InvalidQueryError(`${this.meta.name}.${operation} needs an array of rows`, this.context(operation));
+    }
+  }
+
+  /**
+   * Inserts validated records with multi-row statements under the parameter limit. A
+   * failing chunk is replayed row by row (and rolled back) to name the failing row.
+   */
+  private async insertRecords(records: T[], operation: string): Promise<void> {
+    await this.ready();
+    const perStatement = this.statements.rowsPerStatement;
+    const generated = this.statements.generatedKey;
+    const keyColumn = this.statements.keyColumn;
+    for (let start = 0; start < records.length; start += perStatement) {
+      const chunk = records.slice(start, start + perStatement);
+      const sql = this.statements.insert(chunk.length);
+      const params: unknown[] = [];
+      for (const record of chunk) this.paramsOf(record, this.statements.insertFields, params);
+      let rows: Row[];
+      try {
+        rows =
+          records.length === 1
+            ? await this.connection.query(sql, params)
+            : await this.connection.transaction(() => this.connection.query(sql, params));
+      } catch (error) {
+        throw await this.failingRow(error, chunk, start, operation);
+      }
+      if (generated) {
+        if (rows.length !== chunk.length) {
+          throw new SchemaError(`${this.meta.name}.${operation}: the database returned no generated keys`, this.context(operation));
+        }
+        // Keys of one statement grow with insertion order; RETURNING order is not promised.
+        const keys = rows.map((r) => this.dialect.fromDriver(this.keyField, r[keyColumn]) as number);
+        if (rows.length > 1) keys.sort((a, b) => a - b);
+        for (let i = 0; i < chunk.length; i++) (chunk[i] as any)[this.meta.key] = keys[i];
+      }
+    }
+    for (const record of records) markPersisted(record, (record as any)[this.meta.key]);
+  }
+
+  private async failingRow(error: unknown, chunk: T[], offset: number, operation: string): Promise<Error> {
+    if (error instanceof RegistryError || !this.dialect.classifyError(error)) return this.normalize(error, operation);
+    if (chunk.length === 1) return this.normalize(error, operation, operation.startsWith('bulk') ? offset : undefined);
+    let found: { index: number; error: unknown } | undefined;
+    const sql = this.statements.insert(1);
+    await this.connection
+      .transaction(async () => {
+        for (let i = 0; i < chunk.length; i++) {
+          try {
+            await this.connection.query(sql, this.paramsOf(chunk[i], this.statements.insertFields));
+          } catch (rowError) {
+            found = { index: offset + i, error: rowError };
+            break;
+          }
+        }
+        throw ROLLBACK_PROBE;
+      })
+      .catch((probeError) => {
+        if (probeError !== ROLLBACK_PROBE) throw probeError;
+      });
+    return found ? this.normalize(found.error, operation, found.index) : this.normalize(error, operation);
+  }
+
+  /** The conflict target of an upsert row: the key when given, else a unique group it fills. */
+  private conflictOf(data: any): FieldMetadata[] | undefined {
+    if (data[this.meta.key] != null) return [this.keyField];
+    return this.uniqueGroups.find((group) => group.every((f) => data[f.property] != null));
+  }
+
+  private async upsertMany(rows: Array<Partial<T>>, operation: string): Promise<ManagedRecord<T>[]> {
+    const bulk = operation !== 'upsert';
+    const prepared: Array<{ record: T; conflict?: FieldMetadata[]; present: string[] }> = [];
+    for (let i = 0; i < rows.length; i++) {
+      const data = rows[i] as any;
+      const input = isPersisted(data) || !isPlainData(data) ? this.fieldValues(data) : data;
+      const conflict = input && typeof input === 'object' ? this.conflictOf(input) : undefined;
+      const record = await this.validator.build(input, {
+        operation,
+        rowIndex: bulk ? i : undefined,
+        allowDatabaseKey: conflict?.[0] === this.keyField,
+      });
+      prepared.push({ record, conflict, present: Object.keys(input) });
+    }
+    const run = async () => {
+      const results: ManagedRecord<T>[] = new Array(rows.length);
+      // Rows without a conflict target are plain inserts.
+      const inserts = prepared.map((p, i) => (p.conflict ? -1 : i)).filter((i) => i >= 0);
+      if (inserts.length) {
+        await this.insertRecords(inserts.map((i) => prepared[i].record), operation);
+        for (const i of inserts) results[i] = prepared[i].record as ManagedRecord<T>;
+      }
+      const groups = new Map<string, number[]>();
+      prepared.forEach((p, i) => {
+        if (!p.conflict) return;
+        const signature = p.conflict.map((f) => f.property).join(',');
+        groups.set(signature, [...(groups.get(signature) ?? []), i]);
+      });
+      for (const indexes of groups.values()) await this.upsertGroup(prepared, indexes, results, operation);
+      return results;
+    };
+    return bulk ? this.inTransaction(run) : run();
+  }
+
+  private async upsertGroup(
+    prepared: Array<{ record: T; conflict?: FieldMetadata[]; present: string[] }>,
+    indexes: number[],
+    results: ManagedRecord<T>[],
+    operation: string,
+  ): Promise<void> {
+    await this.ready();
+    const conflict = prepared[indexes[0]].conflict!;
+    const byKey = conflict[0] === this.keyField;
+    const fields = byKey ? this.meta.fields : this.statements.insertFields;
+    const present = new Set(indexes.flatMap((i) => prepared[i].present));
+    if (this.meta.timestamps) present.add('updatedAt');
+    const update = fields.filter((f) => present.has(f.property) && !f.isKey && !conflict.includes(f) && f.property !== 'createdAt');
+    // One statement may not touch a conflict value twice: the last row per value wins.
+    const signatureOf = (record: any) => conflict.map((f) => String(this.dialect.toDriver(f, record[f.property]))).join('\u0000');
+    const last = new Map<string, number>();
+    for (const i of indexes) last.set(signatureOf(prepared[i].record), i);
+    const unique = [...last.values()];
+    const perStatement = Math.max(1, Math.min(1000, Math.floor(this.dialect.maxParameters / fields.length)));
+    const written = new Map<string, ManagedRecord<T>>();
+    for (const chunk of chunks(unique, perStatement)) {
+      const sql = this.statements.upsert(fields, conflict, update, chunk.length);
+      const params: unknown[] = [];
+      for (const i of chunk) this.paramsOf(prepared[i].record, fields, params);
+      let rows: Row[];
+      try {
+        rows = await this.connection.query(sql, params);
+      } catch (error) {
+        throw await this.normalize(error, operation, operation === 'upsert' ? undefined : chunk.length === 1 ? chunk[0] : undefined);
+      }
+      for (const row of rows) {
+        const record = this.hydrate(row) as ManagedRecord<T>;
+        written.set(signatureOf(record), record);
+      }
+    }
+    for (const i of indexes) {
+      const record = written.get(signatureOf(prepared[i].record));
+      if (!record) throw new SchemaError(`${this.meta.name}.${operation}: the upserted row was not returned`, this.context(operation));
+      results[i] = record;
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** The record with this key, or the first matching `where`; null when none. */
+  async get(keyOrWhere: KeyValue | Filter<T>): Promise<ManagedRecord<T> | null> {
+    return this.getFor(keyOrWhere, 'get');
+  }
+
+  private async getFor(keyOrWhere: KeyValue | Filter<T>, operation: string): Promise<ManagedRecord<T> | null> {
+    if (isFilter(keyOrWhere)) {
+      const params = new SqlParams(this.dialect);
+      const whereSql = this.whereClause(keyOrWhere, params, operation);
+      const rows = await this.query(operation, `${this.statements.selectFrom}${whereSql}${this.dialect.limitOffset(1)}`, params.values);
+      return rows.length ? (this.hydrate(rows[0]) as ManagedRecord<T>) : null;
+    }
+    const rows = await this.query(operation, this.statements.selectByKey, [this.keyParam(keyOrWhere, operation)]);
+    return rows.length ? (this.hydrate(rows[0]) as ManagedRecord<T>) : null;
+  }
+
+  /** Like get, but a missing record raises RecordNotFoundError. */
+  async require(keyOrWhere: KeyValue | Filter<T>): Promise<ManagedRecord<T>> {
+    const record = await this.getFor(keyOrWhere, 'require');
+    if (record) return record;
+    throw this.notFound(
+      'require',
+      isFilter(keyOrWhere) ? { fields: Object.keys(keyOrWhere).filter((k) => !isUnsafeKey(k)) } : { key: keyOrWhere },
+    );
+  }
+
+  private notFound(operation: string, detail: { key?: unknown; fields?: string[] }): RecordNotFoundError {
+    const what = detail.key !== undefined ? ` with ${this.meta.key} ${String(detail.key)}` : ' matching the filter';
+    return new RecordNotFoundError(`${this.meta.name}${what} not found`, this.context(operation, detail));
+  }
+
+  /** Records matching `where` (all when omitted), with orderBy/limit/offset. */
+  async filter(where?: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T>[]> {
+    return this.select('filter', where, options);
+  }
+
+  all(options?: FindOptions): Promise<ManagedRecord<T>[]> {
+    return this.select('all', undefined, options);
+  }
+
+  private async select(
+    operation: string,
+    where: Filter<T> | undefined,
+    options?: FindOptions,
+    defaultOrder?: string | readonly string[],
+  ): Promise<ManagedRecord<T>[]> {
+    const params = new SqlParams(this.dialect);
+    const whereSql = this.whereClause(where, params, operation);
+    const sql = `${this.statements.selectFrom}${whereSql}${this.tail(options, operation, defaultOrder)}`;
+    const rows = await this.query(operation, sql, params.values);
+    const records = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) records[i] = this.hydrate(rows[i]);
+    return records;
+  }
+
+  async exists(where?: Filter<T>): Promise<boolean> {
+    const params = new SqlParams(this.dialect);
+    const whereSql = this.whereClause(where, params, 'exists');
+    const rows = await this.query(
+      'exists',
+      `SELECT 1 AS ${this.dialect.quoteIdentifier('x')} FROM ${this.statements.table}${whereSql}${this.dialect.limitOffset(1)}`,
+      params.values,
+    );
+    return rows.length > 0;
+  }
+
+  async count(where?: Filter<T>): Promise<number> {
+    const params = new SqlParams(this.dialect);
+    const whereSql = this.whereClause(where, params, 'count');
+    const rows = await this.query('count', `${this.statements.countFrom}${whereSql}`, params.values);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The first record by `orderBy` (default: the key), or null. */
+  async first(where?: Filter<T>, options: FindOptions = {}): Promise<ManagedRecord<T> | null> {
+    const [record] = await this.select('first', where, { ...options, limit: 1 }, this.meta.key);
+    return record ?? null;
+  }
+
+  /** The last record by `orderBy` (default: the key): first() of the reversed order. */
+  async last(where?: Filter<T>, options: FindOptions = {}): Promise<ManagedRecord<T> | null> {
+    const orderBy = reverseOrder(options.orderBy ?? this.meta.key);
+    const [record] = await this.select('last', where, { ...options, orderBy, limit: 1 });
+    return record ?? null;
+  }
+
+  /** Reloads a record's fields from its row, in place; returns the record. */
+  async refresh(record: T): Promise<ManagedRecord<T>> {
+    const key = persistedKeyOf(record) ?? (record as any)[this.meta.key];
+    const fresh = await this.getFor(key as KeyValue, 'refresh');
+    if (!fresh) throw this.notFound('refresh', { key });
+    for (const field of this.meta.fields) (record as any)[field.property] = (fresh as any)[field.property];
+    markPersisted(record, key);
+    return (Object.getPrototypeOf(record) === this.Record.prototype ? record : fresh) as ManagedRecord<T>;
+  }
+
+  // ---------------------------------------------------------------- idempotent writes
+
+  /** The key or one unique group, exactly, with values; anything else is refused. */
+  private checkLookup(lookup: unknown, operation: string): Record<string, unknown> {
+    if (!isFilter(lookup) || !isPlainData(lookup)) {
+      throw new InvalidQueryError(`${this.meta.name}.${operation}: lookup must be an object`, this.context(operation));
+    }
+    const keys = Object.keys(lookup);
+    const bad = keys.find(isUnsafeKey);
+    if (bad) throw new InvalidQueryError(`${this.meta.name}.${operation}: '${bad}' is not allowed`, this.context(operation, { field: bad }));
+    const sameSet = (group: string[]) => group.length === keys.length && group.every((p) => keys.includes(p));
+    if (!sameSet([this.meta.key]) && !this.meta.unique.some(sameSet)) {
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation}: lookup must be the key or a unique field set (${[[this.meta.key], ...this.meta.unique].map((g) => g.join('+')).join(', ')})`,
+        this.context(operation, { fields: keys }),
+      );
+    }
+    const missing = keys.find((k) => (lookup as any)[k] == null);
+    if (missing) {
+      throw new InvalidQueryError(`${this.meta.name}.${operation}: lookup value of ${missing} is missing`, this.context(operation, { field: missing }));
+    }
+    return lookup as Record<string, unknown>;
+  }
+
+  private async createFor(data: Record<string, unknown>, lookup: Record<string, unknown>, operation: string): Promise<ManagedRecord<T>> {
+    await this.ready();
+    const record = await this.validator.build(data, { operation, allowDatabaseKey: this.meta.key in lookup });
+    const fields = this.meta.key in lookup ? this.meta.fields : this.statements.insertFields;
+    if (fields === this.statements.insertFields) {
+      await this.insertRecords([record], operation);
+    } else {
+      try {
+        await this.connection.query(this.dialect.insertSql(this.meta.table, fields.map((f) => f.column), 1), this.paramsOf(record, fields));
+      } catch (error) {
+        throw await this.normalize(error, operation);
+      }
+      markPersisted(record, (record as any)[this.meta.key]);
+    }
+    return record as ManagedRecord<T>;
+  }
+
+  /** Runs `fn` where a failure cannot poison an enclosing transaction (PostgreSQL). */
+  private isolated<R>(fn: () => Promise<R>): Promise<R> {
+    return this.connection.inTransaction() ? this.connection.transaction(fn) : fn();
+  }
+
+  /** The record matching `lookup`, or a new one from lookup + defaults: `[record, created]`. */
+  async getOrCreate(args: LookupArgs<T>): Promise<[ManagedRecord<T>, boolean]> {
+    const operation = 'getOrCreate';
+    const lookup = this.checkLookup(args?.lookup, operation);
+    const existing = await this.getFor(lookup as Filter<T>, operation);
+    if (existing) return [existing, false];
+    try {
+      return [await this.isolated(() => this.createFor({ ...(args.defaults ?? {}), ...lookup }, lookup, operation)), true];
+    } catch (error) {
+      // Another flow created it between the read and the insert.
+      if (!(error instanceof UniqueConstraintError || error instanceof DuplicateKeyError)) throw error;
+      const winner = await this.getFor(lookup as Filter<T>, operation);
+      if (!winner) throw error;
+      return [winner, false];
+    }
+  }
+
+  /** Updates the record matching `lookup` with `defaults`, or creates it: `[record, created]`. */
+  async updateOrCreate(args: LookupArgs<T>): Promise<[ManagedRecord<T>, boolean]> {
+    const operation = 'updateOrCreate';
+    const lookup = this.checkLookup(args?.lookup, operation);
+    const defaults = { ...(args.defaults ?? {}) } as Record<string, unknown>;
+    for (const key of Object.keys(lookup)) delete defaults[key];
+    const update = async (record: ManagedRecord<T>): Promise<[ManagedRecord<T>, boolean]> => {
+      if (Object.keys(defaults).length) await this.updateRecord(record, defaults as Partial<T>);
+      return [record, false];
+    };
+    const existing = await this.getFor(lookup as Filter<T>, operation);
+    if (existing) return update(existing);
+    try {
+      return [await this.isolated(() => this.createFor({ ...defaults, ...lookup }, lookup, operation)), true];
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintError || error instanceof DuplicateKeyError)) throw error;
+      const winner = await this.getFor(lookup as Filter<T>, operation);
+      if (!winner) throw error;
+      return update(winner);
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle and schema
+
+  /** Runs `fn` in a transaction of this model's connection (joined by every manager on it). */
+  transaction<R>(fn: () => Promise<R> | R): Promise<R> {
+    return this.connection.transaction(fn);
+  }
+
+  createSchema() {
+    return this.schema.createSchema();
+  }
+
+  schemaExists() {
+    return this.schema.schemaExists();
+  }
+
+  truncate() {
+    return this.schema.truncate();
+  }
+
+  dropSchema() {
+    return this.schema.dropSchema();
+  }
+
+  ensureColumn(...args: Parameters<ModelSchema<T>['ensureColumn']>) {
+    return this.schema.ensureColumn(...args);
+  }
+
+  addColumn(...args: Parameters<ModelSchema<T>['addColumn']>) {
+    return this.schema.addColumn(...args);
+  }
+
+  renameTable(...args: Parameters<ModelSchema<T>['renameTable']>) {
+    return this.schema.renameTable(...args);
+  }
+
+  columnNames() {
+    return this.schema.columnNames();
+  }
+
+  schemaDiff() {
+    return this.schema.schemaDiff();
+  }
+
+  /** Closes the model's connection (shared with the other models of its registry). */
+  async dispose(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+function isPlainData(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || (a != null && b != null && String(a) === String(b) && typeof a === typeof b);
+}
+
+function chunks<V>(items: V[], size: number): V[][] {
+  const out: V[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -1,0 +1,109 @@
+import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
+import type { RegistryError } from '../../errors';
+import {
+  Dialect,
+  ErrorNormalizationContext,
+  IntegrityViolation,
+  integrityError,
+  valuesList,
+} from '../dialect.interface';
+import { MysqlQueryDialect } from './mysql-query.dialect';
+
+const ER_DUP_ENTRY = 1062;
+const ER_BAD_NULL = 1048;
+const ER_NO_DEFAULT_FOR_FIELD = 1364;
+const ER_ROW_IS_REFERENCED = 1451;
+const ER_NO_REFERENCED_ROW = 1452;
+const ER_ROW_IS_REFERENCED_2 = 1217;
+const ER_NO_REFERENCED_ROW_2 = 1216;
+
+function unquote(identifier: string): string {
+  return identifier.trim().replace(/^`(.*)`$/, '$1');
+}
+
+/**
+ * MySQL and MariaDB through mysql2: tinyint(1) booleans, datetime(3) in UTC, json as text.
+ * `INSERT … RETURNING` is MariaDB's (10.5+); MySQL proper has no RETURNING.
+ */
+export class MysqlDialect extends MysqlQueryDialect implements Dialect {
+  readonly maxParameters = 65535;
+  readonly updateReturning = false;
+
+  insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
+    const cols = columns.map((c) => this.quoteIdentifier(c)).join(', ');
+    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${valuesList(this, columns.length, rows)}${this.returning(returning)}`;
+  }
+
+  /** `conflict` is implied: MySQL resolves the conflict on whichever unique index collides. */
+  upsertSql(
+    table: string,
+    columns: string[],
+    conflict: string[],
+    update: string[],
+    rows: number,
+    returning?: string[],
+  ): string {
+    const q = (c: string) => this.quoteIdentifier(c);
+    const set = (update.length ? update : conflict.slice(0, 1)).map((c) => `${q(c)} = VALUES(${q(c)})`).join(', ');
+    return (
+      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${valuesList(this, columns.length, rows)}` +
+      ` ON DUPLICATE KEY UPDATE ${set}${this.returning(returning)}`
+    );
+  }
+
+  private returning(columns?: string[]): string {
+    return columns?.length ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}` : '';
+  }
+
+  fromDriver(field: FieldMetadata, value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    switch (field.type) {
+      case 'boolean':
+        return typeof value === 'boolean' ? value : Number(value) === 1;
+      case 'integer':
+      case 'bigint':
+      case 'double':
+      case 'decimal':
+        return typeof value === 'number' ? value : Number(value);
+      case 'date':
+      case 'datetime':
+        return value instanceof Date ? value : new Date(String(value).replace(' ', 'T') + (/[zZ+]/.test(String(value)) ? '' : 'Z'));
+      case 'json':
+        if (Buffer.isBuffer(value)) return JSON.parse(value.toString('utf8'));
+        return typeof value === 'string' ? JSON.parse(value) : value;
+      default:
+        return value;
+    }
+  }
+
+  classifyError(error: any): IntegrityViolation | undefined {
+    const message = String(error?.sqlMessage ?? error?.message ?? '');
+    switch (error?.errno) {
+      case ER_DUP_ENTRY: {
+        // "Duplicate entry '…' for key 'users.email'" (MySQL 8 prefixes the table name).
+        const key = /for key '([^']+)'\s*$/.exec(message)?.[1];
+        return { kind: 'unique', constraint: key?.split('.').pop() };
+      }
+      case ER_NO_REFERENCED_ROW:
+      case ER_ROW_IS_REFERENCED:
+      case ER_NO_REFERENCED_ROW_2:
+      case ER_ROW_IS_REFERENCED_2: {
+        const columns = /FOREIGN KEY \(([^)]+)\)/.exec(message)?.[1].split(',').map(unquote);
+        const referenced = error.errno === ER_ROW_IS_REFERENCED || error.errno === ER_ROW_IS_REFERENCED_2;
+        return { kind: 'foreign-key', columns: referenced ? [] : columns };
+      }
+      case ER_BAD_NULL:
+      case ER_NO_DEFAULT_FOR_FIELD: {
+        const column = /(?:Column|Field) '([^']+)'/.exec(message)?.[1];
+        return { kind: 'not-null', columns: column ? [column] : [] };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  async normalizeError(error: unknown, context: ErrorNormalizationContext): Promise<RegistryError | undefined> {
+    const violation = this.classifyError(error);
+    return violation ? integrityError(violation, context) : undefined;
+  }
+}

@@ -1,0 +1,93 @@
+import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
+import type { RegistryError } from '../../errors';
+import {
+  Dialect,
+  ErrorNormalizationContext,
+  IntegrityViolation,
+  integrityError,
+  valuesList,
+} from '../dialect.interface';
+import { PostgresQueryDialect } from './postgres-query.dialect';
+
+/** `Key (org, slug)=(…) already exists.` → ['org', 'slug']; the values are dropped. */
+function columnsFromDetail(detail: unknown): string[] {
+  const match = /^Key \((.+?)\)=/.exec(String(detail ?? ''));
+  if (!match) return [];
+  return match[1].split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/** PostgreSQL through pg: jsonb bound as JSON text, numeric and int8 parsed to numbers. */
+export class PostgresDialect extends PostgresQueryDialect implements Dialect {
+  // The wire protocol counts parameters in an Int16.
+  readonly maxParameters = 65535;
+  readonly updateReturning = true;
+
+  insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
+    const cols = columns.map((c) => this.quoteIdentifier(c)).join(', ');
+    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${valuesList(this, columns.length, rows)}${this.returning(returning)}`;
+  }
+
+  upsertSql(
+    table: string,
+    columns: string[],
+    conflict: string[],
+    update: string[],
+    rows: number,
+    returning?: string[],
+  ): string {
+    const q = (c: string) => this.quoteIdentifier(c);
+    const set = (update.length ? update : conflict.slice(0, 1)).map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ');
+    return (
+      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${valuesList(this, columns.length, rows)}` +
+      ` ON CONFLICT (${conflict.map(q).join(', ')}) DO UPDATE SET ${set}${this.returning(returning)}`
+    );
+  }
+
+  private returning(columns?: string[]): string {
+    return columns?.length ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}` : '';
+  }
+
+  fromDriver(field: FieldMetadata, value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    switch (field.type) {
+      case 'integer':
+      case 'bigint':
+      case 'double':
+      case 'decimal':
+        return typeof value === 'number' ? value : Number(value);
+      case 'boolean':
+        return typeof value === 'boolean' ? value : value === 't' || value === 'true' || value === 1;
+      case 'date':
+      case 'datetime':
+        return value instanceof Date ? value : new Date(value as string);
+      case 'json':
+        return typeof value === 'string' ? JSON.parse(value) : value;
+      default:
+        return value;
+    }
+  }
+
+  classifyError(error: any): IntegrityViolation | undefined {
+    const constraint: string | undefined = error?.constraint || undefined;
+    switch (error?.code) {
+      case '23505':
+        return { kind: 'unique', columns: columnsFromDetail(error.detail), constraint };
+      case '23503':
+        return { kind: 'foreign-key', columns: columnsFromDetail(error.detail), constraint };
+      case '23502':
+        return { kind: 'not-null', columns: error.column ? [error.column] : [] };
+      default:
+        return undefined;
+    }
+  }
+
+  async normalizeError(error: unknown, context: ErrorNormalizationContext): Promise<RegistryError | undefined> {
+    const violation = this.classifyError(error);
+    if (!violation) return undefined;
+    // A parent delete names the parent's key; the child's fields are not on this model.
+    if (violation.kind === 'foreign-key' && /still referenced/.test(String((error as any).detail ?? ''))) {
+      violation.columns = [];
+    }
+    return integrityError(violation, context);
+  }
+}

@@ -1,0 +1,99 @@
+import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
+import type { RegistryError } from '../../errors';
+import {
+  Dialect,
+  ErrorNormalizationContext,
+  IntegrityViolation,
+  integrityError,
+  valuesList,
+} from '../dialect.interface';
+import { SqliteQueryDialect } from './sqlite-query.dialect';
+
+/** "UNIQUE constraint failed: users.org, users.slug" → ['org', 'slug'] */
+function columnsFromMessage(message: string): string[] {
+  const at = message.indexOf(': ');
+  if (at < 0) return [];
+  return message
+    .slice(at + 2)
+    .split(',')
+    .map((part) => part.trim().split('.').pop()!)
+    .filter(Boolean);
+}
+
+/**
+ * SQLite through better-sqlite3: booleans as 0/1, dates as ISO-8601 text, json as text.
+ * `INSERT … RETURNING` and `ON CONFLICT … DO UPDATE` exist since SQLite 3.35 / 3.24.
+ */
+export class SqliteDialect extends SqliteQueryDialect implements Dialect {
+  // SQLITE_MAX_VARIABLE_NUMBER defaults to 32766 since SQLite 3.32.
+  readonly maxParameters = 32766;
+  readonly updateReturning = true;
+
+  insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
+    const cols = columns.map((c) => this.quoteIdentifier(c)).join(', ');
+    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${valuesList(this, columns.length, rows)}${this.returning(returning)}`;
+  }
+
+  upsertSql(
+    table: string,
+    columns: string[],
+    conflict: string[],
+    update: string[],
+    rows: number,
+    returning?: string[],
+  ): string {
+    const q = (c: string) => this.quoteIdentifier(c);
+    // With nothing to change, a no-op assignment still makes RETURNING give the row.
+    const set = (update.length ? update : conflict.slice(0, 1)).map((c) => `${q(c)} = excluded.${q(c)}`).join(', ');
+    return (
+      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${valuesList(this, columns.length, rows)}` +
+      ` ON CONFLICT (${conflict.map(q).join(', ')}) DO UPDATE SET ${set}${this.returning(returning)}`
+    );
+  }
+
+  private returning(columns?: string[]): string {
+    return columns?.length ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}` : '';
+  }
+
+  fromDriver(field: FieldMetadata, value: unknown): unknown {
+    if (value === null || value === undefined) return null;
+    switch (field.type) {
+      case 'boolean':
+        return typeof value === 'boolean' ? value : value === 1 || value === '1' || value === 1n;
+      case 'date':
+      case 'datetime':
+        return value instanceof Date ? value : new Date(value as string | number);
+      case 'json':
+        return typeof value === 'string' ? JSON.parse(value) : value;
+      case 'integer':
+      case 'bigint':
+      case 'double':
+      case 'decimal':
+        return typeof value === 'number' ? value : Number(value);
+      default:
+        return value;
+    }
+  }
+
+  classifyError(error: any): IntegrityViolation | undefined {
+    const code: unknown = error?.code;
+    if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) return undefined;
+    const message = String(error.message ?? '');
+    switch (code) {
+      case 'SQLITE_CONSTRAINT_PRIMARYKEY':
+      case 'SQLITE_CONSTRAINT_UNIQUE':
+        return { kind: 'unique', columns: columnsFromMessage(message) };
+      case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+        return { kind: 'foreign-key' };
+      case 'SQLITE_CONSTRAINT_NOTNULL':
+        return { kind: 'not-null', columns: columnsFromMessage(message) };
+      default:
+        return undefined;
+    }
+  }
+
+  async normalizeError(error: unknown, context: ErrorNormalizationContext): Promise<RegistryError | undefined> {
+    const violation = this.classifyError(error);
+    return violation ? integrityError(violation, context) : undefined;
+  }
+}

@@ -1,0 +1,107 @@
+import type { Dialect } from '../dialects/dialect.interface';
+import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
+
+/**
+ * The SQL text of one model's fixed statements, built once per model and dialect and
+ * reused (the connection prepares each distinct text once). Variable-size statements
+ * (multi-row inserts, upserts per conflict target) are cached by shape.
+ */
+export class ModelStatements {
+  readonly table: string;
+  readonly keyField: FieldMetadata;
+  readonly keyColumn: string;
+  /** `"id", "name", …` in field order: every SELECT returns these. */
+  readonly selectList: string;
+  readonly selectFrom: string;
+  readonly selectByKey: string;
+  readonly deleteByKey: string;
+  readonly countFrom: string;
+  /** Fields written by INSERT: all stored fields but a database-generated key. */
+  readonly insertFields: FieldMetadata[];
+  /** Fields written by save(): all but the key. */
+  readonly updateFields: FieldMetadata[];
+  readonly updateByKey: string;
+  readonly generatedKey: boolean;
+  private readonly inserts = new Map<number, string>();
+  private readonly upserts = new Map<string, string>();
+  private readonly partialUpdates = new Map<string, string>();
+
+  constructor(
+    readonly meta: ModelMetadata,
+    readonly dialect: Dialect,
+  ) {
+    const q = (identifier: string) => dialect.quoteIdentifier(identifier);
+    this.keyField = meta.fieldsByProperty.get(meta.key)!;
+    this.keyColumn = this.keyField.column;
+    this.table = q(meta.table);
+    this.selectList = meta.fields.map((f) => q(f.column)).join(', ');
+    this.selectFrom = `SELECT ${this.selectList} FROM ${this.table}`;
+    const keyIs = `${q(this.keyColumn)} = ${dialect.placeholder(1)}`;
+    this.selectByKey = `${this.selectFrom} WHERE ${keyIs}`;
+    this.deleteByKey = `DELETE FROM ${this.table} WHERE ${keyIs}`;
+    this.countFrom = `SELECT COUNT(*) AS ${q('n')} FROM ${this.table}`;
+    this.generatedKey = this.keyField.idStrategy === 'autoincrement';
+    this.insertFields = this.generatedKey ? meta.fields.filter((f) => !f.isKey) : meta.fields;
+    this.updateFields = meta.fields.filter((f) => !f.isKey);
+    this.updateByKey = this.buildUpdateByKey(this.updateFields);
+  }
+
+  private buildUpdateByKey(fields: FieldMetadata[]): string {
+    const q = (identifier: string) => this.dialect.quoteIdentifier(identifier);
+    const set = fields.map((f, i) => `${q(f.column)} = ${this.dialect.placeholder(i + 1)}`).join(', ');
+    return `UPDATE ${this.table} SET ${set} WHERE ${q(this.keyColumn)} = ${this.dialect.placeholder(fields.length + 1)}`;
+  }
+
+  /** UPDATE of the given fields by key (placeholders: the fields in order, then the key). */
+  updateFieldsByKey(fields: FieldMetadata[]): string {
+    const signature = fields.map((f) => f.property).join(',');
+    let sql = this.partialUpdates.get(signature);
+    if (!sql) {
+      sql = this.buildUpdateByKey(fields);
+      this.partialUpdates.set(signature, sql);
+    }
+    return sql;
+  }
+
+  /** Rows per multi-row statement that keep under the dialect's parameter limit. */
+  get rowsPerStatement(): number {
+    return Math.max(1, Math.min(1000, Math.floor(this.dialect.maxParameters / Math.max(1, this.insertFields.length))));
+  }
+
+  /** INSERT of `rows` rows of insertFields; returns the generated key when there is one. */
+  insert(rows: number): string {
+    let sql = this.inserts.get(rows);
+    if (!sql) {
+      sql = this.dialect.insertSql(
+        this.meta.table,
+        this.insertFields.map((f) => f.column),
+        rows,
+        this.generatedKey ? [this.keyColumn] : undefined,
+      );
+      this.inserts.set(rows, sql);
+    }
+    return sql;
+  }
+
+  /**
+   * Upsert of `rows` rows of `fields`; on a conflict over `conflict` the `update` fields
+   * take the new values. Returns whole rows.
+   */
+  upsert(fields: FieldMetadata[], conflict: FieldMetadata[], update: FieldMetadata[], rows: number): string {
+    const names = (list: FieldMetadata[]) => list.map((f) => f.property).join(',');
+    const signature = `${names(fields)}|${names(conflict)}|${names(update)}|${rows}`;
+    let sql = this.upserts.get(signature);
+    if (!sql) {
+      sql = this.dialect.upsertSql(
+        this.meta.table,
+        fields.map((f) => f.column),
+        conflict.map((f) => f.column),
+        update.map((f) => f.column),
+        rows,
+        this.meta.fields.map((f) => f.column),
+      );
+      this.upserts.set(signature, sql);
+    }
+    return sql;
+  }
+}

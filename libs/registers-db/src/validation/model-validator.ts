@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { Type } from '@nestjs/common';
+import { ImmutableFieldError, InvalidPrimaryKeyAssignmentError, ValidationError } from '../errors';
+import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
+import { ModelMetadataAccessor } from '../metadata/model-metadata.accessor';
+import { checkFieldType } from './field-type-check';
+import { assignPartial, compileAssigner, InstanceAssigner } from './instance-assigner';
+import { ClassRules, readClassRules, runClassRules } from './class-rules';
+import { IssueList, issuesFromClassValidator } from './validation-issues';
+import { isUnsafeKey } from './unsafe-keys';
+
+export interface WriteContext {
+  operation: string;
+  rowIndex?: number;
+}
+
+export interface BuildOptions extends WriteContext {
+  /** Whether an autoincrement key may be given (upserts target existing rows by key). */
+  allowDatabaseKey?: boolean;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function defaultValue(field: FieldMetadata): unknown {
+  const value = field.default;
+  if (typeof value === 'function') return (value as () => unknown)();
+  return value !== null && typeof value === 'object' ? structuredClone(value) : value;
+}
+
+/**
+ * The write-side validation of one model, compiled once: unsafe and unknown keys,
+ * key rules, storage types (finite numbers, lengths, enums, dates), required fields,
+ * then the class's own class-validator rules. Failures become one ValidationError with
+ * an issue per field; nothing is written.
+ */
+export class ModelValidator<T extends object> {
+  private readonly rules: ClassRules;
+  private readonly known: ReadonlySet<string>;
+  private readonly assign: InstanceAssigner<T>;
+  private readonly keyField: FieldMetadata | undefined;
+
+  constructor(
+    private readonly meta: ModelMetadata<T>,
+    private readonly Target: Type<T>,
+  ) {
+    this.rules = readClassRules(meta.target);
+    this.known = new Set([
+      ...meta.fields.map((f) => f.property),
+      ...new ModelMetadataAccessor().getFieldDeclarations(meta.target).map((d) => d.property),
+      ...this.rules.properties,
+    ]);
+    this.assign = compileAssigner(Target, [...this.known]);
+    this.keyField = meta.fieldsByProperty.get(meta.key);
+  }
+
+  private context(ctx: WriteContext) {
+    return {
+      model: this.meta.name,
+      table: this.meta.table,
+      operation: ctx.operation,
+      ...(ctx.rowIndex === undefined ? {} : { rowIndex: ctx.rowIndex }),
+    };
+  }
+
+  private fail(issues: IssueList, ctx: WriteContext): never {
+    const list = issues.toArray();
+    const at = ctx.rowIndex === undefined ? '' : ` (row ${ctx.rowIndex})`;
+    throw new ValidationError(
+      `${this.meta.name}: invalid ${list.map((i) => i.field).join(', ')}${at}`,
+      list,
+      this.context(ctx),
+    );
+  }
+
+  /** The input's own keys, rejecting prototype-reaching and unknown ones. */
+  private checkKeys(data: unknown, issues: IssueList, ctx: WriteContext): Record<string, unknown> {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      issues.add('(root)', `${this.meta.name} data must be an object`);
+      this.fail(issues, ctx);
+    }
+    const plain = isPlainObject(data);
+    for (const key of Object.keys(data)) {
+      if (isUnsafeKey(key)) issues.add(key, `${key} is not an allowed field name`);
+      // Instances of the model may carry helper properties; plain input may not.
+      else if (plain && !this.known.has(key)) issues.add(key, `${key} is not a field of ${this.meta.name}`);
+    }
+    return data as Record<string, unknown>;
+  }
+
+  private checkStoredFields(instance: any, issues: IssueList, only?: Record<string, unknown>): void {
+    for (const field of this.meta.fields) {
+      const property = field.property;
+      if (only && !(property in only)) continue;
+      const value = instance[property];
+      if (value === undefined || value === null) {
+        if (field.nullable || this.isGeneratedKey(field)) continue;
+        if (value === null) issues.add(property, `${property} must not be null`);
+        else if (!only) issues.add(property, `${property} is required`);
+        continue;
+      }
+      const checked = checkFieldType(field, value);
+      if (checked.issue) issues.add(property, checked.issue);
+      else if (checked.value !== value) instance[property] = checked.value;
+    }
+  }
+
+  private isGeneratedKey(field: FieldMetadata): boolean {
+    return field.isKey && (field.idStrategy === 'autoincrement' || field.idStrategy === 'uuid4');
+  }
+
+  private async applyClassRules(instance: object, issues: IssueList, partial: boolean): Promise<void> {
+    if (!this.rules.hasRules) return;
+    const errors = await runClassRules(this.rules, instance, partial);
+    if (errors.length) issues.addAll(issuesFromClassValidator(errors));
+  }
+
+  /** A new, validated instance from create/upsert/bulk input, with defaults and a generated uuid key. */
+  async build(data: unknown, options: BuildOptions): Promise<T> {
+    const issues = new IssueList();
+    const input = this.checkKeys(data, issues, options);
+    if (!issues.empty) this.fail(issues, options);
+    const key = this.keyField;
+    if (key?.idStrategy === 'autoincrement' && input[key.property] != null && !options.allowDatabaseKey) {
+      throw new InvalidPrimaryKeyAssignmentError(
+        `${this.meta.name}.${key.property} is assigned by the database and cannot be supplied`,
+        { ...this.context(options), fields: [key.property] },
+      );
+    }
+    const instance: any = this.assign(input);
+    for (const field of this.meta.fields) {
+      if (instance[field.property] === undefined && field.default !== undefined) {
+        instance[field.property] = defaultValue(field);
+      }
+    }
+    if (key?.idStrategy === 'uuid4' && instance[key.property] == null) instance[key.property] = randomUUID();
+    if (this.meta.timestamps) {
+      const now = new Date();
+      if (this.meta.fieldsByProperty.has('createdAt')) instance.createdAt ??= now;
+      if (this.meta.fieldsByProperty.has('updatedAt')) instance.updatedAt ??= now;
+    }
+    this.checkStoredFields(instance, issues);
+    await this.applyClassRules(instance, issues, false);
+    if (!issues.empty) this.fail(issues, options);
+    for (const field of this.meta.fields) {
+      if (instance[field.property] === undefined && !this.isGeneratedKey(field)) instance[field.property] = null;
+    }
+    return instance;
+  }
+
+  /** Validates a whole existing record before save(). */
+  async checkRecord(record: T, ctx: WriteContext): Promise<void> {
+    const issues = new IssueList();
+    this.checkKeys(record, issues, ctx);
+    this.checkStoredFields(record, issues);
+    await this.applyClassRules(record, issues, false);
+    if (!issues.empty) this.fail(issues, ctx);
+  }
+
+  /**
+   * Validates partial changes (updateWhere, record.update): only the given fields are
+   * checked; the key cannot be changed. Returns the changes with values normalized.
+   */
+  async checkChanges(changes: unknown, ctx: WriteContext): Promise<Record<string, unknown>> {
+    const issues = new IssueList();
+    const input = this.checkKeys(changes, issues, ctx);
+    if (!isPlainObject(input)) {
+      for (const key of Object.keys(input)) if (!this.known.has(key)) issues.add(key, `${key} is not a field of ${this.meta.name}`);
+    }
+    if (!issues.empty) this.fail(issues, ctx);
+    if (this.meta.key in input) {
+      throw new ImmutableFieldError(`${this.meta.name}.${this.meta.key} is the key and cannot be changed`, {
+        ...this.context(ctx),
+        fields: [this.meta.key],
+      });
+    }
+    const partial: any = assignPartial(this.Target, input);
+    this.checkStoredFields(partial, issues, input);
+    await this.applyClassRules(partial, issues, true);
+    if (!issues.empty) this.fail(issues, ctx);
+    const normalized: Record<string, unknown> = {};
+    for (const key of Object.keys(input)) normalized[key] = partial[key] === undefined ? null : partial[key];
+    return normalized;
+  }
+}
