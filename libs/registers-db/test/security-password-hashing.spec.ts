@@ -135,6 +135,19 @@ describe('hashPassword and verifyPassword (PBKDF2-SHA256)', () => {
     await expect(hashPassword(null as never)).rejects.toThrow(ValidationError);
   });
 
+  it('does not echo a rejected non-string password in the error', async () => {
+    const error = await hashPassword({ secret: 'hunter2-in-an-object' } as never).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain('hunter2');
+  });
+
+  it('hashes a hash-shaped input again instead of storing it (skipping is the caller\'s choice)', async () => {
+    const existing = await hashPassword('secret');
+    const rehashed = await hashPassword(existing);
+    expect(rehashed).not.toBe(existing);
+    expect(await verifyPassword(existing, rehashed)).toBe(true);
+  });
+
   it('compares the digests with crypto.timingSafeEqual', async () => {
     const hash = await hashPassword('secret');
     // The module object itself: `import * as` gives the test a copy of it.
