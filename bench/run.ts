@@ -46,6 +46,10 @@ async function main(): Promise<void> {
     );
     all.push(...workloads);
     if (workloads.length === 0) continue;
+    if (opts.profile) {
+      console.log('not saved: --profile slows the profiled contender, so its ratios are not comparable\n');
+      continue;
+    }
     const file = writeAreaRun({
       area,
       environment,
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
     console.log(`saved ${file}\n`);
   }
   console.log(formatSummary(all));
-  if (!opts.quick && !opts.only && !opts.dialects) {
+  if (!opts.quick && !opts.only && !opts.dialects && !opts.profile) {
     console.log(`\nupdated ${writeReport().join(', ')}`);
   }
 }

@@ -24,14 +24,15 @@ const DEFAULT_SQLITE_PRAGMAS: Record<string, string | number> = {
 
 async function sqlitePragmasOf(subject: RegistersSubject | null): Promise<Record<string, string | number>> {
   const pragmas = { ...DEFAULT_SQLITE_PRAGMAS };
-  if (!subject?.manager.rawDicts) return pragmas;
+  const query = subject?.query;
+  if (!query) return pragmas;
   for (const name of ['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout']) {
     try {
-      const [row] = await subject.manager.rawDicts(`PRAGMA ${name}`);
+      const [row] = await query(`PRAGMA ${name}`);
       const value = row && Object.values(row)[0];
       if (value !== undefined && value !== null) pragmas[name] = value as string | number;
     } catch {
-      // keep the default when the library refuses a raw PRAGMA
+      // keep the default when the connection refuses a raw PRAGMA
     }
   }
   return pragmas;
@@ -97,7 +98,7 @@ async function runDialect(
 
     const workloads = buildWorkloads(dialect, [registers, raw, typeorm], raw, kinds);
     const results: WorkloadResult[] = [];
-    for (const w of workloads) results.push(await runWorkload(w, { rounds: opts.rounds, warmup: opts.warmup, onResult }));
+    for (const w of workloads) results.push(await runWorkload(w, { rounds: opts.rounds, warmup: opts.warmup, profile: opts.profile, onResult }));
     return results;
   } finally {
     for (const c of open.reverse()) await c.close().catch(() => undefined);

@@ -9,9 +9,9 @@ interface BenchManager {
   bulkCreate(rows: BenchRow[]): Promise<object[]>;
   filter(where: Record<string, unknown>): Promise<object[]>;
   upsert(data: BenchRow): Promise<object>;
-  rawDicts?(sql: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
 }
 interface BenchRegistry {
+  connection?: { query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> };
   register(...models: Function[]): unknown;
   manager(model: Function): BenchManager;
   dispose(): Promise<void>;
@@ -60,6 +60,12 @@ export class RegistersSubject implements Contestant {
     const registry = new loaded.DatabaseRegistry({ url: db.url, autoCreate: false });
     registry.register(loaded.BenchUser);
     return new RegistersSubject(registry, registry.manager(loaded.BenchUser));
+  }
+
+  /** Raw statement on the registry's own connection (untimed checks, e.g. SQLite pragmas). */
+  get query(): ((sql: string) => Promise<Record<string, unknown>[]>) | undefined {
+    const connection = this.registry.connection;
+    return connection ? (sql) => connection.query(sql) : undefined;
   }
 
   async requireEach(ids: number[]): Promise<number> {

@@ -9,6 +9,8 @@ export interface BenchOptions {
   dialects: string[] | null;
   /** Workload ids or kinds to run, e.g. `require,sqlite.filter` (default all). */
   only: string[] | null;
+  /** Contender to CPU-profile (`--profile` = the subject `registers`). */
+  profile: string | null;
   help: boolean;
   args: string[];
 }
@@ -23,6 +25,8 @@ export const USAGE = `npm run bench -- [db] [cli] [flags]
   --warmup=N   untimed warm-up rounds per contender
   --dialects=sqlite,postgres,mariadb   db dialects to run
   --only=require,create,bulkCreate,filter,upsert,help,list   workloads (kind or full id)
+  --profile[=name]  CPU-profile the timed calls of one contender (default registers), print
+               self time by area and function, write results/profiles/*.cpuprofile
   --report     only regenerate bench/README.md results and the chart from results/latest.json
   --help       this text`;
 
@@ -35,6 +39,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmup: -1,
     dialects: null,
     only: null,
+    profile: null,
     help: false,
     args: argv,
   };
@@ -48,6 +53,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (flag === '--warmup') opts.warmup = positiveInt(flag, value, true);
     else if (flag === '--dialects') opts.dialects = list(value);
     else if (flag === '--only') opts.only = list(value);
+    else if (flag === '--profile') opts.profile = value || 'registers';
     else throw new Error(`unknown argument "${arg}"\n\n${USAGE}`);
   }
   if (opts.areas.length === 0) opts.areas = [...AREAS];

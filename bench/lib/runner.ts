@@ -1,3 +1,4 @@
+import { ContenderProfiler } from './profiler';
 import { elapsedMs, median, nowNs } from './timing';
 import {
   Contender,
@@ -12,6 +13,8 @@ import {
 export interface RunOptions {
   rounds: number;
   warmup: number;
+  /** Contender whose timed calls are CPU-profiled (`--profile`). */
+  profile?: string | null;
   /** Called after every workload, e.g. to print it as soon as it is known. */
   onResult?(result: WorkloadResult): void;
 }
@@ -30,13 +33,19 @@ export async function runWorkload(workload: Workload, options: RunOptions): Prom
   const errors = new Map<Contender, string>();
   let active = workload.contenders.filter((c) => !c.skip);
 
+  const profiled = options.profile ? workload.contenders.find((c) => c.name === options.profile) : undefined;
+  const profiler = profiled && !profiled.skip ? new ContenderProfiler() : undefined;
+
   const attempt = async (c: Contender, timed: boolean, verify: boolean): Promise<void> => {
     try {
       await c.before?.();
       gc?.();
+      const profiling = timed && profiler && c === profiled;
+      if (profiling) await profiler.start();
       const start = nowNs();
       const result = await c.run();
       const ms = elapsedMs(start);
+      if (profiling) await profiler.stop();
       if (verify) await c.verify?.(result);
       if (timed) samples.get(c)!.push(ms);
     } catch (error) {
@@ -86,6 +95,10 @@ export async function runWorkload(workload: Workload, options: RunOptions): Prom
     targets: workload.targets.map((t) => evaluateTarget(t, workload.subject, contenders)),
   };
   options.onResult?.(result);
+  if (profiler) {
+    console.log(profiler.report(`${workload.id}-${profiled!.name}`) + '\n');
+    await profiler.dispose();
+  }
   return result;
 }
 
