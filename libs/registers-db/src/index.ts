@@ -2,3 +2,36 @@
 export * from './errors';
 export * from './interfaces/model-metadata.interface';
 export * from './dialects/query-dialect.interface';
+export {
+  DEFAULT_REGISTRY_NAME,
+  SCHEMA_MIGRATIONS_TABLE,
+  RECORD_MEMBER_NAMES,
+  MANAGER_MEMBER_NAMES,
+  MODEL_HOOK_NAMES,
+} from './constants';
+
+// models
+export * from './decorators';
+export type { ModelOptions } from './metadata/interfaces/model-options.interface';
+export type { FieldOptions } from './metadata/interfaces/field-options.interface';
+export { getModelMetadata } from './metadata/model-metadata.factory';
+export { ModelMetadataAccessor } from './metadata/model-metadata.accessor';
+
+// connection, schema, registry
+export { DatabaseConnection, DEFAULT_DATABASE_URL, redactDatabaseUrl } from './connection';
+export type { DatabaseConnectionOptions, ExecuteResult } from './connection';
+export { ModelSchema } from './schema/model-schema';
+export type { ModelSchemaOptions, CreateSchemaOptions, RenameListener } from './schema/model-schema';
+export type { ColumnSpec, SchemaDiff, TypeMismatch } from './schema/interfaces';
+export { buildEntitySchema } from './schema/entity-schema.builder';
+export { constraintName } from './schema/constraint-names';
+export { auditTableName } from './schema/synthetic-model';
+export * from './registry';
+
+// managers and queries
+export { Manager } from './manager/manager';
+export * from './query';
+
+// security and HTTP mapping
+export * from './security';
+export * from './filters';

@@ -100,7 +100,7 @@ function stringLength(rules: ValidatorRule[], options: FieldOptions): number {
   if (options.length !== undefined) return options.length;
   const max = findRule(rules, 'maxLength');
   if (max && typeof max.constraints[0] === 'number') return max.constraints[0];
-  const length = findRule(rules, 'length');
+  const length = findRule(rules, 'isLength');
   if (length && typeof length.constraints[1] === 'number') return length.constraints[1];
   return DEFAULT_STRING_LENGTH;
 }
@@ -111,8 +111,8 @@ function typeFromRules(rules: ValidatorRule[]): LogicalType | undefined {
   if (findRule(rules, 'isNumber')) return 'double';
   if (findRule(rules, 'isBoolean')) return 'boolean';
   if (findRule(rules, 'isDate')) return 'datetime';
-  if (findRule(rules, 'isUUID')) return 'uuid';
-  for (const name of ['isString', 'isEmail', 'maxLength', 'length', 'isUrl', 'isAlphanumeric']) {
+  if (findRule(rules, 'isUuid')) return 'uuid';
+  for (const name of ['isString', 'isEmail', 'maxLength', 'isLength', 'isUrl', 'isAlphanumeric']) {
     if (findRule(rules, name)) return 'string';
   }
   return undefined;
@@ -140,7 +140,7 @@ function logicalType(input: InferenceInput, enumValues: Array<string | number> |
     return 'double';
   }
   if (designType === BigInt) return 'bigint';
-  if (designType === String) return findRule(rules, 'isUUID') ? 'uuid' : 'string';
+  if (designType === String) return findRule(rules, 'isUuid') ? 'uuid' : 'string';
   if (designType === Boolean) return 'boolean';
   if (designType === Date) return 'datetime';
   if (designType === Array) return 'json';
