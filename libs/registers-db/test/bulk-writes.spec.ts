@@ -1,0 +1,159 @@
+import 'reflect-metadata';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { describeEachDialect } from '../../../test/support/dialects';
+import { Field, Model } from '../src/decorators';
+import {
+  DuplicateKeyError,
+  ForeignKeyViolationError,
+  InvalidQueryError,
+  UniqueConstraintError,
+  ValidationError,
+} from '../src/errors';
+import { DatabaseRegistry } from '../src/registry';
+
+@Model({ table: 'bulk_teams' })
+class Team {
+  @Field({ id: 'autoincrement' }) id?: number;
+  @Field() @IsString() name!: string;
+}
+
+@Model({ table: 'bulk_members', unique: ['handle'] })
+class Member {
+  @Field({ id: 'autoincrement' }) id?: number;
+  @Field() @IsString() @MaxLength(40) handle!: string;
+  @Field({ foreignKey: 'bulk_teams.id', nullable: true }) @IsOptional() @IsInt() teamId?: number | null;
+  @Field() @IsInt() @Min(0) score: number = 0;
+}
+
+@Model({ table: 'bulk_codes', key: 'code' })
+class Code {
+  @Field({ id: 'manual' }) @IsString() code!: string;
+  @Field() @IsString() label!: string;
+}
+
+describeEachDialect('Bulk writes', (target) => {
+  let db: DatabaseRegistry;
+  let team: Team;
+  beforeAll(async () => {
+    db = new DatabaseRegistry({ url: target().url }).register(Team, Member, Code);
+    team = await db.manager(Team).create({ name: 'core' });
+  });
+  afterAll(() => db.dispose());
+  beforeEach(async () => {
+    await db.manager(Member).deleteWhere({}, { allowFullTable: true });
+    await db.manager(Code).deleteWhere({}, { allowFullTable: true });
+  });
+  const members = () => db.manager(Member);
+
+  it('bulkCreate([]) returns [] and writes nothing', async () => {
+    expect(await members().bulkCreate([])).toEqual([]);
+    expect(await members().count()).toBe(0);
+  });
+
+  it('bulkCreate returns records with distinct database keys in input order', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => ({ handle: `h${i}`, teamId: team.id, score: i }));
+    const created = await members().bulkCreate(rows);
+    expect(created.map((m) => m.handle)).toEqual(rows.map((r) => r.handle));
+    expect(new Set(created.map((m) => m.id)).size).toBe(25);
+    for (const record of created) {
+      expect(record).toBeInstanceOf(Member);
+      expect((await members().require(record.id!)).handle).toBe(record.handle);
+    }
+  });
+
+  it('splits a large batch into statements under the parameter limit', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => ({ handle: `bulk-${i}`, score: i }));
+    const created = await members().bulkCreate(rows);
+    expect(created).toHaveLength(2500);
+    expect(await members().count()).toBe(2500);
+    const sample = await members().require({ handle: 'bulk-1999' });
+    expect(sample.score).toBe(1999);
+    expect(created[1999].id).toBe(sample.id);
+  });
+
+  it('one invalid row writes nothing and names the row in a ValidationError', async () => {
+    const rows = [{ handle: 'ok-1' }, { handle: 'ok-2' }, { handle: 'bad', score: -5 }];
+    const error = await members().bulkCreate(rows).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.context).toMatchObject({ model: 'Member', operation: 'bulkCreate', rowIndex: 2, fields: ['score'] });
+    expect(await members().count()).toBe(0);
+  });
+
+  it('a unique violation against an existing row writes nothing and names the row', async () => {
+    await members().create({ handle: 'taken' });
+    const rows = [{ handle: 'a' }, { handle: 'b' }, { handle: 'c' }, { handle: 'taken' }, { handle: 'd' }];
+    const error = await members().bulkCreate(rows).catch((e) => e);
+    expect(error).toBeInstanceOf(UniqueConstraintError);
+    expect(error.context).toMatchObject({ operation: 'bulkCreate', rowIndex: 3, fields: ['handle'] });
+    expect(await members().count()).toBe(1);
+  });
+
+  it('a duplicate inside the batch itself is found at its second occurrence', async () => {
+    const rows = [{ handle: 'x' }, { handle: 'y' }, { handle: 'x' }];
+    const error = await members().bulkCreate(rows).catch((e) => e);
+    expect(error).toBeInstanceOf(UniqueConstraintError);
+    expect(error.context.rowIndex).toBe(2);
+    expect(await members().count()).toBe(0);
+  });
+
+  it('a foreign-key violation writes nothing and raises ForeignKeyViolationError with the row', async () => {
+    const rows = [{ handle: 'p', teamId: team.id }, { handle: 'q', teamId: 987654 }];
+    const error = await members().bulkCreate(rows).catch((e) => e);
+    expect(error).toBeInstanceOf(ForeignKeyViolationError);
+    expect(error.context).toMatchObject({ model: 'Member', rowIndex: 1, fields: ['teamId'] });
+    expect(await members().count()).toBe(0);
+  });
+
+  it('a repeated manual key raises DuplicateKeyError with the row index', async () => {
+    const error = await db
+      .manager(Code)
+      .bulkCreate([{ code: 'A', label: 'a' }, { code: 'B', label: 'b' }, { code: 'A', label: 'again' }])
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(DuplicateKeyError);
+    expect(error.context).toMatchObject({ rowIndex: 2, fields: ['code'] });
+    expect(await db.manager(Code).count()).toBe(0);
+  });
+
+  it('bulkUpsert inserts new rows and updates existing ones in one call', async () => {
+    const existing = await members().create({ handle: 'old', score: 1 });
+    const result = await members().bulkUpsert([
+      { handle: 'old', score: 10 },
+      { handle: 'new-1', score: 2 },
+      { handle: 'new-2', score: 3 },
+    ]);
+    expect(result.map((m) => m.handle)).toEqual(['old', 'new-1', 'new-2']);
+    expect(result[0].id).toBe(existing.id);
+    expect(result[0].score).toBe(10);
+    expect(await members().count()).toBe(3);
+  });
+
+  it('bulkUpsert with the same key twice keeps the last value', async () => {
+    const result = await db.manager(Code).bulkUpsert([
+      { code: 'Z', label: 'first' },
+      { code: 'Z', label: 'second' },
+    ]);
+    expect(result.map((c) => c.label)).toEqual(['second', 'second']);
+    expect(await db.manager(Code).count()).toBe(1);
+  });
+
+  it('bulkUpsert with one invalid row writes nothing', async () => {
+    const error = await members()
+      .bulkUpsert([{ handle: 'fine', score: 1 }, { handle: 'broken', score: Number.NaN }])
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.context.rowIndex).toBe(1);
+    expect(await members().count()).toBe(0);
+  });
+
+  it('bulkDelete removes by keys and by where, and guards the whole table', async () => {
+    const created = await members().bulkCreate(
+      Array.from({ length: 6 }, (_, i) => ({ handle: `d${i}`, score: i % 2 })),
+    );
+    expect(await members().bulkDelete([created[0].id!, created[1].id!, 424242])).toBe(2);
+    expect(await members().bulkDelete({ score: 1 })).toBe(2);
+    await expect(members().bulkDelete({})).rejects.toBeInstanceOf(InvalidQueryError);
+    expect(await members().count()).toBe(2);
+    expect(await members().bulkDelete({}, { allowFullTable: true })).toBe(2);
+    expect(await members().count()).toBe(0);
+  });
+});
