@@ -61,11 +61,11 @@ export class SqliteDdl extends DdlDialect {
   }
 
   columnsSql(table: string): BoundSql {
-    return { sql: `SELECT name, type, "notnull" AS notnull, pk FROM pragma_table_info(?) ORDER BY cid`, params: [table] };
+    return { sql: `SELECT name, type, "notnull" AS not_null, pk FROM pragma_table_info(?) ORDER BY cid`, params: [table] };
   }
 
   liveColumn(row: Record<string, unknown>): LiveColumn {
-    return { name: String(row.name), type: String(row.type), nullable: Number(row.notnull) === 0 && Number(row.pk) === 0 };
+    return { name: String(row.name), type: String(row.type), nullable: Number(row.not_null) === 0 && Number(row.pk) === 0 };
   }
 
   typeFamily(sqlType: string): string {
