@@ -165,7 +165,29 @@ describe('compileWhere', () => {
       sql: '"name" = $1 AND "age" >= $2',
       values: ['Ada', 18],
     });
-    expect(compile({ name: 'Ada' }, mysql).sql).toBe('`name` = ?');
+    expect(compile({ age: 3 }, mysql).sql).toBe('`age` = ?');
+  });
+
+  it('compares text exactly on MySQL/MariaDB: an indexable = first, then the exact byte test', () => {
+    expect(compile({ name: 'Ada' }, mysql)).toEqual({
+      sql: '`name` = ? AND CAST(`name` AS BINARY) = CAST(? AS BINARY)',
+      values: ['Ada', 'Ada'],
+    });
+    expect(compile({ name__not: 'Ada', name__gt: 'B' }, mysql).sql).toBe(
+      'CAST(`name` AS BINARY) <> CAST(? AS BINARY) AND CAST(`name` AS BINARY) > CAST(? AS BINARY)',
+    );
+    expect(compile({ name__in: ['a', 'b'] }, mysql)).toEqual({
+      sql: '`name` IN (?, ?) AND CAST(`name` AS BINARY) IN (CAST(? AS BINARY), CAST(? AS BINARY))',
+      values: ['a', 'b', 'a', 'b'],
+    });
+    expect(compile({ name__not_in: ['a'] }, mysql).sql).toBe('CAST(`name` AS BINARY) NOT IN (CAST(? AS BINARY))');
+    expect(compile({ name__between: ['a', 'm'] }, mysql)).toEqual({
+      sql: 'CAST(`name` AS BINARY) >= CAST(? AS BINARY) AND CAST(`name` AS BINARY) <= CAST(? AS BINARY)',
+      values: ['a', 'm'],
+    });
+    expect(compile(Q.not<User>({ name: 'a' }), mysql).sql).toBe(
+      'NOT (`name` = ? AND CAST(`name` AS BINARY) = CAST(? AS BINARY))',
+    );
   });
 
   it('keeps SQL-looking strings out of the SQL text', () => {
@@ -202,10 +224,9 @@ describe('compileWhere', () => {
   });
 
   it('lets a null inside an in list match NULL rows', () => {
-    expect(compile({ nickname__in: ['a', null] }).sql).toBe('("nickname" IN (?) OR "nickname" IS NULL)');
-    expect(compile({ nickname__not_in: ['a', null] }).sql).toBe(
-      '("nickname" NOT IN (?) AND "nickname" IS NOT NULL)',
-    );
+    expect(compile({ nickname__in: ['a', null] }).sql).toBe('(("nickname" IN (?)) OR "nickname" IS NULL)');
+    expect(compile({ nickname__not_in: ['a', null] }).sql).toBe('"nickname" NOT IN (?) AND "nickname" IS NOT NULL');
+    expect(compile({ nickname__not_in: [null] }).sql).toBe('"nickname" IS NOT NULL');
     expect(compile({ nickname__in: [null] }).sql).toBe('"nickname" IS NULL');
   });
 
@@ -412,7 +433,8 @@ describe('compileOrderBy', () => {
   it('orders by one field, a descending field or a list', () => {
     expect(compileOrderBy(users, 'name', sqlite)).toBe(' ORDER BY "name" ASC');
     expect(compileOrderBy(users, '-createdAt', postgres)).toBe(' ORDER BY "created_at" DESC');
-    expect(compileOrderBy(users, ['role', '-name'], mysql)).toBe(' ORDER BY `role` ASC, `name` DESC');
+    expect(compileOrderBy(users, ['age', '-name'], sqlite)).toBe(' ORDER BY "age" ASC, "name" DESC');
+    expect(compileOrderBy(users, ['age', '-name'], mysql)).toBe(' ORDER BY `age` ASC, CAST(`name` AS BINARY) DESC');
     expect(compileOrderBy(users, undefined, sqlite)).toBe('');
     expect(compileOrderBy(users, [], sqlite)).toBe('');
   });

@@ -3,6 +3,7 @@ import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.
 import { describe } from './filter-value';
 import { invalidQuery } from './invalid-query';
 import { FORBIDDEN_KEYS } from './operators';
+import { hasTextComparison, isTextField } from './text-comparison';
 
 export interface OrderTerm {
   field: FieldMetadata;
@@ -34,15 +35,17 @@ export function resolveOrderBy(meta: ModelMetadata, orderBy: unknown): OrderTerm
 /**
  * ' ORDER BY …' or ''. NULLs sort first ascending and last descending on every dialect
  * (PostgreSQL's default is the opposite), so nullable columns get an explicit null key.
+ * Text sorts by code point where the dialect provides it (see TextComparisonDialect).
  */
 export function compileOrderBy(meta: ModelMetadata, orderBy: unknown, dialect: QueryDialect): string {
   const terms = resolveOrderBy(meta, orderBy);
   if (terms.length === 0) return '';
   const sql = terms.map(({ field, descending }) => {
     const column = dialect.quoteIdentifier(field.column);
+    const key = hasTextComparison(dialect) && isTextField(field) ? dialect.orderText(column) : column;
     const direction = descending ? 'DESC' : 'ASC';
-    if (!field.nullable) return `${column} ${direction}`;
-    return `(${column} IS NULL) ${descending ? 'ASC' : 'DESC'}, ${column} ${direction}`;
+    if (!field.nullable) return `${key} ${direction}`;
+    return `(${column} IS NULL) ${descending ? 'ASC' : 'DESC'}, ${key} ${direction}`;
   });
   return ` ORDER BY ${sql.join(', ')}`;
 }

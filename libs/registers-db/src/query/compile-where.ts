@@ -7,10 +7,11 @@ import type { QueryOperator } from './operators';
 import { isQueryNode, type QueryNode } from './query-node';
 import { resolveWhereKey } from './resolve-where-key';
 import type { SqlParams } from './sql-params';
+import { hasTextComparison, isTextField, type ComparisonOperator } from './text-comparison';
 import type { Where } from './where.types';
 
 const NOTHING = '1 = 0';
-const COMPARISONS: Partial<Record<QueryOperator, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+const COMPARISONS = { eq: '=', not: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 interface CompileContext {
   meta: ModelMetadata;
@@ -100,6 +101,9 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
   const { field, operator } = resolveWhereKey(meta, key);
   const column = dialect.quoteIdentifier(field.column);
   const bind = (v: unknown): string => params.add(dialect.toDriver(field, v));
+  const textRules = hasTextComparison(dialect) && isTextField(field) ? dialect : undefined;
+  const compare = (op: ComparisonOperator, v: unknown): string =>
+    textRules ? textRules.compareText(column, op, () => bind(v)) : `${column} ${op} ${bind(v)}`;
 
   if (value === undefined) {
     throw invalidQuery(meta, `"${key}" is undefined; leave the key out or use null`, field.property, operator);
@@ -117,13 +121,13 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
         );
       }
       checkScalar(meta, field, operator, value);
-      return `${column} ${operator === 'eq' ? '=' : '<>'} ${bind(value)}`;
+      return compare(COMPARISONS[operator], value);
     case 'gt':
     case 'gte':
     case 'lt':
     case 'lte':
       checkScalar(meta, field, operator, value);
-      return `${column} ${COMPARISONS[operator]} ${bind(value)}`;
+      return compare(COMPARISONS[operator], value);
     case 'in':
     case 'not_in':
       return compileList(ctx, field, operator, column, value, bind);
@@ -138,6 +142,7 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
       }
       checkScalar(meta, field, operator, value[0]);
       checkScalar(meta, field, operator, value[1]);
+      if (textRules) return `${compare('>=', value[0])} AND ${compare('<=', value[1])}`;
       return `${column} BETWEEN ${bind(value[0])} AND ${bind(value[1])}`;
     }
     case 'like':
@@ -173,21 +178,20 @@ function compileList(
       operator,
     );
   }
-  let hasNull = false;
-  const placeholders: string[] = [];
-  for (const item of value) {
-    if (item === null) {
-      hasNull = true;
-      continue;
-    }
-    checkScalar(ctx.meta, field, operator, item);
-    placeholders.push(bind(item));
+  const items = value.filter((item) => item !== null);
+  const hasNull = items.length !== value.length;
+  for (const item of items) checkScalar(ctx.meta, field, operator, item);
+  const negated = operator === 'not_in';
+  if (items.length === 0) {
+    if (hasNull) return `${column} ${negated ? 'IS NOT NULL' : 'IS NULL'}`;
+    return negated ? '1 = 1' : NOTHING;
   }
-  const list = placeholders.join(', ');
-  if (operator === 'in') {
-    if (placeholders.length === 0) return hasNull ? `${column} IS NULL` : NOTHING;
-    return hasNull ? `(${column} IN (${list}) OR ${column} IS NULL)` : `${column} IN (${list})`;
-  }
-  if (placeholders.length === 0) return hasNull ? `${column} IS NOT NULL` : '1 = 1';
-  return hasNull ? `(${column} NOT IN (${list}) AND ${column} IS NOT NULL)` : `${column} NOT IN (${list})`;
+  const bindAll = () => items.map(bind);
+  const { dialect } = ctx;
+  const test =
+    hasTextComparison(dialect) && isTextField(field)
+      ? dialect.textInList(column, negated, bindAll)
+      : `${column} ${negated ? 'NOT IN' : 'IN'} (${bindAll().join(', ')})`;
+  if (!hasNull) return test;
+  return negated ? `${test} AND ${column} IS NOT NULL` : `((${test}) OR ${column} IS NULL)`;
 }

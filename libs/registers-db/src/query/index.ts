@@ -7,3 +7,4 @@ export * from './compile-order-by';
 export * from './query-options';
 export * from './aggregate';
 export { escapeLikeLiteral, LIKE_ESCAPE } from './like-pattern';
+export * from './text-comparison';

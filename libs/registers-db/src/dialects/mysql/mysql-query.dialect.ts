@@ -1,16 +1,20 @@
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
 import type { QueryDialect } from '../query-dialect.interface';
 import { checkedCount, toDate } from '../../query/driver-values';
+import type { ComparisonOperator, TextComparisonDialect } from '../../query/text-comparison';
 
 /** Largest LIMIT MySQL/MariaDB accept; used for an OFFSET without a LIMIT. */
 const NO_LIMIT = '18446744073709551615';
 
 /**
- * MySQL/MariaDB. Text columns use `utf8mb4_unicode_ci`, which ignores case and accents, so
- * case-sensitive matches force `utf8mb4_bin` and ilike compares LOWER() of both sides under
- * `utf8mb4_bin` (case-insensitive, accent-sensitive, like PostgreSQL's ILIKE).
+ * MySQL/MariaDB. Text columns use `utf8mb4_unicode_ci`, which ignores case, accents and
+ * trailing spaces, so text comparisons and ordering go through `CAST(… AS BINARY)` (code
+ * point order, like SQLite and PostgreSQL with a C collation); equality keeps a plain `=`
+ * first so an index on the column still narrows the rows. Case-sensitive LIKE forces
+ * `utf8mb4_bin`; ilike compares LOWER() of both sides under `utf8mb4_bin`
+ * (case-insensitive, accent-sensitive, like PostgreSQL's ILIKE).
  */
-export class MysqlQueryDialect implements QueryDialect {
+export class MysqlQueryDialect implements QueryDialect, TextComparisonDialect {
   readonly name = 'mysql' as const;
 
   quoteIdentifier(identifier: string): string {
@@ -30,6 +34,22 @@ export class MysqlQueryDialect implements QueryDialect {
     return options.caseInsensitive
       ? `LOWER(${column}) COLLATE utf8mb4_bin LIKE LOWER(${param}) ESCAPE ${escape}`
       : `${column} COLLATE utf8mb4_bin LIKE ${param} ESCAPE ${escape}`;
+  }
+
+  /** Placeholders are taken in the order they appear in the SQL (`?` is positional). */
+  compareText(column: string, operator: ComparisonOperator, bind: () => string): string {
+    const indexed = operator === '=' ? `${column} = ${bind()} AND ` : '';
+    return `${indexed}CAST(${column} AS BINARY) ${operator} CAST(${bind()} AS BINARY)`;
+  }
+
+  textInList(column: string, negated: boolean, bindAll: () => string[]): string {
+    const exact = (placeholders: string[]) =>
+      `CAST(${column} AS BINARY) ${negated ? 'NOT IN' : 'IN'} (${placeholders.map((p) => `CAST(${p} AS BINARY)`).join(', ')})`;
+    return negated ? exact(bindAll()) : `${column} IN (${bindAll().join(', ')}) AND ${exact(bindAll())}`;
+  }
+
+  orderText(column: string): string {
+    return `CAST(${column} AS BINARY)`;
   }
 
   limitOffset(limit?: number, offset?: number): string {
