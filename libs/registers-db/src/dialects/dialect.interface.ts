@@ -33,6 +33,8 @@ export interface IntegrityViolation {
 export interface Dialect extends QueryDialect {
   /** Most bound parameters one statement may carry. */
   readonly maxParameters: number;
+  /** Whether a failed statement aborts the whole transaction (PostgreSQL) rather than only itself. */
+  readonly errorAbortsTransaction: boolean;
   /** Whether `UPDATE … RETURNING` exists (INSERT … RETURNING exists on all three). */
   readonly updateReturning: boolean;
   /** `INSERT INTO t (cols) VALUES (…), (…)[ RETURNING …]` for `rows` rows. */

@@ -96,10 +96,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.schema.ready ? undefined : this.schema.ensureReady();
   }
 
-  private async query(operation: string, sql: string, params: unknown[]): Promise<Row[]> {
+  private async query(operation: string, sql: string, params: unknown[], write = false): Promise<Row[]> {
     if (!this.schema.ready) await this.schema.ensureReady();
     try {
-      return await this.connection.query(sql, params);
+      return await (write ? this.contained(() => this.connection.query(sql, params)) : this.connection.query(sql, params));
     } catch (error) {
       throw await this.normalize(error, operation);
     }
@@ -108,10 +108,19 @@ export class Manager<T extends object> implements RecordOwner<T> {
   private async execute(operation: string, sql: string, params: unknown[]) {
     if (!this.schema.ready) await this.schema.ensureReady();
     try {
-      return await this.connection.execute(sql, params);
+      return await this.contained(() => this.connection.execute(sql, params));
     } catch (error) {
       throw await this.normalize(error, operation);
     }
+  }
+
+  /**
+   * Runs one write so that its failure cannot abort an enclosing transaction: on
+   * PostgreSQL, inside a transaction, it gets a savepoint. Elsewhere a failed statement
+   * already undoes only itself, so it runs as is.
+   */
+  private contained<R>(fn: () => Promise<R>): Promise<R> {
+    return this.dialect.errorAbortsTransaction && this.connection.inTransaction() ? this.connection.transaction(fn) : fn();
   }
 
   /** Columns of one index of this table (MySQL names only the index in duplicate errors). */
@@ -288,6 +297,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
         operation,
         `UPDATE ${this.statements.table} SET ${set}${whereSql} RETURNING ${this.statements.selectList}`,
         params.values,
+        true,
       );
       return rows.map(this.hydrate) as ManagedRecord<T>[];
     }
@@ -409,7 +419,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
       try {
         rows =
           records.length === 1
-            ? await this.connection.query(sql, params)
+            ? await this.contained(() => this.connection.query(sql, params))
             : await this.connection.transaction(() => this.connection.query(sql, params));
       } catch (error) {
         throw await this.failingRow(error, chunk, start, operation);
@@ -516,7 +526,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
       for (const i of chunk) this.paramsOf(prepared[i].record, fields, params);
       let rows: Row[];
       try {
-        rows = await this.connection.query(sql, params);
+        rows = await this.contained(() => this.connection.query(sql, params));
       } catch (error) {
         throw await this.normalize(error, operation, operation === 'upsert' ? undefined : chunk.length === 1 ? chunk[0] : undefined);
       }
@@ -671,11 +681,6 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return record as ManagedRecord<T>;
   }
 
-  /** Runs `fn` where a failure cannot poison an enclosing transaction (PostgreSQL). */
-  private isolated<R>(fn: () => Promise<R>): Promise<R> {
-    return this.connection.inTransaction() ? this.connection.transaction(fn) : fn();
-  }
-
   /** The record matching `lookup`, or a new one from lookup + defaults: `[record, created]`. */
   async getOrCreate(args: LookupArgs<T>): Promise<[ManagedRecord<T>, boolean]> {
     const operation = 'getOrCreate';
@@ -683,7 +688,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const existing = await this.getFor(lookup as Filter<T>, operation);
     if (existing) return [existing, false];
     try {
-      return [await this.isolated(() => this.createFor({ ...(args.defaults ?? {}), ...lookup }, lookup, operation)), true];
+      return [await this.contained(() => this.createFor({ ...(args.defaults ?? {}), ...lookup }, lookup, operation)), true];
     } catch (error) {
       // Another flow created it between the read and the insert.
       if (!(error instanceof UniqueConstraintError || error instanceof DuplicateKeyError)) throw error;
@@ -706,7 +711,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const existing = await this.getFor(lookup as Filter<T>, operation);
     if (existing) return update(existing);
     try {
-      return [await this.isolated(() => this.createFor({ ...defaults, ...lookup }, lookup, operation)), true];
+      return [await this.contained(() => this.createFor({ ...defaults, ...lookup }, lookup, operation)), true];
     } catch (error) {
       if (!(error instanceof UniqueConstraintError || error instanceof DuplicateKeyError)) throw error;
       const winner = await this.getFor(lookup as Filter<T>, operation);

@@ -27,6 +27,7 @@ function unquote(identifier: string): string {
  */
 export class MysqlDialect extends MysqlQueryDialect implements Dialect {
   readonly maxParameters = 65535;
+  readonly errorAbortsTransaction = false;
   readonly updateReturning = false;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {

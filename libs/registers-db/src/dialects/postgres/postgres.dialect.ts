@@ -20,6 +20,7 @@ function columnsFromDetail(detail: unknown): string[] {
 export class PostgresDialect extends PostgresQueryDialect implements Dialect {
   // The wire protocol counts parameters in an Int16.
   readonly maxParameters = 65535;
+  readonly errorAbortsTransaction = true;
   readonly updateReturning = true;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {

@@ -27,6 +27,7 @@ function columnsFromMessage(message: string): string[] {
 export class SqliteDialect extends SqliteQueryDialect implements Dialect {
   // SQLITE_MAX_VARIABLE_NUMBER defaults to 32766 since SQLite 3.32.
   readonly maxParameters = 32766;
+  readonly errorAbortsTransaction = false;
   readonly updateReturning = true;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
