@@ -64,7 +64,7 @@ export function buildCommandDefinition(
       name: a.name,
       index: a.index,
       type,
-      itemType: numericChoices || numericDefault ? 'number' : 'string',
+      itemType: a.items ?? (numericChoices || numericDefault ? 'number' : 'string'),
       required: !hasDefault && !a.optional,
       hasDefault,
       defaultValue: a.default !== undefined ? a.default : type === 'boolean' ? false : undefined,

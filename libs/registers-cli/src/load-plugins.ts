@@ -1,8 +1,12 @@
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { DynamicModule, Type } from '@nestjs/common';
 import { PluginLoadError } from './errors';
+
+declare const __non_webpack_require__: NodeRequire | undefined;
+
+/** The runtime's real `require` (webpack bundles replace the plain one). */
+const nodeRequire: NodeRequire = typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : require;
 
 const MODULE_METADATA_KEYS = ['imports', 'providers', 'controllers', 'exports'];
 
@@ -34,12 +38,11 @@ export function loadPlugins(dir: string): Array<Type<unknown> | DynamicModule> {
     if (!byBase.has(base) || file.endsWith('.js')) byBase.set(base, file);
   }
   const modules: Array<Type<unknown> | DynamicModule> = [];
-  const load = createRequire(path.join(folder, 'index.js'));
   for (const file of [...byBase.values()].sort()) {
     const full = path.join(folder, file);
     let exported: Record<string, unknown>;
     try {
-      exported = load(full);
+      exported = nodeRequire(full);
     } catch (error) {
       throw new PluginLoadError(`Cannot load plugin ${full}: ${(error as Error).message}`, { file: full }, { cause: error });
     }

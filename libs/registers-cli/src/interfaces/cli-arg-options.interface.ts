@@ -10,6 +10,8 @@ export interface CliArgOptions {
   alias?: string | string[];
   /** Override the type read from `design:paramtypes`. */
   type?: CliArgType;
+  /** Element type of an array argument (`design:paramtypes` only says `Array`); default string. */
+  items?: 'string' | 'number';
   /** Make an argument without a default optional (its value is then `undefined`). */
   optional?: boolean;
 }

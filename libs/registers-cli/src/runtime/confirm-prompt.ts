@@ -7,7 +7,7 @@ export function askYesNo(io: CliIO, question: string): Promise<boolean | null> {
     const rl = readline.createInterface({
       input: io.stdin,
       output: io.stderr as NodeJS.WritableStream,
-      terminal: io.stdinIsTTY,
+      terminal: (io.stdin as { isTTY?: boolean }).isTTY === true,
     });
     let settled = false;
     const finish = (answer: boolean | null) => {

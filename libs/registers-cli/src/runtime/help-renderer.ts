@@ -39,7 +39,7 @@ export class HelpRenderer implements UsageLines {
   }
 
   command(command: CommandDefinition): string {
-    return `Usage: ${this.info.name} ${this.signature(command)}`;
+    return `Usage: ${this.info.name} ${this.signature(command)} [options]`;
   }
 
   signature(command: CommandDefinition): string {
@@ -48,7 +48,6 @@ export class HelpRenderer implements UsageLines {
       const name = arg.type === 'array' ? `${arg.name}...` : arg.name;
       parts.push(arg.required ? `<${name}>` : `[${name}]`);
     }
-    if (this.optionRows(command).length) parts.push('[options]');
     return parts.join(' ');
   }
 

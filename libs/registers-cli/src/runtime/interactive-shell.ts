@@ -52,7 +52,7 @@ export class InteractiveShell {
     const rl = readline.createInterface({
       input: io.stdin,
       output: tty ? (io.stdout as NodeJS.WritableStream) : undefined,
-      terminal: tty,
+      terminal: tty && (io.stdin as { isTTY?: boolean }).isTTY === true,
       completer: tty ? (line: string) => this.complete(line) : undefined,
       history,
       historySize: this.historySize(),

@@ -1,15 +1,18 @@
+/** Edit distance counting an adjacent transposition as one edit (`lsit` → `list` is 1). */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = current;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.length];
+  return d[a.length][b.length];
 }
 
 /** Closest candidates to `word` (edit distance or prefix), best first. */
@@ -18,12 +21,13 @@ export function suggest(word: string, candidates: string[], limit = 3): string[]
   const scored = [...new Set(candidates)]
     .map((c) => {
       const d = distance(lower, c.toLowerCase());
-      const prefix = c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase());
-      return { c, score: prefix ? Math.min(d, 1) : d };
+      const prefix = c.toLowerCase().startsWith(lower);
+      return { c, score: prefix && c.length > 1 ? Math.min(d, 0.5) : d };
     })
-    .filter(({ c, score }) => score <= Math.max(2, Math.floor(c.length / 3)))
+    .filter(({ score }) => score <= (lower.length <= 3 ? 1 : 2))
     .sort((a, b) => a.score - b.score || a.c.localeCompare(b.c));
-  return scored.slice(0, limit).map((s) => s.c);
+  const best = scored.length ? scored[0].score : 0;
+  return scored.filter((s) => s.score === best).slice(0, limit).map((s) => s.c);
 }
 
 export function didYouMean(suggestions: string[]): string {
