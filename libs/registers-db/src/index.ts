@@ -28,6 +28,15 @@ export { constraintName } from './schema/constraint-names';
 export { auditTableName } from './schema/synthetic-model';
 export * from './registry';
 
+// Nest integration
+export { RegistersDbModule } from './nest/registers-db.module';
+export { getManagerToken, getRegistryToken } from './nest/registers-db.tokens';
+export type {
+  RegistersDbModuleOptions,
+  RegistersDbModuleAsyncOptions,
+  RegistersDbOptionsFactory,
+} from './nest/interfaces/registers-db-module-options.interface';
+
 // managers and queries
 export { Manager } from './manager/manager';
 export * from './query';

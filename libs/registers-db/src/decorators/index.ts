@@ -1,2 +1,4 @@
 export * from './model.decorator';
 export * from './field.decorator';
+export * from './inject-manager.decorator';
+export * from './inject-registry.decorator';
