@@ -39,6 +39,8 @@ export type {
 
 // managers and queries
 export { Manager } from './manager/manager';
+export type { FindOptions, FullTableOptions, LookupArgs, KeyValue } from './manager/manager-options.interface';
+export type { ManagedRecord, RecordMethods } from './records/record-methods.interface';
 export * from './query';
 
 // security and HTTP mapping
