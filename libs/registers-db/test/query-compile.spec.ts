@@ -288,7 +288,8 @@ describe('Q groups', () => {
   it('treat empty groups as always true, empty or as never true, and not of nothing as never', () => {
     expect(compile(Q.and()).sql).toBe('');
     expect(compile(Q.or()).sql).toBe('1 = 0');
-    expect(compile(Q.or<User>({}, { name: 'a' })).sql).toBe('');
+    expect(compile(Q.or<User>({}, { name: 'a' }))).toEqual({ sql: '', values: [] });
+    expect(compile(Q.and<User>({ age: 1 }, Q.or<User>({ name: 'a' }, Q.and()))).toEqual({ sql: '"age" = ?', values: [1] });
     expect(compile(Q.and<User>({}, { name: 'a' })).sql).toBe('"name" = ?');
     expect(compile(Q.not({})).sql).toBe('1 = 0');
   });

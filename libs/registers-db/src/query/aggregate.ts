@@ -5,6 +5,7 @@ import { invalidQuery } from './invalid-query';
 import { FORBIDDEN_KEYS } from './operators';
 import type { Filter } from './query-node';
 import type { SqlParams } from './sql-params';
+import { hasTextComparison, isTextField } from './text-comparison';
 import type { FieldName } from './where.types';
 
 export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
@@ -72,7 +73,10 @@ export function compileAggregate(
   params: SqlParams,
 ): string {
   const field = aggregateField(meta, agg);
-  const target = field ? dialect.quoteIdentifier(field.column) : undefined;
+  let target = field ? dialect.quoteIdentifier(field.column) : undefined;
+  if (target && field && (agg.fn === 'min' || agg.fn === 'max') && hasTextComparison(dialect) && isTextField(field)) {
+    target = dialect.orderText(target); // same order as ORDER BY
+  }
   const condition = compileWhere(meta, agg.where, dialect, params);
   const fn = agg.fn.toUpperCase();
   if (!condition) return `${fn}(${target ?? '*'})`;
@@ -81,13 +85,16 @@ export function compileAggregate(
 
 /**
  * A driver's aggregate result as the API returns it: counts, sums and averages (and
- * min/max of numeric fields) as JS numbers, `null` for an empty set. min/max of other
- * fields are returned as the driver gave them; convert them with the dialect's fromDriver.
+ * min/max of numeric fields) as JS numbers, `null` for an empty set, min/max of text as
+ * strings. min/max of dates are returned as the driver gave them; convert them with the
+ * dialect's fromDriver.
  */
 export function aggregateResult(meta: ModelMetadata, agg: AggregateDescriptor, raw: unknown): unknown {
   if (agg.fn === 'count') return Number(raw ?? 0);
   if (raw === null || raw === undefined) return null;
   const field = aggregateField(meta, agg);
   if (agg.fn === 'sum' || agg.fn === 'avg' || (field && NUMERIC_TYPES.has(field.type))) return Number(raw);
+  // Text min/max ordered through a binary cast come back as bytes (MySQL/MariaDB).
+  if (field && isTextField(field) && raw instanceof Uint8Array) return Buffer.from(raw).toString('utf8');
   return raw;
 }

@@ -6,7 +6,7 @@ import { escapeLikeLiteral } from './like-pattern';
 import type { QueryOperator } from './operators';
 import { isQueryNode, type QueryNode } from './query-node';
 import { resolveWhereKey } from './resolve-where-key';
-import type { SqlParams } from './sql-params';
+import { SqlParams } from './sql-params';
 import { hasTextComparison, isTextField, type ComparisonOperator } from './text-comparison';
 import type { Where } from './where.types';
 
@@ -50,15 +50,14 @@ function compileNode(ctx: CompileContext, node: QueryNode): string | undefined {
     }
     case 'or': {
       if (node.children.length === 0) return NOTHING;
-      const parts: string[] = [];
-      let alwaysTrue = false;
-      for (const child of node.children) {
-        // Every child is compiled (and validated) even when the group is already always true.
-        const part = compileFilter(ctx, child);
-        if (part === undefined) alwaysTrue = true;
-        else parts.push(part);
-      }
-      return alwaysTrue ? undefined : joinGroup(parts, 'OR');
+      // An always-true child makes the whole group true. Find out on scratch parameters
+      // (validating every child) so that no value is bound for SQL that is then dropped.
+      const scratch: CompileContext = { ...ctx, params: new SqlParams(ctx.dialect) };
+      if (node.children.map((c) => compileFilter(scratch, c)).some((p) => p === undefined)) return undefined;
+      return joinGroup(
+        node.children.map((c) => compileFilter(ctx, c) as string),
+        'OR',
+      );
     }
     case 'not': {
       const inner = compileFilter(ctx, node.children[0]);
