@@ -61,6 +61,15 @@ export class ArgvParser {
   }
 
   parse(tokens: string[], globals: GlobalValues): ParsedInvocation {
+    try {
+      return this.parseWords(tokens, globals);
+    } catch (error) {
+      if (error instanceof UsageError && !error.usage) error.usage = this.usage.program();
+      throw error;
+    }
+  }
+
+  private parseWords(tokens: string[], globals: GlobalValues): ParsedInvocation {
     let i = 0;
     while (i < tokens.length) {
       const token = tokens[i];

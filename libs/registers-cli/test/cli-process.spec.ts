@@ -1,0 +1,87 @@
+import { runFixture, spawnFixture } from './support/cli-harness';
+
+// Real processes: `node -r @swc-node/register <fixture>.ts`, about 0.7 s per start.
+jest.setTimeout(60_000);
+
+describe.each([
+  ['RegistersCli.run', 'main.ts'],
+  ['CommandFactory.run', 'main-command-factory.ts'],
+])('the fixture console started through %s', (_title, entry) => {
+  it('exits 0 and prints the result on stdout only', () => {
+    const r = runFixture(entry, ['deploy', 'service', 'api', '--dry-run', '--env', 'staging']);
+    expect(r).toEqual({ code: 0, stdout: 'Would deploy api:latest to staging/us-east-1\n', stderr: '' });
+  });
+
+  it('exits 1 with "Error: <message>" on stderr when the handler fails', () => {
+    expect(runFixture(entry, ['tools', 'fail'])).toEqual({ code: 1, stdout: '', stderr: 'Error: boom\n' });
+  });
+
+  it('exits 2 for usage errors: unknown command, unknown option, bad choice, bad number, bad --output', () => {
+    for (const args of [['nope'], ['list', '--bogus'], ['list', 'done'], ['complete', 'abc'], ['--output', 'xml', 'list']]) {
+      const r = runFixture(entry, args);
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(r.stderr).toMatch(/^Error: .+\nUsage: todo /);
+    }
+  });
+
+  it('prints the version and help with exit 0', () => {
+    expect(runFixture(entry, ['--version'])).toEqual({ code: 0, stdout: '1.2.3\n', stderr: '' });
+    const help = runFixture(entry, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Groups:');
+  });
+
+  it('runs a classic nest-commander command beside registers commands', () => {
+    expect(runFixture(entry, ['hello', 'bob', '--loud'])).toMatchObject({ code: 0, stdout: 'HELLO BOB\n' });
+  });
+
+  it('refuses a confirmed command without a TTY, naming --force', () => {
+    const r = runFixture(entry, ['deploy', 'rollback', 'api']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--force');
+    expect(runFixture(entry, ['deploy', 'rollback', 'api', '--yes']).stdout).toBe('rollback api in prod dryRun=false\n');
+  });
+});
+
+describe('the fixture console as a process', () => {
+  it('writes a JSON error object on stderr with --output json', () => {
+    const r = runFixture('main.ts', ['tools', 'fail', 'store', '--output', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stderr)).toEqual({
+      error: { type: 'StoreError', message: 'Todo could not be saved', context: { model: 'Todo', operation: 'save', command: 'tools fail' } },
+    });
+  });
+
+  it('behaves the same whatever NODE_ENV is', () => {
+    const args = ['tools', 'fail'];
+    const results = ['production', 'development', 'test', ''].map((NODE_ENV) => runFixture('main.ts', args, { env: { NODE_ENV } }));
+    for (const r of results) expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: boom\n' });
+  });
+
+  it('reads a script from piped stdin with no arguments and exits 0 at the end', () => {
+    const r = runFixture('main.ts', [], { input: 'add "Buy milk"\nlsit\nlist\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Todo Console');
+    expect(r.stdout).toMatch(/Added: Buy milk \(ID: 1\)\n/);
+    expect(r.stdout).toMatch(/^1\s+Buy milk\s+pending$/m);
+    expect(r.stderr).toContain("Did you mean 'list'?");
+  });
+
+  it('exits 1 at startup with DuplicateCommandError naming both owners', () => {
+    const r = runFixture('main-duplicate.ts', ['--help']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("Error: Command 'a' is declared by both FirstTodo.add and SecondTodo.append.\n");
+  });
+
+  it('exits 130 on SIGINT while a command runs', async () => {
+    const child = spawnFixture('main.ts', ['tools', 'wait']);
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('waiting')) child.kill('SIGINT');
+      });
+      child.on('exit', (exitCode) => resolve(exitCode));
+    });
+    expect(code).toBe(130);
+  });
+});
