@@ -220,8 +220,45 @@ export class Manager<T extends object> implements RecordOwner<T> {
    * the fields present in the data are updated.
    */
   async upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
-    const [record] = await this.upsertMany([data], 'upsert');
-    return record;
+    const operation = 'upsert';
+    const input: any = data !== null && typeof data === 'object' && (isPersisted(data) || !isPlainData(data)) ? this.fieldValues(data) : data;
+    const conflict = input !== null && typeof input === 'object' ? this.conflictOf(input) : undefined;
+    const built = this.validator.build(input, { operation, allowDatabaseKey: conflict?.[0] === this.keyField });
+    const record = built instanceof Promise ? await built : built;
+    if (!conflict) {
+      await this.insertRecords([record], operation);
+      return record as ManagedRecord<T>;
+    }
+    await this.ready();
+    const plan = this.upsertPlan(conflict, Object.keys(input));
+    let rows: Row[];
+    try {
+      rows = await this.contained(() => this.connection.query(plan.sql, this.paramsOf(record, plan.fields)));
+    } catch (error) {
+      throw await this.normalize(error, operation);
+    }
+    return this.hydrate(rows[0]) as ManagedRecord<T>;
+  }
+
+  private readonly upsertPlans = new Map<string, { sql: string; fields: FieldMetadata[] }>();
+
+  /** The cached single-row upsert for a conflict target and the set of fields given. */
+  private upsertPlan(conflict: FieldMetadata[], present: string[]): { sql: string; fields: FieldMetadata[] } {
+    const id = `${this.uniqueGroups.indexOf(conflict)}|${present.join(',')}`;
+    let plan = this.upsertPlans.get(id);
+    if (!plan) {
+      const fields = conflict[0] === this.keyField ? this.meta.fields : this.statements.insertFields;
+      const update = this.updatableOnConflict(fields, conflict, new Set(present));
+      plan = { sql: this.statements.upsert(fields, conflict, update, 1), fields };
+      this.upsertPlans.set(id, plan);
+    }
+    return plan;
+  }
+
+  /** Fields an upsert overwrites on conflict: those given, minus the key, conflict and createdAt. */
+  private updatableOnConflict(fields: FieldMetadata[], conflict: FieldMetadata[], present: Set<string>): FieldMetadata[] {
+    if (this.meta.timestamps) present.add('updatedAt');
+    return fields.filter((f) => present.has(f.property) && !f.isKey && !conflict.includes(f) && f.property !== 'createdAt');
   }
 
   /** Writes a record: an update by key when it came from the database, else an insert. */
@@ -365,7 +402,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     this.assertRows(rows, operation);
     if (rows.length === 0) return [];
     const records: T[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) records[i] = await this.validator.build(rows[i], { operation, rowIndex: i });
+    for (let i = 0; i < rows.length; i++) {
+      const built = this.validator.build(rows[i], { operation, rowIndex: i });
+      records[i] = built instanceof Promise ? await built : built;
+    }
     await this.inTransaction(() => this.insertRecords(records, operation));
     return records as ManagedRecord<T>[];
   }
@@ -467,7 +507,6 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   private async upsertMany(rows: Array<Partial<T>>, operation: string): Promise<ManagedRecord<T>[]> {
-    const bulk = operation !== 'upsert';
     const prepared: Array<{ record: T; conflict?: FieldMetadata[]; present: string[] }> = [];
     for (let i = 0; i < rows.length; i++) {
       const data = rows[i] as any;
@@ -475,7 +514,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
       const conflict = input && typeof input === 'object' ? this.conflictOf(input) : undefined;
       const record = await this.validator.build(input, {
         operation,
-        rowIndex: bulk ? i : undefined,
+        rowIndex: i,
         allowDatabaseKey: conflict?.[0] === this.keyField,
       });
       prepared.push({ record, conflict, present: Object.keys(input) });
@@ -497,7 +536,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
       for (const indexes of groups.values()) await this.upsertGroup(prepared, indexes, results, operation);
       return results;
     };
-    return bulk ? this.inTransaction(run) : run();
+    return this.inTransaction(run);
   }
 
   private async upsertGroup(
@@ -510,9 +549,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const conflict = prepared[indexes[0]].conflict!;
     const byKey = conflict[0] === this.keyField;
     const fields = byKey ? this.meta.fields : this.statements.insertFields;
-    const present = new Set(indexes.flatMap((i) => prepared[i].present));
-    if (this.meta.timestamps) present.add('updatedAt');
-    const update = fields.filter((f) => present.has(f.property) && !f.isKey && !conflict.includes(f) && f.property !== 'createdAt');
+    const update = this.updatableOnConflict(fields, conflict, new Set(indexes.flatMap((i) => prepared[i].present)));
     // One statement may not touch a conflict value twice: the last row per value wins.
     const signatureOf = (record: any) => conflict.map((f) => String(this.dialect.toDriver(f, record[f.property]))).join('\u0000');
     const last = new Map<string, number>();
@@ -528,7 +565,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
       try {
         rows = await this.contained(() => this.connection.query(sql, params));
       } catch (error) {
-        throw await this.normalize(error, operation, operation === 'upsert' ? undefined : chunk.length === 1 ? chunk[0] : undefined);
+        throw await this.normalize(error, operation, chunk.length === 1 ? chunk[0] : undefined);
       }
       for (const row of rows) {
         const record = this.hydrate(row) as ManagedRecord<T>;

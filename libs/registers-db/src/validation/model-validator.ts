@@ -112,14 +112,21 @@ export class ModelValidator<T extends object> {
     return field.isKey && (field.idStrategy === 'autoincrement' || field.idStrategy === 'uuid4');
   }
 
-  private async applyClassRules(instance: object, issues: IssueList, partial: boolean): Promise<void> {
+  /** Adds class-validator's issues; synchronous unless the class has async rules. */
+  private applyClassRules(instance: object, issues: IssueList, partial: boolean): void | Promise<void> {
     if (!this.rules.hasRules) return;
-    const errors = await runClassRules(this.rules, instance, partial);
-    if (errors.length) issues.addAll(issuesFromClassValidator(errors));
+    const errors = runClassRules(this.rules, instance, partial);
+    if (Array.isArray(errors)) {
+      if (errors.length) issues.addAll(issuesFromClassValidator(errors));
+      return;
+    }
+    return errors.then((list) => {
+      if (list.length) issues.addAll(issuesFromClassValidator(list));
+    });
   }
 
   /** A new, validated instance from create/upsert/bulk input, with defaults and a generated uuid key. */
-  async build(data: unknown, options: BuildOptions): Promise<T> {
+  build(data: unknown, options: BuildOptions): T | Promise<T> {
     const issues = new IssueList();
     const input = this.checkKeys(data, issues, options);
     if (!issues.empty) this.fail(issues, options);
@@ -143,7 +150,11 @@ export class ModelValidator<T extends object> {
       if (this.meta.fieldsByProperty.has('updatedAt')) instance.updatedAt ??= now;
     }
     this.checkStoredFields(instance, issues);
-    await this.applyClassRules(instance, issues, false);
+    const pending = this.applyClassRules(instance, issues, false);
+    return pending ? pending.then(() => this.finishBuild(instance, issues, options)) : this.finishBuild(instance, issues, options);
+  }
+
+  private finishBuild(instance: any, issues: IssueList, options: BuildOptions): T {
     if (!issues.empty) this.fail(issues, options);
     for (const field of this.meta.fields) {
       if (instance[field.property] === undefined && !this.isGeneratedKey(field)) instance[field.property] = null;
