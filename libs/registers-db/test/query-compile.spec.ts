@@ -1,5 +1,9 @@
 import { InvalidQueryError } from '../src/errors';
-import type { FieldMetadata, LogicalType, ModelMetadata } from '../src/interfaces/model-metadata.interface';
+import type {
+  FieldMetadata,
+  LogicalType,
+  ModelMetadata,
+} from '../src/interfaces/model-metadata.interface';
 import type { QueryDialect } from '../src/dialects/query-dialect.interface';
 import { MysqlQueryDialect } from '../src/dialects/mysql/mysql-query.dialect';
 import { PostgresQueryDialect } from '../src/dialects/postgres/postgres-query.dialect';
@@ -17,7 +21,11 @@ import {
   type Where,
 } from '../src/query';
 
-function field(property: string, type: LogicalType, extra: Partial<FieldMetadata> = {}): FieldMetadata {
+function field(
+  property: string,
+  type: LogicalType,
+  extra: Partial<FieldMetadata> = {},
+): FieldMetadata {
   return {
     property,
     column: property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
@@ -85,7 +93,10 @@ const sqlite = new SqliteQueryDialect();
 const postgres = new PostgresQueryDialect();
 const mysql = new MysqlQueryDialect();
 
-function compile(where: Where<User> | ReturnType<typeof Q> | undefined, dialect: QueryDialect = sqlite) {
+function compile(
+  where: Where<User> | ReturnType<typeof Q> | undefined,
+  dialect: QueryDialect = sqlite,
+) {
   const params = new SqlParams(dialect);
   const sql = compileWhere(users, where, dialect, params);
   return { sql, values: params.values };
@@ -138,14 +149,20 @@ describe('query dialects', () => {
     expect(sqlite.toDriver(users.fieldsByProperty.get('active')!, true)).toBe(1);
     expect(mysql.toDriver(users.fieldsByProperty.get('active')!, false)).toBe(0);
     expect(postgres.toDriver(users.fieldsByProperty.get('active')!, true)).toBe(true);
-    expect(sqlite.toDriver(users.fieldsByProperty.get('createdAt')!, when)).toBe('2024-03-01T10:20:30.456Z');
-    expect(postgres.toDriver(users.fieldsByProperty.get('createdAt')!, when)).toBe('2024-03-01T10:20:30.456Z');
-    expect(mysql.toDriver(users.fieldsByProperty.get('createdAt')!, when)).toBe('2024-03-01 10:20:30.456');
+    expect(sqlite.toDriver(users.fieldsByProperty.get('createdAt')!, when)).toBe(
+      '2024-03-01T10:20:30.456Z',
+    );
+    expect(postgres.toDriver(users.fieldsByProperty.get('createdAt')!, when)).toBe(
+      '2024-03-01T10:20:30.456Z',
+    );
+    expect(mysql.toDriver(users.fieldsByProperty.get('createdAt')!, when)).toBe(
+      '2024-03-01 10:20:30.456',
+    );
     expect(postgres.toDriver(field('day', 'date'), when)).toBe('2024-03-01');
     expect(postgres.toDriver(users.fieldsByProperty.get('settings')!, [1, 2])).toBe('[1,2]');
-    expect(sqlite.toDriver(users.fieldsByProperty.get('ref')!, 'ABCDEF00-0000-4000-8000-000000000000')).toBe(
-      'abcdef00-0000-4000-8000-000000000000',
-    );
+    expect(
+      sqlite.toDriver(users.fieldsByProperty.get('ref')!, 'ABCDEF00-0000-4000-8000-000000000000'),
+    ).toBe('abcdef00-0000-4000-8000-000000000000');
     expect(sqlite.toDriver(users.fieldsByProperty.get('nickname')!, null)).toBeNull();
   });
 });
@@ -180,7 +197,9 @@ describe('compileWhere', () => {
       sql: '`name` IN (?, ?) AND CAST(`name` AS BINARY) IN (CAST(? AS BINARY), CAST(? AS BINARY))',
       values: ['a', 'b', 'a', 'b'],
     });
-    expect(compile({ name__not_in: ['a'] }, mysql).sql).toBe('CAST(`name` AS BINARY) NOT IN (CAST(? AS BINARY))');
+    expect(compile({ name__not_in: ['a'] }, mysql).sql).toBe(
+      'CAST(`name` AS BINARY) NOT IN (CAST(? AS BINARY))',
+    );
     expect(compile({ name__between: ['a', 'm'] }, mysql)).toEqual({
       sql: 'CAST(`name` AS BINARY) >= CAST(? AS BINARY) AND CAST(`name` AS BINARY) <= CAST(? AS BINARY)',
       values: ['a', 'm'],
@@ -205,7 +224,10 @@ describe('compileWhere', () => {
     expect(compile({ age__gte: 1 }).sql).toBe('"age" >= ?');
     expect(compile({ age__lt: 1 }).sql).toBe('"age" < ?');
     expect(compile({ age__lte: 1 }).sql).toBe('"age" <= ?');
-    expect(compile({ age__between: [1, 9] })).toEqual({ sql: '"age" BETWEEN ? AND ?', values: [1, 9] });
+    expect(compile({ age__between: [1, 9] })).toEqual({
+      sql: '"age" BETWEEN ? AND ?',
+      values: [1, 9],
+    });
   });
 
   it('treats null equality as IS NULL and null inequality as IS NOT NULL', () => {
@@ -217,15 +239,25 @@ describe('compileWhere', () => {
   });
 
   it('compiles in and not_in lists, with empty lists matching nothing and everything', () => {
-    expect(compile({ age__in: [1, 2, 3] })).toEqual({ sql: '"age" IN (?, ?, ?)', values: [1, 2, 3] });
-    expect(compile({ age__not_in: [4] }, postgres)).toEqual({ sql: '"age" NOT IN ($1)', values: [4] });
+    expect(compile({ age__in: [1, 2, 3] })).toEqual({
+      sql: '"age" IN (?, ?, ?)',
+      values: [1, 2, 3],
+    });
+    expect(compile({ age__not_in: [4] }, postgres)).toEqual({
+      sql: '"age" NOT IN ($1)',
+      values: [4],
+    });
     expect(compile({ age__in: [] })).toEqual({ sql: '1 = 0', values: [] });
     expect(compile({ age__not_in: [] })).toEqual({ sql: '1 = 1', values: [] });
   });
 
   it('lets a null inside an in list match NULL rows', () => {
-    expect(compile({ nickname__in: ['a', null] }).sql).toBe('(("nickname" IN (?)) OR "nickname" IS NULL)');
-    expect(compile({ nickname__not_in: ['a', null] }).sql).toBe('"nickname" NOT IN (?) AND "nickname" IS NOT NULL');
+    expect(compile({ nickname__in: ['a', null] }).sql).toBe(
+      '(("nickname" IN (?)) OR "nickname" IS NULL)',
+    );
+    expect(compile({ nickname__not_in: ['a', null] }).sql).toBe(
+      '"nickname" NOT IN (?) AND "nickname" IS NOT NULL',
+    );
     expect(compile({ nickname__not_in: [null] }).sql).toBe('"nickname" IS NOT NULL');
     expect(compile({ nickname__in: [null] }).sql).toBe('"nickname" IS NULL');
   });
@@ -242,7 +274,9 @@ describe('compileWhere', () => {
     expect(compile({ name__like: 'a%' }, postgres).sql).toBe(`"name"::text LIKE $1 ESCAPE ''`);
     expect(compile({ name__ilike: 'a%' }, postgres).sql).toBe(`"name"::text ILIKE $1 ESCAPE ''`);
     expect(compile({ name__contains: 'a' }, postgres).sql).toBe(`"name"::text LIKE $1 ESCAPE '!'`);
-    expect(compile({ name__like: 'a%' }, mysql).sql).toBe('`name` COLLATE utf8mb4_bin LIKE ? ESCAPE CHAR(0)');
+    expect(compile({ name__like: 'a%' }, mysql).sql).toBe(
+      '`name` COLLATE utf8mb4_bin LIKE ? ESCAPE CHAR(0)',
+    );
     expect(compile({ name__ilike: 'a%' }, mysql).sql).toBe(
       'LOWER(`name`) COLLATE utf8mb4_bin LIKE LOWER(?) ESCAPE CHAR(0)',
     );
@@ -252,7 +286,10 @@ describe('compileWhere', () => {
 
   it('converts values with the dialect before binding them', () => {
     const when = new Date('2024-01-02T03:04:05.006Z');
-    expect(compile({ active: true, createdAt__lt: when }).values).toEqual([1, '2024-01-02T03:04:05.006Z']);
+    expect(compile({ active: true, createdAt__lt: when }).values).toEqual([
+      1,
+      '2024-01-02T03:04:05.006Z',
+    ]);
     expect(compile({ active: true, createdAt__lt: when }, postgres).values).toEqual([
       true,
       '2024-01-02T03:04:05.006Z',
@@ -267,13 +304,18 @@ describe('Q groups', () => {
       sql: '(("role" = ?) OR ("age" < ?))',
       values: ['admin', 18],
     });
-    expect(compile(Q<User>({ role: 'admin' }).and({ age__lt: 18 })).sql).toBe('"role" = ? AND "age" < ?');
+    expect(compile(Q<User>({ role: 'admin' }).and({ age__lt: 18 })).sql).toBe(
+      '"role" = ? AND "age" < ?',
+    );
     expect(compile(Q<User>({ role: 'admin' }).not()).sql).toBe('NOT ("role" = ?)');
     expect(compile(Q.not<User>({ name: 'a', age: 1 })).sql).toBe('NOT ("name" = ? AND "age" = ?)');
   });
 
   it('nest static groups and keep parameter order', () => {
-    const node = Q.and<User>(Q.or<User>({ name: 'a' }, { name: 'b' }), Q.not<User>({ age__in: [1, 2] }));
+    const node = Q.and<User>(
+      Q.or<User>({ name: 'a' }, { name: 'b' }),
+      Q.not<User>({ age__in: [1, 2] }),
+    );
     expect(compile(node, postgres)).toEqual({
       sql: '(("name" = $1) OR ("name" = $2)) AND NOT ("age" IN ($3, $4))',
       values: ['a', 'b', 1, 2],
@@ -289,7 +331,10 @@ describe('Q groups', () => {
     expect(compile(Q.and()).sql).toBe('');
     expect(compile(Q.or()).sql).toBe('1 = 0');
     expect(compile(Q.or<User>({}, { name: 'a' }))).toEqual({ sql: '', values: [] });
-    expect(compile(Q.and<User>({ age: 1 }, Q.or<User>({ name: 'a' }, Q.and()))).toEqual({ sql: '"age" = ?', values: [1] });
+    expect(compile(Q.and<User>({ age: 1 }, Q.or<User>({ name: 'a' }, Q.and())))).toEqual({
+      sql: '"age" = ?',
+      values: [1],
+    });
     expect(compile(Q.and<User>({}, { name: 'a' })).sql).toBe('"name" = ?');
     expect(compile(Q.not({})).sql).toBe('1 = 0');
   });
@@ -377,14 +422,21 @@ describe('where validation', () => {
   });
 
   it('rejects pattern operators on non-string fields and non-string patterns', () => {
-    expect(badWhere({ age__contains: '1' }).context).toMatchObject({ field: 'age', operator: 'contains' });
+    expect(badWhere({ age__contains: '1' }).context).toMatchObject({
+      field: 'age',
+      operator: 'contains',
+    });
     expect(badWhere({ ref__like: 'a%' }).context).toMatchObject({ operator: 'like' });
     expect(badWhere({ name__like: 5 }).context).toMatchObject({ operator: 'like' });
     expect(badWhere({ name__ilike: 'a\u0000' }).context).toMatchObject({ operator: 'ilike' });
   });
 
   it('rejects filtering on encrypted and password-hash fields', () => {
-    expect(badWhere({ secret: 'x' }).context).toEqual({ model: 'User', field: 'secret', operator: 'eq' });
+    expect(badWhere({ secret: 'x' }).context).toEqual({
+      model: 'User',
+      field: 'secret',
+      operator: 'eq',
+    });
     expect(badWhere({ secret__is_null: true }).message).toContain('encrypted');
     expect(badWhere({ password: 'x' }).context).toMatchObject({ field: 'password' });
   });
@@ -393,15 +445,19 @@ describe('where validation', () => {
     expect(badWhere({ name: undefined }).context).toMatchObject({ field: 'name' });
   });
 
-  it.each(['__proto__', 'constructor', 'prototype', 'constructor__eq', 'prototype__in', '__proto____not'])(
-    'rejects the where key %s, including from JSON.parse',
-    (key) => {
-      const where = JSON.parse(`{"${key}": 1}`);
-      expect(Object.keys(where)).toEqual([key]);
-      const error = badWhere(where);
-      expect(error.message).toContain('not allowed');
-    },
-  );
+  it.each([
+    '__proto__',
+    'constructor',
+    'prototype',
+    'constructor__eq',
+    'prototype__in',
+    '__proto____not',
+  ])('rejects the where key %s, including from JSON.parse', (key) => {
+    const where = JSON.parse(`{"${key}": 1}`);
+    expect(Object.keys(where)).toEqual([key]);
+    const error = badWhere(where);
+    expect(error.message).toContain('not allowed');
+  });
 
   it('rejects objects whose prototype was replaced by a __proto__ literal', () => {
     const where = { __proto__: { name: 'x' } };
@@ -434,8 +490,12 @@ describe('compileOrderBy', () => {
   it('orders by one field, a descending field or a list', () => {
     expect(compileOrderBy(users, 'name', sqlite)).toBe(' ORDER BY "name" ASC');
     expect(compileOrderBy(users, '-createdAt', postgres)).toBe(' ORDER BY "created_at" DESC');
-    expect(compileOrderBy(users, ['age', '-name'], sqlite)).toBe(' ORDER BY "age" ASC, "name" DESC');
-    expect(compileOrderBy(users, ['age', '-name'], mysql)).toBe(' ORDER BY `age` ASC, CAST(`name` AS BINARY) DESC');
+    expect(compileOrderBy(users, ['age', '-name'], sqlite)).toBe(
+      ' ORDER BY "age" ASC, "name" DESC',
+    );
+    expect(compileOrderBy(users, ['age', '-name'], mysql)).toBe(
+      ' ORDER BY `age` ASC, CAST(`name` AS BINARY) DESC',
+    );
     expect(compileOrderBy(users, undefined, sqlite)).toBe('');
     expect(compileOrderBy(users, [], sqlite)).toBe('');
   });
@@ -444,7 +504,9 @@ describe('compileOrderBy', () => {
     expect(compileOrderBy(users, 'nickname', postgres)).toBe(
       ' ORDER BY ("nickname" IS NULL) DESC, "nickname" ASC',
     );
-    expect(compileOrderBy(users, '-nickname', postgres)).toBe(' ORDER BY ("nickname" IS NULL) ASC, "nickname" DESC');
+    expect(compileOrderBy(users, '-nickname', postgres)).toBe(
+      ' ORDER BY ("nickname" IS NULL) ASC, "nickname" DESC',
+    );
   });
 
   it('rejects unknown, protected and non-string orderBy fields', () => {
@@ -453,13 +515,17 @@ describe('compileOrderBy', () => {
       field: 'nope',
       operator: 'orderBy',
     });
-    expect(queryError(() => compileOrderBy(users, ['-name', '-nope'], sqlite)).context.field).toBe('nope');
+    expect(queryError(() => compileOrderBy(users, ['-name', '-nope'], sqlite)).context.field).toBe(
+      'nope',
+    );
     expect(queryError(() => compileOrderBy(users, 'secret', sqlite)).context.field).toBe('secret');
     expect(queryError(() => compileOrderBy(users, '-', sqlite)).context.field).toBe('');
-    expect(queryError(() => compileOrderBy(users, 'constructor', sqlite)).context.field).toBe('constructor');
-    expect(queryError(() => compileOrderBy(users, 'name; DROP TABLE users', sqlite)).message).toContain(
-      'unknown orderBy field',
+    expect(queryError(() => compileOrderBy(users, 'constructor', sqlite)).context.field).toBe(
+      'constructor',
     );
+    expect(
+      queryError(() => compileOrderBy(users, 'name; DROP TABLE users', sqlite)).message,
+    ).toContain('unknown orderBy field');
     expect(() => compileOrderBy(users, [1], sqlite)).toThrow(InvalidQueryError);
   });
 });
@@ -467,7 +533,12 @@ describe('compileOrderBy', () => {
 describe('validateQueryOptions', () => {
   it('accepts valid options', () => {
     expect(() =>
-      validateQueryOptions(users, { orderBy: ['-age', 'name'], limit: 0, offset: 10, includeDeleted: true }),
+      validateQueryOptions(users, {
+        orderBy: ['-age', 'name'],
+        limit: 0,
+        offset: 10,
+        includeDeleted: true,
+      }),
     ).not.toThrow();
     expect(() => validateQueryOptions(users, undefined)).not.toThrow();
   });
@@ -510,9 +581,9 @@ describe('aggregates', () => {
       sql: 'COUNT(CASE WHEN "age" >= $1 THEN "id" END)',
       values: [18],
     });
-    expect(agg(Agg.count<User>(undefined, Q<User>({ role: 'admin' }).or({ age: 1 })), sqlite).sql).toBe(
-      'COUNT(CASE WHEN (("role" = ?) OR ("age" = ?)) THEN 1 END)',
-    );
+    expect(
+      agg(Agg.count<User>(undefined, Q<User>({ role: 'admin' }).or({ age: 1 })), sqlite).sql,
+    ).toBe('COUNT(CASE WHEN (("role" = ?) OR ("age" = ?)) THEN 1 END)');
   });
 
   it('reject unknown, protected and wrongly typed aggregate fields', () => {
@@ -524,7 +595,9 @@ describe('aggregates', () => {
     expect(queryError(() => agg(Agg.sum<User>('name'))).context.field).toBe('name');
     expect(queryError(() => agg(Agg.max<User>('secret'))).context.field).toBe('secret');
     expect(queryError(() => agg(Agg.min<User>('active'))).context.field).toBe('active');
-    expect(queryError(() => agg(Agg.avg<User>(undefined as unknown as 'age'))).context.operator).toBe('avg');
+    expect(
+      queryError(() => agg(Agg.avg<User>(undefined as unknown as 'age'))).context.operator,
+    ).toBe('avg');
     expect(() => agg(Agg.count<User>('id', { nope: 1 } as Where<User>))).toThrow(InvalidQueryError);
   });
 

@@ -7,7 +7,11 @@ import type { QueryDialect } from '../src/dialects/query-dialect.interface';
 import { MysqlQueryDialect } from '../src/dialects/mysql/mysql-query.dialect';
 import { PostgresQueryDialect } from '../src/dialects/postgres/postgres-query.dialect';
 import { SqliteQueryDialect } from '../src/dialects/sqlite/sqlite-query.dialect';
-import type { FieldMetadata, LogicalType, ModelMetadata } from '../src/interfaces/model-metadata.interface';
+import type {
+  FieldMetadata,
+  LogicalType,
+  ModelMetadata,
+} from '../src/interfaces/model-metadata.interface';
 import {
   Agg,
   aggregateResult,
@@ -32,7 +36,12 @@ interface Item {
   createdAt: Date | null;
 }
 
-function field(property: string, column: string, type: LogicalType, nullable: boolean): FieldMetadata {
+function field(
+  property: string,
+  column: string,
+  type: LogicalType,
+  nullable: boolean,
+): FieldMetadata {
   return {
     property,
     column,
@@ -75,7 +84,9 @@ const d = (iso: string) => new Date(iso);
 const EVIL = "Robert'); DROP TABLE q_items;--";
 
 // [id, name, nickname, age, score, active, createdAt]
-const ROWS: Array<[number, string, string | null, number | null, number | null, boolean, Date | null]> = [
+const ROWS: Array<
+  [number, string, string | null, number | null, number | null, boolean, Date | null]
+> = [
   [1, 'Alice', 'ally', 30, 1.5, true, d('2024-01-01T00:00:00.000Z')],
   [2, 'alice', null, 25, 2.5, false, d('2024-02-01T12:00:00.000Z')],
   [3, 'ALICE', 'AL', null, null, true, null],
@@ -160,7 +171,10 @@ function queryDialect(target: DialectTarget): QueryDialect {
 }
 
 /** A JS model of LIKE without an escape character: `%` any run, `_` one code point. */
-function likeOracle(pattern: string, fold: (s: string) => string = (s) => s): (value: string) => boolean {
+function likeOracle(
+  pattern: string,
+  fold: (s: string) => string = (s) => s,
+): (value: string) => boolean {
   let source = '';
   for (const ch of fold(pattern)) {
     if (ch === '%') source += '.*';
@@ -193,7 +207,10 @@ describeEachDialect('query compilation on the raw driver', (target) => {
     await db?.close();
   });
 
-  async function select(where: Where<Item> | QueryNode<Item> | undefined, tail = ' ORDER BY id'): Promise<number[]> {
+  async function select(
+    where: Where<Item> | QueryNode<Item> | undefined,
+    tail = ' ORDER BY id',
+  ): Promise<number[]> {
     const params = new SqlParams(dialect);
     const condition = compileWhere(items, where, dialect, params);
     const sql = `SELECT id FROM q_items${condition ? ` WHERE ${condition}` : ''}${tail}`;
@@ -203,7 +220,10 @@ describeEachDialect('query compilation on the raw driver', (target) => {
 
   it('stores every row (the fixture itself)', async () => {
     expect(await select(undefined)).toEqual(ALL);
-    const [row] = await db.query(`SELECT name FROM q_items WHERE id = ${dialect.placeholder(1)}`, [16]);
+    const [row] = await db.query(
+      `SELECT name FROM q_items WHERE id = ${dialect.placeholder(1)}`,
+      [16],
+    );
     expect(row.name).toBe(EVIL);
   });
 
@@ -216,7 +236,11 @@ describeEachDialect('query compilation on the raw driver', (target) => {
     ['eq matches astral unicode', { nickname: '😀' }, [21]],
     ['eq null is IS NULL', { nickname: null }, ids((r) => r[2] === null)],
     ['not null is IS NOT NULL', { nickname__not: null }, ids((r) => r[2] !== null)],
-    ['not excludes the value and NULLs', { nickname__not: 'ally' }, ids((r) => r[2] !== null && r[2] !== 'ally')],
+    [
+      'not excludes the value and NULLs',
+      { nickname__not: 'ally' },
+      ids((r) => r[2] !== null && r[2] !== 'ally'),
+    ],
     ['not on text is case-sensitive', { name__not: 'alice' }, except(2)],
     ['eq on a boolean', { active: true }, ids((r) => r[5])],
     ['eq on a double', { score: 6 }, [10, 11, 12]],
@@ -226,19 +250,35 @@ describeEachDialect('query compilation on the raw driver', (target) => {
     ['lt on doubles with negatives', { score__lt: 1.5 }, [5, 6]],
     ['lt on text uses code point order', { name__lt: 'B' }, [1, 3, 7, 8, 19, 20]],
     ['gte on text is case-sensitive', { name__gte: 'z' }, [10, 11, 15, 21]],
-    ['gte on datetimes with a Date', { createdAt__gte: d('2024-01-01T00:00:00.000Z') }, [1, 2, 4, 6, 7]],
-    ['lt on datetimes with an ISO string keeps milliseconds', { createdAt__lt: '2024-01-01T00:00:00.001Z' }, [1, 5]],
+    [
+      'gte on datetimes with a Date',
+      { createdAt__gte: d('2024-01-01T00:00:00.000Z') },
+      [1, 2, 4, 6, 7],
+    ],
+    [
+      'lt on datetimes with an ISO string keeps milliseconds',
+      { createdAt__lt: '2024-01-01T00:00:00.001Z' },
+      [1, 5],
+    ],
     ['between on integers is inclusive', { age__between: [14, 17] }, [5, 14, 15, 16, 17]],
     ['between on text uses code point order', { name__between: ['a', 'b'] }, [2, 9]],
     ['between on datetimes', { createdAt__between: ['2024-01-01', '2024-01-31'] }, [1, 6, 7]],
     // lists
     ['in matches listed values exactly', { name__in: ['alice', 'Bob', 'nope'] }, [2, 4]],
-    ['in with null also matches NULL', { nickname__in: ['ally', null] }, ids((r) => r[2] === null || r[2] === 'ally')],
+    [
+      'in with null also matches NULL',
+      { nickname__in: ['ally', null] },
+      ids((r) => r[2] === null || r[2] === 'ally'),
+    ],
     ['empty in matches nothing', { age__in: [] }, []],
     ['empty not_in matches everything', { age__not_in: [] }, ALL],
     ['not_in excludes listed values exactly', { name__not_in: ['Alice', 'alice'] }, except(1, 2)],
     ['not_in on integers skips NULLs', { age__not_in: [30, 25] }, except(1, 2, 3)],
-    ['not_in with null excludes NULLs', { nickname__not_in: ['ally', null] }, ids((r) => r[2] !== null && r[2] !== 'ally')],
+    [
+      'not_in with null excludes NULLs',
+      { nickname__not_in: ['ally', null] },
+      ids((r) => r[2] !== null && r[2] !== 'ally'),
+    ],
     ['is_null true', { age__is_null: true }, [3]],
     ['is_null false', { createdAt__is_null: false }, [1, 2, 4, 5, 6, 7]],
     // like / ilike: patterns as given, no escape character
@@ -281,17 +321,28 @@ describeEachDialect('query compilation on the raw driver', (target) => {
     // Q groups
     ['Q or', Q<Item>({ name: 'Bob' }).or({ age__lt: 14 }), [4, 9, 13]],
     ['Q and', Q<Item>({ active: true }).and({ age__gte: 50 }), [8, 10, 12]],
-    ['Q not (NULLs stay out, as in SQL)', Q.not<Item>({ age__gt: 20 }), [5, 6, 9, 13, 14, 15, 16, 17, 18, 19, 20]],
+    [
+      'Q not (NULLs stay out, as in SQL)',
+      Q.not<Item>({ age__gt: 20 }),
+      [5, 6, 9, 13, 14, 15, 16, 17, 18, 19, 20],
+    ],
     ['Q.not of is_null', Q.not<Item>({ nickname__is_null: true }), ids((r) => r[2] !== null)],
     [
       'nested Q groups',
-      Q.and<Item>(Q.or<Item>({ name__startswith: 'bob' }, { name__contains: '%' }), Q.not<Item>({ active: false })),
+      Q.and<Item>(
+        Q.or<Item>({ name__startswith: 'bob' }, { name__contains: '%' }),
+        Q.not<Item>({ active: false }),
+      ),
       [6],
     ],
     ['Q.or of nothing matches nothing', Q.or<Item>(), []],
     ['Q.and of nothing matches everything', Q.and<Item>(), ALL],
     ['Q.or with an empty where matches everything', Q.or<Item>({}, { name: 'x' }), ALL],
-    ['Q with text equality inside not', Q.not<Item>({ name__in: ['Alice', 'alice', 'ALICE'] }), except(1, 2, 3)],
+    [
+      'Q with text equality inside not',
+      Q.not<Item>({ name__in: ['Alice', 'alice', 'ALICE'] }),
+      except(1, 2, 3),
+    ],
   ];
 
   it.each(cases)('%s', async (_label, where, expected) => {
@@ -305,7 +356,24 @@ describeEachDialect('query compilation on the raw driver', (target) => {
   });
 
   it('agrees with a JS model of LIKE for patterns built from every row', async () => {
-    const pieces = new Set<string>(['%', '_', '!', '\\', '[', ']', '*', '?', "'", ';', ' ', 'ß', 'ë', '😀', 'E', 'e']);
+    const pieces = new Set<string>([
+      '%',
+      '_',
+      '!',
+      '\\',
+      '[',
+      ']',
+      '*',
+      '?',
+      "'",
+      ';',
+      ' ',
+      'ß',
+      'ë',
+      '😀',
+      'E',
+      'e',
+    ]);
     for (const [, name] of ROWS) {
       const chars = [...name];
       if (chars.length === 0) continue;
@@ -331,7 +399,9 @@ describeEachDialect('query compilation on the raw driver', (target) => {
         const expected = names.filter(([, n]) => oracle(n)).map(([id]) => id);
         const actual = await select(where);
         if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-          mismatches.push(`${JSON.stringify(where)} → ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+          mismatches.push(
+            `${JSON.stringify(where)} → ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`,
+          );
         }
       }
     }
@@ -345,9 +415,14 @@ describeEachDialect('query compilation on the raw driver', (target) => {
       .map((r) => r[0]);
     expect(byName).toEqual(expectedByName);
 
-    const nicknames = ROWS.filter((r) => r[2] !== null).sort((a, b) => (a[2]! < b[2]! ? -1 : 1)).map((r) => r[0]);
+    const nicknames = ROWS.filter((r) => r[2] !== null)
+      .sort((a, b) => (a[2]! < b[2]! ? -1 : 1))
+      .map((r) => r[0]);
     const nulls = ids((r) => r[2] === null);
-    expect(await select(undefined, compileOrderBy(items, ['nickname', 'id'], dialect))).toEqual([...nulls, ...nicknames]);
+    expect(await select(undefined, compileOrderBy(items, ['nickname', 'id'], dialect))).toEqual([
+      ...nulls,
+      ...nicknames,
+    ]);
     expect(await select(undefined, compileOrderBy(items, ['-nickname', 'id'], dialect))).toEqual([
       ...[...nicknames].reverse(),
       ...nulls,
@@ -357,7 +432,9 @@ describeEachDialect('query compilation on the raw driver', (target) => {
   it('pages with LIMIT/OFFSET, including an offset alone', async () => {
     const order = compileOrderBy(items, 'id', dialect);
     expect(await select({ age__gte: 10 }, order + dialect.limitOffset(3, 2))).toEqual([4, 5, 6]);
-    expect(await select(undefined, order + dialect.limitOffset(undefined, 18))).toEqual([19, 20, 21]);
+    expect(await select(undefined, order + dialect.limitOffset(undefined, 18))).toEqual([
+      19, 20, 21,
+    ]);
     expect(await select(undefined, order + dialect.limitOffset(0))).toEqual([]);
   });
 
@@ -380,7 +457,9 @@ describeEachDialect('query compilation on the raw driver', (target) => {
       .map((label, i) => `${compileAggregate(items, aggs[label], dialect, params)} AS a${i}`)
       .join(', ');
     const [row] = await db.query(`SELECT ${select} FROM q_items`, params.values);
-    const result = Object.fromEntries(labels.map((label, i) => [label, aggregateResult(items, aggs[label], row[`a${i}`])]));
+    const result = Object.fromEntries(
+      labels.map((label, i) => [label, aggregateResult(items, aggs[label], row[`a${i}`])]),
+    );
     const ages = ROWS.map((r) => r[3]).filter((a): a is number => a !== null);
     const scores = ROWS.map((r) => r[4]).filter((s): s is number => s !== null);
     expect(result).toEqual({
@@ -398,7 +477,10 @@ describeEachDialect('query compilation on the raw driver', (target) => {
   });
 
   it('leaves the table intact after SQL-looking values', async () => {
-    await select({ name: "x'); DROP TABLE q_items; --", nickname__in: ["'; DELETE FROM q_items; --"] });
+    await select({
+      name: "x'); DROP TABLE q_items; --",
+      nickname__in: ["'; DELETE FROM q_items; --"],
+    });
     await select({ name__contains: "%' OR '1'='1" });
     expect(await select(undefined)).toEqual(ALL);
   });

@@ -65,7 +65,12 @@ export function typeChecks(): unknown[] {
     // @ts-expect-error unknown descending field
     ['-nope'],
   ];
-  const options: QueryOptions<Person> = { orderBy: ['-age'], limit: 10, offset: 0, includeDeleted: false };
+  const options: QueryOptions<Person> = {
+    orderBy: ['-age'],
+    limit: 10,
+    offset: 0,
+    includeDeleted: false,
+  };
   // @ts-expect-error unknown orderBy field in options
   const badOptions: QueryOptions<Person> = { orderBy: 'nope' };
   const nodes = [
@@ -90,12 +95,19 @@ describe('Where<T> typing', () => {
     const configPath = join(__dirname, '../../../tsconfig.json');
     const config = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
     const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(configPath));
-    const program = ts.createProgram([__filename], { ...parsed.options, noEmit: true, incremental: false });
+    const program = ts.createProgram([__filename], {
+      ...parsed.options,
+      noEmit: true,
+      incremental: false,
+    });
     const diagnostics = ts
       .getPreEmitDiagnostics(program)
       .filter((d) => d.file?.fileName.includes('registers-db'))
       .map((d) => {
-        const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+        const pos =
+          d.file && d.start !== undefined
+            ? d.file.getLineAndCharacterOfPosition(d.start)
+            : undefined;
         return `${d.file?.fileName}:${pos ? pos.line + 1 : '?'} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
       });
     expect(diagnostics).toEqual([]);

@@ -11,7 +11,15 @@ import type { FieldName } from './where.types';
 export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
 
 const NUMERIC_TYPES = new Set(['integer', 'bigint', 'double', 'decimal']);
-const ORDERED_TYPES = new Set([...NUMERIC_TYPES, 'string', 'text', 'uuid', 'date', 'datetime', 'enum']);
+const ORDERED_TYPES = new Set([
+  ...NUMERIC_TYPES,
+  'string',
+  'text',
+  'uuid',
+  'date',
+  'datetime',
+  'enum',
+]);
 
 /** One aggregate over a field, optionally restricted to the rows matching `where`. */
 export class AggregateDescriptor<T = any> {
@@ -32,32 +40,59 @@ export function isAggregate(value: unknown): value is AggregateDescriptor {
 /** `Agg.count('id', { age__gte: 18 })`, `Agg.sum('total')`, `Agg.max('createdAt')`. */
 export const Agg = {
   /** Rows (no field) or non-null values of `field`. */
-  count: <T = any>(field?: FieldName<T>, where?: Filter<T>) => new AggregateDescriptor<T>('count', field, where),
-  sum: <T = any>(field: FieldName<T>, where?: Filter<T>) => new AggregateDescriptor<T>('sum', field, where),
-  avg: <T = any>(field: FieldName<T>, where?: Filter<T>) => new AggregateDescriptor<T>('avg', field, where),
-  min: <T = any>(field: FieldName<T>, where?: Filter<T>) => new AggregateDescriptor<T>('min', field, where),
-  max: <T = any>(field: FieldName<T>, where?: Filter<T>) => new AggregateDescriptor<T>('max', field, where),
+  count: <T = any>(field?: FieldName<T>, where?: Filter<T>) =>
+    new AggregateDescriptor<T>('count', field, where),
+  sum: <T = any>(field: FieldName<T>, where?: Filter<T>) =>
+    new AggregateDescriptor<T>('sum', field, where),
+  avg: <T = any>(field: FieldName<T>, where?: Filter<T>) =>
+    new AggregateDescriptor<T>('avg', field, where),
+  min: <T = any>(field: FieldName<T>, where?: Filter<T>) =>
+    new AggregateDescriptor<T>('min', field, where),
+  max: <T = any>(field: FieldName<T>, where?: Filter<T>) =>
+    new AggregateDescriptor<T>('max', field, where),
 } as const;
 
 /** The field an aggregate reads (validated), or undefined for a row count. */
-export function aggregateField(meta: ModelMetadata, agg: AggregateDescriptor): FieldMetadata | undefined {
-  if (!isAggregate(agg)) throw invalidQuery(meta, 'aggregate expects Agg.count/sum/avg/min/max(...)');
+export function aggregateField(
+  meta: ModelMetadata,
+  agg: AggregateDescriptor,
+): FieldMetadata | undefined {
+  if (!isAggregate(agg))
+    throw invalidQuery(meta, 'aggregate expects Agg.count/sum/avg/min/max(...)');
   const { fn, field: property } = agg;
   if (property === undefined) {
     if (fn === 'count') return undefined;
     throw invalidQuery(meta, `Agg.${fn} needs a field`, undefined, fn);
   }
   const field =
-    typeof property === 'string' && !FORBIDDEN_KEYS.has(property) ? meta.fieldsByProperty.get(property) : undefined;
-  if (!field) throw invalidQuery(meta, `unknown aggregate field "${String(property)}"`, String(property), fn);
+    typeof property === 'string' && !FORBIDDEN_KEYS.has(property)
+      ? meta.fieldsByProperty.get(property)
+      : undefined;
+  if (!field)
+    throw invalidQuery(meta, `unknown aggregate field "${String(property)}"`, String(property), fn);
   if (field.encrypted || field.hashPassword) {
-    throw invalidQuery(meta, `field "${field.property}" is protected and cannot be aggregated`, field.property, fn);
+    throw invalidQuery(
+      meta,
+      `field "${field.property}" is protected and cannot be aggregated`,
+      field.property,
+      fn,
+    );
   }
   if ((fn === 'sum' || fn === 'avg') && !NUMERIC_TYPES.has(field.type)) {
-    throw invalidQuery(meta, `Agg.${fn} needs a numeric field; "${field.property}" is ${field.type}`, field.property, fn);
+    throw invalidQuery(
+      meta,
+      `Agg.${fn} needs a numeric field; "${field.property}" is ${field.type}`,
+      field.property,
+      fn,
+    );
   }
   if ((fn === 'min' || fn === 'max') && !ORDERED_TYPES.has(field.type)) {
-    throw invalidQuery(meta, `Agg.${fn} cannot order ${field.type} field "${field.property}"`, field.property, fn);
+    throw invalidQuery(
+      meta,
+      `Agg.${fn} cannot order ${field.type} field "${field.property}"`,
+      field.property,
+      fn,
+    );
   }
   return field;
 }
@@ -74,7 +109,13 @@ export function compileAggregate(
 ): string {
   const field = aggregateField(meta, agg);
   let target = field ? dialect.quoteIdentifier(field.column) : undefined;
-  if (target && field && (agg.fn === 'min' || agg.fn === 'max') && hasTextComparison(dialect) && isTextField(field)) {
+  if (
+    target &&
+    field &&
+    (agg.fn === 'min' || agg.fn === 'max') &&
+    hasTextComparison(dialect) &&
+    isTextField(field)
+  ) {
     target = dialect.orderText(target); // same order as ORDER BY
   }
   const condition = compileWhere(meta, agg.where, dialect, params);
@@ -89,12 +130,18 @@ export function compileAggregate(
  * strings. min/max of dates are returned as the driver gave them; convert them with the
  * dialect's fromDriver.
  */
-export function aggregateResult(meta: ModelMetadata, agg: AggregateDescriptor, raw: unknown): unknown {
+export function aggregateResult(
+  meta: ModelMetadata,
+  agg: AggregateDescriptor,
+  raw: unknown,
+): unknown {
   if (agg.fn === 'count') return Number(raw ?? 0);
   if (raw === null || raw === undefined) return null;
   const field = aggregateField(meta, agg);
-  if (agg.fn === 'sum' || agg.fn === 'avg' || (field && NUMERIC_TYPES.has(field.type))) return Number(raw);
+  if (agg.fn === 'sum' || agg.fn === 'avg' || (field && NUMERIC_TYPES.has(field.type)))
+    return Number(raw);
   // Text min/max ordered through a binary cast come back as bytes (MySQL/MariaDB).
-  if (field && isTextField(field) && raw instanceof Uint8Array) return Buffer.from(raw).toString('utf8');
+  if (field && isTextField(field) && raw instanceof Uint8Array)
+    return Buffer.from(raw).toString('utf8');
   return raw;
 }

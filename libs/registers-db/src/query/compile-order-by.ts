@@ -16,17 +16,33 @@ export function resolveOrderBy(meta: ModelMetadata, orderBy: unknown): OrderTerm
   const items: unknown[] = Array.isArray(orderBy) ? orderBy : [orderBy];
   return items.map((item) => {
     if (typeof item !== 'string') {
-      throw invalidQuery(meta, `orderBy expects field names, got ${describe(item)}`, undefined, 'orderBy');
+      throw invalidQuery(
+        meta,
+        `orderBy expects field names, got ${describe(item)}`,
+        undefined,
+        'orderBy',
+      );
     }
     const descending = item.startsWith('-');
     const property = descending ? item.slice(1) : item;
     const field = FORBIDDEN_KEYS.has(property) ? undefined : meta.fieldsByProperty.get(property);
-    if (!field) throw invalidQuery(meta, `unknown orderBy field "${property}"`, property, 'orderBy');
+    if (!field)
+      throw invalidQuery(meta, `unknown orderBy field "${property}"`, property, 'orderBy');
     if (field.encrypted || field.hashPassword) {
-      throw invalidQuery(meta, `field "${property}" is protected and cannot be ordered by`, property, 'orderBy');
+      throw invalidQuery(
+        meta,
+        `field "${property}" is protected and cannot be ordered by`,
+        property,
+        'orderBy',
+      );
     }
     if (field.type === 'json') {
-      throw invalidQuery(meta, `json field "${property}" cannot be ordered by`, property, 'orderBy');
+      throw invalidQuery(
+        meta,
+        `json field "${property}" cannot be ordered by`,
+        property,
+        'orderBy',
+      );
     }
     return { field, descending };
   });
@@ -37,12 +53,17 @@ export function resolveOrderBy(meta: ModelMetadata, orderBy: unknown): OrderTerm
  * (PostgreSQL's default is the opposite), so nullable columns get an explicit null key.
  * Text sorts by code point where the dialect provides it (see TextComparisonDialect).
  */
-export function compileOrderBy(meta: ModelMetadata, orderBy: unknown, dialect: QueryDialect): string {
+export function compileOrderBy(
+  meta: ModelMetadata,
+  orderBy: unknown,
+  dialect: QueryDialect,
+): string {
   const terms = resolveOrderBy(meta, orderBy);
   if (terms.length === 0) return '';
   const sql = terms.map(({ field, descending }) => {
     const column = dialect.quoteIdentifier(field.column);
-    const key = hasTextComparison(dialect) && isTextField(field) ? dialect.orderText(column) : column;
+    const key =
+      hasTextComparison(dialect) && isTextField(field) ? dialect.orderText(column) : column;
     const direction = descending ? 'DESC' : 'ASC';
     if (!field.nullable) return `${key} ${direction}`;
     return `(${column} IS NULL) ${descending ? 'ASC' : 'DESC'}, ${key} ${direction}`;

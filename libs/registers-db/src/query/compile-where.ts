@@ -45,7 +45,9 @@ function compileNode(ctx: CompileContext, node: QueryNode): string | undefined {
     case 'where':
       return compileWhereObject(ctx, node.where);
     case 'and': {
-      const parts = node.children.map((c) => compileFilter(ctx, c)).filter((p): p is string => p !== undefined);
+      const parts = node.children
+        .map((c) => compileFilter(ctx, c))
+        .filter((p): p is string => p !== undefined);
       return parts.length === 0 ? undefined : joinGroup(parts, 'AND');
     }
     case 'or': {
@@ -53,7 +55,8 @@ function compileNode(ctx: CompileContext, node: QueryNode): string | undefined {
       // An always-true child makes the whole group true. Find out on scratch parameters
       // (validating every child) so that no value is bound for SQL that is then dropped.
       const scratch: CompileContext = { ...ctx, params: new SqlParams(ctx.dialect) };
-      if (node.children.map((c) => compileFilter(scratch, c)).some((p) => p === undefined)) return undefined;
+      if (node.children.map((c) => compileFilter(scratch, c)).some((p) => p === undefined))
+        return undefined;
       return joinGroup(
         node.children.map((c) => compileFilter(ctx, c) as string),
         'OR',
@@ -105,7 +108,12 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
     textRules ? textRules.compareText(column, op, () => bind(v)) : `${column} ${op} ${bind(v)}`;
 
   if (value === undefined) {
-    throw invalidQuery(meta, `"${key}" is undefined; leave the key out or use null`, field.property, operator);
+    throw invalidQuery(
+      meta,
+      `"${key}" is undefined; leave the key out or use null`,
+      field.property,
+      operator,
+    );
   }
   switch (operator) {
     case 'eq':
@@ -132,12 +140,22 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
       return compileList(ctx, field, operator, column, value, bind);
     case 'is_null':
       if (typeof value !== 'boolean') {
-        throw invalidQuery(meta, `"${key}" expects true or false, got ${describe(value)}`, field.property, operator);
+        throw invalidQuery(
+          meta,
+          `"${key}" expects true or false, got ${describe(value)}`,
+          field.property,
+          operator,
+        );
       }
       return `${column} ${value ? 'IS NULL' : 'IS NOT NULL'}`;
     case 'between': {
       if (!Array.isArray(value) || value.length !== 2) {
-        throw invalidQuery(meta, `"${key}" expects exactly two bounds [low, high]`, field.property, operator);
+        throw invalidQuery(
+          meta,
+          `"${key}" expects exactly two bounds [low, high]`,
+          field.property,
+          operator,
+        );
       }
       checkScalar(meta, field, operator, value[0]);
       checkScalar(meta, field, operator, value[1]);
@@ -147,14 +165,21 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
     case 'like':
     case 'ilike': {
       const pattern = checkPattern(meta, field, operator, value);
-      return dialect.like(column, params.add(pattern), { caseInsensitive: operator === 'ilike', escape: false });
+      return dialect.like(column, params.add(pattern), {
+        caseInsensitive: operator === 'ilike',
+        escape: false,
+      });
     }
     case 'contains':
     case 'startswith':
     case 'endswith': {
       const literal = escapeLikeLiteral(checkPattern(meta, field, operator, value));
       const pattern =
-        operator === 'contains' ? `%${literal}%` : operator === 'startswith' ? `${literal}%` : `%${literal}`;
+        operator === 'contains'
+          ? `%${literal}%`
+          : operator === 'startswith'
+            ? `${literal}%`
+            : `%${literal}`;
       return dialect.like(column, params.add(pattern), { caseInsensitive: false, escape: true });
     }
   }

@@ -53,7 +53,11 @@ function isValidScalar(field: FieldMetadata, value: unknown): boolean {
     case 'date':
     case 'datetime':
       if (value instanceof Date) return !Number.isNaN(value.getTime());
-      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(new Date(value).getTime());
+      return (
+        typeof value === 'string' &&
+        ISO_DATE.test(value) &&
+        !Number.isNaN(new Date(value).getTime())
+      );
     case 'enum':
       if (field.enumValues) return field.enumValues.includes(value as string | number);
       return isStoredString(value) || (typeof value === 'number' && Number.isFinite(value));
@@ -70,7 +74,12 @@ function isStoredString(value: unknown): value is string {
 }
 
 /** Throws unless `value` is a non-null value of `field`'s type. */
-export function checkScalar(meta: ModelMetadata, field: FieldMetadata, operator: QueryOperator, value: unknown): void {
+export function checkScalar(
+  meta: ModelMetadata,
+  field: FieldMetadata,
+  operator: QueryOperator,
+  value: unknown,
+): void {
   if (!isValidScalar(field, value)) {
     throw invalidQuery(
       meta,
@@ -82,7 +91,12 @@ export function checkScalar(meta: ModelMetadata, field: FieldMetadata, operator:
 }
 
 /** Throws unless `value` can be a LIKE pattern on `field`. */
-export function checkPattern(meta: ModelMetadata, field: FieldMetadata, operator: QueryOperator, value: unknown): string {
+export function checkPattern(
+  meta: ModelMetadata,
+  field: FieldMetadata,
+  operator: QueryOperator,
+  value: unknown,
+): string {
   if (!TEXT_TYPES.has(field.type)) {
     throw invalidQuery(
       meta,
@@ -112,7 +126,8 @@ export function describe(value: unknown): string {
     if (!Number.isFinite(value)) return 'an infinite number';
     return Number.isInteger(value) ? 'an integer' : 'a fractional number';
   }
-  if (typeof value === 'string') return value.includes('\u0000') ? 'a string with a NUL character' : 'a string';
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? 'a string with a NUL character' : 'a string';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }

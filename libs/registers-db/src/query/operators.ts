@@ -38,4 +38,8 @@ export const PATTERN_OPERATORS: ReadonlySet<QueryOperator> = new Set([
 export const OPERATOR_SEPARATOR = '__';
 
 /** Keys refused anywhere in a `where` object (prototype pollution). */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);

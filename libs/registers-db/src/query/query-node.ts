@@ -51,7 +51,9 @@ export interface QFunction {
 
 /** `Q({ status: 'active' }).or({ status: 'trial' })`, `Q.not({ role: 'admin' })`. */
 export const Q: QFunction = Object.assign(<T = any>(where: Where<T>) => toNode<T>(where), {
-  and: <T = any>(...filters: Array<Filter<T>>) => new QueryNode<T>('and', undefined, filters.map(toNode)),
-  or: <T = any>(...filters: Array<Filter<T>>) => new QueryNode<T>('or', undefined, filters.map(toNode)),
+  and: <T = any>(...filters: Array<Filter<T>>) =>
+    new QueryNode<T>('and', undefined, filters.map(toNode)),
+  or: <T = any>(...filters: Array<Filter<T>>) =>
+    new QueryNode<T>('or', undefined, filters.map(toNode)),
   not: <T = any>(filter: Filter<T>) => new QueryNode<T>('not', undefined, [toNode(filter)]),
 });

@@ -24,11 +24,19 @@ export function validateQueryOptions(meta: ModelMetadata, options: QueryOptions 
   for (const name of ['limit', 'offset'] as const) {
     const value = options[name];
     if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 0)) {
-      throw invalidQuery(meta, `${name} must be a non-negative integer, got ${describe(value)}`, undefined, name);
+      throw invalidQuery(
+        meta,
+        `${name} must be a non-negative integer, got ${describe(value)}`,
+        undefined,
+        name,
+      );
     }
   }
   if (options.includeDeleted !== undefined && typeof options.includeDeleted !== 'boolean') {
-    throw invalidQuery(meta, `includeDeleted must be a boolean, got ${describe(options.includeDeleted)}`);
+    throw invalidQuery(
+      meta,
+      `includeDeleted must be a boolean, got ${describe(options.includeDeleted)}`,
+    );
   }
   resolveOrderBy(meta, options.orderBy);
 }

@@ -1,6 +1,11 @@
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { invalidQuery } from './invalid-query';
-import { FORBIDDEN_KEYS, isQueryOperator, OPERATOR_SEPARATOR, type QueryOperator } from './operators';
+import {
+  FORBIDDEN_KEYS,
+  isQueryOperator,
+  OPERATOR_SEPARATOR,
+  type QueryOperator,
+} from './operators';
 
 export interface ResolvedWhereKey {
   field: FieldMetadata;
@@ -43,13 +48,28 @@ function resolveUncached(meta: ModelMetadata, key: string): ResolvedWhereKey {
     throw invalidQuery(meta, `unknown field "${property}" in where`, property, operator);
   }
   if (!isQueryOperator(operator)) {
-    throw invalidQuery(meta, `unknown operator "${operator}" for field "${property}"`, property, operator);
+    throw invalidQuery(
+      meta,
+      `unknown operator "${operator}" for field "${property}"`,
+      property,
+      operator,
+    );
   }
   if (field.encrypted) {
-    throw invalidQuery(meta, `field "${property}" is encrypted and cannot be filtered on`, property, operator);
+    throw invalidQuery(
+      meta,
+      `field "${property}" is encrypted and cannot be filtered on`,
+      property,
+      operator,
+    );
   }
   if (field.hashPassword) {
-    throw invalidQuery(meta, `field "${property}" holds password hashes and cannot be filtered on`, property, operator);
+    throw invalidQuery(
+      meta,
+      `field "${property}" holds password hashes and cannot be filtered on`,
+      property,
+      operator,
+    );
   }
   return { field, operator };
 }

@@ -17,7 +17,9 @@ export interface TextComparisonDialect {
   orderText(column: string): string;
 }
 
-export function hasTextComparison(dialect: QueryDialect): dialect is QueryDialect & TextComparisonDialect {
+export function hasTextComparison(
+  dialect: QueryDialect,
+): dialect is QueryDialect & TextComparisonDialect {
   return typeof (dialect as Partial<TextComparisonDialect>).compareText === 'function';
 }
 

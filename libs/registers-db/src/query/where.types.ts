@@ -26,15 +26,16 @@ export type OperatorValue<V, O extends QueryOperator> = O extends 'eq' | 'not'
 /** Every key a `where` object of `T` may have: `field` or `field__op`. */
 export type WhereKey<T> = FieldName<T> | `${FieldName<T>}__${QueryOperator}`;
 
-type WhereValue<T, Key> = Key extends FieldName<T>
-  ? OperatorValue<T[Key], 'eq'>
-  : Key extends `${infer F}__${infer O}`
-    ? F extends FieldName<T>
-      ? O extends QueryOperator
-        ? OperatorValue<T[F], O>
+type WhereValue<T, Key> =
+  Key extends FieldName<T>
+    ? OperatorValue<T[Key], 'eq'>
+    : Key extends `${infer F}__${infer O}`
+      ? F extends FieldName<T>
+        ? O extends QueryOperator
+          ? OperatorValue<T[F], O>
+          : never
         : never
-      : never
-    : never;
+      : never;
 
 /**
  * A filter on model `T`: `{ name: 'Ada', age__gte: 18, role__in: ['admin'] }`. Keys are

@@ -29,7 +29,11 @@ export class MysqlQueryDialect implements QueryDialect, TextComparisonDialect {
    * MariaDB ignores `ESCAPE ''` (backslash stays the escape), so as-given patterns declare
    * NUL as the escape character; the query compiler rejects NUL in patterns.
    */
-  like(column: string, param: string, options: { caseInsensitive: boolean; escape: boolean }): string {
+  like(
+    column: string,
+    param: string,
+    options: { caseInsensitive: boolean; escape: boolean },
+  ): string {
     const escape = options.escape ? `'!'` : 'CHAR(0)';
     return options.caseInsensitive
       ? `LOWER(${column}) COLLATE utf8mb4_bin LIKE LOWER(${param}) ESCAPE ${escape}`
@@ -45,7 +49,9 @@ export class MysqlQueryDialect implements QueryDialect, TextComparisonDialect {
   textInList(column: string, negated: boolean, bindAll: () => string[]): string {
     const exact = (placeholders: string[]) =>
       `CAST(${column} AS BINARY) ${negated ? 'NOT IN' : 'IN'} (${placeholders.map((p) => `CAST(${p} AS BINARY)`).join(', ')})`;
-    return negated ? exact(bindAll()) : `${column} IN (${bindAll().join(', ')}) AND ${exact(bindAll())}`;
+    return negated
+      ? exact(bindAll())
+      : `${column} IN (${bindAll().join(', ')}) AND ${exact(bindAll())}`;
   }
 
   orderText(column: string): string {

@@ -17,7 +17,11 @@ export class PostgresQueryDialect implements QueryDialect {
    * `ESCAPE ''` switches off PostgreSQL's default backslash escape for as-given patterns;
    * `::text` lets native enum columns take part.
    */
-  like(column: string, param: string, options: { caseInsensitive: boolean; escape: boolean }): string {
+  like(
+    column: string,
+    param: string,
+    options: { caseInsensitive: boolean; escape: boolean },
+  ): string {
     const op = options.caseInsensitive ? 'ILIKE' : 'LIKE';
     return `${column}::text ${op} ${param} ESCAPE '${options.escape ? '!' : ''}'`;
   }

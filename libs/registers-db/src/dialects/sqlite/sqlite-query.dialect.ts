@@ -34,7 +34,11 @@ export class SqliteQueryDialect implements QueryDialect {
   }
 
   /** ilike folds ASCII letters only: SQLite has no unicode case folding without ICU. */
-  like(column: string, param: string, options: { caseInsensitive: boolean; escape: boolean }): string {
+  like(
+    column: string,
+    param: string,
+    options: { caseInsensitive: boolean; escape: boolean },
+  ): string {
     if (options.caseInsensitive) {
       return options.escape ? `${column} LIKE ${param} ESCAPE '!'` : `${column} LIKE ${param}`;
     }
