@@ -1,0 +1,84 @@
+import type { Type } from '@nestjs/common';
+import { RECORD_MEMBER_NAMES } from '../constants';
+import { RelationshipError } from '../errors';
+import { getModelMetadata } from '../metadata/model-metadata.factory';
+import type { RelatedValue, RelationDefinition, RelationMap } from './interfaces/relation-options.interface';
+import { loadRelated } from './load-related';
+import { prefetch } from './prefetch';
+import { FORBIDDEN_RELATION_NAMES, MODEL_RELATIONS_METADATA } from './relations.constants';
+
+const KINDS = new Set(['one-to-many', 'many-to-one', 'many-to-many']);
+const RECORD_MEMBERS: ReadonlySet<string> = new Set(RECORD_MEMBER_NAMES);
+
+/** Typed access to the relations one `defineRelations` call declared. */
+export interface ModelRelations<S, D extends RelationMap> {
+  readonly model: Type<S>;
+  readonly names: Array<keyof D & string>;
+  /** `loadRelated(record, name)` with the result typed from the definition. */
+  load<K extends keyof D & string>(record: S, name: K): Promise<RelatedValue<D[K]>>;
+  /** `prefetch(records, name)`, typed. */
+  prefetch<K extends keyof D & string, R extends S>(records: R[], name: K): Promise<R[]>;
+}
+
+/**
+ * Declares named relations of a model, after the class (so targets may be declared in any
+ * order: they are given as `() => Target`). Names are checked here; keys are checked when a
+ * relation is first used (or when a test registry links the models) and a wrong one raises
+ * RelationshipError naming the model and field.
+ */
+export function defineRelations<S, D extends RelationMap>(model: Type<S>, relations: D): ModelRelations<S, D> {
+  const modelName = typeof model === 'function' && model.name ? model.name : String(model);
+  let meta;
+  try {
+    meta = getModelMetadata(model);
+  } catch (error) {
+    throw new RelationshipError(`defineRelations: ${modelName} is not a valid @Model class`, { model: modelName }, { cause: error });
+  }
+  if (relations === null || typeof relations !== 'object') {
+    throw new RelationshipError(`defineRelations(${modelName}): relations must be an object of OneToMany/ManyToOne/ManyToMany`, {
+      model: modelName,
+    });
+  }
+  const existing = ownRelations(model);
+  const added = new Map(existing);
+  for (const name of Object.keys(relations)) {
+    const definition: RelationDefinition = relations[name];
+    const context = { model: modelName, relation: name, field: name };
+    if (FORBIDDEN_RELATION_NAMES.has(name) || RECORD_MEMBERS.has(name) || name === '') {
+      throw new RelationshipError(`${modelName}: '${name}' cannot name a relation`, context);
+    }
+    if (meta.fieldsByProperty.has(name)) {
+      throw new RelationshipError(`${modelName}: relation '${name}' has the name of a field`, context);
+    }
+    if (added.has(name)) {
+      throw new RelationshipError(`${modelName}: relation '${name}' is already defined`, context);
+    }
+    if (!definition || !KINDS.has((definition as RelationDefinition).kind) || typeof definition.target !== 'function') {
+      throw new RelationshipError(
+        `${modelName}.${name}: use OneToMany(() => Target, …), ManyToOne(() => Target, …) or ManyToMany(() => Target, …)`,
+        context,
+      );
+    }
+    added.set(name, definition);
+  }
+  Reflect.defineMetadata(MODEL_RELATIONS_METADATA, added, model);
+  const names = Object.keys(relations) as Array<keyof D & string>;
+  return {
+    model,
+    names,
+    load: (record, name) => loadRelated(record as object, name) as Promise<any>,
+    prefetch: (records, name) => prefetch(records as object[], name) as Promise<any>,
+  };
+}
+
+function ownRelations(model: Function): Map<string, RelationDefinition> {
+  const own: Map<string, RelationDefinition> | undefined = Reflect.getOwnMetadata(MODEL_RELATIONS_METADATA, model);
+  // A subclass starts from its parent's relations.
+  return own ?? new Map(relationDefinitions(Object.getPrototypeOf(model)));
+}
+
+/** Relations declared on a model (and inherited from its model base class). */
+export function relationDefinitions(model: Function | null | undefined): Map<string, RelationDefinition> {
+  if (!model) return new Map();
+  return Reflect.getMetadata(MODEL_RELATIONS_METADATA, model) ?? new Map();
+}

@@ -1,0 +1,79 @@
+import type { Type } from '@nestjs/common';
+import { RelationshipError } from '../errors';
+import type { Manager } from '../manager/manager';
+import type { DatabaseRegistry } from '../registry/database-registry';
+
+/** Where a record came from: its manager and the registry whose managers load its relations. */
+export interface RelationScope {
+  registry: DatabaseRegistry;
+  manager: Manager<any>;
+}
+
+// Keyed by the record class prototype each manager builds its records from.
+const scopes = new WeakMap<object, RelationScope>();
+const linked = new Set<WeakRef<DatabaseRegistry>>();
+
+/**
+ * The prototype of the records a manager returns. Reads `recordClass` when the manager
+ * exposes it, else the manager's record class field (until core exposes it publicly).
+ */
+function recordPrototypeOf(manager: Manager<any>): object | undefined {
+  const m = manager as unknown as { recordClass?: Type<unknown>; Record?: Type<unknown> };
+  return (m.recordClass ?? m.Record)?.prototype;
+}
+
+function index(registry: DatabaseRegistry): void {
+  for (const model of registry.models()) {
+    const manager = registry.manager(model);
+    const prototype = recordPrototypeOf(manager);
+    if (prototype && !scopes.has(prototype)) scopes.set(prototype, { registry, manager });
+  }
+}
+
+/**
+ * Lets `loadRelated` / `prefetch` find the managers of this registry's records (models
+ * registered later are picked up on first use). Idempotent.
+ */
+export function linkRelations(registry: DatabaseRegistry): void {
+  let known = false;
+  for (const ref of linked) {
+    const r = ref.deref();
+    if (!r) linked.delete(ref);
+    else if (r === registry) known = true;
+  }
+  if (!known) linked.add(new WeakRef(registry));
+  index(registry);
+}
+
+/** The scope of a record returned by a manager of a linked registry. */
+export function scopeOf(record: object, label: string): RelationScope {
+  const prototype = record !== null && typeof record === 'object' ? Object.getPrototypeOf(record) : undefined;
+  let scope = prototype ? scopes.get(prototype) : undefined;
+  if (!scope && prototype) {
+    for (const ref of linked) {
+      const registry = ref.deref();
+      if (registry) index(registry);
+    }
+    scope = scopes.get(prototype);
+  }
+  if (!scope) {
+    const name = (record as any)?.constructor?.name ?? typeof record;
+    throw new RelationshipError(
+      `${label}: this ${name} was not returned by a manager of a registry that relations know; ` +
+        'load records through a manager (registries made by createTestRegistry are linked; otherwise call linkRelations(registry))',
+      { model: name, operation: 'related' },
+    );
+  }
+  return scope;
+}
+
+/** The manager of `model` in the scope's registry (RelationshipError when it is not registered there). */
+export function scopedManager(scope: RelationScope, model: Type<any>, label: string): Manager<any> {
+  if (!scope.registry.isRegistered(model)) {
+    throw new RelationshipError(`${label}: ${model.name} is not registered in registry '${scope.registry.name}'`, {
+      model: model.name,
+      registry: scope.registry.name,
+    });
+  }
+  return scope.registry.manager(model);
+}

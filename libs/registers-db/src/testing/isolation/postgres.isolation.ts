@@ -1,0 +1,20 @@
+import type { IsolatedDatabase } from './isolated-database.interface';
+
+/**
+ * PostgreSQL: a schema of its own in the given database. Every pooled connection of the
+ * registry starts with `search_path` set to it, so unqualified tables land there.
+ */
+export function isolatePostgres(url: string, schema: string, typeorm: Record<string, unknown> = {}): IsolatedDatabase {
+  const extra = (typeorm.extra as Record<string, unknown> | undefined) ?? {};
+  const quoted = `"${schema}"`;
+  return {
+    url,
+    typeorm: { extra: { ...extra, options: `-c search_path=${schema}` } },
+    setUp: async (connection) => {
+      await connection.execute(`CREATE SCHEMA ${quoted}`);
+    },
+    tearDown: async (connection) => {
+      await connection.execute(`DROP SCHEMA IF EXISTS ${quoted} CASCADE`);
+    },
+  };
+}
