@@ -1,9 +1,10 @@
 /** Area "cli": cold start of the sample console versus a bare nest-commander app. */
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { BenchOptions, selected } from '../lib/options';
+import { PROFILES_DIR, summarizeFiles } from '../lib/profiler';
 import { runWorkload } from '../lib/runner';
 import { Contender, Workload, WorkloadResult } from '../lib/workload';
 import { buildBareConsole } from './build-bare-console';
@@ -27,13 +28,42 @@ function expectOutput(what: string, res: SpawnSyncReturns<string>, pattern: RegE
   }
 }
 
-function processContender(name: string, label: string, args: string[], env: NodeJS.ProcessEnv, expect: RegExp): Contender {
+function processContender(
+  name: string,
+  label: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  expect: RegExp,
+): Contender & { args: string[] } {
   return {
     name,
     label,
+    args,
     run: () => spawnNode(args, env),
     verify: (res) => expectOutput(`${name} ${args.slice(1).join(' ')}`, res as SpawnSyncReturns<string>, expect),
   };
+}
+
+/** Spawns the chosen contender once more under `node --cpu-prof` and summarizes the profile. */
+function profileColdStart(workload: Workload, name: string, env: NodeJS.ProcessEnv): string {
+  const contender = workload.contenders.find((c) => c.name === name) as (Contender & { args?: string[] }) | undefined;
+  if (!contender?.args) return `cli: nothing to profile for "${name}" in ${workload.id}`;
+  mkdirSync(PROFILES_DIR, { recursive: true });
+  const file = join(PROFILES_DIR, `${workload.id}-${name}.cpuprofile`);
+  rmSync(file, { force: true });
+  spawnNode(['--cpu-prof', `--cpu-prof-dir=${PROFILES_DIR}`, `--cpu-prof-name=${basename(file)}`, '--cpu-prof-interval=200', ...contender.args], env);
+  const timesFile = join(PROFILES_DIR, `${workload.id}-${name}.requires.json`);
+  spawnNode(['-r', join(__dirname, 'require-timer.js'), ...contender.args], { ...env, BENCH_REQUIRE_TIMES: timesFile });
+  const times = Object.entries(JSON.parse(readFileSync(timesFile, 'utf8')) as Record<string, number>)
+    .sort((a, b) => b[1] - a[1])
+    .map(([pkg, ms]) => `    ${ms.toFixed(1).padStart(7)} ms  ${pkg}`);
+  return [
+    `${workload.id} ${name}, one cold start under --cpu-prof:`,
+    summarizeFiles([file]),
+    '  packages the app requires, inclusive load time of the first require (one more cold start):',
+    ...times,
+    '',
+  ].join('\n');
 }
 
 export async function runCliArea(
@@ -113,7 +143,10 @@ export async function runCliArea(
       }
     }
     const results: WorkloadResult[] = [];
-    for (const w of workloads) results.push(await runWorkload(w, { rounds, warmup: opts.warmup, onResult }));
+    for (const w of workloads) {
+      results.push(await runWorkload(w, { rounds, warmup: opts.warmup, onResult }));
+      if (opts.profile) log(profileColdStart(w, opts.profile, env));
+    }
     return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });

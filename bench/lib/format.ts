@@ -9,6 +9,7 @@ export function formatMs(ms: number | null): string {
 
 export function formatUs(us: number | null): string {
   if (us === null) return '—';
+  if (us >= 10_000) return formatMs(us / 1000);
   if (us >= 100) return `${us.toFixed(0)} µs`;
   return `${us.toFixed(1)} µs`;
 }

@@ -4,7 +4,7 @@
  * where the self time went, by area (library directory or package) and by function.
  */
 import { Session } from 'node:inspector/promises';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RESULTS_DIR } from './results';
 
@@ -57,6 +57,12 @@ export class ContenderProfiler {
   }
 }
 
+/** Summary of .cpuprofile files written by `node --cpu-prof` (e.g. a spawned cold start). */
+export function summarizeFiles(files: string[], top = 18): string {
+  const profiles = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile);
+  return summarize(profiles, top) + `\n  profiles: ${files.map((f) => relative(ROOT, f)).join(', ')}`;
+}
+
 /** Where a function lives: `registers-db/manager/manager.ts`, a package name, or a Node/V8 bucket. */
 export function areaOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
@@ -87,6 +93,8 @@ export function summarize(profiles: CpuProfile[], top: number): string {
       const us = selfUs.get(n.id) ?? 0;
       if (!us) continue;
       const { functionName, url, lineNumber } = n.callFrame;
+      // The inspector's own Profiler.stop message, not the contender's work.
+      if (!url && functionName === 'dispatch') continue;
       const area = areaOf(url, functionName);
       const fn = `${functionName || '(anonymous)'}  ${area}${url ? `:${lineNumber + 1}` : ''}`;
       byArea.set(area, (byArea.get(area) ?? 0) + us);
