@@ -8,6 +8,8 @@ export interface ColumnTypeSpec {
   length?: number;
   precision?: number;
   scale?: number;
+  /** Display width (MySQL `tinyint(1)` booleans). */
+  width?: number;
 }
 
 /** A statement with its bound parameters. */
@@ -84,6 +86,12 @@ export abstract class DdlDialect {
     return undefined;
   }
 
+  /** A column default the way TypeORM's schema comparison expects it for this dialect. */
+  typeormDefault(value: unknown, type: LogicalType): unknown {
+    const literal = this.literal(value, type);
+    return literal === undefined ? undefined : () => literal;
+  }
+
   protected dateLiteral(value: Date, _type: LogicalType): string {
     return value.toISOString();
   }
@@ -136,7 +144,7 @@ export abstract class DdlDialect {
 
   foreignKeyClause(table: string, column: ColumnShape): string {
     const fk = column.foreignKey!;
-    return `CONSTRAINT ${this.quote(constraintName(table, [column.column], 'fkey'))} FOREIGN KEY (${this.quote(column.column)}) REFERENCES ${this.quote(fk.table)} (${this.quote(fk.column)})`;
+    return `CONSTRAINT ${this.quote(constraintName(table, [column.column], 'fkey'))} FOREIGN KEY (${this.quote(column.column)}) REFERENCES ${this.quote(fk.table)} (${this.quote(fk.column)}) ON DELETE NO ACTION ON UPDATE NO ACTION`;
   }
 
   /** A foreign key added after both tables exist (used to close reference cycles). */

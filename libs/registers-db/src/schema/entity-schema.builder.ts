@@ -24,12 +24,13 @@ export function buildEntitySchema(
     if (spec.length !== undefined) column.length = spec.length;
     if (spec.precision !== undefined) column.precision = spec.precision;
     if (spec.scale !== undefined) column.scale = spec.scale;
+    if (spec.width !== undefined) column.width = spec.width;
     if (field.isKey) {
       column.primary = true;
       if (field.idStrategy === 'autoincrement') column.generated = 'increment';
     }
-    const literal = ddl.literal(field.default, field.type);
-    if (literal !== undefined && !field.isKey) column.default = () => literal;
+    const dflt = field.isKey ? undefined : ddl.typeormDefault(field.default, field.type);
+    if (dflt !== undefined) column.default = dflt;
     columns[field.property] = column;
   }
   const keyColumn = meta.fieldsByProperty.get(meta.key)!.column;

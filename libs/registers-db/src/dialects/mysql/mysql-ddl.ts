@@ -24,7 +24,7 @@ export class MysqlDdl extends DdlDialect {
       case 'decimal':
         return { type: 'decimal', precision: column.precision ?? 12, scale: column.scale ?? 2 };
       case 'boolean':
-        return { type: 'boolean' };
+        return { type: 'boolean', width: 1 };
       case 'string':
         return { type: 'varchar', length: column.length ?? 255 };
       case 'text':
@@ -63,6 +63,11 @@ export class MysqlDdl extends DdlDialect {
   protected dateLiteral(value: Date, type: LogicalType): string {
     const iso = value.toISOString();
     return type === 'date' ? iso.slice(0, 10) : iso.replace('T', ' ').replace('Z', '');
+  }
+
+  typeormDefault(value: unknown, type: LogicalType): unknown {
+    if (typeof value === 'boolean' || typeof value === 'number') return value;
+    return super.typeormDefault(value, type);
   }
 
   protected autoincrementKey(column: ColumnShape): string {
