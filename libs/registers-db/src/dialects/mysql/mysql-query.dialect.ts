@@ -18,7 +18,7 @@ export class MysqlQueryDialect implements QueryDialect, TextComparisonDialect {
   readonly name = 'mysql' as const;
 
   quoteIdentifier(identifier: string): string {
-    return `\`${identifier.replace(/`/g, '``')}\``;
+    return identifier.includes('`') ? `\`${identifier.replace(/`/g, '``')}\`` : `\`${identifier}\``;
   }
 
   placeholder(_position: number): string {

@@ -6,7 +6,7 @@ export class PostgresQueryDialect implements QueryDialect {
   readonly name = 'postgres' as const;
 
   quoteIdentifier(identifier: string): string {
-    return `"${identifier.replace(/"/g, '""')}"`;
+    return identifier.includes('"') ? `"${identifier.replace(/"/g, '""')}"` : `"${identifier}"`;
   }
 
   placeholder(position: number): string {

@@ -26,7 +26,7 @@ export class SqliteQueryDialect implements QueryDialect {
   readonly name = 'sqlite' as const;
 
   quoteIdentifier(identifier: string): string {
-    return `"${identifier.replace(/"/g, '""')}"`;
+    return identifier.includes('"') ? `"${identifier.replace(/"/g, '""')}"` : `"${identifier}"`;
   }
 
   placeholder(_position: number): string {
