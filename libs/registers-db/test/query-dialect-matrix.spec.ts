@@ -408,6 +408,75 @@ describeEachDialect('query compilation on the raw driver', (target) => {
     expect(mismatches).toEqual([]);
   });
 
+  it('agrees with the JS model on random strings and patterns made of special characters', async () => {
+    const alphabet = [
+      'a',
+      'A',
+      'b',
+      '%',
+      '_',
+      '!',
+      '!!',
+      '[',
+      ']',
+      '*',
+      '?',
+      '\\',
+      "'",
+      'é',
+      'É',
+      '😀',
+      ' ',
+    ];
+    let seed = 20240601;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const word = (max: number) =>
+      Array.from({ length: random(max) + 1 }, () => alphabet[random(alphabet.length)]).join('');
+    const words = Array.from({ length: 60 }, (_, i) => [1000 + i, word(6)] as const);
+    await db.query('CREATE TABLE q_fuzz (id integer PRIMARY KEY, name varchar(100) NOT NULL)', []);
+    for (const [id, name] of words) {
+      const params = new SqlParams(dialect);
+      await db.query(
+        `INSERT INTO q_fuzz (id, name) VALUES (${params.add(id)}, ${params.add(name)})`,
+        params.values,
+      );
+    }
+    const fuzz = { ...items, table: 'q_fuzz' };
+    const mismatches: string[] = [];
+    let matched = 0;
+    for (let i = 0; i < 120; i++) {
+      const probe = word(3);
+      const checks: Array<[Where<Item>, (name: string) => boolean]> = [
+        [{ name__contains: probe }, (n) => n.includes(probe)],
+        [{ name__startswith: probe }, (n) => n.startsWith(probe)],
+        [{ name__endswith: probe }, (n) => n.endsWith(probe)],
+        [{ name__like: probe }, likeOracle(probe)],
+        [{ name__like: `%${probe}_` }, likeOracle(`%${probe}_`)],
+      ];
+      for (const [where, oracle] of checks) {
+        const params = new SqlParams(dialect);
+        const condition = compileWhere(fuzz, where, dialect, params);
+        const rows = await db.query(
+          `SELECT id FROM q_fuzz WHERE ${condition} ORDER BY id`,
+          params.values,
+        );
+        const actual = rows.map((r) => Number(r.id));
+        const expected = words.filter(([, n]) => oracle(n)).map(([id]) => id);
+        if (expected.length > 0) matched++;
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+          mismatches.push(
+            `${JSON.stringify(where)} → ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(matched).toBeGreaterThan(100); // the probes do hit rows, so agreement means something
+  });
+
   it('orders text by code point and NULLs first ascending, last descending', async () => {
     const byName = await select(undefined, compileOrderBy(items, ['name', 'id'], dialect));
     const expectedByName = [...ROWS]
