@@ -46,12 +46,12 @@ export class ModelFactory<T extends object> {
   }
 
   /** Validates and inserts one record through the model's manager. */
-  create(overrides: FactoryValues<T> = {}): Promise<ManagedRecord<T>> {
+  async create(overrides: FactoryValues<T> = {}): Promise<ManagedRecord<T>> {
     return this.manager().create(this.attributes(overrides));
   }
 
   /** Inserts `count` records in one transaction (all or none). */
-  createBatch(count: number, overrides: FactoryValues<T> = {}): Promise<ManagedRecord<T>[]> {
+  async createBatch(count: number, overrides: FactoryValues<T> = {}): Promise<ManagedRecord<T>[]> {
     if (!Number.isInteger(count) || count < 0) {
       throw new InvalidQueryError(`factory(${this.model.name}).createBatch needs a whole number >= 0, got ${String(count)}`, {
         model: this.model.name,
