@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     all.push(...workloads);
     if (workloads.length === 0) continue;
     if (opts.profile) {
-      console.log('not saved: --profile slows the profiled contender, so its ratios are not comparable\n');
+      console.log(
+        'not saved: --profile slows the profiled contender, so its ratios are not comparable\n',
+      );
       continue;
     }
     const file = writeAreaRun({

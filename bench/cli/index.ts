@@ -40,21 +40,37 @@ function processContender(
     label,
     args,
     run: () => spawnNode(args, env),
-    verify: (res) => expectOutput(`${name} ${args.slice(1).join(' ')}`, res as SpawnSyncReturns<string>, expect),
+    verify: (res) =>
+      expectOutput(`${name} ${args.slice(1).join(' ')}`, res as SpawnSyncReturns<string>, expect),
   };
 }
 
 /** Spawns the chosen contender once more under `node --cpu-prof` and summarizes the profile. */
 function profileColdStart(workload: Workload, name: string, env: NodeJS.ProcessEnv): string {
-  const contender = workload.contenders.find((c) => c.name === name) as (Contender & { args?: string[] }) | undefined;
+  const contender = workload.contenders.find((c) => c.name === name) as
+    (Contender & { args?: string[] }) | undefined;
   if (!contender?.args) return `cli: nothing to profile for "${name}" in ${workload.id}`;
   mkdirSync(PROFILES_DIR, { recursive: true });
   const file = join(PROFILES_DIR, `${workload.id}-${name}.cpuprofile`);
   rmSync(file, { force: true });
-  spawnNode(['--cpu-prof', `--cpu-prof-dir=${PROFILES_DIR}`, `--cpu-prof-name=${basename(file)}`, '--cpu-prof-interval=200', ...contender.args], env);
+  spawnNode(
+    [
+      '--cpu-prof',
+      `--cpu-prof-dir=${PROFILES_DIR}`,
+      `--cpu-prof-name=${basename(file)}`,
+      '--cpu-prof-interval=200',
+      ...contender.args,
+    ],
+    env,
+  );
   const timesFile = join(PROFILES_DIR, `${workload.id}-${name}.requires.json`);
-  spawnNode(['-r', join(__dirname, 'require-timer.js'), ...contender.args], { ...env, BENCH_REQUIRE_TIMES: timesFile });
-  const times = Object.entries(JSON.parse(readFileSync(timesFile, 'utf8')) as Record<string, number>)
+  spawnNode(['-r', join(__dirname, 'require-timer.js'), ...contender.args], {
+    ...env,
+    BENCH_REQUIRE_TIMES: timesFile,
+  });
+  const times = Object.entries(
+    JSON.parse(readFileSync(timesFile, 'utf8')) as Record<string, number>,
+  )
     .sort((a, b) => b[1] - a[1])
     .map(([pkg, ms]) => `    ${ms.toFixed(1).padStart(7)} ms  ${pkg}`);
   return [
@@ -80,13 +96,19 @@ export async function runCliArea(
   const dir = mkdtempSync(join(tmpdir(), 'registers-bench-cli-'));
   try {
     const dbFile = join(dir, 'todos.db');
-    const env: NodeJS.ProcessEnv = { ...process.env, REGISTERS_DATABASE_URL: `sqlite:${dbFile}`, BENCH_TODO_DB: dbFile };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      REGISTERS_DATABASE_URL: `sqlite:${dbFile}`,
+      BENCH_TODO_DB: dbFile,
+    };
     delete env.NODE_OPTIONS;
 
     const help = spawnNode([sample, '--help'], env);
     const commands = countCommandsInHelp(help.stdout);
     if (help.status !== 0 || commands < 2) {
-      log(`cli: skipped, the sample console's --help lists no registers commands yet (exit ${help.status})`);
+      log(
+        `cli: skipped, the sample console's --help lists no registers commands yet (exit ${help.status})`,
+      );
       return [];
     }
     env.BENCH_BARE_COMMANDS = String(commands);
@@ -95,7 +117,13 @@ export async function runCliArea(
     const rounds = opts.rounds === 7 ? 15 : opts.quick && opts.rounds === 3 ? 5 : opts.rounds;
     const workloads: Workload[] = [];
     const floor = (args: string[]): Contender =>
-      processContender('node', 'node -e 0 (process start, for scale)', ['-e', '0', ...args], env, /^$/);
+      processContender(
+        'node',
+        'node -e 0 (process start, for scale)',
+        ['-e', '0', ...args],
+        env,
+        /^$/,
+      );
     if (selected(opts, 'cli', 'help')) {
       workloads.push({
         id: 'cli.help',
@@ -107,8 +135,20 @@ export async function runCliArea(
         rounds,
         targets: [{ against: 'bare', kind: 'at-most', value: 1.15 }],
         contenders: [
-          processContender('registers', 'sample console: node main.js --help', [sample, '--help'], env, /Commands:/),
-          processContender('bare', `bare nest-commander (${commands} commands): --help`, [bare, '--help'], env, /Commands:/),
+          processContender(
+            'registers',
+            'sample console: node main.js --help',
+            [sample, '--help'],
+            env,
+            /Commands:/,
+          ),
+          processContender(
+            'bare',
+            `bare nest-commander (${commands} commands): --help`,
+            [bare, '--help'],
+            env,
+            /Commands:/,
+          ),
           floor([]),
         ],
       });
@@ -118,7 +158,9 @@ export async function runCliArea(
       for (const title of TODO_TITLES) {
         const res = spawnNode([sample, 'add', title], env);
         if (res.status !== 0) {
-          log(`cli: list skipped, the sample's add fails: ${(res.stderr || res.stdout).trim().split('\n')[0]}`);
+          log(
+            `cli: list skipped, the sample's add fails: ${(res.stderr || res.stdout).trim().split('\n')[0]}`,
+          );
           seeded = false;
           break;
         }
@@ -135,8 +177,20 @@ export async function runCliArea(
           rounds,
           targets: [{ against: 'bare', kind: 'at-most', value: 1.3 }],
           contenders: [
-            processContender('registers', 'sample console: node main.js list', [sample, 'list'], env, listed),
-            processContender('bare', 'bare nest-commander: list (raw better-sqlite3 query)', [bare, 'list'], env, listed),
+            processContender(
+              'registers',
+              'sample console: node main.js list',
+              [sample, 'list'],
+              env,
+              listed,
+            ),
+            processContender(
+              'bare',
+              'bare nest-commander: list (raw better-sqlite3 query)',
+              [bare, 'list'],
+              env,
+              listed,
+            ),
             floor([]),
           ],
         });

@@ -12,7 +12,10 @@ export const SAMPLE_MAIN = join(REPO_ROOT, 'dist', 'apps', 'sample-console', 'ma
 export function buildSampleConsole(rebuild: boolean, log: (line: string) => void): string | null {
   if (rebuild || !existsSync(SAMPLE_MAIN)) {
     log('cli: building the sample console (npx nest build sample-console) …');
-    const res = spawnSync('npx', ['nest', 'build', 'sample-console'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const res = spawnSync('npx', ['nest', 'build', 'sample-console'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     if (res.status !== 0) {
       const why = (res.stdout + res.stderr).trim().split('\n').slice(0, 5).join('\n    ');
       log(`cli: the sample console does not build:\n    ${why}`);

@@ -8,7 +8,8 @@ export type BenchDialect = 'sqlite' | 'postgres' | 'mariadb';
 export const BENCH_DIALECTS: BenchDialect[] = ['sqlite', 'postgres', 'mariadb'];
 
 const SERVER_URLS = {
-  postgres: process.env.REGISTERS_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  postgres:
+    process.env.REGISTERS_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   mariadb: process.env.REGISTERS_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/mysql',
 };
 
@@ -32,7 +33,12 @@ export async function createFreshDatabase(dialect: BenchDialect): Promise<FreshD
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'registers-bench-'));
     const file = join(dir, 'bench.db');
-    return { dialect, url: `sqlite:${file}`, file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      dialect,
+      url: `sqlite:${file}`,
+      file,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   if (dialect === 'postgres') {
     const { Client } = await import('pg');
@@ -72,7 +78,10 @@ export async function probeServer(dialect: BenchDialect): Promise<string | null>
   try {
     if (dialect === 'postgres') {
       const { Client } = await import('pg');
-      const c = new Client({ connectionString: SERVER_URLS.postgres, connectionTimeoutMillis: 2000 });
+      const c = new Client({
+        connectionString: SERVER_URLS.postgres,
+        connectionTimeoutMillis: 2000,
+      });
       await c.connect();
       await c.end();
     } else {

@@ -7,7 +7,13 @@ import { RawPostgres } from './anchors/raw-postgres';
 import { RawSqlite } from './anchors/raw-sqlite';
 import { TypeormAnchor } from './anchors/typeorm';
 import { BenchAdmin, Contestant, WorkloadKind } from './contestant';
-import { BENCH_DIALECTS, BenchDialect, createFreshDatabase, FreshDatabase, probeServer } from './databases';
+import {
+  BENCH_DIALECTS,
+  BenchDialect,
+  createFreshDatabase,
+  FreshDatabase,
+  probeServer,
+} from './databases';
 import { REGISTERS_LABELS, RegistersSubject } from './registers-subject';
 import { createTableSql } from './schema';
 import { buildWorkloads, Entrant } from './workloads';
@@ -22,7 +28,9 @@ const DEFAULT_SQLITE_PRAGMAS: Record<string, string | number> = {
   busy_timeout: 5000,
 };
 
-async function sqlitePragmasOf(subject: RegistersSubject | null): Promise<Record<string, string | number>> {
+async function sqlitePragmasOf(
+  subject: RegistersSubject | null,
+): Promise<Record<string, string | number>> {
   const pragmas = { ...DEFAULT_SQLITE_PRAGMAS };
   const query = subject?.query;
   if (!query) return pragmas;
@@ -98,7 +106,15 @@ async function runDialect(
 
     const workloads = buildWorkloads(dialect, [registers, raw, typeorm], raw, kinds);
     const results: WorkloadResult[] = [];
-    for (const w of workloads) results.push(await runWorkload(w, { rounds: opts.rounds, warmup: opts.warmup, profile: opts.profile, onResult }));
+    for (const w of workloads)
+      results.push(
+        await runWorkload(w, {
+          rounds: opts.rounds,
+          warmup: opts.warmup,
+          profile: opts.profile,
+          onResult,
+        }),
+      );
     return results;
   } finally {
     for (const c of open.reverse()) await c.close().catch(() => undefined);

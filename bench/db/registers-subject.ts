@@ -22,11 +22,13 @@ interface BenchRegistry {
  * Loads @registers/db and the bench model lazily: while the library is being written the
  * bench still runs its anchors and reports the subject as skipped, with the reason.
  */
-export function loadRegisters(): { DatabaseRegistry: new (o: object) => BenchRegistry; BenchUser: Function } | string {
+export function loadRegisters():
+  { DatabaseRegistry: new (o: object) => BenchRegistry; BenchUser: Function } | string {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const lib = require('../../libs/registers-db/src');
-    if (typeof lib.DatabaseRegistry !== 'function') return '@registers/db does not export DatabaseRegistry yet';
+    if (typeof lib.DatabaseRegistry !== 'function')
+      return '@registers/db does not export DatabaseRegistry yet';
     if (typeof lib.Model !== 'function' || typeof lib.Field !== 'function') {
       return '@registers/db does not export Model/Field yet';
     }

@@ -5,9 +5,16 @@ import { makeRows, shuffledIds } from './rows';
 import { clearTableSql } from './schema';
 
 /** A contestant, or the reason it cannot run here. */
-export type Entrant = Contestant | { name: string; labels: Record<WorkloadKind, string>; skip: string };
+export type Entrant =
+  Contestant | { name: string; labels: Record<WorkloadKind, string>; skip: string };
 
-export const SIZES = { require: 1000, create: 1000, bulkCreate: 10_000, filter: 10_000, upsert: 1000 };
+export const SIZES = {
+  require: 1000,
+  create: 1000,
+  bulkCreate: 10_000,
+  filter: 10_000,
+  upsert: 1000,
+};
 
 /** Targets from the performance issue; workloads without one are measured for information. */
 export function targetsFor(dialect: BenchDialect, kind: WorkloadKind): Target[] {
@@ -30,7 +37,8 @@ export function targetsFor(dialect: BenchDialect, kind: WorkloadKind): Target[] 
     };
     return table[kind];
   }
-  if (kind === 'require' || kind === 'bulkCreate') return [{ against: 'raw', kind: 'at-most', value: 1.5 }];
+  if (kind === 'require' || kind === 'bulkCreate')
+    return [{ against: 'raw', kind: 'at-most', value: 1.5 }];
   return [];
 }
 
@@ -43,7 +51,8 @@ const TITLES: Record<WorkloadKind, string> = {
 };
 
 function expect(what: string, actual: unknown, wanted: unknown): void {
-  if (actual !== wanted) throw new Error(`${what}: expected ${String(wanted)}, got ${String(actual)}`);
+  if (actual !== wanted)
+    throw new Error(`${what}: expected ${String(wanted)}, got ${String(actual)}`);
 }
 
 export function buildWorkloads(
@@ -59,14 +68,20 @@ export function buildWorkloads(
   };
   let batch = 0;
 
-  const contenders = (kind: WorkloadKind, make: (c: Contestant) => Omit<Contender, 'name' | 'label'>): Contender[] =>
+  const contenders = (
+    kind: WorkloadKind,
+    make: (c: Contestant) => Omit<Contender, 'name' | 'label'>,
+  ): Contender[] =>
     entrants.map((e) =>
       'skip' in e
         ? { name: e.name, label: e.labels[kind], skip: e.skip, run: () => undefined }
         : { name: e.name, label: e.labels[kind], ...make(e) },
     );
 
-  const builders: Record<WorkloadKind, () => Omit<Workload, 'id' | 'area' | 'group' | 'title' | 'subject' | 'targets'>> = {
+  const builders: Record<
+    WorkloadKind,
+    () => Omit<Workload, 'id' | 'area' | 'group' | 'title' | 'subject' | 'targets'>
+  > = {
     require: () => {
       const ids = shuffledIds(SIZES.require);
       return {

@@ -60,14 +60,19 @@ export function formatWorkload(r: WorkloadResult): string {
     );
   }
   for (const t of r.targets) {
-    lines.push(`  target ${pad(t.text, 34)} measured ${pad(formatMeasured(t), 30)} ${verdict(t.pass)}`);
+    lines.push(
+      `  target ${pad(t.text, 34)} measured ${pad(formatMeasured(t), 30)} ${verdict(t.pass)}`,
+    );
   }
   return lines.join('\n');
 }
 
 export function formatSummary(results: WorkloadResult[]): string {
   const rows = results.flatMap((r) =>
-    r.targets.map((t) => `  ${pad(`${r.group} ${r.title}`, 44)} ${pad(t.text, 34)} ${pad(formatMeasured(t), 30)} ${verdict(t.pass)}`),
+    r.targets.map(
+      (t) =>
+        `  ${pad(`${r.group} ${r.title}`, 44)} ${pad(t.text, 34)} ${pad(formatMeasured(t), 30)} ${verdict(t.pass)}`,
+    ),
   );
   return rows.length ? ['targets:', ...rows].join('\n') : '';
 }

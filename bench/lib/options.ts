@@ -64,12 +64,16 @@ export function parseOptions(argv: string[]): BenchOptions {
 
 function positiveInt(flag: string, value: string | undefined, zeroOk = false): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1)) throw new Error(`${flag} needs a whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1))
+    throw new Error(`${flag} needs a whole number, got "${value}"`);
   return n;
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function selected(opts: BenchOptions, group: string, kind: string): boolean {

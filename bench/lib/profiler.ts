@@ -52,15 +52,22 @@ export class ContenderProfiler {
   /** Writes the profiles and returns the printed summary. */
   report(name: string, top = 18): string {
     mkdirSync(PROFILES_DIR, { recursive: true });
-    this.profiles.forEach((p, i) => writeFileSync(join(PROFILES_DIR, `${name}-${i + 1}.cpuprofile`), JSON.stringify(p)));
-    return summarize(this.profiles, top) + `\n  profiles: ${relative(ROOT, PROFILES_DIR)}/${name}-*.cpuprofile`;
+    this.profiles.forEach((p, i) =>
+      writeFileSync(join(PROFILES_DIR, `${name}-${i + 1}.cpuprofile`), JSON.stringify(p)),
+    );
+    return (
+      summarize(this.profiles, top) +
+      `\n  profiles: ${relative(ROOT, PROFILES_DIR)}/${name}-*.cpuprofile`
+    );
   }
 }
 
 /** Summary of .cpuprofile files written by `node --cpu-prof` (e.g. a spawned cold start). */
 export function summarizeFiles(files: string[], top = 18): string {
   const profiles = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile);
-  return summarize(profiles, top) + `\n  profiles: ${files.map((f) => relative(ROOT, f)).join(', ')}`;
+  return (
+    summarize(profiles, top) + `\n  profiles: ${files.map((f) => relative(ROOT, f)).join(', ')}`
+  );
 }
 
 /** Where a function lives: `registers-db/manager/manager.ts`, a package name, or a Node/V8 bucket. */
@@ -106,7 +113,10 @@ export function summarize(profiles: CpuProfile[], top: number): string {
     [...entries.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([k, us]) => `    ${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000 / profiles.length).toFixed(2).padStart(8)} ms/call  ${k}`);
+      .map(
+        ([k, us]) =>
+          `    ${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000 / profiles.length).toFixed(2).padStart(8)} ms/call  ${k}`,
+      );
   return [
     `  profile: ${profiles.length} timed calls, self time by area:`,
     ...fmt(byArea, 14),

@@ -22,8 +22,12 @@ export function writeReport(latest: LatestResults | null = readLatest()): string
   const readme = existsSync(README_FILE) ? readFileSync(README_FILE, 'utf8') : `${START}\n${END}\n`;
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`bench/README.md needs the markers ${START} and ${END}`);
-  writeFileSync(README_FILE, `${readme.slice(0, start + START.length)}\n${section}\n${readme.slice(end)}`);
+  if (start < 0 || end < start)
+    throw new Error(`bench/README.md needs the markers ${START} and ${END}`);
+  writeFileSync(
+    README_FILE,
+    `${readme.slice(0, start + START.length)}\n${section}\n${readme.slice(end)}`,
+  );
   return [README_FILE, CHART_FILE];
 }
 
@@ -46,10 +50,15 @@ export function renderMarkdown(runs: AreaRun[]): string {
   const targets = workloads.flatMap((w) => w.targets.map((t) => ({ w, t })));
   out.push('| workload | target | measured | |', '| --- | --- | --- | --- |');
   for (const { w, t } of targets) {
-    out.push(`| ${cell(`${w.group} ${w.title}`)} | ${cell(t.text)} | ${cell(formatMeasured(t))} | ${verdict(t.pass)} |`);
+    out.push(
+      `| ${cell(`${w.group} ${w.title}`)} | ${cell(t.text)} | ${cell(formatMeasured(t))} | ${verdict(t.pass)} |`,
+    );
   }
   out.push('', 'Medians per timed call (lower is better):', '');
-  out.push(`| workload | ${CONTENDER_COLUMNS.join(' | ')} |`, `| --- |${' ---: |'.repeat(CONTENDER_COLUMNS.length)}`);
+  out.push(
+    `| workload | ${CONTENDER_COLUMNS.join(' | ')} |`,
+    `| --- |${' ---: |'.repeat(CONTENDER_COLUMNS.length)}`,
+  );
   for (const w of workloads) {
     const cols = CONTENDER_COLUMNS.map((name) => {
       const c = w.contenders.find((x) => x.name === name);
@@ -61,7 +70,9 @@ export function renderMarkdown(runs: AreaRun[]): string {
     out.push(`| ${cell(`${w.group} ${w.title}`)} | ${cols.join(' | ')} |`);
   }
   const notes = workloads.flatMap((w) =>
-    w.contenders.filter((c) => c.skipped || c.error).map((c) => `- ${w.id} ${c.name}: ${cell(c.skipped ?? c.error ?? '')}`),
+    w.contenders
+      .filter((c) => c.skipped || c.error)
+      .map((c) => `- ${w.id} ${c.name}: ${cell(c.skipped ?? c.error ?? '')}`),
   );
   if (notes.length) out.push('', 'Not measured:', '', ...notes);
   out.push('', '![Share of each target’s budget used](results/chart.svg)');
@@ -82,7 +93,11 @@ export function renderChart(runs: AreaRun[]): string {
   const rows: Array<{ label: string; t: TargetResult; used: number | null }> = runs
     .flatMap((r) => r.workloads)
     .flatMap((w: WorkloadResult) =>
-      w.targets.map((t) => ({ label: `${w.group} ${w.title} — ${t.text}`, t, used: budgetUsed(t) })),
+      w.targets.map((t) => ({
+        label: `${w.group} ${w.title} — ${t.text}`,
+        t,
+        used: budgetUsed(t),
+      })),
     );
   const labelW = 430;
   const barW = 320;
@@ -100,17 +115,25 @@ export function renderChart(runs: AreaRun[]): string {
   ];
   rows.forEach((r, i) => {
     const y = top + i * rowH;
-    parts.push(`<text x="${labelW - 8}" y="${y + 15}" text-anchor="end">${escapeXml(r.label)}</text>`);
+    parts.push(
+      `<text x="${labelW - 8}" y="${y + 15}" text-anchor="end">${escapeXml(r.label)}</text>`,
+    );
     if (r.used === null) {
       parts.push(`<text x="${labelW + 4}" y="${y + 15}" fill="#888">not measured</text>`);
       return;
     }
     const w = Math.max(1, Math.min(r.used, 6) * scale);
     const color = r.used <= 1 ? '#2e9d5b' : '#d0463c';
-    parts.push(`<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}"/>`);
-    parts.push(`<text x="${(labelW + w + 4).toFixed(1)}" y="${y + 15}">${escapeXml(formatMeasured(r.t))}</text>`);
+    parts.push(
+      `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${color}"/>`,
+    );
+    parts.push(
+      `<text x="${(labelW + w + 4).toFixed(1)}" y="${y + 15}">${escapeXml(formatMeasured(r.t))}</text>`,
+    );
   });
-  parts.push(`<line x1="${x1}" y1="${top - 4}" x2="${x1}" y2="${height - 24}" stroke="#333" stroke-dasharray="4 3"/>`);
+  parts.push(
+    `<line x1="${x1}" y1="${top - 4}" x2="${x1}" y2="${height - 24}" stroke="#333" stroke-dasharray="4 3"/>`,
+  );
   parts.push(`<text x="${x1}" y="${height - 10}" text-anchor="middle">target</text>`);
   parts.push('</svg>');
   return parts.join('\n') + '\n';

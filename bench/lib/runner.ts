@@ -26,14 +26,19 @@ const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
  * contenders once, in an order rotated by one per round, so drift on a busy machine (other
  * processes, the database server's caches) spreads over all of them instead of one.
  */
-export async function runWorkload(workload: Workload, options: RunOptions): Promise<WorkloadResult> {
+export async function runWorkload(
+  workload: Workload,
+  options: RunOptions,
+): Promise<WorkloadResult> {
   const rounds = workload.rounds ?? options.rounds;
   const warmup = workload.warmup ?? options.warmup;
   const samples = new Map<Contender, number[]>();
   const errors = new Map<Contender, string>();
   let active = workload.contenders.filter((c) => !c.skip);
 
-  const profiled = options.profile ? workload.contenders.find((c) => c.name === options.profile) : undefined;
+  const profiled = options.profile
+    ? workload.contenders.find((c) => c.name === options.profile)
+    : undefined;
   const profiler = profiled && !profiled.skip ? new ContenderProfiler() : undefined;
 
   const attempt = async (c: Contender, timed: boolean, verify: boolean): Promise<void> => {

@@ -85,5 +85,7 @@ export interface WorkloadResult {
 }
 
 export function describeTarget(t: Target): string {
-  return t.kind === 'at-most' ? `≤ ${t.value}× ${t.against}` : `≥ ${t.value}× faster than ${t.against}`;
+  return t.kind === 'at-most'
+    ? `≤ ${t.value}× ${t.against}`
+    : `≥ ${t.value}× faster than ${t.against}`;
 }

@@ -10,7 +10,11 @@ import { Command, CommandFactory, CommandRunner } from 'nest-commander';
 
 const COMMANDS = Math.max(1, Number(process.env.BENCH_BARE_COMMANDS ?? 12));
 
-@Command({ name: 'list', arguments: '[status]', description: 'List todo items (one raw SQLite query)' })
+@Command({
+  name: 'list',
+  arguments: '[status]',
+  description: 'List todo items (one raw SQLite query)',
+})
 class ListCommand extends CommandRunner {
   async run(params: string[]): Promise<void> {
     // Loaded on use, as a lazy connection would: help never opens a database.
@@ -19,7 +23,9 @@ class ListCommand extends CommandRunner {
     const db = new Database(process.env.BENCH_TODO_DB ?? 'data/todos.db');
     const status = params[0] && params[0] !== 'all' ? params[0] : null;
     const rows: Array<{ id: number; title: string; status: string }> = status
-      ? db.prepare('SELECT id, title, status FROM todo_items WHERE status = ? ORDER BY id').all(status)
+      ? db
+          .prepare('SELECT id, title, status FROM todo_items WHERE status = ? ORDER BY id')
+          .all(status)
       : db.prepare('SELECT id, title, status FROM todo_items ORDER BY id').all();
     db.close();
     const lines = rows.map((r) => `${r.id}: ${r.title} [${r.status}]`);

@@ -41,7 +41,8 @@ export class RawMariadb implements Contestant, BenchAdmin {
 
   async createEach(rows: BenchRow[]): Promise<void> {
     const sql = `${INSERT_COLS}(?, ?, ?, ?, ?)`;
-    for (const r of rows) await this.conn.execute(sql, [r.email, r.name, r.age, r.score, r.active ? 1 : 0]);
+    for (const r of rows)
+      await this.conn.execute(sql, [r.email, r.name, r.age, r.score, r.active ? 1 : 0]);
   }
 
   async bulkCreate(rows: BenchRow[]): Promise<void> {
@@ -60,14 +61,18 @@ export class RawMariadb implements Contestant, BenchAdmin {
   }
 
   async filterByMinAge(minAge: number): Promise<unknown[]> {
-    const [rows] = await this.conn.execute<RowDataPacket[]>(`SELECT ${COLS} FROM ${TABLE} WHERE age >= ?`, [minAge]);
+    const [rows] = await this.conn.execute<RowDataPacket[]>(
+      `SELECT ${COLS} FROM ${TABLE} WHERE age >= ?`,
+      [minAge],
+    );
     return rows;
   }
 
   async upsertEach(rows: BenchRow[]): Promise<void> {
     const sql = `${INSERT_COLS}(?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE
       name = VALUES(name), age = VALUES(age), score = VALUES(score), active = VALUES(active)`;
-    for (const r of rows) await this.conn.execute(sql, [r.email, r.name, r.age, r.score, r.active ? 1 : 0]);
+    for (const r of rows)
+      await this.conn.execute(sql, [r.email, r.name, r.age, r.score, r.active ? 1 : 0]);
   }
 
   async exec(sql: string): Promise<void> {
@@ -78,7 +83,10 @@ export class RawMariadb implements Contestant, BenchAdmin {
     const [rows] =
       nameIs === undefined
         ? await this.conn.query<RowDataPacket[]>(`SELECT count(*) AS n FROM ${TABLE}`)
-        : await this.conn.query<RowDataPacket[]>(`SELECT count(*) AS n FROM ${TABLE} WHERE name = ?`, [nameIs]);
+        : await this.conn.query<RowDataPacket[]>(
+            `SELECT count(*) AS n FROM ${TABLE} WHERE name = ?`,
+            [nameIs],
+          );
     return Number(rows[0].n);
   }
 

@@ -55,7 +55,11 @@ export class RawPostgres implements Contestant, BenchAdmin {
   async createEach(rows: BenchRow[]): Promise<void> {
     const text = `${INSERT_COLS}($1, $2, $3, $4, $5) RETURNING id`;
     for (const r of rows) {
-      await this.client.query({ name: 'bench_insert', text, values: [r.email, r.name, r.age, r.score, r.active] });
+      await this.client.query({
+        name: 'bench_insert',
+        text,
+        values: [r.email, r.name, r.age, r.score, r.active],
+      });
     }
   }
 
@@ -86,7 +90,11 @@ export class RawPostgres implements Contestant, BenchAdmin {
     const text = `${INSERT_COLS}($1, $2, $3, $4, $5) ON CONFLICT (email) DO UPDATE SET
       name = EXCLUDED.name, age = EXCLUDED.age, score = EXCLUDED.score, active = EXCLUDED.active`;
     for (const r of rows) {
-      await this.client.query({ name: 'bench_upsert', text, values: [r.email, r.name, r.age, r.score, r.active] });
+      await this.client.query({
+        name: 'bench_upsert',
+        text,
+        values: [r.email, r.name, r.age, r.score, r.active],
+      });
     }
   }
 
@@ -98,7 +106,9 @@ export class RawPostgres implements Contestant, BenchAdmin {
     const res =
       nameIs === undefined
         ? await this.client.query(`SELECT count(*)::int AS n FROM ${TABLE}`)
-        : await this.client.query(`SELECT count(*)::int AS n FROM ${TABLE} WHERE name = $1`, [nameIs]);
+        : await this.client.query(`SELECT count(*)::int AS n FROM ${TABLE} WHERE name = $1`, [
+            nameIs,
+          ]);
     return res.rows[0].n;
   }
 

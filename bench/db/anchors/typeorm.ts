@@ -7,7 +7,10 @@ import { BenchUserEntity, BenchUserRow } from '../schema';
 /** Rows per `Repository.insert(chunk)` in the bulk workload. */
 export const TYPEORM_BULK_CHUNK = 1000;
 
-function dataSourceOptions(db: FreshDatabase, pragmas: Record<string, string | number>): DataSourceOptions {
+function dataSourceOptions(
+  db: FreshDatabase,
+  pragmas: Record<string, string | number>,
+): DataSourceOptions {
   const common = { entities: [BenchUserEntity], synchronize: false, logging: false };
   switch (db.dialect as BenchDialect) {
     case 'sqlite':
@@ -41,7 +44,10 @@ export class TypeormAnchor implements Contestant {
     private readonly repo: Repository<BenchUserRow>,
   ) {}
 
-  static async connect(db: FreshDatabase, pragmas: Record<string, string | number>): Promise<TypeormAnchor> {
+  static async connect(
+    db: FreshDatabase,
+    pragmas: Record<string, string | number>,
+  ): Promise<TypeormAnchor> {
     const ds = await new DataSource(dataSourceOptions(db, pragmas)).initialize();
     return new TypeormAnchor(ds, ds.getRepository(BenchUserEntity));
   }
