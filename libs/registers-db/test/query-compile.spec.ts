@@ -431,6 +431,20 @@ describe('where validation', () => {
     expect(badWhere({ name__ilike: 'a\u0000' }).context).toMatchObject({ operator: 'ilike' });
   });
 
+  it('rejects patterns over 4096 characters and lists over 10000 values', () => {
+    expect(compile({ name__contains: 'x'.repeat(4096) }).values[0]).toHaveLength(4098);
+    expect(badWhere({ name__contains: 'x'.repeat(4097) }).context).toMatchObject({
+      operator: 'contains',
+    });
+    expect(badWhere({ name__like: '%'.repeat(4097) }).context).toMatchObject({ operator: 'like' });
+    const ids = Array.from({ length: 10_000 }, (_, i) => i);
+    expect(compile({ age__in: ids }).values).toHaveLength(10_000);
+    expect(badWhere({ age__not_in: [...ids, 10_000] }).context).toMatchObject({
+      field: 'age',
+      operator: 'not_in',
+    });
+  });
+
   it('rejects filtering on encrypted and password-hash fields', () => {
     expect(badWhere({ secret: 'x' }).context).toEqual({
       model: 'User',

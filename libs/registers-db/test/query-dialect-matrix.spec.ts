@@ -545,6 +545,21 @@ describeEachDialect('query compilation on the raw driver', (target) => {
     });
   });
 
+  it('runs the longest allowed patterns, worst cases for SQLite GLOB rewriting included', async () => {
+    expect(await select({ name__contains: '['.repeat(4096) })).toEqual([]);
+    expect(await select({ name__endswith: '😀'.repeat(2048) })).toEqual([]);
+    expect(await select({ name__like: `%${'日'.repeat(4094)}%` })).toEqual([]);
+    expect(await select({ name__ilike: '%'.repeat(4096) })).toEqual(ALL);
+    expect(await select({ name__startswith: '%_!'.repeat(1365) })).toEqual([]);
+  });
+
+  it('runs a 10000-value in list', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => i + 5);
+    expect(await select({ age__in: many })).toEqual(ids((r) => r[3] !== null && r[3] >= 5));
+    const names = [...ROWS.map((r) => r[1]), ...Array.from({ length: 9_000 }, (_, i) => `n${i}`)];
+    expect(await select({ name__in: names })).toEqual(ALL);
+  });
+
   it('leaves the table intact after SQL-looking values', async () => {
     await select({
       name: "x'); DROP TABLE q_items; --",

@@ -1,6 +1,6 @@
 import type { QueryDialect } from '../dialects/query-dialect.interface';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
-import { checkPattern, checkScalar, describe } from './filter-value';
+import { checkPattern, checkScalar, describe, MAX_LIST_LENGTH } from './filter-value';
 import { invalidQuery } from './invalid-query';
 import { escapeLikeLiteral } from './like-pattern';
 import type { QueryOperator } from './operators';
@@ -198,6 +198,14 @@ function compileList(
     throw invalidQuery(
       ctx.meta,
       `"${field.property}__${operator}" expects an array, got ${describe(value)}`,
+      field.property,
+      operator,
+    );
+  }
+  if (value.length > MAX_LIST_LENGTH) {
+    throw invalidQuery(
+      ctx.meta,
+      `"${field.property}__${operator}" lists are limited to ${MAX_LIST_LENGTH} values`,
       field.property,
       operator,
     );

@@ -7,6 +7,15 @@ const INTEGER_TEXT = /^-?\d+$/;
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/**
+ * Longest pattern operand, in UTF-16 code units. SQLite refuses LIKE/GLOB patterns over
+ * 50,000 bytes; 4,096 units stay under that after escaping and GLOB rewriting on every dialect.
+ */
+export const MAX_PATTERN_LENGTH = 4096;
+
+/** Most values in one `in`/`not_in` list (every driver has a bound-parameter limit). */
+export const MAX_LIST_LENGTH = 10_000;
+
 /** Field types that LIKE-style operators apply to. */
 const TEXT_TYPES = new Set(['string', 'text', 'enum']);
 
@@ -109,6 +118,14 @@ export function checkPattern(
     throw invalidQuery(
       meta,
       `"${field.property}__${operator}" expects a string without NUL characters, got ${describe(value)}`,
+      field.property,
+      operator,
+    );
+  }
+  if (value.length > MAX_PATTERN_LENGTH) {
+    throw invalidQuery(
+      meta,
+      `"${field.property}__${operator}" patterns are limited to ${MAX_PATTERN_LENGTH} characters`,
       field.property,
       operator,
     );
