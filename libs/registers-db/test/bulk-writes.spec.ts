@@ -96,6 +96,24 @@ describeEachDialect('Bulk writes', (target) => {
     expect(await members().count()).toBe(0);
   });
 
+  it('a duplicate of a row in an earlier statement of the batch is found at its own index', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => ({ handle: `c${i}` }));
+    rows[1700] = { handle: 'c10' };
+    const error = await members().bulkCreate(rows).catch((e) => e);
+    expect(error).toBeInstanceOf(UniqueConstraintError);
+    expect(error.context.rowIndex).toBe(1700);
+    expect(await members().count()).toBe(0);
+  });
+
+  it('a bad row in a later statement rolls back the statements already written', async () => {
+    const rows: Array<{ handle: string; teamId?: number }> = Array.from({ length: 2100 }, (_, i) => ({ handle: `r${i}` }));
+    rows[2050] = { handle: 'orphan', teamId: 555555 };
+    const error = await members().bulkCreate(rows).catch((e) => e);
+    expect(error).toBeInstanceOf(ForeignKeyViolationError);
+    expect(error.context.rowIndex).toBe(2050);
+    expect(await members().count()).toBe(0);
+  });
+
   it('a foreign-key violation writes nothing and raises ForeignKeyViolationError with the row', async () => {
     const rows = [{ handle: 'p', teamId: team.id }, { handle: 'q', teamId: 987654 }];
     const error = await members().bulkCreate(rows).catch((e) => e);

@@ -35,6 +35,22 @@ function isFilter(value: unknown): value is Filter {
 
 const ROLLBACK_PROBE = Symbol('rollback probe');
 
+/** A chunk's INSERT, sent, with its outcome captured (so no rejection goes unhandled). */
+interface InFlightChunk<T> {
+  chunk: T[];
+  start: number;
+  outcome: Promise<{ rows: Row[] } | { error: unknown }>;
+}
+
+/** Carries a failed chunk's driver error out of the batch transaction (which rolls back). */
+class ChunkFailure {
+  constructor(
+    readonly error: unknown,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
 /**
  * The async data-access surface of one registered model. SQL is built once per model and
  * statement shape; every call goes through the connection, so inside
@@ -204,8 +220,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   /** Validates `data` and inserts one record; returns it with its key. */
   async create(data: Partial<T>): Promise<ManagedRecord<T>> {
-    const record = await this.validator.build(data, { operation: 'create' });
-    await this.insertRecords([record], 'create');
+    const built = this.validator.build(data, { operation: 'create' });
+    const record = built instanceof Promise ? await built : built;
+    await this.insertOne(record, 'create');
     return record as ManagedRecord<T>;
   }
 
@@ -226,7 +243,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const built = this.validator.build(input, { operation, allowDatabaseKey: conflict?.[0] === this.keyField });
     const record = built instanceof Promise ? await built : built;
     if (!conflict) {
-      await this.insertRecords([record], operation);
+      await this.insertOne(record, operation);
       return record as ManagedRecord<T>;
     }
     await this.ready();
@@ -401,13 +418,22 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const operation = 'bulkCreate';
     this.assertRows(rows, operation);
     if (rows.length === 0) return [];
-    const records: T[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const built = this.validator.build(rows[i], { operation, rowIndex: i });
-      records[i] = built instanceof Promise ? await built : built;
-    }
-    await this.inTransaction(() => this.insertRecords(records, operation));
-    return records as ManagedRecord<T>[];
+    const produce = (start: number, end: number): T[] | Promise<T[]> => {
+      const chunk: T[] = new Array(end - start);
+      for (let i = start; i < end; i++) {
+        const built = this.validator.build(rows[i], { operation, rowIndex: i });
+        if (built instanceof Promise) return this.produceAsync(rows, start, end, operation);
+        chunk[i - start] = built;
+      }
+      return chunk;
+    };
+    return (await this.insertBatch(rows.length, produce, operation)) as ManagedRecord<T>[];
+  }
+
+  private async produceAsync(rows: Array<Partial<T>>, start: number, end: number, operation: string): Promise<T[]> {
+    const chunk: T[] = [];
+    for (let i = start; i < end; i++) chunk.push(await this.validator.build(rows[i], { operation, rowIndex: i }));
+    return chunk;
   }
 
   /** Upserts every row (same resolution as upsert) in one transaction (or none). */
@@ -441,63 +467,118 @@ export class Manager<T extends object> implements RecordOwner<T> {
     }
   }
 
-  /**
-   * Inserts validated records with multi-row statements under the parameter limit. A
-   * failing chunk is replayed row by row (and rolled back) to name the failing row.
-   */
-  private async insertRecords(records: T[], operation: string): Promise<void> {
+  /** Inserts one validated record; sets its generated key. */
+  private async insertOne(record: T, operation: string): Promise<void> {
     await this.ready();
-    const perStatement = this.statements.rowsPerStatement;
-    const generated = this.statements.generatedKey;
-    const keyColumn = this.statements.keyColumn;
-    for (let start = 0; start < records.length; start += perStatement) {
-      const chunk = records.slice(start, start + perStatement);
-      const sql = this.statements.insert(chunk.length);
-      const params: unknown[] = [];
-      for (const record of chunk) this.paramsOf(record, this.statements.insertFields, params);
-      let rows: Row[];
-      try {
-        rows =
-          records.length === 1
-            ? await this.contained(() => this.connection.query(sql, params))
-            : await this.connection.transaction(() => this.connection.query(sql, params));
-      } catch (error) {
-        throw await this.failingRow(error, chunk, start, operation);
-      }
-      if (generated) {
-        if (rows.length !== chunk.length) {
-          throw new SchemaError(`${this.meta.name}.${operation}: the database returned no generated keys`, this.context(operation));
-        }
-        // Keys of one statement grow with insertion order; RETURNING order is not promised.
-        const keys = rows.map((r) => this.dialect.fromDriver(this.keyField, r[keyColumn]) as number);
-        if (rows.length > 1) keys.sort((a, b) => a - b);
-        for (let i = 0; i < chunk.length; i++) (chunk[i] as any)[this.meta.key] = keys[i];
-      }
+    const params = this.paramsOf(record, this.statements.insertFields);
+    let rows: Row[];
+    try {
+      rows = await this.contained(() => this.connection.query(this.statements.insert(1), params));
+    } catch (error) {
+      throw await this.normalize(error, operation);
     }
-    for (const record of records) markPersisted(record, (record as any)[this.meta.key]);
+    this.assignKeys([record], rows, operation);
+    markPersisted(record, (record as any)[this.meta.key]);
   }
 
-  private async failingRow(error: unknown, chunk: T[], offset: number, operation: string): Promise<Error> {
+  /** Copies database-generated keys onto the records of one INSERT … RETURNING. */
+  private assignKeys(chunk: T[], rows: Row[], operation: string): void {
+    if (!this.statements.generatedKey) return;
+    if (rows.length !== chunk.length) {
+      throw new SchemaError(`${this.meta.name}.${operation}: the database returned no generated keys`, this.context(operation));
+    }
+    const keyColumn = this.statements.keyColumn;
+    // Keys of one statement grow with insertion order; RETURNING order is not promised.
+    const keys = rows.map((r) => this.dialect.fromDriver(this.keyField, r[keyColumn]) as number);
+    if (keys.length > 1) keys.sort((a, b) => a - b);
+    for (let i = 0; i < chunk.length; i++) (chunk[i] as any)[this.meta.key] = keys[i];
+  }
+
+  /**
+   * Inserts `total` records in one (sub)transaction with multi-row statements under the
+   * parameter limit. `produce` validates one chunk; it runs while the database works on
+   * the previous chunk. On an integrity error everything is rolled back and the rows are
+   * replayed (and rolled back again) to name the failing row in `rowIndex`.
+   */
+  private async insertBatch(
+    total: number,
+    produce: (start: number, end: number) => T[] | Promise<T[]>,
+    operation: string,
+    rowIndexOf: (position: number) => number = (position) => position,
+  ): Promise<T[]> {
+    await this.ready();
+    const perStatement = this.statements.rowsPerStatement;
+    const records: T[] = new Array(total);
+    try {
+      await this.connection.transaction(async () => {
+        let inflight: InFlightChunk<T> | undefined;
+        for (let start = 0; start < total; start += perStatement) {
+          const produced = produce(start, Math.min(total, start + perStatement));
+          const chunk = produced instanceof Promise ? await produced : produced;
+          for (let i = 0; i < chunk.length; i++) records[start + i] = chunk[i];
+          if (inflight) await this.settle(inflight, operation);
+          inflight = this.send(chunk, start);
+        }
+        if (inflight) await this.settle(inflight, operation);
+      });
+    } catch (error) {
+      if (error instanceof ChunkFailure) throw await this.locateFailure(error, records, operation, rowIndexOf);
+      throw error;
+    }
+    for (const record of records) markPersisted(record, (record as any)[this.meta.key]);
+    return records;
+  }
+
+  /** Sends one chunk's INSERT now (no await before the driver call) and keeps its outcome. */
+  private send(chunk: T[], start: number): InFlightChunk<T> {
+    const params: unknown[] = [];
+    for (const record of chunk) this.paramsOf(record, this.statements.insertFields, params);
+    const outcome = this.connection.query(this.statements.insert(chunk.length), params).then(
+      (rows) => ({ rows }),
+      (error) => ({ error }),
+    );
+    return { chunk, start, outcome };
+  }
+
+  private async settle(inflight: InFlightChunk<T>, operation: string): Promise<void> {
+    const outcome = await inflight.outcome;
+    if ('error' in outcome) throw new ChunkFailure(outcome.error, inflight.start, inflight.start + inflight.chunk.length);
+    this.assignKeys(inflight.chunk, outcome.rows, operation);
+  }
+
+  private async locateFailure(
+    failure: ChunkFailure,
+    records: T[],
+    operation: string,
+    rowIndexOf: (position: number) => number,
+  ): Promise<Error> {
+    const { error, start, end } = failure;
     if (error instanceof RegistryError || !this.dialect.classifyError(error)) return this.normalize(error, operation);
-    if (chunk.length === 1) return this.normalize(error, operation, operation.startsWith('bulk') ? offset : undefined);
-    let found: { index: number; error: unknown } | undefined;
-    const sql = this.statements.insert(1);
+    if (end - start === 1) return this.normalize(error, operation, rowIndexOf(start));
+    let found: { position: number; error: unknown } | undefined;
+    const perStatement = this.statements.rowsPerStatement;
     await this.connection
       .transaction(async () => {
-        for (let i = 0; i < chunk.length; i++) {
+        // The earlier chunks went with the rollback; write them again so cross-chunk duplicates show.
+        for (let s = 0; s < start; s += perStatement) {
+          const chunk = records.slice(s, Math.min(start, s + perStatement));
+          const params: unknown[] = [];
+          for (const record of chunk) this.paramsOf(record, this.statements.insertFields, params);
+          await this.connection.query(this.statements.insert(chunk.length), params);
+        }
+        const one = this.statements.insert(1);
+        for (let i = start; i < end; i++) {
           try {
-            await this.connection.query(sql, this.paramsOf(chunk[i], this.statements.insertFields));
+            await this.connection.query(one, this.paramsOf(records[i], this.statements.insertFields));
           } catch (rowError) {
-            found = { index: offset + i, error: rowError };
+            found = { position: i, error: rowError };
             break;
           }
         }
         throw ROLLBACK_PROBE;
       })
-      .catch((probeError) => {
-        if (probeError !== ROLLBACK_PROBE) throw probeError;
-      });
-    return found ? this.normalize(found.error, operation, found.index) : this.normalize(error, operation);
+      .catch(() => undefined);
+    return found ? this.normalize(found.error, operation, rowIndexOf(found.position)) : this.normalize(error, operation);
   }
 
   /** The conflict target of an upsert row: the key when given, else a unique group it fills. */
@@ -524,7 +605,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
       // Rows without a conflict target are plain inserts.
       const inserts = prepared.map((p, i) => (p.conflict ? -1 : i)).filter((i) => i >= 0);
       if (inserts.length) {
-        await this.insertRecords(inserts.map((i) => prepared[i].record), operation);
+        const records = inserts.map((i) => prepared[i].record);
+        await this.insertBatch(records.length, (start, end) => records.slice(start, end), operation, (p) => inserts[p]);
         for (const i of inserts) results[i] = prepared[i].record as ManagedRecord<T>;
       }
       const groups = new Map<string, number[]>();
@@ -706,7 +788,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const record = await this.validator.build(data, { operation, allowDatabaseKey: this.meta.key in lookup });
     const fields = this.meta.key in lookup ? this.meta.fields : this.statements.insertFields;
     if (fields === this.statements.insertFields) {
-      await this.insertRecords([record], operation);
+      await this.insertOne(record, operation);
     } else {
       try {
         await this.connection.query(this.dialect.insertSql(this.meta.table, fields.map((f) => f.column), 1), this.paramsOf(record, fields));
