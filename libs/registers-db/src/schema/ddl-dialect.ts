@@ -160,6 +160,40 @@ export abstract class DdlDialect {
     return [`ALTER TABLE ${this.quote(table)} ADD COLUMN ${this.columnDefinition(table, column)}`];
   }
 
+  /**
+   * Names of the renamed table's indexes/constraints (and key sequence) that live in a
+   * database-wide namespace and would block re-creating a table under the old name.
+   */
+  dependentNamesSql(_table: string, _from: string): BoundSql | undefined {
+    return undefined;
+  }
+
+  /** Renames (or rebuilds) the library-named indexes/constraints after `from` became `to`. */
+  renameDependentsSql(_meta: ModelMetadata, _from: string, _to: string, _live: Set<string>): string[] {
+    return [];
+  }
+
+  /** Library-named objects of a model: [kind, columns, field] for each index/constraint it created. */
+  protected namedObjects(meta: ModelMetadata): Array<{ kind: 'key' | 'idx' | 'fkey' | 'check'; columns: string[]; field?: ColumnShape }> {
+    const keyColumn = meta.fieldsByProperty.get(meta.key)?.column;
+    const objects: Array<{ kind: 'key' | 'idx' | 'fkey' | 'check'; columns: string[]; field?: ColumnShape }> = [];
+    for (const group of meta.unique) {
+      const columns = group.map((p) => meta.fieldsByProperty.get(p)!.column);
+      if (!(columns.length === 1 && columns[0] === keyColumn)) objects.push({ kind: 'key', columns });
+    }
+    for (const f of meta.fields) {
+      if (f.index && !f.unique && !f.isKey) objects.push({ kind: 'idx', columns: [f.column], field: f });
+      if (f.foreignKey) objects.push({ kind: 'fkey', columns: [f.column], field: f });
+      if (f.enumValues?.length) objects.push({ kind: 'check', columns: [f.column], field: f });
+    }
+    return objects;
+  }
+
+  /** Whether DDL can be rolled back (PostgreSQL, SQLite); MySQL commits each DDL statement. */
+  get transactionalDdl(): boolean {
+    return true;
+  }
+
   /** Whether FKs may point at tables created later (SQLite checks them only on writes). */
   get lazyForeignKeys(): boolean {
     return false;

@@ -256,11 +256,15 @@ export class ModelSchema<T = any> {
     if (to === from) return;
     if (!(await this.tableExists(from))) throw new MigrationError(`${this.meta.name}: table '${from}' does not exist.`, context);
     if (await this.tableExists(to)) throw new MigrationError(`${this.meta.name}: table '${to}' already exists.`, context);
-    try {
-      await this.connection.execute(this.ddl.renameTableSql(from, to));
+    const rename = async () => {
+      await this.renameWithDependents(this.meta, from, to);
       if (this.meta.auditLog && (await this.tableExists(auditTableName(from)))) {
-        await this.connection.execute(this.ddl.renameTableSql(auditTableName(from), auditTableName(to)));
+        await this.renameWithDependents(auditModel(from), auditTableName(from), auditTableName(to));
       }
+    };
+    try {
+      // All or nothing where DDL is transactional; MySQL commits each statement anyway.
+      await (this.ddl.transactionalDdl ? this.connection.transaction(rename) : rename());
     } catch (error) {
       throw new MigrationError(`${this.meta.name}: could not rename '${from}' to '${to}': ${(error as Error).message}`, context, {
         cause: error,
@@ -270,6 +274,14 @@ export class ModelSchema<T = any> {
     }
     this.meta.table = to;
     for (const listener of this.renameListeners) listener(from, to);
+  }
+
+  private async renameWithDependents(meta: ModelMetadata, from: string, to: string): Promise<void> {
+    await this.connection.execute(this.ddl.renameTableSql(from, to));
+    const names = this.ddl.dependentNamesSql(to, from);
+    if (!names) return;
+    const live = new Set((await this.connection.query<{ name: string }>(names.sql, names.params)).map((r) => r.name));
+    for (const sql of this.ddl.renameDependentsSql(meta, from, to, live)) await this.connection.execute(sql);
   }
 
   /** Compares the live table with the model (columns, nullability, coarse type families). */

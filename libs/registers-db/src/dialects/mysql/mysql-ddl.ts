@@ -1,4 +1,5 @@
-import type { LogicalType } from '../../interfaces/model-metadata.interface';
+import type { LogicalType, ModelMetadata } from '../../interfaces/model-metadata.interface';
+import { constraintName } from '../../schema/constraint-names';
 import type { DialectName } from '../query-dialect.interface';
 import { BoundSql, ColumnShape, ColumnTypeSpec, DdlDialect, LiveColumn } from '../../schema/ddl-dialect';
 
@@ -80,6 +81,34 @@ export class MysqlDdl extends DdlDialect {
 
   renameTableSql(from: string, to: string): string {
     return `RENAME TABLE ${this.quote(from)} TO ${this.quote(to)}`;
+  }
+
+  get transactionalDdl(): boolean {
+    return false;
+  }
+
+  dependentNamesSql(table: string): BoundSql {
+    return {
+      sql: 'SELECT CONSTRAINT_NAME AS name FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?',
+      params: [table],
+    };
+  }
+
+  /** Foreign key (and MySQL check) names are database-wide and cannot be renamed: rebuild them. */
+  renameDependentsSql(meta: ModelMetadata, from: string, to: string, live: Set<string>): string[] {
+    const statements: string[] = [];
+    for (const { kind, columns, field } of this.namedObjects(meta)) {
+      if (kind !== 'fkey' && kind !== 'check') continue;
+      const old = constraintName(from, columns, kind);
+      if (!live.has(old)) continue;
+      const table = this.quote(to);
+      statements.push(
+        kind === 'fkey'
+          ? `ALTER TABLE ${table} DROP FOREIGN KEY ${this.quote(old)}, ADD ${this.foreignKeyClause(to, field!)}`
+          : `ALTER TABLE ${table} DROP CONSTRAINT ${this.quote(old)}, ADD ${this.enumCheck(to, field!)}`,
+      );
+    }
+    return statements;
   }
 
   tableExistsSql(table: string): BoundSql {

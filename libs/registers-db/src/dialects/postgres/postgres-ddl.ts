@@ -1,4 +1,6 @@
 import type { DialectName } from '../query-dialect.interface';
+import type { ModelMetadata } from '../../interfaces/model-metadata.interface';
+import { constraintName } from '../../schema/constraint-names';
 import { BoundSql, ColumnShape, ColumnTypeSpec, DdlDialect, LiveColumn } from '../../schema/ddl-dialect';
 
 /** PostgreSQL DDL: timestamptz dates, jsonb, native uuid, serial keys; the current schema only. */
@@ -72,6 +74,44 @@ export class PostgresDdl extends DdlDialect {
 
   liveColumn(row: Record<string, unknown>): LiveColumn {
     return { name: String(row.name), type: String(row.type), nullable: row.nullable === 'YES' };
+  }
+
+  dependentNamesSql(table: string, from: string): BoundSql {
+    return {
+      sql:
+        'SELECT c.conname AS name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid ' +
+        'JOIN pg_namespace n ON n.oid = t.relnamespace WHERE t.relname = $1 AND n.nspname = current_schema() ' +
+        'UNION SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1 ' +
+        "UNION SELECT s.relname AS name FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace " +
+        "WHERE s.relkind = 'S' AND n.nspname = current_schema() AND s.relname LIKE $2",
+      params: [table, `${from}%`],
+    };
+  }
+
+  /**
+   * Constraint, index and sequence names are schema-wide: give them the new table's names
+   * (the key constraint must stay `<table>_pkey` for duplicate-key detection).
+   */
+  renameDependentsSql(meta: ModelMetadata, from: string, to: string, live: Set<string>): string[] {
+    const statements: string[] = [];
+    const rename = (kind: 'pkey' | 'key' | 'idx' | 'fkey' | 'check', columns: string[]) => {
+      const old = kind === 'pkey' ? `${from}_pkey` : constraintName(from, columns, kind);
+      const next = kind === 'pkey' ? `${to}_pkey` : constraintName(to, columns, kind);
+      if (!live.has(old) || old === next) return;
+      statements.push(
+        kind === 'idx'
+          ? `ALTER INDEX ${this.quote(old)} RENAME TO ${this.quote(next)}`
+          : `ALTER TABLE ${this.quote(to)} RENAME CONSTRAINT ${this.quote(old)} TO ${this.quote(next)}`,
+      );
+    };
+    rename('pkey', []);
+    for (const { kind, columns } of this.namedObjects(meta)) rename(kind, columns);
+    const key = meta.fieldsByProperty.get(meta.key);
+    if (key?.idStrategy === 'autoincrement') {
+      const old = `${from}_${key.column}_seq`;
+      if (live.has(old)) statements.push(`ALTER SEQUENCE ${this.quote(old)} RENAME TO ${this.quote(`${to}_${key.column}_seq`)}`);
+    }
+    return statements;
   }
 
   typeFamily(sqlType: string): string {

@@ -1,4 +1,6 @@
 import type { DialectName } from '../query-dialect.interface';
+import type { ModelMetadata } from '../../interfaces/model-metadata.interface';
+import { constraintName } from '../../schema/constraint-names';
 import { BoundSql, ColumnShape, ColumnTypeSpec, DdlDialect, LiveColumn } from '../../schema/ddl-dialect';
 
 /**
@@ -76,6 +78,20 @@ export class SqliteDdl extends DdlDialect {
     if (/^(text|clob)$/.test(base)) return 'text';
     if (base === 'datetime' || base === 'timestamp') return 'datetime';
     return base;
+  }
+
+  dependentNamesSql(table: string): BoundSql {
+    return { sql: `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, params: [table] };
+  }
+
+  /** Index names are database-wide and cannot be renamed: rebuild them under the new name. */
+  renameDependentsSql(meta: ModelMetadata, from: string, to: string, live: Set<string>): string[] {
+    const statements: string[] = [];
+    for (const { kind, columns } of this.namedObjects(meta)) {
+      if (kind !== 'idx' || !live.has(constraintName(from, columns, 'idx'))) continue;
+      statements.push(`DROP INDEX ${this.quote(constraintName(from, columns, 'idx'))}`, this.createIndexSql(to, columns));
+    }
+    return statements;
   }
 
   get lazyForeignKeys(): boolean {
