@@ -153,21 +153,21 @@ describe('shell tab completion', () => {
   afterAll(async () => fx.app.close());
 
   it('completes groups, commands and built-ins as the first word', () => {
-    expect(shell.complete('de')).toEqual([['deploy'], 'de']);
+    expect(shell.complete('de')).toEqual([['deploy '], 'de']);
     expect(shell.complete('ex')).toEqual([['exec', 'exit'], 'ex']);
     expect(shell.complete('')[0]).toEqual(expect.arrayContaining(['add', 'deploy', 'services', 'svc', 'help', 'quit']));
   });
 
   it('completes the commands of a group, also through the group alias', () => {
     expect(shell.complete('deploy ')).toEqual([['rollback', 's', 'service'], '']);
-    expect(shell.complete('d se')).toEqual([['service'], 'se']);
+    expect(shell.complete('d se')).toEqual([['service '], 'se']);
   });
 
   it('completes choices of positionals and options', () => {
     expect(shell.complete('deploy service ')).toEqual([['api', 'billing', 'worker'], '']);
-    expect(shell.complete('deploy service w')).toEqual([['worker'], 'w']);
+    expect(shell.complete('deploy service w')).toEqual([['worker '], 'w']);
     expect(shell.complete('list ')).toEqual([['all', 'completed', 'pending'], '']);
-    expect(shell.complete('list --status c')).toEqual([['completed'], 'c']);
+    expect(shell.complete('list --status c')).toEqual([['completed '], 'c']);
     expect(shell.complete('incidents page api sev')).toEqual([['sev1', 'sev2', 'sev3'], 'sev']);
   });
 

@@ -183,8 +183,9 @@ export class InteractiveShell {
     const current = endsWithSpace ? '' : (words.pop() ?? '');
     const previous = words.filter((w) => !w.startsWith('-'));
     const candidates = this.candidates(previous, words, current);
-    const hits = candidates.filter((c) => c.startsWith(current));
-    return [[...new Set(hits)].sort(), current];
+    const hits = [...new Set(candidates.filter((c) => c.startsWith(current)))].sort();
+    // One match: complete the word and the space after it, like a shell does.
+    return [hits.length === 1 ? [`${hits[0]} `] : hits, current];
   }
 
   private candidates(commandWords: string[], allWords: string[], current: string): string[] {
