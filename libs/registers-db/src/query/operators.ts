@@ -25,15 +25,6 @@ export function isQueryOperator(name: string): name is QueryOperator {
   return OPERATOR_SET.has(name);
 }
 
-/** Operators whose value is matched as a LIKE pattern (string fields only). */
-export const PATTERN_OPERATORS: ReadonlySet<QueryOperator> = new Set([
-  'like',
-  'ilike',
-  'contains',
-  'startswith',
-  'endswith',
-]);
-
 /** Separator between a field and its operator in a `where` key. */
 export const OPERATOR_SEPARATOR = '__';
 
