@@ -14,6 +14,7 @@ import {
   OneToMany,
   prefetch,
 } from '../src/relations';
+import { MAX_LIST_LENGTH } from '../src/query/filter-value';
 import { assertQueryCount } from '../src/testing';
 
 @Model({ table: 'rel_authors', unique: ['email'] })
@@ -323,3 +324,33 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
     });
   });
 });
+
+describeEachDialect(
+  'Relations: prefetch of more keys than one statement may list',
+  (target) => {
+    let db: DatabaseRegistry;
+    beforeAll(() => {
+      db = new DatabaseRegistry({ url: target().url }).register(Author, Post);
+      linkRelations(db);
+    });
+    afterAll(() => db.dispose());
+
+    it('splits the key list into statements under the limit and still groups every child', async () => {
+      const limit = Math.min(MAX_LIST_LENGTH, db.manager(Author).dialect.maxParameters);
+      const count = 2 * limit + 100;
+      await db.manager(Author).bulkCreate(Array.from({ length: count }, (_, i) => ({ name: `author ${i}`, email: `a${i}@example.com` })));
+      const all = await db.manager(Author).all({ orderBy: 'id' });
+      expect(all).toHaveLength(count);
+      const first = all[0];
+      const last = all[count - 1];
+      await db.manager(Post).bulkCreate([
+        { authorId: first.id, title: 'first' },
+        { authorId: last.id, title: 'last' },
+      ]);
+      await assertQueryCount({ exact: 3, registry: db }, () => prefetch(all, 'posts'));
+      expect(titles(await loadRelated<Post[]>(first, 'posts'))).toEqual(['first']);
+      expect(titles(await loadRelated<Post[]>(last, 'posts'))).toEqual(['last']);
+      expect(await loadRelated(all[1], 'posts')).toEqual([]);
+    });
+  },
+);

@@ -1,4 +1,5 @@
 import type { Manager } from '../manager/manager';
+import { MAX_LIST_LENGTH } from '../query/filter-value';
 import type { FieldMetadata } from '../interfaces/model-metadata.interface';
 import { scopedManager, type RelationScope } from './relation-scope';
 import { PREFETCH_PARAMETER_RESERVE } from './relations.constants';
@@ -23,11 +24,12 @@ function distinctValues(records: object[], field: FieldMetadata): unknown[] {
 
 /**
  * Rows of `manager` whose `field` is one of `values`: one statement, or one per chunk when
- * the list would pass the dialect's bound-parameter limit.
+ * the list would pass the dialect's bound-parameter limit (or the query compiler's cap on
+ * IN lists).
  */
 async function rowsMatching(manager: Manager<any>, field: FieldMetadata, values: unknown[], orderBy?: string | readonly string[]) {
   if (values.length === 0) return [];
-  const size = Math.max(1, manager.dialect.maxParameters - PREFETCH_PARAMETER_RESERVE);
+  const size = Math.max(1, Math.min(MAX_LIST_LENGTH, manager.dialect.maxParameters - PREFETCH_PARAMETER_RESERVE));
   const options = orderBy === undefined ? undefined : { orderBy };
   const rows: object[] = [];
   for (let start = 0; start < values.length; start += size) {
