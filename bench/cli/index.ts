@@ -3,7 +3,7 @@ import { spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { BenchOptions, selected } from '../lib/options';
+import { BenchOptions, roundsFor, selected } from '../lib/options';
 import { PROFILES_DIR, summarizeFiles } from '../lib/profiler';
 import { runWorkload } from '../lib/runner';
 import { Contender, Workload, WorkloadResult } from '../lib/workload';
@@ -87,7 +87,7 @@ export async function runCliArea(
   onResult: (r: WorkloadResult) => void,
   log: (line: string) => void,
 ): Promise<WorkloadResult[]> {
-  const sample = buildSampleConsole(!opts.quick, log);
+  const sample = buildSampleConsole(opts.build, log);
   if (!sample) {
     log('cli: skipped, no sample console build');
     return [];
@@ -114,7 +114,7 @@ export async function runCliArea(
     env.BENCH_BARE_COMMANDS = String(commands);
     log(`cli: the sample console lists ${commands} commands; the bare app gets as many`);
 
-    const rounds = opts.rounds === 7 ? 15 : opts.quick && opts.rounds === 3 ? 5 : opts.rounds;
+    const rounds = roundsFor(opts, 15, 5);
     const workloads: Workload[] = [];
     const floor = (args: string[]): Contender =>
       processContender(

@@ -1,16 +1,33 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const SAMPLE_MAIN = join(REPO_ROOT, 'dist', 'apps', 'sample-console', 'main.js');
 
+/** Newest modification time of the sources the sample console bundles. */
+function newestSourceMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'test') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMs(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
 /**
- * Builds the sample console the way `npm run build` does (Nest CLI, webpack, one main.js).
+ * Builds the sample console the way `npm run build` does (Nest CLI, webpack, one main.js)
+ * when it is missing or older than its sources (apps/sample-console, libs), or when forced.
  * A failed build falls back to an existing main.js, reported; without one the area is skipped.
  */
-export function buildSampleConsole(rebuild: boolean, log: (line: string) => void): string | null {
-  if (rebuild || !existsSync(SAMPLE_MAIN)) {
+export function buildSampleConsole(force: boolean, log: (line: string) => void): string | null {
+  const stale = () =>
+    ['apps/sample-console/src', 'libs'].some(
+      (d) => newestSourceMs(join(REPO_ROOT, d)) > statSync(SAMPLE_MAIN).mtimeMs,
+    );
+  if (force || !existsSync(SAMPLE_MAIN) || stale()) {
     log('cli: building the sample console (npx nest build sample-console) …');
     const res = spawnSync('npx', ['nest', 'build', 'sample-console'], {
       cwd: REPO_ROOT,

@@ -126,7 +126,14 @@ export function buildWorkloads(
       setup: () => seed(SIZES.filter, 'seed'),
       contenders: contenders('filter', (c) => ({
         run: () => c.filterByMinAge(18),
-        verify: (rows) => expect('rows returned', (rows as unknown[]).length, SIZES.filter),
+        verify: (rows) => {
+          expect('rows returned', (rows as unknown[]).length, SIZES.filter);
+          expect(
+            'email of a returned row',
+            typeof (rows as Array<{ email?: unknown }>)[0].email,
+            'string',
+          );
+        },
       })),
     }),
     upsert: () => ({

@@ -11,6 +11,8 @@ export interface BenchOptions {
   only: string[] | null;
   /** Contender to CPU-profile (`--profile` = the subject `registers`). */
   profile: string | null;
+  /** cli: rebuild the sample console even when it is newer than its sources. */
+  build: boolean;
   help: boolean;
   args: string[];
 }
@@ -27,6 +29,7 @@ export const USAGE = `npm run bench -- [db] [cli] [flags]
   --only=require,create,bulkCreate,filter,upsert,help,list   workloads (kind or full id)
   --profile[=name]  CPU-profile the timed calls of one contender (default registers), print
                self time by area and function, write results/profiles/*.cpuprofile
+  --build      cli: rebuild the sample console (otherwise only when older than its sources)
   --report     only regenerate bench/README.md results and the chart from results/latest.json
   --help       this text`;
 
@@ -40,6 +43,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     dialects: null,
     only: null,
     profile: null,
+    build: false,
     help: false,
     args: argv,
   };
@@ -48,6 +52,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (AREAS.includes(arg)) opts.areas.push(arg);
     else if (arg === '--quick') opts.quick = true;
     else if (arg === '--report') opts.report = true;
+    else if (arg === '--build') opts.build = true;
     else if (arg === '--help' || arg === '-h') opts.help = true;
     else if (flag === '--rounds') opts.rounds = positiveInt(flag, value);
     else if (flag === '--warmup') opts.warmup = positiveInt(flag, value, true);
@@ -74,6 +79,11 @@ function list(value: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** Rounds for a workload family whose default differs (cold starts: 15, quick 5). */
+export function roundsFor(opts: BenchOptions, full: number, quick: number): number {
+  return opts.args.some((a) => a.startsWith('--rounds=')) ? opts.rounds : opts.quick ? quick : full;
 }
 
 export function selected(opts: BenchOptions, group: string, kind: string): boolean {
