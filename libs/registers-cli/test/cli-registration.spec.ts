@@ -10,6 +10,7 @@ import {
   CliGroup,
   CliRegistry,
   CliRunner,
+  Ctx,
   DuplicateCommandError,
   PluginLoadError,
   RegistersCliModule,
@@ -192,7 +193,7 @@ describe('command registration', () => {
     @Injectable()
     class Show {
       @CliCommand('show', { defaultOutput: 'json' })
-      show(@Arg('x', { default: 1 }) x: number, @(require('../src').Ctx)() ctx: any) {
+      show(@Arg('x', { default: 1 }) x: number, @Ctx() ctx: any) {
         return { x, tenant: ctx.tenant, upper: ctx.upper };
       }
     }

@@ -1,3 +1,5 @@
+import { UsageError } from '../errors';
+
 /**
  * Splits a shell line into words: whitespace separates, single quotes are literal, double
  * quotes allow `\"` and `\\`, a backslash outside quotes escapes the next character.
@@ -32,7 +34,7 @@ export function splitShellWords(line: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new Error(`Unterminated ${quote === '"' ? 'double' : 'single'} quote.`);
+  if (quote) throw new UsageError(`Unterminated ${quote === '"' ? 'double' : 'single'} quote.`);
   if (inWord) words.push(current);
   return words;
 }
