@@ -10,12 +10,14 @@ type Method = (sql: string, params?: unknown[]) => Promise<unknown>;
 const logs = new WeakMap<DatabaseConnection, Set<StatementLog>>();
 
 /**
- * Records every statement a connection sends while the log is attached. Until the
- * connection offers a statement hook, its `query` / `execute` methods are wrapped on the
- * instance (every manager and schema call goes through them) and unwrapped when the last
+ * Records every statement a connection sends while the log is attached: through the
+ * connection's `onStatement` hook when it has one, else by wrapping its `query` / `execute`
+ * methods on the instance (every manager and schema call goes through them) until the last
  * log detaches. Transaction control (BEGIN, COMMIT, SAVEPOINT) is not counted.
  */
 export function attachStatementLog(connection: DatabaseConnection, log: StatementLog): () => void {
+  const hook = (connection as unknown as { onStatement?: (listener: (sql: string) => void) => () => void }).onStatement;
+  if (typeof hook === 'function') return hook.call(connection, (sql) => log.statements.push(sql));
   let active = logs.get(connection);
   if (!active) {
     active = new Set();
