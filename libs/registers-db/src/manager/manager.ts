@@ -24,6 +24,7 @@ import { ModelValidator } from '../validation/model-validator';
 import { isUnsafeKey } from '../validation/unsafe-keys';
 import type { FindOptions, FullTableOptions, KeyValue, LookupArgs } from './manager-options.interface';
 import { ModelStatements } from './model-statements';
+import { PasswordFields } from './password-fields';
 import { reverseOrder } from './order-by';
 
 type Row = Record<string, unknown>;
@@ -59,7 +60,9 @@ class ChunkFailure {
 export class Manager<T extends object> implements RecordOwner<T> {
   readonly dialect: Dialect;
   private statements: ModelStatements;
-  private readonly Record: Type<T>;
+  /** The class of the records this manager returns (a subclass of the model). */
+  readonly recordClass: Type<T>;
+  private readonly passwords: PasswordFields;
   private readonly hydrate: Hydrator<T>;
   private readonly validator: ModelValidator<T>;
   private readonly keyField: FieldMetadata;
@@ -73,9 +76,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     this.dialect = dialectFor(connection.dialect);
     this.statements = new ModelStatements(meta, this.dialect);
     this.keyField = this.statements.keyField;
-    this.Record = createRecordClass(meta.target, this);
-    this.hydrate = compileHydrator(meta, this.Record, this.dialect);
-    this.validator = new ModelValidator(meta, this.Record);
+    this.recordClass = createRecordClass(meta, this);
+    this.hydrate = compileHydrator(meta, this.recordClass, this.dialect);
+    this.validator = new ModelValidator(meta, this.recordClass);
+    this.passwords = new PasswordFields(meta);
     this.uniqueGroups = meta.unique.map((group) => group.map((p) => meta.fieldsByProperty.get(p)!));
     schema.onRename?.(() => {
       this.statements = new ModelStatements(meta, this.dialect);
@@ -222,6 +226,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
   async create(data: Partial<T>): Promise<ManagedRecord<T>> {
     const built = this.validator.build(data, { operation: 'create' });
     const record = built instanceof Promise ? await built : built;
+    if (this.passwords.any) await this.passwords.hashInto(record as any);
     await this.insertOne(record, 'create');
     return record as ManagedRecord<T>;
   }
@@ -242,6 +247,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const conflict = input !== null && typeof input === 'object' ? this.conflictOf(input) : undefined;
     const built = this.validator.build(input, { operation, allowDatabaseKey: conflict?.[0] === this.keyField });
     const record = built instanceof Promise ? await built : built;
+    if (this.passwords.any) await this.passwords.hashInto(record as any);
     if (!conflict) {
       await this.insertOne(record, operation);
       return record as ManagedRecord<T>;
@@ -299,6 +305,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     }
     this.touch(record);
     await this.validator.checkRecord(record, { operation: 'save' });
+    if (this.passwords.any) await this.passwords.hashInto(record as any);
     const params = this.paramsOf(record, this.statements.updateFields);
     params.push(this.dialect.toDriver(this.keyField, original));
     const result = await this.execute('save', this.statements.updateByKey, params);
@@ -317,6 +324,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
   async updateRecord(record: T, changes: Partial<T>): Promise<T> {
     const key = persistedKeyOf(record) ?? (record as any)[this.meta.key];
     const checked = await this.validator.checkChanges(changes, { operation: 'update' });
+    if (this.passwords.any) await this.passwords.hashInto(checked);
     this.touch(checked);
     const fields = Object.keys(checked).map((p) => this.meta.fieldsByProperty.get(p)).filter(Boolean) as FieldMetadata[];
     if (fields.length) {
@@ -333,6 +341,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
   async updateWhere(where: Filter<T>, changes: Partial<T>, options?: FullTableOptions): Promise<ManagedRecord<T>[]> {
     const operation = 'updateWhere';
     const checked = await this.validator.checkChanges(changes, { operation });
+    if (this.passwords.any) await this.passwords.hashInto(checked);
     if (Object.keys(checked).length === 0) {
       throw new InvalidQueryError(`${this.meta.name}.updateWhere needs at least one change`, this.context(operation));
     }
@@ -425,7 +434,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
         if (built instanceof Promise) return this.produceAsync(rows, start, end, operation);
         chunk[i - start] = built;
       }
-      return chunk;
+      return this.passwords.any ? this.passwords.hashAll(chunk as any[]).then(() => chunk) : chunk;
     };
     return (await this.insertBatch(rows.length, produce, operation)) as ManagedRecord<T>[];
   }
@@ -433,6 +442,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
   private async produceAsync(rows: Array<Partial<T>>, start: number, end: number, operation: string): Promise<T[]> {
     const chunk: T[] = [];
     for (let i = start; i < end; i++) chunk.push(await this.validator.build(rows[i], { operation, rowIndex: i }));
+    await this.passwords.hashAll(chunk as any[]);
     return chunk;
   }
 
@@ -600,6 +610,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
       });
       prepared.push({ record, conflict, present: Object.keys(input) });
     }
+    await this.passwords.hashAll(prepared.map((p) => p.record as any));
     const run = async () => {
       const results: ManagedRecord<T>[] = new Array(rows.length);
       // Rows without a conflict target are plain inserts.
@@ -756,7 +767,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (!fresh) throw this.notFound('refresh', { key });
     for (const field of this.meta.fields) (record as any)[field.property] = (fresh as any)[field.property];
     markPersisted(record, key);
-    return (Object.getPrototypeOf(record) === this.Record.prototype ? record : fresh) as ManagedRecord<T>;
+    return (Object.getPrototypeOf(record) === this.recordClass.prototype ? record : fresh) as ManagedRecord<T>;
   }
 
   // ---------------------------------------------------------------- idempotent writes
@@ -786,6 +797,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
   private async createFor(data: Record<string, unknown>, lookup: Record<string, unknown>, operation: string): Promise<ManagedRecord<T>> {
     await this.ready();
     const record = await this.validator.build(data, { operation, allowDatabaseKey: this.meta.key in lookup });
+    if (this.passwords.any) await this.passwords.hashInto(record as any);
     const fields = this.meta.key in lookup ? this.meta.fields : this.statements.insertFields;
     if (fields === this.statements.insertFields) {
       await this.insertOne(record, operation);

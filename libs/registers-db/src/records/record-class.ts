@@ -1,4 +1,8 @@
 import type { Type } from '@nestjs/common';
+import { InvalidQueryError } from '../errors';
+import type { ModelMetadata } from '../interfaces/model-metadata.interface';
+import { loadRelated } from '../relations/load-related';
+import { verifyAndUpgradePassword, verifyPassword } from '../security/passwords';
 import type { RecordOwner } from './record-methods.interface';
 
 /**
@@ -6,7 +10,8 @@ import type { RecordOwner } from './record-methods.interface';
  * manager. Records are `instanceof` the model, `record.constructor` is the model (so
  * class-validator finds its rules), and their own enumerable properties are the fields.
  */
-export function createRecordClass<T extends object>(model: Type<T>, owner: RecordOwner<T>): Type<T> {
+export function createRecordClass<T extends object>(meta: ModelMetadata<T>, owner: RecordOwner<T>): Type<T> {
+  const model = meta.target;
   const Record = class extends (model as Type<any>) {} as Type<T>;
   Object.defineProperty(Record, 'name', { value: model.name });
   const methods: PropertyDescriptorMap = {
@@ -23,7 +28,34 @@ export function createRecordClass<T extends object>(model: Type<T>, owner: Recor
     update: method(function (this: T, changes: Partial<T>) {
       return owner.updateRecord(this, changes);
     }),
+    related: method(function (this: T, name: string) {
+      return loadRelated(this, name);
+    }),
   };
+  const passwordFields = meta.fields.filter((f) => f.hashPassword).map((f) => f.property);
+  if (passwordFields.length) {
+    const storedHash = (record: any, field: string | undefined, operation: string): string => {
+      const property = field ?? passwordFields[0];
+      if (!passwordFields.includes(property)) {
+        throw new InvalidQueryError(`${meta.name}.${property} is not a password field`, {
+          model: meta.name,
+          table: meta.table,
+          operation,
+          field: property,
+        });
+      }
+      return typeof record[property] === 'string' ? record[property] : '';
+    };
+    methods.verifyPassword = method(function (this: T, raw: string, field?: string) {
+      return verifyPassword(raw, storedHash(this, field, 'verifyPassword'));
+    });
+    methods.verifyAndUpgradePassword = method(async function (this: T, raw: string, field?: string) {
+      const property = field ?? passwordFields[0];
+      const result = await verifyAndUpgradePassword(raw, storedHash(this, field, 'verifyAndUpgradePassword'));
+      if (result.ok && result.upgraded) await owner.updateRecord(this, { [property]: result.upgraded } as Partial<T>);
+      return result;
+    });
+  }
   Object.defineProperties(Record.prototype, methods);
   return Record;
 }

@@ -1,3 +1,5 @@
+import type { PasswordVerification } from '../security/passwords';
+
 /** Methods every record returned by a manager carries (non-enumerable, on its prototype). */
 export interface RecordMethods<T> {
   /** Writes the record's fields (insert when it was never stored). */
@@ -8,6 +10,15 @@ export interface RecordMethods<T> {
   refresh(): Promise<T & RecordMethods<T>>;
   /** Validates and writes `changes`, then applies them to the record. */
   update(changes: Partial<T>): Promise<T & RecordMethods<T>>;
+  /** The records of a relation declared with defineRelations (a list, a record or null). */
+  related<R = unknown>(name: string): Promise<R>;
+  /** Only on models with a `hashPassword` field: checks `raw` against the stored hash. */
+  verifyPassword(raw: string, field?: string): Promise<boolean>;
+  /**
+   * Only on models with a `hashPassword` field: checks `raw` and, when the stored hash is
+   * below the current policy, stores a fresh one. Returns what verifyAndUpgradePassword returns.
+   */
+  verifyAndUpgradePassword(raw: string, field?: string): Promise<PasswordVerification>;
 }
 
 /** What a record's methods delegate to (the model's manager). */

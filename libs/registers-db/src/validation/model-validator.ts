@@ -3,6 +3,7 @@ import type { Type } from '@nestjs/common';
 import { ImmutableFieldError, InvalidPrimaryKeyAssignmentError, ValidationError } from '../errors';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { ModelMetadataAccessor } from '../metadata/model-metadata.accessor';
+import { isPasswordHash } from '../security/passwords';
 import { checkFieldType } from './field-type-check';
 import { assignPartial, compileAssigner, InstanceAssigner } from './instance-assigner';
 import { ClassRules, readClassRules, runClassRules } from './class-rules';
@@ -42,6 +43,7 @@ export class ModelValidator<T extends object> {
   private readonly known: ReadonlySet<string>;
   private readonly assign: InstanceAssigner<T>;
   private readonly keyField: FieldMetadata | undefined;
+  private readonly passwordProperties: ReadonlySet<string>;
 
   constructor(
     private readonly meta: ModelMetadata<T>,
@@ -55,6 +57,7 @@ export class ModelValidator<T extends object> {
     ]);
     this.assign = compileAssigner(Target, [...this.known]);
     this.keyField = meta.fieldsByProperty.get(meta.key);
+    this.passwordProperties = new Set(meta.fields.filter((f) => f.hashPassword).map((f) => f.property));
   }
 
   private context(ctx: WriteContext) {
@@ -117,12 +120,21 @@ export class ModelValidator<T extends object> {
     if (!this.rules.hasRules) return;
     const errors = runClassRules(this.rules, instance, partial);
     if (Array.isArray(errors)) {
-      if (errors.length) issues.addAll(issuesFromClassValidator(errors));
+      if (errors.length) issues.addAll(issuesFromClassValidator(this.withoutStoredHashes(errors, instance)));
       return;
     }
     return errors.then((list) => {
-      if (list.length) issues.addAll(issuesFromClassValidator(list));
+      if (list.length) issues.addAll(issuesFromClassValidator(this.withoutStoredHashes(list, instance)));
     });
+  }
+
+  /**
+   * Rules of a password field describe the raw password; a value that already is a hash
+   * (read from the database, or migrated from the Python original) is not held to them.
+   */
+  private withoutStoredHashes<E extends { property: string }>(errors: E[], instance: any): E[] {
+    if (this.passwordProperties.size === 0) return errors;
+    return errors.filter((e) => !(this.passwordProperties.has(e.property) && isPasswordHash(instance[e.property])));
   }
 
   /** A new, validated instance from create/upsert/bulk input, with defaults and a generated uuid key. */
