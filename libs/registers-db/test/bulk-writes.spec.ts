@@ -154,6 +154,21 @@ describeEachDialect('Bulk writes', (target) => {
     expect(await db.manager(Code).count()).toBe(1);
   });
 
+  it('bulkUpsert with a foreign-key violation writes nothing and names the row', async () => {
+    await members().create({ handle: 'keep', score: 1 });
+    const error = await members()
+      .bulkUpsert([
+        { handle: 'keep', score: 5, teamId: team.id },
+        { handle: 'fresh', score: 2 },
+        { handle: 'broken', teamId: 777777 },
+      ])
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ForeignKeyViolationError);
+    expect(error.context).toMatchObject({ operation: 'bulkUpsert', rowIndex: 2 });
+    expect(await members().count()).toBe(1);
+    expect((await members().require({ handle: 'keep' })).score).toBe(1);
+  });
+
   it('bulkUpsert with one invalid row writes nothing', async () => {
     const error = await members()
       .bulkUpsert([{ handle: 'fine', score: 1 }, { handle: 'broken', score: Number.NaN }])

@@ -629,7 +629,42 @@ export class Manager<T extends object> implements RecordOwner<T> {
       for (const indexes of groups.values()) await this.upsertGroup(prepared, indexes, results, operation);
       return results;
     };
-    return this.inTransaction(run);
+    try {
+      return await this.inTransaction(run);
+    } catch (error) {
+      if (!(error instanceof ChunkFailure)) throw error;
+      return Promise.reject(await this.locateUpsertFailure(error, prepared, operation));
+    }
+  }
+
+  /** Replays the rows one statement each (rolled back) to name the row a failed upsert chunk tripped on. */
+  private async locateUpsertFailure(
+    failure: ChunkFailure,
+    prepared: Array<{ record: T; conflict?: FieldMetadata[]; present: string[] }>,
+    operation: string,
+  ): Promise<Error> {
+    if (failure.error instanceof RegistryError || !this.dialect.classifyError(failure.error)) {
+      return this.normalize(failure.error, operation);
+    }
+    let found: { index: number; error: unknown } | undefined;
+    await this.connection
+      .transaction(async () => {
+        for (let i = 0; i < prepared.length; i++) {
+          const { record, conflict, present } = prepared[i];
+          const plan = conflict
+            ? this.upsertPlan(conflict, present)
+            : { sql: this.statements.insert(1), fields: this.statements.insertFields };
+          try {
+            await this.connection.query(plan.sql, this.paramsOf(record, plan.fields));
+          } catch (rowError) {
+            found = { index: i, error: rowError };
+            break;
+          }
+        }
+        throw ROLLBACK_PROBE;
+      })
+      .catch(() => undefined);
+    return found ? this.normalize(found.error, operation, found.index) : this.normalize(failure.error, operation);
   }
 
   private async upsertGroup(
@@ -656,9 +691,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
       for (const i of chunk) this.paramsOf(prepared[i].record, fields, params);
       let rows: Row[];
       try {
-        rows = await this.contained(() => this.connection.query(sql, params));
+        rows = await this.connection.query(sql, params);
       } catch (error) {
-        throw await this.normalize(error, operation, chunk.length === 1 ? chunk[0] : undefined);
+        if (chunk.length === 1) throw await this.normalize(error, operation, chunk[0]);
+        throw new ChunkFailure(error, 0, chunk.length);
       }
       for (const row of rows) {
         const record = this.hydrate(row) as ManagedRecord<T>;
