@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import * as ts from 'typescript';
-import { Agg, Q, type OrderBy, type QueryOptions, type Where } from '../src/query';
+import { Agg, Q, type Filter, type OrderBy, type QueryOptions, type Where } from '../src/query';
 
 interface Person {
   id?: number;
@@ -81,13 +81,22 @@ export function typeChecks(): unknown[] {
     // @ts-expect-error and() checks added filters
     Q<Person>({ age: 1 }).and({ nope: 1 }),
   ];
+  const filter = (where: Filter<Person>) => where;
+  const inferred = [
+    filter(Q({ name: 'a' }).or({ age__gt: 3 })),
+    filter(Q.or({ name: 'a' }, { role: 'user' })),
+    // @ts-expect-error Q infers the model from where the node is used
+    filter(Q({ nmae: 'a' })),
+    // @ts-expect-error so do the static groups
+    filter(Q.not({ age__approx: 1 })),
+  ];
   const aggs = [
     Agg.count<Person>(),
     Agg.sum<Person>('age', { role: 'user' }),
     // @ts-expect-error unknown aggregate field
     Agg.max<Person>('height'),
   ];
-  return [ok, bad, orders, badOrders, options, badOptions, nodes, aggs];
+  return [ok, bad, orders, badOrders, options, badOptions, nodes, inferred, aggs];
 }
 
 describe('Where<T> typing', () => {

@@ -40,13 +40,18 @@ function toNode<T>(filter: Filter<T>): QueryNode<T> {
   return filter instanceof QueryNode ? filter : new QueryNode<T>('where', filter, []);
 }
 
+/**
+ * The model type `T` is never inferred from the filter itself (that would make any
+ * object its own model); it comes from `Q<User>(…)` or from where the node is used, e.g.
+ * `users.filter(Q({ … }))`, and is `any` otherwise.
+ */
 export interface QFunction {
-  <T = any>(where: Where<T>): QueryNode<T>;
+  <T = any>(where: NoInfer<Where<T>>): QueryNode<T>;
   /** All of the filters hold; `Q.and()` matches every row. */
-  and<T = any>(...filters: Array<Filter<T>>): QueryNode<T>;
+  and<T = any>(...filters: Array<NoInfer<Filter<T>>>): QueryNode<T>;
   /** At least one filter holds; `Q.or()` matches no row. */
-  or<T = any>(...filters: Array<Filter<T>>): QueryNode<T>;
-  not<T = any>(filter: Filter<T>): QueryNode<T>;
+  or<T = any>(...filters: Array<NoInfer<Filter<T>>>): QueryNode<T>;
+  not<T = any>(filter: NoInfer<Filter<T>>): QueryNode<T>;
 }
 
 /** `Q({ status: 'active' }).or({ status: 'trial' })`, `Q.not({ role: 'admin' })`. */

@@ -37,12 +37,15 @@ type WhereValue<T, Key> =
         : never
       : never;
 
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
 /**
  * A filter on model `T`: `{ name: 'Ada', age__gte: 18, role__in: ['admin'] }`. Keys are
  * checked at compile time against the model's fields and the operator list; the values
- * are checked again at query time against the field metadata.
+ * are checked again at query time against the field metadata. `Where<any>` is unchecked.
  */
-export type Where<T> = { [Key in WhereKey<T>]?: WhereValue<T, Key> };
+export type Where<T> =
+  IsAny<T> extends true ? Record<string, any> : { [Key in WhereKey<T>]?: WhereValue<T, Key> };
 
 /** `'name'`, `'-createdAt'` (descending) or a list of those. */
 export type OrderKey<T> = FieldName<T> | `-${FieldName<T>}`;
