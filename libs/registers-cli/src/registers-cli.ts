@@ -1,5 +1,5 @@
 import { INestApplicationContext, LoggerService, LogLevel, Type } from '@nestjs/common';
-import { CommandFactory } from 'nest-commander';
+import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import { CliRunner } from './cli.runner';
 import { EXIT_FAILURE } from './constants';
 import { CliError } from './errors';
@@ -31,12 +31,26 @@ export class RegistersCli {
     }
     let code: number;
     try {
-      const runner = app.get(CliRunner, { strict: false });
-      code = await withSigintExit(() => runner.run(options.argv ?? process.argv.slice(2)));
+      const runner = RegistersCli.findRunner(app);
+      if (runner) {
+        code = await withSigintExit(() => runner.run(options.argv ?? process.argv.slice(2)));
+      } else {
+        // RegistersCliModule is not imported: behave like plain nest-commander.
+        await app.get(CommandRunnerService).run(options.argv ? ['node', 'cli', ...options.argv] : undefined);
+        code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+      }
     } finally {
       await app.close();
     }
     process.exitCode = code;
     return code;
+  }
+
+  private static findRunner(app: INestApplicationContext): CliRunner | undefined {
+    try {
+      return app.get(CliRunner, { strict: false });
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -150,6 +150,17 @@ describeTty('the fixture console on a real terminal (tmux)', () => {
     await session.waitFor(/EXIT=130/);
   });
 
+  it('clears a typed line on Ctrl-C and exits 130 on Ctrl-C at an empty prompt', async () => {
+    session = new TmuxSession(consoleCommand('--interactive', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }));
+    await session.waitFor(/todo>\s*$/m);
+    session.type('add half typed');
+    session.send('C-c');
+    await session.waitFor(/todo> add half typed\^C\s*\ntodo>\s*$/m);
+    session.send('C-c');
+    const screen = await session.waitFor(/EXIT=130/);
+    expect(screen).not.toContain('Added:');
+  });
+
   it('draws the progress bar on the terminal', async () => {
     session = new TmuxSession(consoleCommand('--interactive', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }));
     await session.waitFor(/todo>\s*$/m);

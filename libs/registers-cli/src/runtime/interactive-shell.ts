@@ -81,9 +81,22 @@ export class InteractiveShell {
       this.pendingAnswer = null;
       wake?.();
     });
+    let busy = false;
     rl.on('SIGINT', () => {
+      // Ctrl-C clears a typed line; on an empty prompt or while a command runs it ends the shell.
+      const typed = (rl as unknown as { line?: string }).line;
+      if (!busy && typed) {
+        io.stdout.write('^C\n');
+        (rl as unknown as { line: string }).line = '';
+        rl.prompt();
+        return;
+      }
       io.stdout.write('\n');
       exitCode = EXIT_INTERRUPTED;
+      if (busy) {
+        io.stderr.write('Interrupted.\n');
+        process.exit(EXIT_INTERRUPTED);
+      }
       rl.close();
     });
 
@@ -104,7 +117,8 @@ export class InteractiveShell {
       const line = queue.shift()!;
       linesSeen++;
       if (tty && historyFile && line.trim()) this.appendHistory(historyFile, line);
-      const stop = await this.handle(line, globals, ask);
+      busy = true;
+      const stop = await this.handle(line, globals, ask).finally(() => (busy = false));
       if (stop) break;
       if (tty && !closed) rl.prompt();
     }
