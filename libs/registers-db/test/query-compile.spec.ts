@@ -11,6 +11,7 @@ import { SqliteQueryDialect } from '../src/dialects/sqlite/sqlite-query.dialect'
 import {
   Agg,
   type AggregateDescriptor,
+  type QueryNode,
   aggregateResult,
   compileAggregate,
   compileOrderBy,
@@ -94,7 +95,7 @@ const postgres = new PostgresQueryDialect();
 const mysql = new MysqlQueryDialect();
 
 function compile(
-  where: Where<User> | ReturnType<typeof Q> | undefined,
+  where: Where<User> | QueryNode<User> | undefined,
   dialect: QueryDialect = sqlite,
 ) {
   const params = new SqlParams(dialect);
