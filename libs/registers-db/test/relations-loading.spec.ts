@@ -187,6 +187,17 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
     expect((await loadRelated<Writer>(article, 'writer'))?.slug).toBe('alice');
   });
 
+  it('answers record.related(name) like loadRelated, from the prefetch cache once prefetched', async () => {
+    const ada = await authors().create({ name: 'Ada', email: 'ada@example.com' });
+    const post = await posts().create({ authorId: ada.id, title: 'mine' });
+    expect((await post.related<Author>('author')).name).toBe('Ada');
+    expect(titles(await ada.related<Post[]>('posts'))).toEqual(['mine']);
+    await prefetch([post], 'author');
+    const cached = await assertQueryCount({ exact: 0, registry: db }, () => post.related<Author>('author'));
+    expect(cached.id).toBe(ada.id);
+    await expect(post.related('nothing')).rejects.toBeInstanceOf(RelationshipError);
+  });
+
   it('reads fresh data on every load of a relation that was not prefetched', async () => {
     const ada = await authors().create({ name: 'Ada', email: 'ada@example.com' });
     expect(await loadRelated(ada, 'posts')).toEqual([]);

@@ -13,26 +13,17 @@ export interface RelationScope {
 const scopes = new WeakMap<object, RelationScope>();
 const linked = new Set<WeakRef<DatabaseRegistry>>();
 
-/**
- * The prototype of the records a manager returns. Reads `recordClass` when the manager
- * exposes it, else the manager's record class field (until core exposes it publicly).
- */
-function recordPrototypeOf(manager: Manager<any>): object | undefined {
-  const m = manager as unknown as { recordClass?: Type<unknown>; Record?: Type<unknown> };
-  return (m.recordClass ?? m.Record)?.prototype;
-}
-
 function index(registry: DatabaseRegistry): void {
   for (const model of registry.models()) {
     const manager = registry.manager(model);
-    const prototype = recordPrototypeOf(manager);
-    if (prototype && !scopes.has(prototype)) scopes.set(prototype, { registry, manager });
+    const prototype = manager.recordClass.prototype;
+    if (!scopes.has(prototype)) scopes.set(prototype, { registry, manager });
   }
 }
 
 /**
  * Lets `loadRelated` / `prefetch` find the managers of this registry's records (models
- * registered later are picked up on first use). Idempotent.
+ * registered later are picked up on first use). Idempotent; `register()` calls it.
  */
 export function linkRelations(registry: DatabaseRegistry): void {
   let known = false;
@@ -60,7 +51,7 @@ export function scopeOf(record: object, label: string): RelationScope {
     const name = (record as any)?.constructor?.name ?? typeof record;
     throw new RelationshipError(
       `${label}: this ${name} was not returned by a manager of a registry that relations know; ` +
-        'load records through a manager (registries made by createTestRegistry are linked; otherwise call linkRelations(registry))',
+        'load records through a registry manager',
       { model: name, operation: 'related' },
     );
   }
