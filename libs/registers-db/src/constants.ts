@@ -87,3 +87,6 @@ export const MODEL_HOOK_NAMES = [
   'beforeBulkCreate',
   'afterBulkCreate',
 ] as const;
+
+export const SEEDER_METADATA = 'registers:db:seeder';
+export const SEED_LEDGER_TABLE = 'registers_seeds';

@@ -42,6 +42,7 @@ export { Manager } from './manager/manager';
 export type { FindOptions, FullTableOptions, LookupArgs, KeyValue } from './manager/manager-options.interface';
 export type { ManagedRecord, RecordMethods } from './records/record-methods.interface';
 export * from './query';
+export * from './relations';
 
 // security and HTTP mapping
 export * from './security';

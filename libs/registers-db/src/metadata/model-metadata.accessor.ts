@@ -1,5 +1,6 @@
 import { getMetadataStorage } from 'class-validator';
-import { MODEL_FIELDS_METADATA, MODEL_OPTIONS_METADATA } from '../constants';
+import { MODEL_FIELDS_METADATA, MODEL_OPTIONS_METADATA, SEEDER_METADATA } from '../constants';
+import type { SeederOptions } from '../registry/interfaces/seeder.interface';
 import type { FieldDeclaration } from './interfaces/field-options.interface';
 import type { ModelOptions } from './interfaces/model-options.interface';
 
@@ -27,6 +28,11 @@ export class ModelMetadataAccessor {
 
   getFieldDeclarations(target: Function): FieldDeclaration[] {
     return Reflect.getMetadata(MODEL_FIELDS_METADATA, target) ?? [];
+  }
+
+  /** `@Seeder()` options of a provider class, if it is one. */
+  getSeederOptions(target: Function): SeederOptions | undefined {
+    return Reflect.getMetadata(SEEDER_METADATA, target);
   }
 
   getDesignType(target: Function, property: string): Function | undefined {

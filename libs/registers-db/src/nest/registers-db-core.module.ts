@@ -1,5 +1,7 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Provider, Type } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit, Provider, Type } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, ModuleRef } from '@nestjs/core';
+import { ModelMetadataAccessor } from '../metadata/model-metadata.accessor';
+import type { RegistersSeeder } from '../registry/interfaces/seeder.interface';
 import { DEFAULT_REGISTRY_NAME, REGISTERS_DB_MODULE_OPTIONS } from '../constants';
 import { DatabaseRegistry } from '../registry/database-registry';
 import type {
@@ -18,10 +20,11 @@ const REGISTRY_NAME = 'RegistersDbRegistryName';
  */
 @Global()
 @Module({})
-export class RegistersDbCoreModule implements OnApplicationShutdown {
+export class RegistersDbCoreModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(REGISTRY_NAME) private readonly registryName: string,
     private readonly moduleRef: ModuleRef,
+    private readonly discovery: DiscoveryService,
   ) {}
 
   static forRoot(options: RegistersDbModuleOptions = {}): DynamicModule {
@@ -55,14 +58,34 @@ export class RegistersDbCoreModule implements OnApplicationShutdown {
     };
     return {
       module: RegistersDbCoreModule,
-      imports,
+      imports: [DiscoveryModule, ...(imports ?? [])],
       providers: [...optionProviders, { provide: REGISTRY_NAME, useValue: name }, registryProvider],
       exports: [registryProvider],
     };
   }
 
+  private registry(): DatabaseRegistry {
+    return this.moduleRef.get<DatabaseRegistry>(getRegistryToken(this.registryName) as string);
+  }
+
+  /** Adds the `@Seeder()` providers of this registry, in module declaration order. */
+  onModuleInit(): void {
+    const registry = this.registry();
+    const known = new Set(registry.seederNames());
+    const accessor = new ModelMetadataAccessor();
+    for (const wrapper of this.discovery.getProviders()) {
+      const { instance, metatype } = wrapper;
+      if (!instance || !metatype || !wrapper.isDependencyTreeStatic()) continue;
+      const options = accessor.getSeederOptions(metatype as Function);
+      if (!options || (options.registry ?? DEFAULT_REGISTRY_NAME) !== this.registryName) continue;
+      const name = options.name ?? (metatype as Function).name;
+      if (known.has(name)) continue;
+      registry.addSeeder(instance as RegistersSeeder, { name, order: options.order });
+      known.add(name);
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    const registry = this.moduleRef.get<DatabaseRegistry>(getRegistryToken(this.registryName) as string);
-    await registry.dispose();
+    await this.registry().dispose();
   }
 }

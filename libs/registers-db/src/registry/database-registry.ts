@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Type } from '@nestjs/common';
 import type { EntitySchema } from 'typeorm';
 import { DatabaseConnection } from '../connection/database-connection';
-import { DEFAULT_REGISTRY_NAME, SCHEMA_MIGRATIONS_TABLE } from '../constants';
+import { DEFAULT_REGISTRY_NAME, SCHEMA_MIGRATIONS_TABLE, SEED_LEDGER_TABLE } from '../constants';
 import { dialectFor } from '../dialects';
 import { ConfigurationError, MigrationError } from '../errors';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
@@ -11,9 +11,18 @@ import { cloneModelMetadata, getModelMetadata } from '../metadata/model-metadata
 import { buildEntitySchema } from '../schema/entity-schema.builder';
 import type { SchemaDiff } from '../schema/interfaces';
 import { ModelSchema } from '../schema/model-schema';
-import { migrationLedgerModel } from '../schema/synthetic-model';
+import { migrationLedgerModel, seedLedgerModel } from '../schema/synthetic-model';
+import { linkRelations } from '../relations/relation-scope';
+import { validateRelations } from '../relations/resolve-relation';
 import { creationOrder } from './creation-order';
 import type { DatabaseRegistryOptions } from './interfaces/database-registry-options.interface';
+import type { RegistersSeeder, SeedResult } from './interfaces/seeder.interface';
+
+interface RegisteredSeeder {
+  name: string;
+  order: number;
+  seeder: RegistersSeeder;
+}
 
 interface RegisteredModel {
   target: Function;
@@ -37,6 +46,7 @@ export class DatabaseRegistry {
   private readonly entries = new Map<Function, RegisteredModel>();
   private readonly tables = new Map<string, RegisteredModel>();
   private preparing: Promise<void> = Promise.resolve();
+  private readonly seeders: RegisteredSeeder[] = [];
 
   constructor(options: DatabaseRegistryOptions = {}) {
     this.name = options.name ?? DEFAULT_REGISTRY_NAME;
@@ -63,7 +73,8 @@ export class DatabaseRegistry {
   }
 
   /**
-   * Registers models (validating them: ModelRegistrationError / ConfigurationError).
+   * Registers models (validating them and their relations: ModelRegistrationError /
+   * ConfigurationError / RelationshipError).
    * Registering a model again is a no-op. Opens nothing.
    */
   register(...models: Array<Type<any> | Type<any>[]>): this {
@@ -80,6 +91,7 @@ export class DatabaseRegistry {
       }
       return meta;
     });
+    for (const meta of built) if (meta) validateRelations(meta.target);
     for (const meta of built) {
       if (!meta || this.entries.has(meta.target)) continue;
       const schema = new ModelSchema(meta, this.connection, { prepare: () => this.prepare() });
@@ -92,6 +104,7 @@ export class DatabaseRegistry {
       this.entries.set(meta.target, entry);
       this.tables.set(meta.table, entry);
     }
+    linkRelations(this);
     return this;
   }
 
@@ -251,6 +264,69 @@ export class DatabaseRegistry {
       operation: 'assertSchemaCurrent',
       tables: Object.fromEntries(drift.map((d) => [d.table, d])),
     });
+  }
+
+  /** Adds a seeder (the Nest module adds the discovered `@Seeder()` providers). */
+  addSeeder(seeder: RegistersSeeder, options: { name?: string; order?: number } = {}): this {
+    const name = options.name ?? seeder.constructor.name;
+    if (this.seeders.some((s) => s.name === name)) {
+      throw new ConfigurationError(`Seeder '${name}' is already added to registry '${this.name}'.`, { seeder: name });
+    }
+    this.seeders.push({ name, order: options.order ?? 0, seeder });
+    return this;
+  }
+
+  /** Seeder names in the order `seed()` runs them. */
+  seederNames(): string[] {
+    return this.orderedSeeders().map((s) => s.name);
+  }
+
+  private orderedSeeders(): RegisteredSeeder[] {
+    return this.seeders.map((s, i) => ({ s, i })).sort((a, b) => a.s.order - b.s.order || a.i - b.i).map(({ s }) => s);
+  }
+
+  /**
+   * Runs the seeders that have not run on this database yet, each in its own transaction
+   * with its `registers_seeds` ledger row (a failing seeder leaves nothing behind and stops
+   * the run). `force` reruns them all; `only` picks seeders by name.
+   */
+  async seed(options: { force?: boolean; only?: string[] } = {}): Promise<SeedResult[]> {
+    const unknown = (options.only ?? []).filter((n) => !this.seeders.some((s) => s.name === n));
+    if (unknown.length) {
+      throw new ConfigurationError(`Unknown seeder(s) ${unknown.join(', ')} in registry '${this.name}'.`, { seeders: unknown });
+    }
+    await this.prepare();
+    const ledger = new ModelSchema(seedLedgerModel(), this.connection);
+    await ledger.createSchema();
+    const dialect = dialectFor(this.connection.dialect);
+    const q = (id: string) => dialect.quoteIdentifier(id);
+    const table = q(SEED_LEDGER_TABLE);
+    const appliedAt = ledger.meta.fieldsByProperty.get('appliedAt')!;
+    const results: SeedResult[] = [];
+    for (const { name, seeder } of this.orderedSeeders()) {
+      if (options.only && !options.only.includes(name)) continue;
+      const done = await this.connection.query(`SELECT ${q('name')} FROM ${table} WHERE ${q('name')} = ${dialect.placeholder(1)}`, [name]);
+      if (done.length && !options.force) {
+        results.push({ name, ran: false });
+        continue;
+      }
+      await this.transaction(async () => {
+        await seeder.seed(this);
+        if (done.length) {
+          await this.connection.execute(
+            `UPDATE ${table} SET ${q('applied_at')} = ${dialect.placeholder(1)} WHERE ${q('name')} = ${dialect.placeholder(2)}`,
+            [dialect.toDriver(appliedAt, new Date()), name],
+          );
+        } else {
+          await this.connection.execute(
+            `INSERT INTO ${table} (${q('name')}, ${q('applied_at')}) VALUES (${dialect.placeholder(1)}, ${dialect.placeholder(2)})`,
+            [name, dialect.toDriver(appliedAt, new Date())],
+          );
+        }
+      });
+      results.push({ name, ran: true });
+    }
+    return results;
   }
 
   /**

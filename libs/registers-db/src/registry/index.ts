@@ -1,2 +1,3 @@
 export * from './database-registry';
 export * from './interfaces/database-registry-options.interface';
+export * from './interfaces/seeder.interface';

@@ -1,4 +1,4 @@
-import { AUDIT_TABLE_SUFFIX, SCHEMA_MIGRATIONS_TABLE } from '../constants';
+import { AUDIT_TABLE_SUFFIX, SCHEMA_MIGRATIONS_TABLE, SEED_LEDGER_TABLE } from '../constants';
 import type { FieldMetadata, LogicalType, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { snakeCase } from '../metadata/naming';
 
@@ -63,4 +63,15 @@ export function migrationLedgerModel(): ModelMetadata {
     ['tables', 'text'],
     ['appliedAt', 'datetime'],
   ]);
+}
+
+/** The `registers_seeds` ledger: which seeders ran on this database. */
+export function seedLedgerModel(): ModelMetadata {
+  const meta = syntheticModel('SeedRun', SEED_LEDGER_TABLE, [
+    ['id', 'integer'],
+    ['name', 'string', { unique: true }],
+    ['appliedAt', 'datetime'],
+  ]);
+  meta.unique = [['name']];
+  return meta;
 }
