@@ -325,6 +325,47 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
       expect(Object.keys(JSON.parse(JSON.stringify(ada))).sort()).toEqual(['email', 'id', 'name']);
     });
 
+    it('prefetches null for dangling or empty many-to-one keys among found ones', async () => {
+      const ada = await authors().create({ name: 'Ada', email: 'ada@example.com' });
+      const list = await comments().bulkCreate([
+        { authorId: ada.id, body: 'found' },
+        { authorId: 999_999, body: 'dangling' },
+        { authorId: null, body: 'empty' },
+        { authorId: ada.id, body: 'found again' },
+      ]);
+      await assertQueryCount({ exact: 1, registry: db }, () => prefetch(list, 'author'));
+      const names = await Promise.all(list.map(async (c) => (await loadRelated<Author | null>(c, 'author'))?.name ?? null));
+      expect(names).toEqual(['Ada', null, null, 'Ada']);
+    });
+
+    it('prefetches many-to-many lists without repeated or deleted targets for every parent', async () => {
+      const [one, two, three] = await posts().bulkCreate([{ title: 'one' }, { title: 'two' }, { title: 'three' }]);
+      const [a, b, gone] = await tags().bulkCreate([{ name: 'a' }, { name: 'b' }, { name: 'gone' }]);
+      await postTags().bulkCreate([
+        { postId: one.id!, tagId: a.id! },
+        { postId: one.id!, tagId: a.id! },
+        { postId: one.id!, tagId: gone.id! },
+        { postId: two.id!, tagId: b.id! },
+        { postId: two.id!, tagId: a.id! },
+        { postId: two.id!, tagId: b.id! },
+        { postId: three.id!, tagId: gone.id! },
+      ]);
+      await tags().delete(gone.id!);
+      const list = [one, two, three];
+      await assertQueryCount({ exact: 2, registry: db }, () => prefetch(list, 'tags'));
+      const names = await Promise.all(list.map(async (p) => (await loadRelated<Tag[]>(p, 'tags')).map((t) => t.name)));
+      expect(names).toEqual([['a'], ['b', 'a'], []]);
+    });
+
+    it('prefetches inside a transaction and sees its uncommitted rows', async () => {
+      const ada = await authors().create({ name: 'Ada', email: 'ada@example.com' });
+      await db.transaction(async () => {
+        await posts().create({ authorId: ada.id, title: 'uncommitted' });
+        await prefetch([ada], 'posts');
+      });
+      expect(titles(await loadRelated<Post[]>(ada, 'posts'))).toEqual(['uncommitted']);
+    });
+
     it('refuses records of different models in one call', async () => {
       const ada = await authors().create({ name: 'Ada', email: 'ada@example.com' });
       const post = await posts().create({ title: 'x' });
