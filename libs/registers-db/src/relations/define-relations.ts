@@ -5,7 +5,8 @@ import { getModelMetadata } from '../metadata/model-metadata.factory';
 import type { RelatedValue, RelationDefinition, RelationMap } from './interfaces/relation-options.interface';
 import { loadRelated } from './load-related';
 import { prefetch } from './prefetch';
-import { FORBIDDEN_RELATION_NAMES, MODEL_RELATIONS_METADATA } from './relations.constants';
+import { FORBIDDEN_RELATION_NAMES } from './relations.constants';
+import { relationsMetadata } from './relations-metadata.accessor';
 
 const KINDS = new Set(['one-to-many', 'many-to-one', 'many-to-many']);
 const RECORD_MEMBERS: ReadonlySet<string> = new Set(RECORD_MEMBER_NAMES);
@@ -39,8 +40,7 @@ export function defineRelations<S, D extends RelationMap>(model: Type<S>, relati
       model: modelName,
     });
   }
-  const existing = ownRelations(model);
-  const added = new Map(existing);
+  const added = relationsMetadata.editable(model);
   for (const name of Object.keys(relations)) {
     const definition: RelationDefinition = relations[name];
     const context = { model: modelName, relation: name, field: name };
@@ -61,7 +61,7 @@ export function defineRelations<S, D extends RelationMap>(model: Type<S>, relati
     }
     added.set(name, definition);
   }
-  Reflect.defineMetadata(MODEL_RELATIONS_METADATA, added, model);
+  relationsMetadata.set(model, added);
   const names = Object.keys(relations) as Array<keyof D & string>;
   return {
     model,
@@ -69,16 +69,4 @@ export function defineRelations<S, D extends RelationMap>(model: Type<S>, relati
     load: (record, name) => loadRelated(record as object, name) as Promise<any>,
     prefetch: (records, name) => prefetch(records as object[], name) as Promise<any>,
   };
-}
-
-function ownRelations(model: Function): Map<string, RelationDefinition> {
-  const own: Map<string, RelationDefinition> | undefined = Reflect.getOwnMetadata(MODEL_RELATIONS_METADATA, model);
-  // A subclass starts from its parent's relations.
-  return own ?? new Map(relationDefinitions(Object.getPrototypeOf(model)));
-}
-
-/** Relations declared on a model (and inherited from its model base class). */
-export function relationDefinitions(model: Function | null | undefined): Map<string, RelationDefinition> {
-  if (!model) return new Map();
-  return Reflect.getMetadata(MODEL_RELATIONS_METADATA, model) ?? new Map();
 }

@@ -2,7 +2,7 @@ import type { Type } from '@nestjs/common';
 import { RelationshipError } from '../errors';
 import type { FieldMetadata, LogicalType, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { getModelMetadata } from '../metadata/model-metadata.factory';
-import { relationDefinitions } from './define-relations';
+import { relationDefinitions } from './relations-metadata.accessor';
 import type { RelationDefinition, RelationKind } from './interfaces/relation-options.interface';
 
 /**
