@@ -123,7 +123,7 @@ export async function integrityError(
 }
 
 /** `(?, ?), (?, ?)` for `rows` rows of `columns` values, numbering placeholders from 1. */
-export function valuesList(dialect: QueryDialect, columns: number, rows: number): string {
+export function placeholderRows(dialect: QueryDialect, columns: number, rows: number): string {
   const tuples: string[] = new Array(rows);
   let position = 1;
   for (let r = 0; r < rows; r++) {

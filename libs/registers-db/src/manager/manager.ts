@@ -12,7 +12,18 @@ import {
   UniqueConstraintError,
 } from '../errors';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
-import { compileOrderBy, compileWhere, SqlParams, validateQueryOptions } from '../query';
+import {
+  AggregateDescriptor,
+  aggregateField,
+  aggregateResult,
+  compileAggregate,
+  compileOrderBy,
+  compileWhere,
+  isAggregate,
+  Q,
+  SqlParams,
+  validateQueryOptions,
+} from '../query';
 import type { Filter } from '../query/query-node';
 import type { ModelSchema } from '../schema/model-schema';
 import { createRecordClass } from '../records/record-class';
@@ -22,8 +33,18 @@ import { forgetPersisted, isPersisted, markPersisted, persistedKeyOf } from '../
 import { checkFieldType } from '../validation/field-type-check';
 import { ModelValidator } from '../validation/model-validator';
 import { isUnsafeKey } from '../validation/unsafe-keys';
-import type { FindOptions, FullTableOptions, KeyValue, LookupArgs } from './manager-options.interface';
+import type {
+  AggregateSpec,
+  FindOptions,
+  FullTableOptions,
+  KeyValue,
+  LookupArgs,
+  Page,
+  PageRequest,
+} from './manager-options.interface';
 import { ModelStatements } from './model-statements';
+import { decodeCursor, encodeCursor } from './page-cursor';
+import { compileRawSql, RawSqlRefusal } from './raw-sql';
 import { PasswordFields } from './password-fields';
 import { reverseOrder } from './order-by';
 
@@ -743,14 +764,14 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   /** Records matching `where` (all when omitted), with orderBy/limit/offset. */
   async filter(where?: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T>[]> {
-    return this.select('filter', where, options);
+    return this.findRecords('filter', where, options);
   }
 
   all(options?: FindOptions): Promise<ManagedRecord<T>[]> {
-    return this.select('all', undefined, options);
+    return this.findRecords('all', undefined, options);
   }
 
-  private async select(
+  private async findRecords(
     operation: string,
     where: Filter<T> | undefined,
     options?: FindOptions,
@@ -785,14 +806,14 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   /** The first record by `orderBy` (default: the key), or null. */
   async first(where?: Filter<T>, options: FindOptions = {}): Promise<ManagedRecord<T> | null> {
-    const [record] = await this.select('first', where, { ...options, limit: 1 }, this.meta.key);
+    const [record] = await this.findRecords('first', where, { ...options, limit: 1 }, this.meta.key);
     return record ?? null;
   }
 
   /** The last record by `orderBy` (default: the key): first() of the reversed order. */
   async last(where?: Filter<T>, options: FindOptions = {}): Promise<ManagedRecord<T> | null> {
     const orderBy = reverseOrder(options.orderBy ?? this.meta.key);
-    const [record] = await this.select('last', where, { ...options, orderBy, limit: 1 });
+    const [record] = await this.findRecords('last', where, { ...options, orderBy, limit: 1 });
     return record ?? null;
   }
 
@@ -804,6 +825,214 @@ export class Manager<T extends object> implements RecordOwner<T> {
     for (const field of this.meta.fields) (record as any)[field.property] = (fresh as any)[field.property];
     markPersisted(record, key);
     return (Object.getPrototypeOf(record) === this.recordClass.prototype ? record : fresh) as ManagedRecord<T>;
+  }
+
+  // ---------------------------------------------------------------- shapes
+
+  /** Records that do not match `where` (SQL NULL rules: a NULL column matches neither side). */
+  exclude(where: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T>[]> {
+    if (!isFilter(where)) {
+      throw new InvalidQueryError(`${this.meta.name}.exclude: where must be an object`, this.context('exclude'));
+    }
+    return this.findRecords('exclude', Q.not(where), options);
+  }
+
+  private projected(fields: unknown, operation: string): FieldMetadata[] {
+    const list = typeof fields === 'string' ? [fields] : fields;
+    if (!Array.isArray(list) || list.length === 0) {
+      throw new InvalidQueryError(`${this.meta.name}.${operation} needs at least one field`, this.context(operation));
+    }
+    return list.map((property) => {
+      const field = typeof property === 'string' && !isUnsafeKey(property) ? this.meta.fieldsByProperty.get(property) : undefined;
+      if (!field) {
+        throw new InvalidQueryError(`${this.meta.name}.${operation}: unknown field "${String(property)}"`, {
+          ...this.context(operation),
+          field: String(property),
+        });
+      }
+      return field;
+    });
+  }
+
+  /** Plain objects with exactly the requested fields, for the rows matching `where`. */
+  async select<K extends keyof T & string>(
+    fields: K[],
+    where?: Filter<T>,
+    options?: FindOptions,
+  ): Promise<Array<Pick<T, K>>> {
+    const operation = 'select';
+    const chosen = this.projected(fields, operation);
+    const params = new SqlParams(this.dialect);
+    const whereSql = this.whereClause(where, params, operation);
+    const columns = chosen.map((f) => this.dialect.quoteIdentifier(f.column)).join(', ');
+    const rows = await this.query(
+      operation,
+      `SELECT ${columns} FROM ${this.statements.table}${whereSql}${this.tail(options, operation)}`,
+      params.values,
+    );
+    return rows.map((row) => {
+      const out: any = {};
+      for (const field of chosen) out[field.property] = this.dialect.fromDriver(field, row[field.column]);
+      return out;
+    });
+  }
+
+  /** The values of one field for the rows matching `where`. */
+  async valuesList<K extends keyof T & string>(field: K, where?: Filter<T>, options?: FindOptions): Promise<Array<T[K]>> {
+    const rows = await this.select([field], where, options);
+    return rows.map((row) => row[field]);
+  }
+
+  /** `{ [value]: count }` grouped by one field (NULL groups under the key `null`). */
+  async countBy<K extends keyof T & string>(field: K, where?: Filter<T>): Promise<Record<string, number>> {
+    const operation = 'countBy';
+    const [chosen] = this.projected([field], operation);
+    const q = (id: string) => this.dialect.quoteIdentifier(id);
+    const params = new SqlParams(this.dialect);
+    const whereSql = this.whereClause(where, params, operation);
+    const column = q(chosen.column);
+    const rows = await this.query(
+      operation,
+      `SELECT ${column} AS ${q('k')}, COUNT(*) AS ${q('n')} FROM ${this.statements.table}${whereSql} GROUP BY ${column}`,
+      params.values,
+    );
+    const counts: Record<string, number> = {};
+    for (const row of rows) {
+      const value = this.dialect.fromDriver(chosen, row.k);
+      const key = value instanceof Date ? value.toISOString() : String(value);
+      // defineProperty: a stored value such as "__proto__" stays a plain key.
+      const before = Object.prototype.hasOwnProperty.call(counts, key) ? counts[key] : 0;
+      Object.defineProperty(counts, key, { value: before + Number(row.n), enumerable: true, writable: true, configurable: true });
+    }
+    return counts;
+  }
+
+  /**
+   * One aggregate (`Agg.sum('total')`) → its value, or labelled aggregates
+   * (`{ total: Agg.sum('total'), n: Agg.count() }`) → an object of values. Numbers are JS
+   * numbers on every dialect; an empty set gives null (0 for counts).
+   */
+  async aggregate(spec: AggregateSpec<T>, where?: Filter<T>): Promise<any> {
+    const operation = 'aggregate';
+    const single = isAggregate(spec);
+    const entries: Array<[string, AggregateDescriptor]> = single
+      ? [['value', spec as AggregateDescriptor]]
+      : spec !== null && typeof spec === 'object' && !Array.isArray(spec)
+        ? Object.entries(spec as Record<string, AggregateDescriptor>)
+        : [];
+    if (entries.length === 0 || entries.some(([label, agg]) => isUnsafeKey(label) || !isAggregate(agg))) {
+      throw new InvalidQueryError(
+        `${this.meta.name}.aggregate takes Agg.count/sum/avg/min/max(...) or { label: Agg… }`,
+        this.context(operation),
+      );
+    }
+    const params = new SqlParams(this.dialect);
+    const q = (id: string) => this.dialect.quoteIdentifier(id);
+    let expressions: string;
+    try {
+      expressions = entries.map(([, agg], i) => `${compileAggregate(this.meta, agg, this.dialect, params)} AS ${q(`a${i}`)}`).join(', ');
+    } catch (error) {
+      throw this.withOperation(error, operation);
+    }
+    const whereSql = this.whereClause(where, params, operation);
+    const [row] = await this.query(operation, `SELECT ${expressions} FROM ${this.statements.table}${whereSql}`, params.values);
+    const values = entries.map(([, agg], i) => {
+      const value = aggregateResult(this.meta, agg, row?.[`a${i}`]);
+      const field = aggregateField(this.meta, agg);
+      return field && (field.type === 'date' || field.type === 'datetime') && value !== null
+        ? this.dialect.fromDriver(field, value)
+        : value;
+    });
+    if (single) return values[0];
+    const out: Record<string, unknown> = {};
+    entries.forEach(([label], i) => (out[label] = values[i]));
+    return out;
+  }
+
+  /**
+   * Keyset pagination: `orderBy` (default the key; the key is added as the last tiebreak),
+   * `limit` (default 20) and the `cursor` of the previous page. Order fields must be
+   * non-nullable so the cursor comparison is exact.
+   */
+  async paginate(request: PageRequest<T> = {}): Promise<Page<ManagedRecord<T>>> {
+    const operation = 'paginate';
+    const limit = request.limit ?? 20;
+    if (!Number.isSafeInteger(limit) || limit < 1) {
+      throw new InvalidQueryError(`${this.meta.name}.paginate: limit must be a positive integer`, this.context(operation));
+    }
+    const order = request.orderBy === undefined ? [] : typeof request.orderBy === 'string' ? [request.orderBy] : [...request.orderBy];
+    const terms = order.map((entry) => ({ property: String(entry).replace(/^-/, ''), descending: String(entry).startsWith('-') }));
+    if (!terms.some((t) => t.property === this.meta.key)) terms.push({ property: this.meta.key, descending: false });
+    for (const term of terms) {
+      const field = isUnsafeKey(term.property) ? undefined : this.meta.fieldsByProperty.get(term.property);
+      if (field?.nullable) {
+        throw new InvalidQueryError(`${this.meta.name}.paginate: order field "${term.property}" may be null`, {
+          ...this.context(operation),
+          field: term.property,
+        });
+      }
+    }
+    const orderBy = terms.map((t) => (t.descending ? `-${t.property}` : t.property));
+    let filter: Filter<T> | undefined = request.where;
+    if (request.cursor !== undefined && request.cursor !== null) {
+      const values = decodeCursor(request.cursor, terms.length);
+      if (!values) throw new InvalidQueryError(`${this.meta.name}.paginate: invalid cursor`, this.context(operation));
+      const after = Q.or(
+        ...terms.map((term, i) => {
+          const where: Record<string, unknown> = {};
+          for (let j = 0; j < i; j++) where[terms[j].property] = values[j];
+          where[`${term.property}__${term.descending ? 'lt' : 'gt'}`] = values[i];
+          return Q(where as any);
+        }),
+      );
+      filter = filter === undefined ? after : Q.and(filter, after);
+    }
+    const rows = await this.findRecords(operation, filter, { orderBy, limit: limit + 1 });
+    const hasNext = rows.length > limit;
+    const items = hasNext ? rows.slice(0, limit) : rows;
+    const last: any = items[items.length - 1];
+    const nextCursor =
+      hasNext && last
+        ? encodeCursor(terms.map((t) => (last[t.property] instanceof Date ? last[t.property].toISOString() : last[t.property])))
+        : null;
+    return { items, nextCursor, hasNext };
+  }
+
+  // ---------------------------------------------------------------- raw SQL
+
+  private rawStatement(operation: string, sql: string, params?: Record<string, unknown>) {
+    try {
+      const compiled = compileRawSql(this.dialect, sql, params ?? {});
+      if (this.dialect.name === 'sqlite') {
+        compiled.values = compiled.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+      }
+      return compiled;
+    } catch (error) {
+      if (!(error instanceof RawSqlRefusal)) throw error;
+      throw new InvalidQueryError(`${this.meta.name}.${operation}: ${error.reason}`, {
+        ...this.context(operation),
+        ...(error.parameter ? { field: error.parameter } : {}),
+      });
+    }
+  }
+
+  /** Runs a SELECT with `:named` parameters and hydrates the rows as records of this model. */
+  async raw(sql: string, params?: Record<string, unknown>): Promise<ManagedRecord<T>[]> {
+    const { sql: text, values } = this.rawStatement('raw', sql, params);
+    const rows = await this.query('raw', text, values);
+    return rows.map((row) => this.hydrate(row) as ManagedRecord<T>);
+  }
+
+  /** Runs a SELECT with `:named` parameters and returns the driver's rows as plain objects. */
+  async rawDicts(sql: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+    const { sql: text, values } = this.rawStatement('rawDicts', sql, params);
+    return this.query('rawDicts', text, values);
+  }
+
+  /** Runs a write statement with `:named` parameters; returns the number of rows it changed. */
+  async executeRaw(sql: string, params?: Record<string, unknown>): Promise<number> {
+    const { sql: text, values } = this.rawStatement('executeRaw', sql, params);
+    return (await this.execute('executeRaw', text, values)).affected;
   }
 
   // ---------------------------------------------------------------- idempotent writes

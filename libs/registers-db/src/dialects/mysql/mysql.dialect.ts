@@ -5,7 +5,7 @@ import {
   ErrorNormalizationContext,
   IntegrityViolation,
   integrityError,
-  valuesList,
+  placeholderRows,
 } from '../dialect.interface';
 import { MysqlQueryDialect } from './mysql-query.dialect';
 
@@ -32,7 +32,7 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
     const cols = columns.map((c) => this.quoteIdentifier(c)).join(', ');
-    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${valuesList(this, columns.length, rows)}${this.returning(returning)}`;
+    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${placeholderRows(this, columns.length, rows)}${this.returning(returning)}`;
   }
 
   /** `conflict` is implied: MySQL resolves the conflict on whichever unique index collides. */
@@ -47,7 +47,7 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
     const q = (c: string) => this.quoteIdentifier(c);
     const set = (update.length ? update : conflict.slice(0, 1)).map((c) => `${q(c)} = VALUES(${q(c)})`).join(', ');
     return (
-      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${valuesList(this, columns.length, rows)}` +
+      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${placeholderRows(this, columns.length, rows)}` +
       ` ON DUPLICATE KEY UPDATE ${set}${this.returning(returning)}`
     );
   }

@@ -5,7 +5,7 @@ import {
   ErrorNormalizationContext,
   IntegrityViolation,
   integrityError,
-  valuesList,
+  placeholderRows,
 } from '../dialect.interface';
 import { PostgresQueryDialect } from './postgres-query.dialect';
 
@@ -25,7 +25,7 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
     const cols = columns.map((c) => this.quoteIdentifier(c)).join(', ');
-    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${valuesList(this, columns.length, rows)}${this.returning(returning)}`;
+    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${placeholderRows(this, columns.length, rows)}${this.returning(returning)}`;
   }
 
   upsertSql(
@@ -39,7 +39,7 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
     const q = (c: string) => this.quoteIdentifier(c);
     const set = (update.length ? update : conflict.slice(0, 1)).map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ');
     return (
-      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${valuesList(this, columns.length, rows)}` +
+      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${placeholderRows(this, columns.length, rows)}` +
       ` ON CONFLICT (${conflict.map(q).join(', ')}) DO UPDATE SET ${set}${this.returning(returning)}`
     );
   }

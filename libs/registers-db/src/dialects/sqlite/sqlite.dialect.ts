@@ -5,7 +5,7 @@ import {
   ErrorNormalizationContext,
   IntegrityViolation,
   integrityError,
-  valuesList,
+  placeholderRows,
 } from '../dialect.interface';
 import { SqliteQueryDialect } from './sqlite-query.dialect';
 
@@ -32,7 +32,7 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
     const cols = columns.map((c) => this.quoteIdentifier(c)).join(', ');
-    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${valuesList(this, columns.length, rows)}${this.returning(returning)}`;
+    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${placeholderRows(this, columns.length, rows)}${this.returning(returning)}`;
   }
 
   upsertSql(
@@ -47,7 +47,7 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
     // With nothing to change, a no-op assignment still makes RETURNING give the row.
     const set = (update.length ? update : conflict.slice(0, 1)).map((c) => `${q(c)} = excluded.${q(c)}`).join(', ');
     return (
-      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${valuesList(this, columns.length, rows)}` +
+      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${placeholderRows(this, columns.length, rows)}` +
       ` ON CONFLICT (${conflict.map(q).join(', ')}) DO UPDATE SET ${set}${this.returning(returning)}`
     );
   }
