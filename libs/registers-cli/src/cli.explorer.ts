@@ -44,7 +44,7 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
   onModuleInit(): void {
     const wrappers = this.discovery
       .getProviders()
-      .filter((w) => w.instance && typeof w.instance === 'object' && w.metatype && w.isDependencyTreeStatic());
+      .filter((w) => w.instance && typeof w.instance === 'object' && w.isDependencyTreeStatic());
     const seen = new Set<object>();
     for (const wrapper of wrappers) {
       const instance = wrapper.instance as object;
@@ -143,7 +143,7 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
     if (configured && typeof configured === 'object') {
       return { contextOptions: { ...(configured.options ?? {}) }, contextFactory: configured.create };
     }
-    const providers = wrappers.filter((w) => this.accessor.getContextOptions(w.metatype as Function));
+    const providers = wrappers.filter((w) => w.metatype && this.accessor.getContextOptions(w.metatype as Function));
     const unique = [...new Set(providers.map((w) => w.instance))];
     if (unique.length > 1) {
       const names = providers.map((w) => (w.metatype as Function).name).join(', ');
@@ -165,6 +165,7 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
 
   private resolveMiddleware(wrappers: InstanceWrapper[]): CliMiddleware[] {
     const found = wrappers
+      .filter((w) => typeof w.metatype === 'function')
       .map((w) => ({ instance: w.instance as CliMiddleware, order: Reflect.getMetadata(CLI_MIDDLEWARE_ORDER_METADATA, w.metatype as Function) }))
       .filter((m): m is { instance: CliMiddleware; order: number } => typeof m.order === 'number')
       .sort((a, b) => a.order - b.order);

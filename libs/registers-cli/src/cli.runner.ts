@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, REGISTERS_CLI_OPTIONS } from './constants';
 import { CliRegistry, ClassicCommandEntry } from './cli.registry';
-import { CliError, ConfirmationRequiredError, UsageError } from './errors';
+import { CliError, CommandExecutionError, ConfirmationRequiredError, UsageError } from './errors';
 import { CliContextDefinition, CliGlobalOption } from './interfaces/cli-context-options.interface';
 import { CliMiddleware } from './interfaces/cli-middleware.interface';
 import { RegistersCliModuleOptions } from './interfaces/cli-module-options.interface';
@@ -224,7 +224,10 @@ export class CliRunner {
   /** Prints an error the way section 3.2 says and returns its exit code. */
   report(error: unknown, io: CliIO, globals: GlobalValues, mode: OutputMode, command?: CommandDefinition): number {
     const exitCode = error instanceof CliError ? error.exitCode : EXIT_FAILURE;
-    const err = error instanceof Error ? error : new Error(String(error));
+    const err =
+      error instanceof Error
+        ? error
+        : new CommandExecutionError(`${command ? `${command.path}: ` : ''}${String(error)}`, { command: command?.path });
     if (mode === 'json') {
       const json =
         typeof (err as { toJSON?: unknown }).toJSON === 'function'

@@ -243,6 +243,14 @@ describe('registers commands run in-process through the fixture console', () => 
       expect(JSON.parse(usage.stderr).error).toMatchObject({ type: 'UnknownCommandError', message: "Unknown command 'nope'." });
     });
 
+    it('wraps a thrown non-Error in CommandExecutionError', async () => {
+      const r = await fx.run(['tools', 'fail', 'string', '--output', 'json']);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stderr)).toEqual({
+        error: { type: 'CommandExecutionError', message: 'tools fail: a bare string', context: { command: 'tools fail' } },
+      });
+    });
+
     it('exits 1 with a not-found message from the handler', async () => {
       const r = await fx.run(['complete', '42']);
       expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: Todo 42 not found\n' });

@@ -49,6 +49,11 @@ describe('formatOutput', () => {
     expect(formatOutput({ env: 'prod', page: true }, 'plain')).toBe('env:  prod\npage: true');
   });
 
+  it('writes bigint values as strings instead of failing', () => {
+    expect(formatOutput({ big: BigInt('9007199254740993') }, 'json')).toBe('{\n  "big": "9007199254740993"\n}');
+    expect(formatOutput([{ big: BigInt(5) }], 'csv')).toBe('big\n5');
+  });
+
   it('prints primitive arrays one per line in plain mode', () => {
     expect(formatOutput(['a', 2, null], 'plain')).toBe('a\n2\n');
   });

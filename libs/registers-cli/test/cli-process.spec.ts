@@ -1,4 +1,5 @@
-import { runFixture, spawnFixture } from './support/cli-harness';
+import { spawnSync } from 'node:child_process';
+import { FIXTURES, REPO_ROOT, runFixture, spawnFixture } from './support/cli-harness';
 
 // Real processes: `node -r @swc-node/register <fixture>.ts`, about 0.7 s per start.
 jest.setTimeout(60_000);
@@ -72,6 +73,16 @@ describe('the fixture console as a process', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe("Error: Command 'a' is declared by both FirstTodo.add and SecondTodo.append.\n");
+  });
+
+  it('ends quietly with exit 0 when stdout is closed early (EPIPE)', () => {
+    const main = `${FIXTURES}/main.ts`;
+    const r = spawnSync('bash', ['-c', `node -r @swc-node/register '${main}' tools lines | head -1; echo "status=\${PIPESTATUS[0]}"`], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe('line 1\nstatus=0\n');
+    expect(r.stderr).toBe('');
   });
 
   it('exits 130 on SIGINT while a command runs', async () => {

@@ -8,9 +8,14 @@ function isPlainRecord(value: unknown): value is Row {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** JSON.stringify that writes bigint as a string instead of throwing. */
+function stringifyJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v), indent);
+}
+
 function toJsonSafe(value: unknown): unknown {
   if (value && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return JSON.parse(JSON.stringify(value));
+    return JSON.parse(stringifyJson(value));
   }
   return value;
 }
@@ -18,7 +23,7 @@ function toJsonSafe(value: unknown): unknown {
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return stringifyJson(value);
   return String(value);
 }
 
@@ -40,7 +45,7 @@ function rowsOf(value: unknown): { columns: string[]; rows: Row[] } {
 export function formatOutput(value: unknown, mode: OutputMode): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  if (mode === 'json') return JSON.stringify(value, null, 2);
+  if (mode === 'json') return stringifyJson(value, 2);
   if (value === null || typeof value !== 'object' || value instanceof Date) {
     return mode === 'csv' ? stringify([[cell(value)]]).trimEnd() : cell(value);
   }
