@@ -79,10 +79,18 @@ describe('Relations: definitions and key validation', () => {
     class A1 {
       @Field({ id: 'autoincrement' }) id?: number;
     }
-    defineRelations(A1, { brokenPosts: OneToMany(() => Post, { foreignKey: 'missingAuthorId' as any }) });
+    defineRelations(A1, {
+      brokenPosts: OneToMany(() => Post, { foreignKey: 'missingAuthorId' as any }),
+    });
     const error = await rejected(loadRelated(recordOf(A1, { id: 1 }), 'brokenPosts'));
-    expect(error.message).toContain("A1.brokenPosts: foreignKey 'missingAuthorId' is not a field of Post");
-    expect(error.context).toMatchObject({ model: 'A1', relation: 'brokenPosts', field: 'missingAuthorId' });
+    expect(error.message).toContain(
+      "A1.brokenPosts: foreignKey 'missingAuthorId' is not a field of Post",
+    );
+    expect(error.context).toMatchObject({
+      model: 'A1',
+      relation: 'brokenPosts',
+      field: 'missingAuthorId',
+    });
   });
 
   it('names the model and field when a many-to-one localKey is not a field of the source', async () => {
@@ -92,7 +100,9 @@ describe('Relations: definitions and key validation', () => {
     }
     defineRelations(P1, { brokenAuthor: ManyToOne(() => Author, { localKey: 'missingAuthorId' }) });
     const error = await rejected(loadRelated(recordOf(P1, { id: 1 }), 'brokenAuthor'));
-    expect(error.message).toContain("P1.brokenAuthor: localKey 'missingAuthorId' is not a field of P1");
+    expect(error.message).toContain(
+      "P1.brokenAuthor: localKey 'missingAuthorId' is not a field of P1",
+    );
     expect(error.context).toMatchObject({ model: 'P1', field: 'missingAuthorId' });
   });
 
@@ -102,7 +112,11 @@ describe('Relations: definitions and key validation', () => {
       @Field({ id: 'autoincrement' }) id?: number;
     }
     defineRelations(P2, {
-      brokenTags: ManyToMany(() => Author, { through: () => PostTag, sourceKey: 'postId', targetKey: 'tagId' as any }),
+      brokenTags: ManyToMany(() => Author, {
+        through: () => PostTag,
+        sourceKey: 'postId',
+        targetKey: 'tagId' as any,
+      }),
     });
     const error = await rejected(loadRelated(recordOf(P2, { id: 1 }), 'brokenTags'));
     expect(error.message).toContain("targetKey 'tagId' is not a field of PostTag");
@@ -115,7 +129,9 @@ describe('Relations: definitions and key validation', () => {
       @Field({ id: 'autoincrement' }) id?: number;
       @Field() @IsString() authorName!: string;
     }
-    defineRelations(P3, { author: ManyToOne(() => Author, { localKey: 'authorName', targetKey: 'name' }) });
+    defineRelations(P3, {
+      author: ManyToOne(() => Author, { localKey: 'authorName', targetKey: 'name' }),
+    });
     const error = relationError(() => validateRelations(P3));
     expect(error.message).toContain("targetKey 'name' must be the key or a unique field of Author");
     expect(error.context).toMatchObject({ model: 'P3', field: 'name' });
@@ -129,7 +145,9 @@ describe('Relations: definitions and key validation', () => {
     }
     defineRelations(P4, { author: ManyToOne(() => Author, { localKey: 'authorRef' }) });
     const error = relationError(() => validateRelations(P4));
-    expect(error.message).toContain('P4.authorRef (string) cannot hold values of Author.id (integer)');
+    expect(error.message).toContain(
+      'P4.authorRef (string) cannot hold values of Author.id (integer)',
+    );
     expect(error.context).toMatchObject({ model: 'P4', field: 'authorRef' });
   });
 
@@ -138,7 +156,9 @@ describe('Relations: definitions and key validation', () => {
     class P5 {
       @Field({ id: 'autoincrement' }) id?: number;
     }
-    defineRelations(P5, { other: OneToMany(() => NotAModel as any, { foreignKey: 'id' as never }) });
+    defineRelations(P5, {
+      other: OneToMany(() => NotAModel as any, { foreignKey: 'id' as never }),
+    });
     const error = relationError(() => validateRelations(P5));
     expect(error.message).toContain('P5.other: the target NotAModel is not a valid @Model class');
   });
@@ -154,35 +174,45 @@ describe('Relations: definitions and key validation', () => {
       @Field({ id: 'autoincrement' }) id?: number;
       @Field() @IsInt() earlyId!: number;
     }
-    expect(validateRelations(Early).map((r) => [r.name, r.target.name, r.matchField.property])).toEqual([['lates', 'Late', 'earlyId']]);
+    expect(
+      validateRelations(Early).map((r) => [r.name, r.target.name, r.matchField.property]),
+    ).toEqual([['lates', 'Late', 'earlyId']]);
   });
 
   it('refuses an unknown relation name and lists the known ones', async () => {
     defineRelations(Author, { posts: OneToMany(() => Post, { foreignKey: 'authorId' }) });
     const error = await rejected(loadRelated(recordOf(Author, { id: 1 }), 'comments'));
     expect(error.message).toBe("Author has no relation 'comments' (relations: posts)");
-    await expect(prefetch([recordOf(Author, { id: 1 })], 'comments')).rejects.toBeInstanceOf(RelationshipError);
+    await expect(prefetch([recordOf(Author, { id: 1 })], 'comments')).rejects.toBeInstanceOf(
+      RelationshipError,
+    );
   });
 
   it('refuses relation names that are fields, record members, taken or reserved', () => {
-    expect(() => defineRelations(Post, { title: ManyToOne(() => Author, { localKey: 'authorId' }) })).toThrow(
-      "Post: relation 'title' has the name of a field",
-    );
-    expect(() => defineRelations(Post, { related: ManyToOne(() => Author, { localKey: 'authorId' }) })).toThrow(RelationshipError);
-    expect(() => defineRelations(Post, { ['constructor']: ManyToOne(() => Author, { localKey: 'authorId' }) })).toThrow(
-      RelationshipError,
-    );
+    expect(() =>
+      defineRelations(Post, { title: ManyToOne(() => Author, { localKey: 'authorId' }) }),
+    ).toThrow("Post: relation 'title' has the name of a field");
+    expect(() =>
+      defineRelations(Post, { related: ManyToOne(() => Author, { localKey: 'authorId' }) }),
+    ).toThrow(RelationshipError);
+    expect(() =>
+      defineRelations(Post, { ['constructor']: ManyToOne(() => Author, { localKey: 'authorId' }) }),
+    ).toThrow(RelationshipError);
     defineRelations(Post, { author: ManyToOne(() => Author, { localKey: 'authorId' }) });
-    expect(() => defineRelations(Post, { author: ManyToOne(() => Author, { localKey: 'authorId' }) })).toThrow(
-      "Post: relation 'author' is already defined",
-    );
+    expect(() =>
+      defineRelations(Post, { author: ManyToOne(() => Author, { localKey: 'authorId' }) }),
+    ).toThrow("Post: relation 'author' is already defined");
   });
 
   it('refuses a definition that is not made by a relation builder', () => {
-    expect(() => defineRelations(Author, { bogus: { kind: 'one-to-one', target: () => Post } as any })).toThrow(
+    expect(() =>
+      defineRelations(Author, { bogus: { kind: 'one-to-one', target: () => Post } as any }),
+    ).toThrow(
       'Author.bogus: use OneToMany(() => Target, …), ManyToOne(() => Target, …) or ManyToMany(() => Target, …)',
     );
-    expect(() => defineRelations(NotAModel as any, {})).toThrow('defineRelations: NotAModel is not a valid @Model class');
+    expect(() => defineRelations(NotAModel as any, {})).toThrow(
+      'defineRelations: NotAModel is not a valid @Model class',
+    );
   });
 
   it('lets a model subclass inherit its parent relations and add its own', () => {
@@ -195,7 +225,13 @@ describe('Relations: definitions and key validation', () => {
     class Derived extends Base {
       @Field() @IsString() label!: string;
     }
-    defineRelations(Derived, { tags: ManyToMany(() => Author, { through: () => PostTag, sourceKey: 'postId', targetKey: 'postId' }) });
+    defineRelations(Derived, {
+      tags: ManyToMany(() => Author, {
+        through: () => PostTag,
+        sourceKey: 'postId',
+        targetKey: 'postId',
+      }),
+    });
     expect([...relationDefinitions(Derived).keys()]).toEqual(['posts', 'tags']);
     expect([...relationDefinitions(Base).keys()]).toEqual(['posts']);
   });
@@ -207,7 +243,9 @@ describe('Relations: definitions and key validation', () => {
     }
     defineRelations(Loose, { posts: OneToMany(() => Post, { foreignKey: 'authorId' }) });
     const error = await rejected(loadRelated(recordOf(Loose, { id: 1 }), 'posts'));
-    expect(error.message).toContain('was not returned by a manager of a registry that relations know');
+    expect(error.message).toContain(
+      'was not returned by a manager of a registry that relations know',
+    );
   });
 
   it('refuses to load through a model that is not registered in the record registry', async () => {

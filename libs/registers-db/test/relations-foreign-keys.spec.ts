@@ -57,7 +57,14 @@ async function foreignKeyError(promise: Promise<unknown>): Promise<ForeignKeyVio
 describeEachDialect('Relations: foreign keys are enforced', (target) => {
   let db: DatabaseRegistry;
   beforeAll(() => {
-    db = new DatabaseRegistry({ url: target().url }).register(Author, Post, Tag, PostTag, Writer, Article);
+    db = new DatabaseRegistry({ url: target().url }).register(
+      Author,
+      Post,
+      Tag,
+      PostTag,
+      Writer,
+      Article,
+    );
   });
   afterAll(() => db.dispose());
   beforeEach(async () => {
@@ -148,12 +155,14 @@ describeEachDialect('Relations: foreign keys are enforced', (target) => {
     const post = await posts().create({ authorId: ada.id!, title: 'tagged' });
     const tag = await db.manager(Tag).create({ name: 'db' });
     await db.manager(PostTag).create({ postId: post.id!, tagId: tag.id! });
-    expect((await foreignKeyError(db.manager(PostTag).create({ postId: post.id!, tagId: MISSING }))).context.fields).toEqual(
-      expect.arrayContaining(['tagId']),
-    );
-    expect((await foreignKeyError(db.manager(PostTag).create({ postId: MISSING, tagId: tag.id! }))).context.fields).toEqual(
-      expect.arrayContaining(['postId']),
-    );
+    expect(
+      (await foreignKeyError(db.manager(PostTag).create({ postId: post.id!, tagId: MISSING })))
+        .context.fields,
+    ).toEqual(expect.arrayContaining(['tagId']));
+    expect(
+      (await foreignKeyError(db.manager(PostTag).create({ postId: MISSING, tagId: tag.id! })))
+        .context.fields,
+    ).toEqual(expect.arrayContaining(['postId']));
     expect(await db.manager(PostTag).count()).toBe(1);
   });
 

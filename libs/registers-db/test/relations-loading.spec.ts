@@ -27,7 +27,10 @@ class Author {
 @Model({ table: 'rel_posts' })
 class Post {
   @Field({ id: 'autoincrement' }) id?: number;
-  @Field({ foreignKey: 'rel_authors.id', nullable: true, index: true }) @IsOptional() @IsInt() authorId?: number | null;
+  @Field({ foreignKey: 'rel_authors.id', nullable: true, index: true })
+  @IsOptional()
+  @IsInt()
+  authorId?: number | null;
   @Field() @IsString() title!: string;
 }
 
@@ -75,7 +78,12 @@ defineRelations(Author, {
 const PostRelations = defineRelations(Post, {
   author: ManyToOne(() => Author, { localKey: 'authorId' }),
   tags: ManyToMany(() => Tag, { through: () => PostTag, sourceKey: 'postId', targetKey: 'tagId' }),
-  tagsByName: ManyToMany(() => Tag, { through: () => PostTag, sourceKey: 'postId', targetKey: 'tagId', orderBy: 'name' }),
+  tagsByName: ManyToMany(() => Tag, {
+    through: () => PostTag,
+    sourceKey: 'postId',
+    targetKey: 'tagId',
+    orderBy: 'name',
+  }),
   comments: OneToMany(() => Comment, { foreignKey: 'postId' }),
 });
 defineRelations(Comment, {
@@ -90,7 +98,15 @@ const titles = (posts: Post[]) => posts.map((p) => p.title);
 describeEachDialect('Relations: loading and prefetch', (target) => {
   let db: DatabaseRegistry;
   beforeAll(() => {
-    db = new DatabaseRegistry({ url: target().url }).register(Author, Post, Tag, PostTag, Comment, Writer, Article);
+    db = new DatabaseRegistry({ url: target().url }).register(
+      Author,
+      Post,
+      Tag,
+      PostTag,
+      Comment,
+      Writer,
+      Article,
+    );
     linkRelations(db);
   });
   afterAll(() => db.dispose());
@@ -174,16 +190,25 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
     await postTags().create({ postId: post.id!, tagId: zeta.id! });
     await postTags().create({ postId: post.id!, tagId: alpha.id! });
     expect((await loadRelated<Tag[]>(post, 'tags')).map((t) => t.name)).toEqual(['zeta', 'alpha']);
-    expect((await loadRelated<Tag[]>(post, 'tagsByName')).map((t) => t.name)).toEqual(['alpha', 'zeta']);
+    expect((await loadRelated<Tag[]>(post, 'tagsByName')).map((t) => t.name)).toEqual([
+      'alpha',
+      'zeta',
+    ]);
   });
 
   it('follows string keys that are not named id in both directions', async () => {
     const alice = await db.manager(Writer).create({ slug: 'alice', name: 'Alice' });
     const bob = await db.manager(Writer).create({ slug: 'bob', name: 'Bob' });
-    const article = await db.manager(Article).create({ writerSlug: 'alice', title: 'Correct parent' });
+    const article = await db
+      .manager(Article)
+      .create({ writerSlug: 'alice', title: 'Correct parent' });
     await db.manager(Article).create({ writerSlug: 'bob', title: 'Other parent' });
-    expect((await loadRelated<Article[]>(alice, 'articles')).map((a) => a.title)).toEqual(['Correct parent']);
-    expect((await loadRelated<Article[]>(bob, 'articles')).map((a) => a.title)).toEqual(['Other parent']);
+    expect((await loadRelated<Article[]>(alice, 'articles')).map((a) => a.title)).toEqual([
+      'Correct parent',
+    ]);
+    expect((await loadRelated<Article[]>(bob, 'articles')).map((a) => a.title)).toEqual([
+      'Other parent',
+    ]);
     expect((await loadRelated<Writer>(article, 'writer'))?.slug).toBe('alice');
   });
 
@@ -193,7 +218,9 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
     expect((await post.related<Author>('author')).name).toBe('Ada');
     expect(titles(await ada.related<Post[]>('posts'))).toEqual(['mine']);
     await prefetch([post], 'author');
-    const cached = await assertQueryCount({ exact: 0, registry: db }, () => post.related<Author>('author'));
+    const cached = await assertQueryCount({ exact: 0, registry: db }, () =>
+      post.related<Author>('author'),
+    );
     expect(cached.id).toBe(ada.id);
     await expect(post.related('nothing')).rejects.toBeInstanceOf(RelationshipError);
   });
@@ -219,9 +246,14 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
       const writers = await authors().bulkCreate(
         Array.from({ length: 10 }, (_, i) => ({ name: `author ${i}`, email: `a${i}@example.com` })),
       );
-      const tagList = await tags().bulkCreate(Array.from({ length: 5 }, (_, i) => ({ name: `tag ${i}` })));
+      const tagList = await tags().bulkCreate(
+        Array.from({ length: 5 }, (_, i) => ({ name: `tag ${i}` })),
+      );
       const postList = await posts().bulkCreate(
-        Array.from({ length: count }, (_, i) => ({ authorId: i % 7 === 0 ? null : writers[i % 10].id, title: `post ${i}` })),
+        Array.from({ length: count }, (_, i) => ({
+          authorId: i % 7 === 0 ? null : writers[i % 10].id,
+          title: `post ${i}`,
+        })),
       );
       await postTags().bulkCreate(
         postList.flatMap((p, i) => [
@@ -229,7 +261,9 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
           { postId: p.id!, tagId: tagList[(i + 1) % 5].id! },
         ]),
       );
-      await comments().bulkCreate(postList.slice(0, 30).map((p, i) => ({ postId: p.id!, body: `comment ${i}` })));
+      await comments().bulkCreate(
+        postList.slice(0, 30).map((p, i) => ({ postId: p.id!, body: `comment ${i}` })),
+      );
       return { writers, tagList, posts: await posts().all({ orderBy: 'id' }) };
     }
 
@@ -334,13 +368,23 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
         { authorId: ada.id, body: 'found again' },
       ]);
       await assertQueryCount({ exact: 1, registry: db }, () => prefetch(list, 'author'));
-      const names = await Promise.all(list.map(async (c) => (await loadRelated<Author | null>(c, 'author'))?.name ?? null));
+      const names = await Promise.all(
+        list.map(async (c) => (await loadRelated<Author | null>(c, 'author'))?.name ?? null),
+      );
       expect(names).toEqual(['Ada', null, null, 'Ada']);
     });
 
     it('prefetches many-to-many lists without repeated or deleted targets for every parent', async () => {
-      const [one, two, three] = await posts().bulkCreate([{ title: 'one' }, { title: 'two' }, { title: 'three' }]);
-      const [a, b, gone] = await tags().bulkCreate([{ name: 'a' }, { name: 'b' }, { name: 'gone' }]);
+      const [one, two, three] = await posts().bulkCreate([
+        { title: 'one' },
+        { title: 'two' },
+        { title: 'three' },
+      ]);
+      const [a, b, gone] = await tags().bulkCreate([
+        { name: 'a' },
+        { name: 'b' },
+        { name: 'gone' },
+      ]);
       await postTags().bulkCreate([
         { postId: one.id!, tagId: a.id! },
         { postId: one.id!, tagId: a.id! },
@@ -353,7 +397,9 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
       await tags().delete(gone.id!);
       const list = [one, two, three];
       await assertQueryCount({ exact: 2, registry: db }, () => prefetch(list, 'tags'));
-      const names = await Promise.all(list.map(async (p) => (await loadRelated<Tag[]>(p, 'tags')).map((t) => t.name)));
+      const names = await Promise.all(
+        list.map(async (p) => (await loadRelated<Tag[]>(p, 'tags')).map((t) => t.name)),
+      );
       expect(names).toEqual([['a'], ['b', 'a'], []]);
     });
 
@@ -377,32 +423,36 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
   });
 });
 
-describeEachDialect(
-  'Relations: prefetch of more keys than one statement may list',
-  (target) => {
-    let db: DatabaseRegistry;
-    beforeAll(() => {
-      db = new DatabaseRegistry({ url: target().url }).register(Author, Post);
-      linkRelations(db);
-    });
-    afterAll(() => db.dispose());
+describeEachDialect('Relations: prefetch of more keys than one statement may list', (target) => {
+  let db: DatabaseRegistry;
+  beforeAll(() => {
+    db = new DatabaseRegistry({ url: target().url }).register(Author, Post);
+    linkRelations(db);
+  });
+  afterAll(() => db.dispose());
 
-    it('splits the key list into statements under the limit and still groups every child', async () => {
-      const limit = Math.min(MAX_LIST_LENGTH, db.manager(Author).dialect.maxParameters);
-      const count = 2 * limit + 100;
-      await db.manager(Author).bulkCreate(Array.from({ length: count }, (_, i) => ({ name: `author ${i}`, email: `a${i}@example.com` })));
-      const all = await db.manager(Author).all({ orderBy: 'id' });
-      expect(all).toHaveLength(count);
-      const first = all[0];
-      const last = all[count - 1];
-      await db.manager(Post).bulkCreate([
-        { authorId: first.id, title: 'first' },
-        { authorId: last.id, title: 'last' },
-      ]);
-      await assertQueryCount({ exact: 3, registry: db }, () => prefetch(all, 'posts'));
-      expect(titles(await loadRelated<Post[]>(first, 'posts'))).toEqual(['first']);
-      expect(titles(await loadRelated<Post[]>(last, 'posts'))).toEqual(['last']);
-      expect(await loadRelated(all[1], 'posts')).toEqual([]);
-    });
-  },
-);
+  it('splits the key list into statements under the limit and still groups every child', async () => {
+    const limit = Math.min(MAX_LIST_LENGTH, db.manager(Author).dialect.maxParameters);
+    const count = 2 * limit + 100;
+    await db
+      .manager(Author)
+      .bulkCreate(
+        Array.from({ length: count }, (_, i) => ({
+          name: `author ${i}`,
+          email: `a${i}@example.com`,
+        })),
+      );
+    const all = await db.manager(Author).all({ orderBy: 'id' });
+    expect(all).toHaveLength(count);
+    const first = all[0];
+    const last = all[count - 1];
+    await db.manager(Post).bulkCreate([
+      { authorId: first.id, title: 'first' },
+      { authorId: last.id, title: 'last' },
+    ]);
+    await assertQueryCount({ exact: 3, registry: db }, () => prefetch(all, 'posts'));
+    expect(titles(await loadRelated<Post[]>(first, 'posts'))).toEqual(['first']);
+    expect(titles(await loadRelated<Post[]>(last, 'posts'))).toEqual(['last']);
+    expect(await loadRelated(all[1], 'posts')).toEqual([]);
+  });
+});

@@ -3,7 +3,15 @@ import { IsInt, IsOptional, IsString, IsUUID } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
 import { Field, Model } from '../src/decorators';
 import { DatabaseRegistry } from '../src/registry';
-import { defineRelations, linkRelations, loadRelated, ManyToMany, ManyToOne, OneToMany, prefetch } from '../src/relations';
+import {
+  defineRelations,
+  linkRelations,
+  loadRelated,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+  prefetch,
+} from '../src/relations';
 import { assertQueryCount, createTestRegistry } from '../src/testing';
 
 @Model({ table: 'scope_teams' })
@@ -15,7 +23,8 @@ class Team {
 @Model({ table: 'scope_members' })
 class Member {
   @Field({ id: 'autoincrement' }) id?: number;
-  @Field({ foreignKey: 'scope_teams.id', nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
+  @Field({ foreignKey: 'scope_teams.id', nullable: true }) @IsOptional() @IsUUID() teamId?:
+    string | null;
   @Field() @IsString() name!: string;
 }
 
@@ -35,7 +44,11 @@ class MemberSkill {
 defineRelations(Team, { members: OneToMany(() => Member, { foreignKey: 'teamId' }) });
 defineRelations(Member, {
   team: ManyToOne(() => Team, { localKey: 'teamId' }),
-  skills: ManyToMany(() => Skill, { through: () => MemberSkill, sourceKey: 'memberId', targetKey: 'skillId' }),
+  skills: ManyToMany(() => Skill, {
+    through: () => MemberSkill,
+    sourceKey: 'memberId',
+    targetKey: 'skillId',
+  }),
 });
 
 const MODELS = [Team, Member, Skill, MemberSkill];
@@ -93,8 +106,12 @@ describeEachDialect('Relations: uuid keys and registry scope', (target) => {
       await first.manager(Member).create({ teamId: inFirst.id, name: 'in first' });
       const inSecond = await second.manager(Team).create({ name: 'second team' });
       await second.manager(Member).create({ teamId: inSecond.id, name: 'in second' });
-      expect((await loadRelated<Member[]>(inFirst, 'members')).map((m) => m.name)).toEqual(['in first']);
-      expect((await loadRelated<Member[]>(inSecond, 'members')).map((m) => m.name)).toEqual(['in second']);
+      expect((await loadRelated<Member[]>(inFirst, 'members')).map((m) => m.name)).toEqual([
+        'in first',
+      ]);
+      expect((await loadRelated<Member[]>(inSecond, 'members')).map((m) => m.name)).toEqual([
+        'in second',
+      ]);
       await assertQueryCount({ exact: 0, registry: first }, () => prefetch([inSecond], 'members'));
     } finally {
       await first.dispose();

@@ -5,9 +5,21 @@ import { IsEmail, IsInt, IsOptional, IsString } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
 import { DatabaseConnection } from '../src/connection';
 import { Field, Model } from '../src/decorators';
-import { ConfigurationError, InvalidQueryError, RelationshipError, ValidationError } from '../src/errors';
+import {
+  ConfigurationError,
+  InvalidQueryError,
+  RelationshipError,
+  ValidationError,
+} from '../src/errors';
 import { DatabaseRegistry } from '../src/registry';
-import { defineRelations, loadRelated, ManyToMany, ManyToOne, OneToMany, prefetch } from '../src/relations';
+import {
+  defineRelations,
+  loadRelated,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+  prefetch,
+} from '../src/relations';
 import { assertQueryCount, createTestRegistry, factory, TestRegistry } from '@registers/db/testing';
 
 @Model({ table: 'kit_users', unique: ['email'] })
@@ -21,7 +33,8 @@ class User {
 @Model({ table: 'kit_posts' })
 class Post {
   @Field({ id: 'autoincrement' }) id?: number;
-  @Field({ foreignKey: 'kit_users.id', nullable: true }) @IsOptional() @IsInt() userId?: number | null;
+  @Field({ foreignKey: 'kit_users.id', nullable: true }) @IsOptional() @IsInt() userId?:
+    number | null;
   @Field() @IsString() title!: string;
 }
 
@@ -84,7 +97,9 @@ describe('Testing kit: in-memory registries', () => {
     }
     defineRelations(Broken, { posts: OneToMany(() => Post, { foreignKey: 'brokenId' as any }) });
     await expect(createTestRegistry([Broken, Post, User])).rejects.toThrow(
-      new RelationshipError("Broken.posts: foreignKey 'brokenId' is not a field of Post (fields: id, userId, title)"),
+      new RelationshipError(
+        "Broken.posts: foreignKey 'brokenId' is not a field of Post (fields: id, userId, title)",
+      ),
     );
   });
 
@@ -94,38 +109,55 @@ describe('Testing kit: in-memory registries', () => {
     try {
       const users = factory(User, { defaults: { email: (n) => `u${n}@example.com`, name: 'U' } });
       await expect(users.create()).rejects.toThrow(ConfigurationError);
-      await factory(User, { defaults: { email: 'x@example.com', name: 'X' }, registry: b }).create();
+      await factory(User, {
+        defaults: { email: 'x@example.com', name: 'X' },
+        registry: b,
+      }).create();
       expect(await b.manager(User).count()).toBe(1);
       expect(await a.manager(User).count()).toBe(0);
     } finally {
       await a.dispose();
       await b.dispose();
     }
-    await expect(factory(User, { defaults: { email: 'x@example.com', name: 'X' } }).create()).rejects.toThrow(
-      'no live test registry has User registered',
-    );
+    await expect(
+      factory(User, { defaults: { email: 'x@example.com', name: 'X' } }).create(),
+    ).rejects.toThrow('no live test registry has User registered');
   });
 
   it('requires max or exact and whole numbers in assertQueryCount', async () => {
     const db = await createTestRegistry([User]);
     try {
-      await expect(assertQueryCount({}, async () => undefined)).rejects.toBeInstanceOf(ConfigurationError);
-      await expect(assertQueryCount({ max: -1 }, async () => undefined)).rejects.toBeInstanceOf(ConfigurationError);
-      await expect(assertQueryCount({ exact: 1.5 }, async () => undefined)).rejects.toBeInstanceOf(ConfigurationError);
+      await expect(assertQueryCount({}, async () => undefined)).rejects.toBeInstanceOf(
+        ConfigurationError,
+      );
+      await expect(assertQueryCount({ max: -1 }, async () => undefined)).rejects.toBeInstanceOf(
+        ConfigurationError,
+      );
+      await expect(assertQueryCount({ exact: 1.5 }, async () => undefined)).rejects.toBeInstanceOf(
+        ConfigurationError,
+      );
     } finally {
       await db.dispose();
     }
   });
 
   it('builds unsaved model instances from defaults without a registry', () => {
-    const users = factory(User, { defaults: { email: (n) => `user${n}@example.com`, name: 'User' } });
+    const users = factory(User, {
+      defaults: { email: (n) => `user${n}@example.com`, name: 'User' },
+    });
     const first = users.build();
     const second = users.build({ name: (n) => `Custom ${n}` });
     expect(first).toBeInstanceOf(User);
-    expect(first).toEqual(Object.assign(new User(), { email: 'user1@example.com', name: 'User', role: 'member' }));
+    expect(first).toEqual(
+      Object.assign(new User(), { email: 'user1@example.com', name: 'User', role: 'member' }),
+    );
     expect(second.name).toBe('Custom 2');
     expect(users.sequence).toBe(2);
-    expect(users.attributes({ role: 'admin' })).toEqual({ email: 'user3@example.com', name: 'User', role: 'admin' });
+    expect(users.attributes({ role: 'admin' })).toEqual({
+      email: 'user3@example.com',
+      name: 'User',
+      role: 'admin',
+    });
   });
 });
 
@@ -152,7 +184,8 @@ describeEachDialect('Testing kit', (target) => {
     it('removes its database when disposed, and a second dispose does nothing', async () => {
       const db = await createTestRegistry([User], { url: target().url });
       await db.manager(User).create({ email: 'a@example.com', name: 'A' });
-      const file = target().dialect === 'sqlite' ? db.connection.url.slice('sqlite:'.length) : undefined;
+      const file =
+        target().dialect === 'sqlite' ? db.connection.url.slice('sqlite:'.length) : undefined;
       if (file) expect(existsSync(file)).toBe(true);
       else expect(await serverHasSchema(target().url, db.name)).toBe(true);
       await db.dispose();
@@ -169,10 +202,13 @@ describeEachDialect('Testing kit', (target) => {
     });
     afterAll(() => db.dispose());
     beforeEach(async () => {
-      for (const model of [PostTag, Post, Tag, User]) await db.manager(model as any).deleteWhere({}, { allowFullTable: true });
+      for (const model of [PostTag, Post, Tag, User])
+        await db.manager(model as any).deleteWhere({}, { allowFullTable: true });
     });
 
-    const users = factory(User, { defaults: { email: (n) => `user${n}@example.com`, name: (n) => `User ${n}` } });
+    const users = factory(User, {
+      defaults: { email: (n) => `user${n}@example.com`, name: (n) => `User ${n}` },
+    });
     const posts = factory(Post, { defaults: { title: (n) => `Post ${n}` } });
     const tags = factory(Tag, { defaults: { name: (n) => `tag-${n}` } });
 
@@ -180,7 +216,10 @@ describeEachDialect('Testing kit', (target) => {
       const user = await users.create({ role: 'admin' });
       expect(user).toBeInstanceOf(User);
       expect(typeof user.id).toBe('number');
-      expect(await db.manager(User).require(user.id!)).toMatchObject({ email: user.email, role: 'admin' });
+      expect(await db.manager(User).require(user.id!)).toMatchObject({
+        email: user.email,
+        role: 'admin',
+      });
       await expect(users.create({ email: 'not an email' })).rejects.toBeInstanceOf(ValidationError);
     });
 
@@ -188,9 +227,9 @@ describeEachDialect('Testing kit', (target) => {
       const batch = await users.createBatch(5);
       expect(new Set(batch.map((u) => u.email)).size).toBe(5);
       expect(await db.manager(User).count()).toBe(5);
-      await expect(users.createBatch(3, { email: (n) => (n % 2 === 0 ? 'bad' : `ok${n}@example.com`) })).rejects.toBeInstanceOf(
-        ValidationError,
-      );
+      await expect(
+        users.createBatch(3, { email: (n) => (n % 2 === 0 ? 'bad' : `ok${n}@example.com`) }),
+      ).rejects.toBeInstanceOf(ValidationError);
       expect(await db.manager(User).count()).toBe(5);
       expect(await users.createBatch(0)).toEqual([]);
       await expect(users.createBatch(-1)).rejects.toBeInstanceOf(InvalidQueryError);
@@ -221,9 +260,13 @@ describeEachDialect('Testing kit', (target) => {
         await db.manager(User).count();
       }).catch((e) => e);
       expect(over).toBeInstanceOf(AssertionError);
-      expect(over.message).toMatch(/^Expected at most 1 statement\(s\), 2 ran:\n {2}1\. SELECT .*kit_users.*\n {2}2\. SELECT COUNT/s);
+      expect(over.message).toMatch(
+        /^Expected at most 1 statement\(s\), 2 ran:\n {2}1\. SELECT .*kit_users.*\n {2}2\. SELECT COUNT/s,
+      );
       expect(over.message).not.toContain(String(user.email));
-      const notExact = await assertQueryCount({ exact: 2 }, () => db.manager(User).count()).catch((e) => e);
+      const notExact = await assertQueryCount({ exact: 2 }, () => db.manager(User).count()).catch(
+        (e) => e,
+      );
       expect(notExact).toBeInstanceOf(AssertionError);
       expect(notExact.message).toContain('Expected exactly 2 statement(s), 1 ran');
     });
@@ -254,7 +297,9 @@ describeEachDialect('Testing kit', (target) => {
       const authors = await users.createBatch(10);
       const tagList = await tags.createBatch(4);
       const list = await posts.createBatch(100, { userId: (n) => authors[n % 10].id });
-      await db.manager(PostTag).bulkCreate(list.map((p, i) => ({ postId: p.id!, tagId: tagList[i % 4].id! })));
+      await db
+        .manager(PostTag)
+        .bulkCreate(list.map((p, i) => ({ postId: p.id!, tagId: tagList[i % 4].id! })));
       await assertQueryCount({ exact: 1 }, () => prefetch(list, 'user'));
       await assertQueryCount({ exact: 1 }, () => prefetch(authors, 'posts'));
       await assertQueryCount({ exact: 2 }, () => prefetch(list, 'tags'));

@@ -2,7 +2,11 @@ import type { Type } from '@nestjs/common';
 import { RECORD_MEMBER_NAMES } from '../constants';
 import { RelationshipError } from '../errors';
 import { getModelMetadata } from '../metadata/model-metadata.factory';
-import type { RelatedValue, RelationDefinition, RelationMap } from './interfaces/relation-options.interface';
+import type {
+  RelatedValue,
+  RelationDefinition,
+  RelationMap,
+} from './interfaces/relation-options.interface';
 import { loadRelated } from './load-related';
 import { prefetch } from './prefetch';
 import { FORBIDDEN_RELATION_NAMES } from './relations.constants';
@@ -27,18 +31,28 @@ export interface ModelRelations<S, D extends RelationMap> {
  * relation is first used (or when a test registry links the models) and a wrong one raises
  * RelationshipError naming the model and field.
  */
-export function defineRelations<S, D extends RelationMap>(model: Type<S>, relations: D): ModelRelations<S, D> {
+export function defineRelations<S, D extends RelationMap>(
+  model: Type<S>,
+  relations: D,
+): ModelRelations<S, D> {
   const modelName = typeof model === 'function' && model.name ? model.name : String(model);
   let meta;
   try {
     meta = getModelMetadata(model);
   } catch (error) {
-    throw new RelationshipError(`defineRelations: ${modelName} is not a valid @Model class`, { model: modelName }, { cause: error });
+    throw new RelationshipError(
+      `defineRelations: ${modelName} is not a valid @Model class`,
+      { model: modelName },
+      { cause: error },
+    );
   }
   if (relations === null || typeof relations !== 'object') {
-    throw new RelationshipError(`defineRelations(${modelName}): relations must be an object of OneToMany/ManyToOne/ManyToMany`, {
-      model: modelName,
-    });
+    throw new RelationshipError(
+      `defineRelations(${modelName}): relations must be an object of OneToMany/ManyToOne/ManyToMany`,
+      {
+        model: modelName,
+      },
+    );
   }
   const added = relationsMetadata.editable(model);
   for (const name of Object.keys(relations)) {
@@ -48,12 +62,19 @@ export function defineRelations<S, D extends RelationMap>(model: Type<S>, relati
       throw new RelationshipError(`${modelName}: '${name}' cannot name a relation`, context);
     }
     if (meta.fieldsByProperty.has(name)) {
-      throw new RelationshipError(`${modelName}: relation '${name}' has the name of a field`, context);
+      throw new RelationshipError(
+        `${modelName}: relation '${name}' has the name of a field`,
+        context,
+      );
     }
     if (added.has(name)) {
       throw new RelationshipError(`${modelName}: relation '${name}' is already defined`, context);
     }
-    if (!definition || !KINDS.has((definition as RelationDefinition).kind) || typeof definition.target !== 'function') {
+    if (
+      !definition ||
+      !KINDS.has((definition as RelationDefinition).kind) ||
+      typeof definition.target !== 'function'
+    ) {
       throw new RelationshipError(
         `${modelName}.${name}: use OneToMany(() => Target, …), ManyToOne(() => Target, …) or ManyToMany(() => Target, …)`,
         context,

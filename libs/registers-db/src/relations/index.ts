@@ -1,5 +1,12 @@
 export * from './interfaces/relation-options.interface';
-export { OneToMany, ManyToOne, ManyToMany, HasMany, BelongsTo, HasManyThrough } from './relation-builders';
+export {
+  OneToMany,
+  ManyToOne,
+  ManyToMany,
+  HasMany,
+  BelongsTo,
+  HasManyThrough,
+} from './relation-builders';
 export { defineRelations } from './define-relations';
 export { relationDefinitions } from './relations-metadata.accessor';
 export type { ModelRelations } from './define-relations';

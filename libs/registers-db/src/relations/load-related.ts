@@ -11,7 +11,10 @@ import { resolveRelation } from './resolve-relation';
  */
 export async function loadRelated<R = unknown>(record: object, name: string): Promise<R> {
   if (record === null || typeof record !== 'object') {
-    throw new RelationshipError(`loadRelated needs a record, got ${record === null ? 'null' : typeof record}`, { relation: String(name) });
+    throw new RelationshipError(
+      `loadRelated needs a record, got ${record === null ? 'null' : typeof record}`,
+      { relation: String(name) },
+    );
   }
   const model = (record as any).constructor as Function;
   const relation = resolveRelation(model, name);

@@ -11,26 +11,39 @@ import { resolveRelation } from './resolve-relation';
  */
 export async function prefetch<R extends object>(records: R[], name: string): Promise<R[]> {
   if (!Array.isArray(records)) {
-    throw new RelationshipError(`prefetch needs an array of records`, { relation: String(name), operation: 'prefetch' });
+    throw new RelationshipError(`prefetch needs an array of records`, {
+      relation: String(name),
+      operation: 'prefetch',
+    });
   }
   if (records.length === 0) return records;
   const first = records[0];
   const model = (first as any)?.constructor as Function;
   if (first === null || typeof first !== 'object' || typeof model !== 'function') {
-    throw new RelationshipError(`prefetch needs records returned by a manager`, { relation: String(name), operation: 'prefetch' });
+    throw new RelationshipError(`prefetch needs records returned by a manager`, {
+      relation: String(name),
+      operation: 'prefetch',
+    });
   }
   const relation = resolveRelation(model, name);
   const label = `${relation.source.name}.${name}`;
   const scope = scopeOf(first, label);
   const prototype = Object.getPrototypeOf(first);
   records.forEach((record, index) => {
-    if (record === null || typeof record !== 'object' || Object.getPrototypeOf(record) !== prototype) {
-      throw new RelationshipError(`${label}: prefetch needs records of one model from one manager (row ${index} differs)`, {
-        model: relation.source.name,
-        relation: name,
-        operation: 'prefetch',
-        rowIndex: index,
-      });
+    if (
+      record === null ||
+      typeof record !== 'object' ||
+      Object.getPrototypeOf(record) !== prototype
+    ) {
+      throw new RelationshipError(
+        `${label}: prefetch needs records of one model from one manager (row ${index} differs)`,
+        {
+          model: relation.source.name,
+          relation: name,
+          operation: 'prefetch',
+          rowIndex: index,
+        },
+      );
     }
   });
   const values = await loadRelation(relation, scope, records);

@@ -27,9 +27,17 @@ function distinctValues(records: object[], field: FieldMetadata): unknown[] {
  * the list would pass the dialect's bound-parameter limit (or the query compiler's cap on
  * IN lists).
  */
-async function rowsMatching(manager: Manager<any>, field: FieldMetadata, values: unknown[], orderBy?: string | readonly string[]) {
+async function rowsMatching(
+  manager: Manager<any>,
+  field: FieldMetadata,
+  values: unknown[],
+  orderBy?: string | readonly string[],
+) {
   if (values.length === 0) return [];
-  const size = Math.max(1, Math.min(MAX_LIST_LENGTH, manager.dialect.maxParameters - PREFETCH_PARAMETER_RESERVE));
+  const size = Math.max(
+    1,
+    Math.min(MAX_LIST_LENGTH, manager.dialect.maxParameters - PREFETCH_PARAMETER_RESERVE),
+  );
   const options = orderBy === undefined ? undefined : { orderBy };
   const rows: object[] = [];
   for (let start = 0; start < values.length; start += size) {
@@ -55,7 +63,11 @@ function groupBy(rows: object[], field: FieldMetadata): Map<string, object[]> {
  * value per parent, in order. One query for one-to-many and many-to-one, two for
  * many-to-many (join rows, then targets), whatever the number of parents.
  */
-export async function loadRelation(relation: ResolvedRelation, scope: RelationScope, parents: object[]): Promise<unknown[]> {
+export async function loadRelation(
+  relation: ResolvedRelation,
+  scope: RelationScope,
+  parents: object[],
+): Promise<unknown[]> {
   const label = `${relation.source.name}.${relation.name}`;
   const target = scopedManager(scope, relation.target.target, label);
   const values = distinctValues(parents, relation.parentField);
@@ -65,8 +77,16 @@ export async function loadRelation(relation: ResolvedRelation, scope: RelationSc
   };
 
   if (relation.kind === 'one-to-many') {
-    const orderBy = relation.definition.kind === 'one-to-many' ? (relation.definition.orderBy as string | string[] | undefined) : undefined;
-    const rows = await rowsMatching(target, relation.matchField, values, orderBy ?? relation.target.key);
+    const orderBy =
+      relation.definition.kind === 'one-to-many'
+        ? (relation.definition.orderBy as string | string[] | undefined)
+        : undefined;
+    const rows = await rowsMatching(
+      target,
+      relation.matchField,
+      values,
+      orderBy ?? relation.target.key,
+    );
     const groups = groupBy(rows, relation.matchField);
     return parents.map((parent) => {
       const key = parentKey(parent);
@@ -76,7 +96,9 @@ export async function loadRelation(relation: ResolvedRelation, scope: RelationSc
 
   if (relation.kind === 'many-to-one') {
     const rows = await rowsMatching(target, relation.matchField, values);
-    const byKey = new Map(rows.map((row) => [keyOf((row as any)[relation.matchField.property]), row]));
+    const byKey = new Map(
+      rows.map((row) => [keyOf((row as any)[relation.matchField.property]), row]),
+    );
     return parents.map((parent) => {
       const key = parentKey(parent);
       return key === undefined ? null : (byKey.get(key) ?? null);
@@ -98,8 +120,10 @@ export async function loadRelation(relation: ResolvedRelation, scope: RelationSc
     links.set(keyOf(value), value);
   }
   const targetValues = new Map<string, unknown>();
-  for (const links of linksByParent.values()) for (const [key, value] of links) targetValues.set(key, value);
-  const orderBy = relation.definition.kind === 'many-to-many' ? relation.definition.orderBy : undefined;
+  for (const links of linksByParent.values())
+    for (const [key, value] of links) targetValues.set(key, value);
+  const orderBy =
+    relation.definition.kind === 'many-to-many' ? relation.definition.orderBy : undefined;
   const targets = await rowsMatching(target, targetKey, [...targetValues.values()], orderBy);
   const targetByKey = new Map(targets.map((row) => [keyOf((row as any)[targetKey.property]), row]));
   const rank = new Map(targets.map((row, i) => [row, i]));
@@ -108,7 +132,9 @@ export async function loadRelation(relation: ResolvedRelation, scope: RelationSc
     const links = key === undefined ? undefined : linksByParent.get(key);
     if (!links) return [];
     // Targets deleted since the join row was written are skipped.
-    const related = [...links.keys()].map((k) => targetByKey.get(k)).filter((row): row is object => row !== undefined);
+    const related = [...links.keys()]
+      .map((k) => targetByKey.get(k))
+      .filter((row): row is object => row !== undefined);
     if (orderBy !== undefined) related.sort((a, b) => rank.get(a)! - rank.get(b)!);
     return related;
   });

@@ -38,7 +38,8 @@ export function linkRelations(registry: DatabaseRegistry): void {
 
 /** The scope of a record returned by a manager of a linked registry. */
 export function scopeOf(record: object, label: string): RelationScope {
-  const prototype = record !== null && typeof record === 'object' ? Object.getPrototypeOf(record) : undefined;
+  const prototype =
+    record !== null && typeof record === 'object' ? Object.getPrototypeOf(record) : undefined;
   let scope = prototype ? scopes.get(prototype) : undefined;
   if (!scope && prototype) {
     for (const ref of linked) {
@@ -61,10 +62,13 @@ export function scopeOf(record: object, label: string): RelationScope {
 /** The manager of `model` in the scope's registry (RelationshipError when it is not registered there). */
 export function scopedManager(scope: RelationScope, model: Type<any>, label: string): Manager<any> {
   if (!scope.registry.isRegistered(model)) {
-    throw new RelationshipError(`${label}: ${model.name} is not registered in registry '${scope.registry.name}'`, {
-      model: model.name,
-      registry: scope.registry.name,
-    });
+    throw new RelationshipError(
+      `${label}: ${model.name} is not registered in registry '${scope.registry.name}'`,
+      {
+        model: model.name,
+        registry: scope.registry.name,
+      },
+    );
   }
   return scope.registry.manager(model);
 }

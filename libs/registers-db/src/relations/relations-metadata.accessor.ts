@@ -11,7 +11,10 @@ export class RelationsMetadataAccessor {
 
   /** A copy of the model's relations to extend: its own, else its parent's. */
   editable(model: Function): Map<string, RelationDefinition> {
-    const own: Map<string, RelationDefinition> | undefined = Reflect.getOwnMetadata(MODEL_RELATIONS_METADATA, model);
+    const own: Map<string, RelationDefinition> | undefined = Reflect.getOwnMetadata(
+      MODEL_RELATIONS_METADATA,
+      model,
+    );
     return new Map(own ?? this.get(Object.getPrototypeOf(model)));
   }
 
@@ -23,6 +26,8 @@ export class RelationsMetadataAccessor {
 export const relationsMetadata = new RelationsMetadataAccessor();
 
 /** Relations declared on a model (and inherited from its model base class). */
-export function relationDefinitions(model: Function | null | undefined): Map<string, RelationDefinition> {
+export function relationDefinitions(
+  model: Function | null | undefined,
+): Map<string, RelationDefinition> {
   return relationsMetadata.get(model);
 }

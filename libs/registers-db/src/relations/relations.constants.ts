@@ -2,7 +2,11 @@
 export const MODEL_RELATIONS_METADATA = 'registers:db:model-relations';
 
 /** Names a relation may not take: they would shadow record members or the prototype chain. */
-export const FORBIDDEN_RELATION_NAMES: ReadonlySet<string> = new Set(['constructor', 'prototype', '__proto__']);
+export const FORBIDDEN_RELATION_NAMES: ReadonlySet<string> = new Set([
+  'constructor',
+  'prototype',
+  '__proto__',
+]);
 
 /**
  * Bound parameters kept free in each prefetch statement for conditions the manager may add

@@ -1,6 +1,10 @@
 import type { Type } from '@nestjs/common';
 import { RelationshipError } from '../errors';
-import type { FieldMetadata, LogicalType, ModelMetadata } from '../interfaces/model-metadata.interface';
+import type {
+  FieldMetadata,
+  LogicalType,
+  ModelMetadata,
+} from '../interfaces/model-metadata.interface';
 import { getModelMetadata } from '../metadata/model-metadata.factory';
 import { relationDefinitions } from './relations-metadata.accessor';
 import type { RelationDefinition, RelationKind } from './interfaces/relation-options.interface';
@@ -95,10 +99,14 @@ class RelationResolver {
     try {
       return getModelMetadata(target as Type<unknown>);
     } catch (error) {
-      throw new RelationshipError(`${this.label}: the ${role} ${(target as Function).name || 'class'} is not a valid @Model class`, {
-        model: this.source.name,
-        relation: this.name,
-      }, { cause: error });
+      throw new RelationshipError(
+        `${this.label}: the ${role} ${(target as Function).name || 'class'} is not a valid @Model class`,
+        {
+          model: this.source.name,
+          relation: this.name,
+        },
+        { cause: error },
+      );
     }
   }
 
@@ -115,7 +123,13 @@ class RelationResolver {
     return field;
   }
 
-  private sameType(a: FieldMetadata, aOf: ModelMetadata, b: FieldMetadata, bOf: ModelMetadata, option: string): void {
+  private sameType(
+    a: FieldMetadata,
+    aOf: ModelMetadata,
+    b: FieldMetadata,
+    bOf: ModelMetadata,
+    option: string,
+  ): void {
     if (!compatible(a.type, b.type)) {
       this.fail(
         `${option} ${aOf.name}.${a.property} (${a.type}) cannot hold values of ${bOf.name}.${b.property} (${b.type})`,
@@ -138,12 +152,18 @@ class RelationResolver {
     if (d.kind === 'many-to-one') {
       const parentField = this.field(this.source, d.localKey, 'localKey');
       const matchField = this.field(target, d.targetKey ?? target.key, 'targetKey');
-      const identifies = matchField.isKey || target.unique.some((group) => group.length === 1 && group[0] === matchField.property);
+      const identifies =
+        matchField.isKey ||
+        target.unique.some((group) => group.length === 1 && group[0] === matchField.property);
       if (!identifies) {
-        this.fail(`targetKey '${matchField.property}' must be the key or a unique field of ${target.name}`, matchField.property, {
-          option: 'targetKey',
-          fieldOf: target.name,
-        });
+        this.fail(
+          `targetKey '${matchField.property}' must be the key or a unique field of ${target.name}`,
+          matchField.property,
+          {
+            option: 'targetKey',
+            fieldOf: target.name,
+          },
+        );
       }
       this.sameType(parentField, this.source, matchField, target, 'localKey');
       return { ...base, parentField, matchField };

@@ -16,7 +16,9 @@ export interface QueryCountExpectation {
 
 function checkBound(value: unknown, name: string): void {
   if (value !== undefined && (!Number.isInteger(value) || (value as number) < 0)) {
-    throw new ConfigurationError(`assertQueryCount: ${name} must be a whole number >= 0`, { option: name });
+    throw new ConfigurationError(`assertQueryCount: ${name} must be a whole number >= 0`, {
+      option: name,
+    });
   }
 }
 
@@ -25,7 +27,10 @@ function checkBound(value: unknown, name: string): void {
  * reached the database meanwhile is above `max` or differs from `exact`. Returns fn's value.
  * Counts every statement on the connections, including ones from concurrent work.
  */
-export async function assertQueryCount<R>(expectation: QueryCountExpectation, fn: () => Promise<R> | R): Promise<R> {
+export async function assertQueryCount<R>(
+  expectation: QueryCountExpectation,
+  fn: () => Promise<R> | R,
+): Promise<R> {
   const { max, exact } = expectation ?? {};
   checkBound(max, 'max');
   checkBound(exact, 'exact');
@@ -36,7 +41,9 @@ export async function assertQueryCount<R>(expectation: QueryCountExpectation, fn
     ? ([] as DatabaseRegistry[]).concat(expectation.registry)
     : [...liveTestRegistries];
   if (registries.length === 0) {
-    throw new ConfigurationError('assertQueryCount: no registry to count on; create one with createTestRegistry or pass { registry }');
+    throw new ConfigurationError(
+      'assertQueryCount: no registry to count on; create one with createTestRegistry or pass { registry }',
+    );
   }
   const connections = new Set<DatabaseConnection>(registries.map((r) => r.connection));
   const log: StatementLog = { statements: [] };

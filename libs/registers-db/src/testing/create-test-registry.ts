@@ -45,13 +45,21 @@ export class TestRegistry extends DatabaseRegistry {
  * A registry on a database of its own with `models` registered, their relations checked
  * and linked, and their tables created. Dispose it when done (`afterAll(() => db.dispose())`).
  */
-export async function createTestRegistry(models: Array<Type<any>>, options: TestRegistryOptions = {}): Promise<TestRegistry> {
+export async function createTestRegistry(
+  models: Array<Type<any>>,
+  options: TestRegistryOptions = {},
+): Promise<TestRegistry> {
   const id = `rt_${randomBytes(6).toString('hex')}`;
   const { url, typeorm, ...rest } = options;
   const extras = (typeorm ?? {}) as Record<string, unknown>;
   const isolated = await isolateDatabase(url as string | undefined, id, extras);
   const registry = new TestRegistry(
-    { ...rest, name: (options.name as string | undefined) ?? id, url: isolated.url, typeorm: { ...extras, ...isolated.typeorm } },
+    {
+      ...rest,
+      name: (options.name as string | undefined) ?? id,
+      url: isolated.url,
+      typeorm: { ...extras, ...isolated.typeorm },
+    },
     isolated,
   );
   liveTestRegistries.add(registry);

@@ -35,7 +35,8 @@ export class ModelFactory<T extends object> {
     const merged = { ...this.options.defaults, ...overrides } as Record<string, unknown>;
     for (const key of Object.keys(merged)) {
       const value = merged[key];
-      values[key] = typeof value === 'function' ? (value as (n: number) => unknown)(sequence) : value;
+      values[key] =
+        typeof value === 'function' ? (value as (n: number) => unknown)(sequence) : value;
     }
     return values as Partial<T>;
   }
@@ -53,10 +54,13 @@ export class ModelFactory<T extends object> {
   /** Inserts `count` records in one transaction (all or none). */
   async createBatch(count: number, overrides: FactoryValues<T> = {}): Promise<ManagedRecord<T>[]> {
     if (!Number.isInteger(count) || count < 0) {
-      throw new InvalidQueryError(`factory(${this.model.name}).createBatch needs a whole number >= 0, got ${String(count)}`, {
-        model: this.model.name,
-        operation: 'createBatch',
-      });
+      throw new InvalidQueryError(
+        `factory(${this.model.name}).createBatch needs a whole number >= 0, got ${String(count)}`,
+        {
+          model: this.model.name,
+          operation: 'createBatch',
+        },
+      );
     }
     const manager = this.manager();
     const rows = Array.from({ length: count }, () => this.attributes(overrides));
@@ -64,12 +68,16 @@ export class ModelFactory<T extends object> {
   }
 
   private manager() {
-    const registry = this.options.registry ?? testRegistryFor(this.model, `factory(${this.model.name})`);
+    const registry =
+      this.options.registry ?? testRegistryFor(this.model, `factory(${this.model.name})`);
     return registry.manager(this.model);
   }
 }
 
 /** `factory(User, { defaults: { email: (n) => \`user${n}@example.com\`, name: 'User' } })`. */
-export function factory<T extends object>(model: Type<T>, options: FactoryOptions<T> = {}): ModelFactory<T> {
+export function factory<T extends object>(
+  model: Type<T>,
+  options: FactoryOptions<T> = {},
+): ModelFactory<T> {
   return new ModelFactory(model, options);
 }

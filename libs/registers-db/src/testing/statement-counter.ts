@@ -16,7 +16,9 @@ const logs = new WeakMap<DatabaseConnection, Set<StatementLog>>();
  * log detaches. Transaction control (BEGIN, COMMIT, SAVEPOINT) is not counted.
  */
 export function attachStatementLog(connection: DatabaseConnection, log: StatementLog): () => void {
-  const hook = (connection as unknown as { onStatement?: (listener: (sql: string) => void) => () => void }).onStatement;
+  const hook = (
+    connection as unknown as { onStatement?: (listener: (sql: string) => void) => () => void }
+  ).onStatement;
   if (typeof hook === 'function') return hook.call(connection, (sql) => log.statements.push(sql));
   let active = logs.get(connection);
   if (!active) {

@@ -5,7 +5,9 @@ import type { IsolatedDatabase } from './isolated-database.interface';
 export async function isolateMysql(url: string, database: string): Promise<IsolatedDatabase> {
   const admin = new DatabaseConnection({ url, name: `${database}_admin` });
   try {
-    await admin.execute(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.execute(
+      `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } finally {
     await admin.close();
   }

@@ -4,7 +4,11 @@ import type { IsolatedDatabase } from './isolated-database.interface';
  * PostgreSQL: a schema of its own in the given database. Every pooled connection of the
  * registry starts with `search_path` set to it, so unqualified tables land there.
  */
-export function isolatePostgres(url: string, schema: string, typeorm: Record<string, unknown> = {}): IsolatedDatabase {
+export function isolatePostgres(
+  url: string,
+  schema: string,
+  typeorm: Record<string, unknown> = {},
+): IsolatedDatabase {
   const extra = (typeorm.extra as Record<string, unknown> | undefined) ?? {};
   const quoted = `"${schema}"`;
   return {

@@ -16,7 +16,8 @@ export function isolateSqlite(file: string | undefined, id: string): IsolatedDat
     url: `sqlite:${fresh}`,
     tearDown: async (connection) => {
       await connection.close();
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${fresh}${suffix}`, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        rmSync(`${fresh}${suffix}`, { force: true });
     },
   };
 }
