@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Type } from '@nestjs/common';
-import type { EntitySchema } from 'typeorm';
+import { MigrationExecutor, type EntitySchema } from 'typeorm';
 import { DatabaseConnection } from '../connection/database-connection';
 import { DEFAULT_REGISTRY_NAME, SCHEMA_MIGRATIONS_TABLE, SEED_LEDGER_TABLE } from '../constants';
 import { dialectFor } from '../dialects';
@@ -15,6 +17,7 @@ import { migrationLedgerModel, seedLedgerModel } from '../schema/synthetic-model
 import { linkRelations } from '../relations/relation-scope';
 import { validateRelations } from '../relations/resolve-relation';
 import { creationOrder } from './creation-order';
+import { assertMigrationName, migrationSource, type SchemaChange } from './migration-file';
 import type { DatabaseRegistryOptions } from './interfaces/database-registry-options.interface';
 import type { RegistersSeeder, SeedResult } from './interfaces/seeder.interface';
 
@@ -31,7 +34,13 @@ interface RegisteredModel {
   manager: Manager<any>;
 }
 
-const KNOWN_OPTIONS = new Set(['url', 'name', 'autoCreate', 'logging', 'typeorm', 'connection']);
+const KNOWN_OPTIONS = new Set(['url', 'name', 'autoCreate', 'logging', 'typeorm', 'connection', 'migrations', 'migrationsTableName']);
+export const DEFAULT_MIGRATIONS_TABLE = 'registers_migrations';
+
+export interface MigrationStatus {
+  name: string;
+  executed: boolean;
+}
 
 /**
  * Models of one database: their metadata, schema helpers and one Manager each. Nothing
@@ -61,7 +70,12 @@ export class DatabaseRegistry {
         url: options.url,
         name: this.name,
         logging: options.logging,
-        typeorm: { ...extras, ...options.typeorm },
+        typeorm: {
+          migrationsTableName: options.migrationsTableName ?? DEFAULT_MIGRATIONS_TABLE,
+          ...(options.migrations ? { migrations: options.migrations } : {}),
+          ...extras,
+          ...options.typeorm,
+        },
         entities: () => this.entitySchemas(),
       });
       this.ownsConnection = true;
@@ -327,6 +341,68 @@ export class DatabaseRegistry {
       results.push({ name, ran: true });
     }
     return results;
+  }
+
+  /**
+   * What TypeORM would change to make the database match the registered models (its schema
+   * builder compares the entity schemas with the live catalog): `up` and `down` statements.
+   */
+  async schemaChanges(): Promise<{ up: SchemaChange[]; down: SchemaChange[] }> {
+    const source = await this.connection.dataSource();
+    const log = await source.driver.createSchemaBuilder().log();
+    const map = (q: { query: string; parameters?: unknown[] }) => ({ query: q.query, ...(q.parameters?.length ? { parameters: q.parameters } : {}) });
+    return { up: log.upQueries.map(map), down: log.downQueries.map(map).reverse() };
+  }
+
+  /**
+   * Writes a TypeORM migration `<timestamp>-<name>.ts` for the pending schema changes into
+   * `directory` (default `migrations`). Returns null when the database already matches.
+   */
+  async generateMigration(
+    name: string,
+    options: { directory?: string; timestamp?: number } = {},
+  ): Promise<{ path: string; className: string; up: SchemaChange[]; down: SchemaChange[] } | null> {
+    assertMigrationName(name);
+    const { up, down } = await this.schemaChanges();
+    if (up.length === 0) return null;
+    const timestamp = options.timestamp ?? Date.now();
+    const { className, source } = migrationSource(name, timestamp, up, down);
+    const directory = options.directory ?? 'migrations';
+    await mkdir(directory, { recursive: true });
+    const path = join(directory, `${timestamp}-${name}.ts`);
+    await writeFile(path, source, { flag: 'wx' });
+    return { path, className, up, down };
+  }
+
+  /** Migrations given in `migrations` (or `typeorm.migrations`) and whether each ran. */
+  async migrationStatus(): Promise<MigrationStatus[]> {
+    const executor = new MigrationExecutor(await this.connection.dataSource());
+    const [all, executed] = await Promise.all([executor.getAllMigrations(), executor.getExecutedMigrations()]);
+    const done = new Set(executed.map((m) => m.name));
+    return all.map((m) => ({ name: m.name, executed: done.has(m.name) }));
+  }
+
+  /** Runs pending migrations, each in its own transaction. Returns the names run. */
+  async runMigrations(): Promise<string[]> {
+    const source = await this.connection.dataSource();
+    try {
+      return (await source.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    } finally {
+      this.connection.resetStatements();
+    }
+  }
+
+  /** Reverts the last executed migration. Returns its name, or null when none ran. */
+  async revertMigration(): Promise<string | null> {
+    const executed = (await this.migrationStatus()).filter((m) => m.executed);
+    if (executed.length === 0) return null;
+    const source = await this.connection.dataSource();
+    try {
+      await source.undoLastMigration({ transaction: 'each' });
+    } finally {
+      this.connection.resetStatements();
+    }
+    return executed[executed.length - 1].name;
   }
 
   /**

@@ -1,3 +1,4 @@
 export * from './database-registry';
 export * from './interfaces/database-registry-options.interface';
 export * from './interfaces/seeder.interface';
+export type { SchemaChange } from './migration-file';

@@ -10,6 +10,10 @@ export interface DatabaseRegistryOptions {
   logging?: boolean;
   /** Extra TypeORM DataSource options (other unknown keys are merged in too). */
   typeorm?: Record<string, unknown>;
+  /** TypeORM migrations (classes or file globs) for runMigrations / revertMigration / migrationStatus. */
+  migrations?: Array<Function | string>;
+  /** Table of executed TypeORM migrations. Default `registers_migrations`. */
+  migrationsTableName?: string;
   /** Use an existing connection instead of opening one from `url` (it is not closed by dispose). */
   connection?: DatabaseConnection;
   [typeormExtra: string]: unknown;

@@ -1,0 +1,63 @@
+import { ConfigurationError } from '../errors';
+
+export interface SchemaChange {
+  query: string;
+  parameters?: unknown[];
+}
+
+const MIGRATION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** `add-motto` → `AddMotto`. */
+function pascalCase(name: string): string {
+  return name
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}
+
+function templateLiteral(sql: string): string {
+  return `\`${sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
+}
+
+function statements(changes: SchemaChange[]): string {
+  return changes
+    .map((c) => {
+      const params = c.parameters?.length ? `, ${JSON.stringify(c.parameters)}` : '';
+      return `    await queryRunner.query(${templateLiteral(c.query)}${params});`;
+    })
+    .join('\n');
+}
+
+export function assertMigrationName(name: string): void {
+  if (typeof name !== 'string' || !MIGRATION_NAME.test(name)) {
+    throw new ConfigurationError(
+      `Migration name '${String(name)}' must start with a letter and use letters, digits, '-' or '_'.`,
+      { migration: String(name) },
+    );
+  }
+}
+
+/** A TypeORM migration class (the same shape `typeorm migration:generate` writes). */
+export function migrationSource(name: string, timestamp: number, up: SchemaChange[], down: SchemaChange[]): {
+  className: string;
+  source: string;
+} {
+  assertMigrationName(name);
+  const className = `${pascalCase(name)}${timestamp}`;
+  const source = `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${className} implements MigrationInterface {
+  name = '${className}';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${statements(up)}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${statements(down)}
+  }
+}
+`;
+  return { className, source };
+}
