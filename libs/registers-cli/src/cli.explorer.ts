@@ -97,6 +97,7 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
       const name = command.name();
       this.registry.registerClassic({
         name,
+        usage: command.usage().replace(/^\[options\]\s*/, ''),
         aliases: command.aliases(),
         description: command.description(),
         owner: owners.get(name) ?? `nest-commander command '${name}'`,

@@ -12,6 +12,8 @@ export interface GroupEntry {
 /** A nest-commander `@Command` living on the same program. */
 export interface ClassicCommandEntry {
   name: string;
+  /** Arguments part of the usage, e.g. `[who]`. */
+  usage?: string;
   aliases: string[];
   description: string;
   owner: string;

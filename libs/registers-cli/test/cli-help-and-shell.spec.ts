@@ -22,7 +22,7 @@ describe('help', () => {
       expect(r.stdout).toMatch(/add <title> \[description\]\s+Add a todo item \(aliases: --add, -a\)/);
       expect(r.stdout).toMatch(/deploy\s+Deployment workflows \(aliases: d\)/);
       expect(r.stdout).toMatch(/deploy service <name> \[version\]\s+Deploy one service/);
-      expect(r.stdout).toMatch(/hello\s+A classic nest-commander command/);
+      expect(r.stdout).toMatch(/hello \[who\]\s+A classic nest-commander command/);
       expect(r.stdout).toMatch(/--env <value>\s+Target environment\s+choices: prod, staging, dev\s+default: prod/);
     }
   });

@@ -209,6 +209,32 @@ describe('command registration', () => {
     expect(JSON.parse(out.join(''))).toEqual({ x: 1, tenant: 'globex', upper: 'GLOBEX' });
     await ref.close();
   });
+
+  it('coerces typed context options: numbers, booleans with --no-, and rejects a bad number', async () => {
+    @Injectable()
+    class Settings {
+      @CliCommand('settings', { defaultOutput: 'json' })
+      settings(@Ctx() ctx: any) {
+        return { retries: ctx.retries, verbose: ctx.verbose };
+      }
+    }
+    const ref = await boot([Settings], {
+      context: { options: { retries: { type: 'number', default: 3 }, verbose: { type: 'boolean', default: true } } },
+    });
+    const run = async (argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } };
+      const code = await ref.get(CliRunner).run(argv, io);
+      return { code, out: out.join(''), err: err.join('') };
+    };
+    expect(JSON.parse((await run(['settings'])).out)).toEqual({ retries: 3, verbose: true });
+    expect(JSON.parse((await run(['--retries', '5', 'settings', '--no-verbose'])).out)).toEqual({ retries: 5, verbose: false });
+    const bad = await run(['settings', '--retries', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("Invalid value 'many' for option '--retries': expected a number.");
+    await ref.close();
+  });
 });
 
 describe('classic nest-commander commands beside registers commands', () => {

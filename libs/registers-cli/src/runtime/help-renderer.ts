@@ -71,7 +71,7 @@ export class HelpRenderer implements UsageLines {
     }
     for (const classic of this.registry.classicCommands()) {
       const aliases = classic.aliases.length ? ` (aliases: ${classic.aliases.join(', ')})` : '';
-      commandRows.push([classic.name, `${classic.description}${aliases}`]);
+      commandRows.push([[classic.name, classic.usage].filter(Boolean).join(' '), `${classic.description}${aliases}`]);
     }
     commandRows.push(['help [command]', 'Show help for a group or command']);
     lines.push('', 'Commands:', ...columns(commandRows));
