@@ -15,6 +15,7 @@ import { GlobalValues, emptyGlobals } from './runtime/global-options';
 import { HelpRenderer } from './runtime/help-renderer';
 import { InteractiveShell } from './runtime/interactive-shell';
 import { InvocationContext } from './runtime/invocation-context';
+import { boldHeadings, red, useColor } from './runtime/colors';
 import { formatOutput } from './runtime/output-formatter';
 import { TimingMiddleware } from './runtime/timing.middleware';
 
@@ -93,9 +94,11 @@ export class CliRunner {
       case 'version':
         io.stdout.write(`${this.options.version ?? '0.0.0'}\n`);
         return EXIT_OK;
-      case 'help':
-        io.stdout.write(`${this.renderHelp(parsed.target)}\n`);
+      case 'help': {
+        const text = this.renderHelp(parsed.target);
+        io.stdout.write(`${useColor(io, globals, 'stdout') ? boldHeadings(text) : text}\n`);
         return EXIT_OK;
+      }
       case 'classic':
         if (!this.setup.classicRunner) return EXIT_FAILURE;
         await this.setup.classicRunner(parsed.tokens);
@@ -239,7 +242,7 @@ export class CliRunner {
         `${JSON.stringify({ error: { type: (json.type as string) ?? err.name, message: err.message, context } })}\n`,
       );
     } else {
-      io.stderr.write(`Error: ${err.message}\n`);
+      io.stderr.write(`${useColor(io, globals, 'stderr') ? red('Error:') : 'Error:'} ${err.message}\n`);
       if (err instanceof UsageError && err.usage) io.stderr.write(`${err.usage}\n`);
     }
     if (globals.debug && err.stack) io.stderr.write(`${err.stack}\n`);

@@ -59,6 +59,18 @@ describe('help', () => {
     expect((await fx.run(['help', 'tools', 'export'])).stdout).toContain('--cli-output <mode>');
   });
 
+  it('bolds headings on a terminal, and not with --no-color, NO_COLOR or a pipe', async () => {
+    expect((await fx.run(['--help'], { stdoutTty: true })).stdout).toContain('\x1b[1mCommands:\x1b[0m');
+    expect((await fx.run(['--help', '--no-color'], { stdoutTty: true })).stdout).not.toContain('\x1b[');
+    expect((await fx.run(['--help'], { stdoutTty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+    expect((await fx.run(['--help'])).stdout).not.toContain('\x1b[');
+  });
+
+  it('colors the error label only on a terminal', async () => {
+    expect((await fx.run(['tools', 'fail'], { tty: true })).stderr).toBe('\x1b[31mError:\x1b[0m boom\n');
+    expect((await fx.run(['tools', 'fail', '--no-color'], { tty: true })).stderr).toBe('Error: boom\n');
+  });
+
   it('fails with exit 2 and a suggestion for help on an unknown command', async () => {
     const r = await fx.run(['help', 'deplyo']);
     expect(r.code).toBe(2);

@@ -18,6 +18,9 @@ export interface InProcessRunOptions {
   stdin?: string;
   /** Pretend stdin and stderr are a terminal. */
   tty?: boolean;
+  /** Pretend stdout is a terminal. */
+  stdoutTty?: boolean;
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -35,9 +38,9 @@ export async function startInProcess(rootModule: Type<unknown>) {
       stderr: { write: (s: string) => err.push(s) },
       stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
       stdinIsTTY: options.tty ?? false,
-      stdoutIsTTY: false,
+      stdoutIsTTY: options.stdoutTty ?? false,
       stderrIsTTY: options.tty ?? false,
-      env: {},
+      env: options.env ?? {},
     });
     return { code, stdout: out.join(''), stderr: err.join('') };
   };
