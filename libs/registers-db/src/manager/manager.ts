@@ -190,17 +190,30 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.dialect.toDriver(this.keyField, key);
   }
 
-  /** ` WHERE …` for a filter, or '' when it filters nothing; values go to `params`. */
-  private whereClause(filter: Filter | undefined, params: SqlParams, operation: string): string {
+  /**
+   * ` WHERE …` for a filter, or '' when nothing restricts the rows; values go to `params`.
+   * Soft-deleted rows are left out unless `includeDeleted`. With `guard`, an empty filter
+   * is refused unless `allowFullTable`.
+   */
+  private whereClause(
+    filter: Filter | undefined,
+    params: SqlParams,
+    operation: string,
+    scope: { includeDeleted?: boolean; guard?: FullTableOptions | null } = {},
+  ): string {
     if (filter !== undefined && !isFilter(filter)) {
       throw new InvalidQueryError(`${this.meta.name}.${operation}: where must be an object`, this.context(operation));
     }
+    let condition: string;
     try {
-      const condition = compileWhere(this.meta, filter, this.dialect, params);
-      return condition ? ` WHERE ${condition}` : '';
+      condition = compileWhere(this.meta, filter, this.dialect, params);
     } catch (error) {
       throw this.withOperation(error, operation);
     }
+    if (scope.guard !== undefined) this.guardFullTable(condition, scope.guard ?? undefined, operation);
+    const live = scope.includeDeleted ? '' : this.statements.live;
+    if (condition && live) return ` WHERE (${condition}) AND ${live}`;
+    return condition || live ? ` WHERE ${condition || live}` : '';
   }
 
   private withOperation(error: unknown, operation: string): unknown {
@@ -375,8 +388,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const params = new SqlParams(this.dialect);
     const set = fields.map((f) => `${q(f.column)} = ${params.add(this.dialect.toDriver(f, checked[f.property]))}`).join(', ');
     if (this.dialect.updateReturning) {
-      const whereSql = this.whereClause(where, params, operation);
-      this.guardFullTable(whereSql, options, operation);
+      const whereSql = this.whereClause(where, params, operation, { guard: options ?? null });
       const rows = await this.query(
         operation,
         `UPDATE ${this.statements.table} SET ${set}${whereSql} RETURNING ${this.statements.selectList}`,
@@ -387,8 +399,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     }
     // Without UPDATE … RETURNING: lock the matching keys, update them, read them back.
     const probe = new SqlParams(this.dialect);
-    const whereSql = this.whereClause(where, probe, operation);
-    this.guardFullTable(whereSql, options, operation);
+    const whereSql = this.whereClause(where, probe, operation, { guard: options ?? null });
     return this.inTransaction(async () => {
       const keyCol = q(this.statements.keyColumn);
       const keyRows = await this.query(
@@ -419,10 +430,53 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return Math.max(1, Math.min(1000, this.dialect.maxParameters - reserved));
   }
 
-  /** Deletes the row with this key; `true` when a row was deleted. */
+  /**
+   * Deletes the row with this key; `true` when a row was deleted. Soft-delete models set
+   * `deletedAt` instead (restore() undoes it, hardDelete() removes the row).
+   */
   async delete(key: KeyValue): Promise<boolean> {
-    const result = await this.execute('delete', this.statements.deleteByKey, [this.keyParam(key, 'delete')]);
+    const param = this.keyParam(key, 'delete');
+    const { softDeleteByKey, deletedAtField } = this.statements;
+    const result = softDeleteByKey
+      ? await this.execute('delete', softDeleteByKey, [this.dialect.toDriver(deletedAtField!, new Date()), param])
+      : await this.execute('delete', this.statements.deleteByKey, [param]);
     return result.affected > 0;
+  }
+
+  /** Removes the row with this key for good, deleted or not; `true` when a row went away. */
+  async hardDelete(key: KeyValue): Promise<boolean> {
+    const result = await this.execute('hardDelete', this.statements.deleteByKey, [this.keyParam(key, 'hardDelete')]);
+    return result.affected > 0;
+  }
+
+  /** Soft-delete models: brings a deleted row back; `true` when one was restored. */
+  async restore(key: KeyValue): Promise<boolean> {
+    const sql = this.requireSoftDelete('restore').restoreByKey!;
+    const result = await this.execute('restore', sql, [this.keyParam(key, 'restore')]);
+    return result.affected > 0;
+  }
+
+  /** Soft-delete models: removes deleted rows for good (only those deleted before `before`, if given). */
+  async purgeDeleted(options: { before?: Date } = {}): Promise<number> {
+    const { deletedAtField } = this.requireSoftDelete('purgeDeleted');
+    const q = (id: string) => this.dialect.quoteIdentifier(id);
+    const column = q(deletedAtField!.column);
+    const params = new SqlParams(this.dialect);
+    let sql = `DELETE FROM ${this.statements.table} WHERE ${column} IS NOT NULL`;
+    if (options.before !== undefined) {
+      if (!(options.before instanceof Date) || Number.isNaN(options.before.getTime())) {
+        throw new InvalidQueryError(`${this.meta.name}.purgeDeleted: before must be a valid Date`, this.context('purgeDeleted'));
+      }
+      sql += ` AND ${column} < ${params.add(this.dialect.toDriver(deletedAtField!, options.before))}`;
+    }
+    return (await this.execute('purgeDeleted', sql, params.values)).affected;
+  }
+
+  private requireSoftDelete(operation: string): ModelStatements {
+    if (!this.meta.softDelete) {
+      throw new InvalidQueryError(`${this.meta.name}.${operation}: the model does not use softDelete`, this.context(operation));
+    }
+    return this.statements;
   }
 
   async deleteRecord(record: T): Promise<boolean> {
@@ -432,13 +486,17 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return deleted;
   }
 
-  /** Deletes every row matching `where`; returns how many. */
+  /** Deletes (soft-delete models: marks deleted) every row matching `where`; returns how many. */
   async deleteWhere(where: Filter<T>, options?: FullTableOptions): Promise<number> {
+    const operation = 'deleteWhere';
     const params = new SqlParams(this.dialect);
-    const whereSql = this.whereClause(where, params, 'deleteWhere');
-    this.guardFullTable(whereSql, options, 'deleteWhere');
-    const result = await this.execute('deleteWhere', `DELETE FROM ${this.statements.table}${whereSql}`, params.values);
-    return result.affected;
+    const { deletedAtField } = this.statements;
+    const set = deletedAtField
+      ? ` SET ${this.dialect.quoteIdentifier(deletedAtField.column)} = ${params.add(this.dialect.toDriver(deletedAtField, new Date()))}`
+      : '';
+    const whereSql = this.whereClause(where, params, operation, { guard: options ?? null });
+    const sql = deletedAtField ? `UPDATE ${this.statements.table}${set}${whereSql}` : `DELETE FROM ${this.statements.table}${whereSql}`;
+    return (await this.execute(operation, sql, params.values)).affected;
   }
 
   // ---------------------------------------------------------------- bulk
@@ -484,8 +542,13 @@ export class Manager<T extends object> implements RecordOwner<T> {
       let deleted = 0;
       for (const chunk of chunks(params, this.keysPerStatement())) {
         const sqlParams = new SqlParams(this.dialect);
+        const { deletedAtField } = this.statements;
+        const head = deletedAtField
+          ? `UPDATE ${this.statements.table} SET ${this.dialect.quoteIdentifier(deletedAtField.column)} = ${sqlParams.add(this.dialect.toDriver(deletedAtField, new Date()))}`
+          : `DELETE FROM ${this.statements.table}`;
         const list = chunk.map((k) => sqlParams.add(k)).join(', ');
-        const result = await this.execute('bulkDelete', `DELETE FROM ${this.statements.table} WHERE ${keyCol} IN (${list})`, sqlParams.values);
+        const live = this.statements.live ? ` AND ${this.statements.live}` : '';
+        const result = await this.execute('bulkDelete', `${head} WHERE ${keyCol} IN (${list})${live}`, sqlParams.values);
         deleted += result.affected;
       }
       return deleted;
@@ -778,7 +841,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     defaultOrder?: string | readonly string[],
   ): Promise<ManagedRecord<T>[]> {
     const params = new SqlParams(this.dialect);
-    const whereSql = this.whereClause(where, params, operation);
+    const whereSql = this.whereClause(where, params, operation, { includeDeleted: options?.includeDeleted === true });
     const sql = `${this.statements.selectFrom}${whereSql}${this.tail(options, operation, defaultOrder)}`;
     const rows = await this.query(operation, sql, params.values);
     const records = new Array(rows.length);
@@ -863,7 +926,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const operation = 'select';
     const chosen = this.projected(fields, operation);
     const params = new SqlParams(this.dialect);
-    const whereSql = this.whereClause(where, params, operation);
+    const whereSql = this.whereClause(where, params, operation, { includeDeleted: options?.includeDeleted === true });
     const columns = chosen.map((f) => this.dialect.quoteIdentifier(f.column)).join(', ');
     const rows = await this.query(
       operation,

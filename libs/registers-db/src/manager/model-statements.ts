@@ -14,7 +14,15 @@ export class ModelStatements {
   readonly selectList: string;
   readonly selectFrom: string;
   readonly selectByKey: string;
+  /** Removes a row for good (also the hard delete of soft-delete models). */
   readonly deleteByKey: string;
+  /** Soft-delete models: the condition of rows that are not deleted, else ''. */
+  readonly live: string;
+  /** Soft-delete models: `UPDATE … SET deleted_at = $1 WHERE key = $2 AND deleted_at IS NULL`. */
+  readonly softDeleteByKey?: string;
+  /** Soft-delete models: clears deleted_at of a deleted row (`$1` the key). */
+  readonly restoreByKey?: string;
+  readonly deletedAtField?: FieldMetadata;
   readonly countFrom: string;
   /** Fields written by INSERT: all stored fields but a database-generated key. */
   readonly insertFields: FieldMetadata[];
@@ -37,8 +45,17 @@ export class ModelStatements {
     this.selectList = meta.fields.map((f) => q(f.column)).join(', ');
     this.selectFrom = `SELECT ${this.selectList} FROM ${this.table}`;
     const keyIs = `${q(this.keyColumn)} = ${dialect.placeholder(1)}`;
-    this.selectByKey = `${this.selectFrom} WHERE ${keyIs}`;
+    this.deletedAtField = meta.softDelete ? meta.fieldsByProperty.get('deletedAt') : undefined;
+    const deletedAt = this.deletedAtField ? q(this.deletedAtField.column) : undefined;
+    this.live = deletedAt ? `${deletedAt} IS NULL` : '';
+    this.selectByKey = `${this.selectFrom} WHERE ${keyIs}${this.live ? ` AND ${this.live}` : ''}`;
     this.deleteByKey = `DELETE FROM ${this.table} WHERE ${keyIs}`;
+    if (deletedAt) {
+      this.softDeleteByKey =
+        `UPDATE ${this.table} SET ${deletedAt} = ${dialect.placeholder(1)}` +
+        ` WHERE ${q(this.keyColumn)} = ${dialect.placeholder(2)} AND ${deletedAt} IS NULL`;
+      this.restoreByKey = `UPDATE ${this.table} SET ${deletedAt} = NULL WHERE ${keyIs} AND ${deletedAt} IS NOT NULL`;
+    }
     this.countFrom = `SELECT COUNT(*) AS ${q('n')} FROM ${this.table}`;
     this.generatedKey = this.keyField.idStrategy === 'autoincrement';
     this.insertFields = this.generatedKey ? meta.fields.filter((f) => !f.isKey) : meta.fields;
