@@ -120,6 +120,11 @@ export class CliRegistry {
     return [...this.top.keys()];
   }
 
+  /** Flag-style aliases (`--add`, `-a`). */
+  flagAliasWords(): string[] {
+    return [...this.flagAliases.keys()];
+  }
+
   groupWords(group: GroupEntry): string[] {
     return [...(this.groupNames.get(group)?.keys() ?? [])];
   }

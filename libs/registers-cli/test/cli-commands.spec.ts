@@ -118,6 +118,12 @@ describe('registers commands run in-process through the fixture console', () => 
       expect(inGroup.stderr).toContain("Did you mean 'deploy service'?");
     });
 
+    it('suggests a flag alias for a mistyped one', async () => {
+      const r = await fx.run(['--lst']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("Error: Unknown option '--lst'. Did you mean '--list'?");
+    });
+
     it('asks for the sub-command when only a group is given', async () => {
       const r = await fx.run(['deploy']);
       expect(r.code).toBe(2);

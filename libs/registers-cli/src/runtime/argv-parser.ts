@@ -85,18 +85,12 @@ export class ArgvParser {
         }
         const aliased = this.registry.resolveFlagAlias(token);
         if (aliased) return this.parseCommand(aliased, tokens.slice(i + 1), globals);
-        throw this.unknownOption(token, [...BUILT_IN_FLAGS, ...this.contextFlags.keys()], this.usage.program());
+        const known = [...BUILT_IN_FLAGS, ...this.contextFlags.keys(), ...this.registry.flagAliasWords()];
+        throw this.unknownOption(token, known, this.usage.program());
       }
       if (token === 'help') return this.parseHelp(tokens.slice(i + 1), globals);
       const entry = this.registry.resolve(token);
-      if (!entry) {
-        const error = new UnknownCommandError(
-          `Unknown command '${token}'.${didYouMean(suggest(token, this.registry.topLevelWords()))}`,
-          { command: token, suggestions: suggest(token, this.registry.topLevelWords()) },
-        );
-        error.usage = this.usage.program();
-        throw error;
-      }
+      if (!entry) throw this.unknownCommand(token);
       if (entry.kind === 'classic') return { kind: 'classic', classic: entry.classic, tokens: tokens.slice(i), globals };
       if (entry.kind === 'command') return this.parseCommand(entry.command, tokens.slice(i + 1), globals);
       return this.parseGroup(entry.group, tokens.slice(i + 1), globals);
@@ -120,15 +114,7 @@ export class ArgvParser {
         throw this.unknownOption(token, [...BUILT_IN_FLAGS, ...this.contextFlags.keys()], this.usage.group(group));
       }
       const command = this.registry.resolveInGroup(group, token);
-      if (!command) {
-        const words = this.registry.groupWords(group);
-        const error = new UnknownCommandError(
-          `Unknown command '${group.meta.name} ${token}'.${didYouMean(suggest(token, words).map((w) => `${group.meta.name} ${w}`))}`,
-          { command: `${group.meta.name} ${token}`, suggestions: suggest(token, words) },
-        );
-        error.usage = this.usage.group(group);
-        throw error;
-      }
+      if (!command) throw this.unknownCommand(token, group);
       return this.parseCommand(command, tokens.slice(i + 1), globals);
     }
     if (globals.version) return { kind: 'version', globals };
@@ -145,29 +131,13 @@ export class ArgvParser {
       else i += Math.max(this.tryGlobal(tokens, i, globals), 1) - 1;
     }
     if (!words.length) return { kind: 'help', target: { kind: 'program' }, globals };
-    const first = words[0];
-    const entry = this.registry.resolve(first) ?? (first.startsWith('-') ? undefined : undefined);
-    if (!entry) {
-      const error = new UnknownCommandError(
-        `Unknown command '${first}'.${didYouMean(suggest(first, this.registry.topLevelWords()))}`,
-        { command: first, suggestions: suggest(first, this.registry.topLevelWords()) },
-      );
-      error.usage = this.usage.program();
-      throw error;
-    }
+    const entry = this.registry.resolve(words[0]);
+    if (!entry) throw this.unknownCommand(words[0]);
     if (entry.kind === 'classic') return { kind: 'help', target: { kind: 'classic', classic: entry.classic }, globals };
     if (entry.kind === 'command') return { kind: 'help', target: { kind: 'command', command: entry.command }, globals };
     if (words.length === 1) return { kind: 'help', target: { kind: 'group', group: entry.group }, globals };
     const command = this.registry.resolveInGroup(entry.group, words[1]);
-    if (!command) {
-      const groupWords = this.registry.groupWords(entry.group);
-      const error = new UnknownCommandError(
-        `Unknown command '${entry.group.meta.name} ${words[1]}'.${didYouMean(suggest(words[1], groupWords).map((w) => `${entry.group.meta.name} ${w}`))}`,
-        { command: `${entry.group.meta.name} ${words[1]}`, suggestions: suggest(words[1], groupWords) },
-      );
-      error.usage = this.usage.group(entry.group);
-      throw error;
-    }
+    if (!command) throw this.unknownCommand(words[1], entry.group);
     return { kind: 'help', target: { kind: 'command', command }, globals };
   }
 
@@ -388,6 +358,18 @@ export class ArgvParser {
     }
     globals.context[name] = value;
     return used;
+  }
+
+  private unknownCommand(word: string, group?: GroupEntry): UnknownCommandError {
+    const prefix = group ? `${group.meta.name} ` : '';
+    const candidates = group ? this.registry.groupWords(group) : this.registry.topLevelWords();
+    const suggestions = suggest(word, candidates).map((s) => `${prefix}${s}`);
+    const error = new UnknownCommandError(`Unknown command '${prefix}${word}'.${didYouMean(suggestions)}`, {
+      command: `${prefix}${word}`,
+      suggestions,
+    });
+    error.usage = group ? this.usage.group(group) : this.usage.program();
+    return error;
   }
 
   private unknownOption(flag: string, known: string[], usage: string, command?: string): UsageError {
