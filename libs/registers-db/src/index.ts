@@ -21,7 +21,11 @@ export { ModelMetadataAccessor } from './metadata/model-metadata.accessor';
 export { DatabaseConnection, DEFAULT_DATABASE_URL, redactDatabaseUrl } from './connection';
 export type { DatabaseConnectionOptions, ExecuteResult } from './connection';
 export { ModelSchema } from './schema/model-schema';
-export type { ModelSchemaOptions, CreateSchemaOptions, RenameListener } from './schema/model-schema';
+export type {
+  ModelSchemaOptions,
+  CreateSchemaOptions,
+  RenameListener,
+} from './schema/model-schema';
 export type { ColumnSpec, SchemaDiff, TypeMismatch } from './schema/interfaces';
 export { buildEntitySchema } from './schema/entity-schema.builder';
 export { constraintName } from './schema/constraint-names';
@@ -39,7 +43,12 @@ export type {
 
 // managers and queries
 export { Manager } from './manager/manager';
-export type { FindOptions, FullTableOptions, LookupArgs, KeyValue } from './manager/manager-options.interface';
+export type {
+  FindOptions,
+  FullTableOptions,
+  LookupArgs,
+  KeyValue,
+} from './manager/manager-options.interface';
 export type { ManagedRecord, RecordMethods } from './records/record-methods.interface';
 export * from './query';
 export * from './relations';

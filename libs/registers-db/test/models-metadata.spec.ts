@@ -13,7 +13,13 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { ConfigurationError, Field, Model, ModelRegistrationError, getModelMetadata } from '@registers/db';
+import {
+  ConfigurationError,
+  Field,
+  Model,
+  ModelRegistrationError,
+  getModelMetadata,
+} from '@registers/db';
 import { defaultTableName, snakeCase } from '../src/metadata/naming';
 
 enum Role {
@@ -70,11 +76,33 @@ describe('model metadata', () => {
 
   it('reads the spec example: key, unique, lengths, foreign key and nullability', () => {
     const meta = getModelMetadata(User);
-    expect(meta).toMatchObject({ name: 'User', table: 'users', key: 'id', autoCreate: true, unique: [['email']] });
-    expect(meta.fields.map((f) => f.property)).toEqual(['id', 'email', 'name', 'password', 'teamId']);
+    expect(meta).toMatchObject({
+      name: 'User',
+      table: 'users',
+      key: 'id',
+      autoCreate: true,
+      unique: [['email']],
+    });
+    expect(meta.fields.map((f) => f.property)).toEqual([
+      'id',
+      'email',
+      'name',
+      'password',
+      'teamId',
+    ]);
     const f = meta.fieldsByProperty;
-    expect(f.get('id')).toMatchObject({ isKey: true, idStrategy: 'autoincrement', type: 'integer', nullable: false });
-    expect(f.get('email')).toMatchObject({ type: 'string', length: 320, index: true, unique: true });
+    expect(f.get('id')).toMatchObject({
+      isKey: true,
+      idStrategy: 'autoincrement',
+      type: 'integer',
+      nullable: false,
+    });
+    expect(f.get('email')).toMatchObject({
+      type: 'string',
+      length: 320,
+      index: true,
+      unique: true,
+    });
     expect(f.get('name')).toMatchObject({ type: 'string', length: 100, nullable: false });
     expect(f.get('password')).toMatchObject({ type: 'string', hashPassword: true });
     expect(f.get('password')!.length).toBeGreaterThanOrEqual(255);
@@ -110,7 +138,17 @@ describe('model metadata', () => {
   it('stores validator-only properties in declaration order and leaves excludeFromDb fields out', () => {
     const meta = getModelMetadata(TodoItem);
     const props = meta.fields.map((f) => f.property);
-    expect(props.slice(0, 9)).toEqual(['id', 'title', 'body', 'score', 'done', 'dueAt', 'role', 'level', 'color']);
+    expect(props.slice(0, 9)).toEqual([
+      'id',
+      'title',
+      'body',
+      'score',
+      'done',
+      'dueAt',
+      'role',
+      'level',
+      'color',
+    ]);
     expect(props).not.toContain('confirm');
     expect(meta.fieldsByProperty.has('confirm')).toBe(false);
   });
@@ -120,17 +158,41 @@ describe('model metadata', () => {
   });
 
   it('keeps model flags and adds managed timestamp and soft-delete columns', () => {
-    @Model({ timestamps: true, softDelete: true, auditLog: true, tenantField: 'tenantId', autoCreate: false })
+    @Model({
+      timestamps: true,
+      softDelete: true,
+      auditLog: true,
+      tenantField: 'tenantId',
+      autoCreate: false,
+    })
     class Invoice {
       @Field({ id: 'uuid4' }) id?: string;
       @Field() @IsString() tenantId!: string;
     }
     const meta = getModelMetadata(Invoice);
-    expect(meta).toMatchObject({ timestamps: true, softDelete: true, auditLog: true, tenantField: 'tenantId', autoCreate: false });
+    expect(meta).toMatchObject({
+      timestamps: true,
+      softDelete: true,
+      auditLog: true,
+      tenantField: 'tenantId',
+      autoCreate: false,
+    });
     expect(meta.fieldsByProperty.get('id')).toMatchObject({ type: 'uuid', idStrategy: 'uuid4' });
-    expect(meta.fields.map((f) => f.column)).toEqual(['id', 'tenant_id', 'created_at', 'updated_at', 'deleted_at']);
-    expect(meta.fieldsByProperty.get('deletedAt')).toMatchObject({ type: 'datetime', nullable: true });
-    expect(meta.fieldsByProperty.get('createdAt')).toMatchObject({ type: 'datetime', nullable: false });
+    expect(meta.fields.map((f) => f.column)).toEqual([
+      'id',
+      'tenant_id',
+      'created_at',
+      'updated_at',
+      'deleted_at',
+    ]);
+    expect(meta.fieldsByProperty.get('deletedAt')).toMatchObject({
+      type: 'datetime',
+      nullable: true,
+    });
+    expect(meta.fieldsByProperty.get('createdAt')).toMatchObject({
+      type: 'datetime',
+      nullable: false,
+    });
   });
 
   it('collects composite unique groups and field-level uniques', () => {
@@ -156,7 +218,11 @@ describe('model metadata', () => {
     class Child extends Base {
       @Field() @IsInt() weight!: number;
     }
-    expect(getModelMetadata(Child).fields.map((f) => f.property)).toEqual(['id', 'label', 'weight']);
+    expect(getModelMetadata(Child).fields.map((f) => f.property)).toEqual([
+      'id',
+      'label',
+      'weight',
+    ]);
   });
 });
 
@@ -204,7 +270,10 @@ describe('model registration validation', () => {
       @Field() @IsInt() id!: number;
       @Field() @IsString() name!: string;
     }
-    expect(errorOf(() => getModelMetadata(Ghost)).context).toMatchObject({ model: 'Ghost', field: 'ghost' });
+    expect(errorOf(() => getModelMetadata(Ghost)).context).toMatchObject({
+      model: 'Ghost',
+      field: 'ghost',
+    });
     expect(errorOf(() => getModelMetadata(Twice)).message).toMatch(/duplicates/);
     expect(errorOf(() => getModelMetadata(Repeated)).message).toMatch(/duplicates/);
   });
@@ -224,7 +293,10 @@ describe('model registration validation', () => {
       @Field({ id: 'autoincrement' }) seq?: number;
     }
     expect(errorOf(() => getModelMetadata(StringAuto))).toBeInstanceOf(ConfigurationError);
-    expect(errorOf(() => getModelMetadata(StringAuto)).context).toMatchObject({ model: 'StringAuto', field: 'id' });
+    expect(errorOf(() => getModelMetadata(StringAuto)).context).toMatchObject({
+      model: 'StringAuto',
+      field: 'id',
+    });
     expect(errorOf(() => getModelMetadata(DecimalAuto)).message).toMatch(/integer/);
     expect(errorOf(() => getModelMetadata(NotOnKey)).message).toMatch(/only allowed on the key/);
   });
@@ -262,25 +334,36 @@ describe('model registration validation', () => {
       @Field() @IsInt() id!: number;
       @Field({ foreignKey: '  users.id  ' }) @IsInt() userId!: number;
     }
-    expect(getModelMetadata(Spaced).fieldsByProperty.get('userId')!.foreignKey).toEqual({ table: 'users', column: 'id' });
+    expect(getModelMetadata(Spaced).fieldsByProperty.get('userId')!.foreignKey).toEqual({
+      table: 'users',
+      column: 'id',
+    });
   });
 
-  it.each(['save', 'delete', 'refresh', 'update', 'related', 'verifyPassword', 'verifyAndUpgradePassword', 'filter', 'transaction', 'beforeCreate'])(
-    'refuses a field named %s because records or managers use that name',
-    (name) => {
-      const Bad = class {
-        id!: number;
-      };
-      Field()(Bad.prototype, 'id');
-      IsInt()(Bad.prototype, 'id');
-      Field()(Bad.prototype, name);
-      IsString()(Bad.prototype, name);
-      Model({ table: 'bad' })(Bad);
-      const error = errorOf(() => getModelMetadata(Bad));
-      expect(error).toBeInstanceOf(ModelRegistrationError);
-      expect(error.context).toMatchObject({ field: name });
-    },
-  );
+  it.each([
+    'save',
+    'delete',
+    'refresh',
+    'update',
+    'related',
+    'verifyPassword',
+    'verifyAndUpgradePassword',
+    'filter',
+    'transaction',
+    'beforeCreate',
+  ])('refuses a field named %s because records or managers use that name', (name) => {
+    const Bad = class {
+      id!: number;
+    };
+    Field()(Bad.prototype, 'id');
+    IsInt()(Bad.prototype, 'id');
+    Field()(Bad.prototype, name);
+    IsString()(Bad.prototype, name);
+    Model({ table: 'bad' })(Bad);
+    const error = errorOf(() => getModelMetadata(Bad));
+    expect(error).toBeInstanceOf(ModelRegistrationError);
+    expect(error.context).toMatchObject({ field: name });
+  });
 
   it('refuses non-boolean flags, unknown types and unsafe identifiers', () => {
     @Model()
@@ -303,7 +386,9 @@ describe('model registration validation', () => {
       @Field({ column: 'a"b' }) @IsString() name!: string;
     }
     expect(errorOf(() => getModelMetadata(BadFlag)).message).toMatch(/must be a boolean/);
-    expect(errorOf(() => getModelMetadata(BadType)).message).toMatch(/unknown column type 'geometry'/);
+    expect(errorOf(() => getModelMetadata(BadType)).message).toMatch(
+      /unknown column type 'geometry'/,
+    );
     expect(errorOf(() => getModelMetadata(BadTable))).toBeInstanceOf(ConfigurationError);
     expect(errorOf(() => getModelMetadata(BadColumn)).context).toMatchObject({ field: 'name' });
   });

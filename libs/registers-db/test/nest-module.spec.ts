@@ -36,7 +36,11 @@ class CatService {
   ) {}
 }
 
-@Module({ imports: [RegistersDbModule.forFeature([Cat])], providers: [CatService], exports: [CatService] })
+@Module({
+  imports: [RegistersDbModule.forFeature([Cat])],
+  providers: [CatService],
+  exports: [CatService],
+})
 class CatModule {}
 
 describe('RegistersDbModule tokens', () => {
@@ -63,7 +67,10 @@ describe('RegistersDbModule tokens', () => {
 describe('RegistersDbModule startup', () => {
   it('opens no database while the application starts', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [RegistersDbModule.forRoot({ url: 'postgres://nobody@127.0.0.1:1/none' }), CatModule],
+      imports: [
+        RegistersDbModule.forRoot({ url: 'postgres://nobody@127.0.0.1:1/none' }),
+        CatModule,
+      ],
     }).compile();
     await moduleRef.init();
     const registry = moduleRef.get(DatabaseRegistry);
@@ -76,7 +83,10 @@ describe('RegistersDbModule startup', () => {
     class NotAModel {}
     await expect(
       Test.createTestingModule({
-        imports: [RegistersDbModule.forRoot({ url: 'sqlite::memory:' }), RegistersDbModule.forFeature([NotAModel])],
+        imports: [
+          RegistersDbModule.forRoot({ url: 'sqlite::memory:' }),
+          RegistersDbModule.forFeature([NotAModel]),
+        ],
       }).compile(),
     ).rejects.toBeInstanceOf(ModelRegistrationError);
   });
@@ -133,14 +143,20 @@ describeEachDialect('RegistersDbModule', (target) => {
 
   it('builds the registry from an async factory with injected configuration', async () => {
     const CONFIG = 'CONFIG';
-    @Module({ providers: [{ provide: CONFIG, useValue: { databaseUrl: target().url } }], exports: [CONFIG] })
+    @Module({
+      providers: [{ provide: CONFIG, useValue: { databaseUrl: target().url } }],
+      exports: [CONFIG],
+    })
     class ConfigModule {}
     const moduleRef = await Test.createTestingModule({
       imports: [
         RegistersDbModule.forRootAsync({
           imports: [ConfigModule],
           inject: [CONFIG],
-          useFactory: async (config: { databaseUrl: string }) => ({ url: config.databaseUrl, autoCreate: false }),
+          useFactory: async (config: { databaseUrl: string }) => ({
+            url: config.databaseUrl,
+            autoCreate: false,
+          }),
         }),
         CatModule,
       ],
@@ -148,7 +164,9 @@ describeEachDialect('RegistersDbModule', (target) => {
     await moduleRef.init();
     const registry = moduleRef.get(DatabaseRegistry);
     expect(registry.autoCreate).toBe(false);
-    expect(registry.connection.dialect).toBe(target().dialect === 'mariadb' ? 'mysql' : target().dialect);
+    expect(registry.connection.dialect).toBe(
+      target().dialect === 'mariadb' ? 'mysql' : target().dialect,
+    );
     expect(await moduleRef.get(CatService).cats.count()).toBe(1);
     await moduleRef.close();
   });

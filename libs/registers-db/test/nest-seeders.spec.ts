@@ -50,7 +50,10 @@ class ArchiveSeeder implements RegistersSeeder {
 }
 
 @Module({
-  imports: [RegistersDbModule.forFeature([Color]), RegistersDbModule.forFeature([Color], 'archive')],
+  imports: [
+    RegistersDbModule.forFeature([Color]),
+    RegistersDbModule.forFeature([Color], 'archive'),
+  ],
   providers: [ShadesSeeder, BasicsSeeder, ArchiveSeeder],
 })
 class ColorsModule {}
@@ -84,7 +87,11 @@ describeEachDialect('seeders', (target) => {
         { name: 'ShadesSeeder', ran: false },
       ]);
       expect(calls).toEqual(['basics', 'shades']);
-      expect((await registry.manager(Color).all({ orderBy: 'id' })).map((c) => c.name)).toEqual(['red', 'blue', 'crimson']);
+      expect((await registry.manager(Color).all({ orderBy: 'id' })).map((c) => c.name)).toEqual([
+        'red',
+        'blue',
+        'crimson',
+      ]);
       await archive.seed();
       expect(calls).toEqual(['basics', 'shades', 'archive']);
       expect(await archive.manager(Color).count()).toBe(1);
@@ -147,7 +154,9 @@ describeEachDialect('seeders', (target) => {
       await db.seed({ force: true });
       expect(ran).toEqual(['two', 'one', 'one', 'two']);
       await expect(db.seed({ only: ['three'] })).rejects.toBeInstanceOf(ConfigurationError);
-      expect(() => db.addSeeder({ seed: () => undefined }, { name: 'one' })).toThrow(ConfigurationError);
+      expect(() => db.addSeeder({ seed: () => undefined }, { name: 'one' })).toThrow(
+        ConfigurationError,
+      );
     } finally {
       await db.dispose();
     }

@@ -107,7 +107,11 @@ describeEachDialect('DatabaseRegistry lifecycle', (target) => {
     const error = await db.assertSchemaCurrent().catch((e) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect(error.message).toContain('reg_posts: table missing');
-    expect(Object.keys(error.context.tables).sort()).toEqual(['reg_authors', 'reg_comments', 'reg_posts']);
+    expect(Object.keys(error.context.tables).sort()).toEqual([
+      'reg_authors',
+      'reg_comments',
+      'reg_posts',
+    ]);
   });
 
   it('does not create tables before first use when autoCreate is off', async () => {
@@ -125,7 +129,11 @@ describeEachDialect('DatabaseRegistry lifecycle', (target) => {
     );
     expect(ledger).toHaveLength(1);
     expect(ledger[0].version).toBe(db.schemaChecksum());
-    expect(JSON.parse(ledger[0].tables).sort()).toEqual(['reg_authors', 'reg_comments', 'reg_posts']);
+    expect(JSON.parse(ledger[0].tables).sort()).toEqual([
+      'reg_authors',
+      'reg_comments',
+      'reg_posts',
+    ]);
     expect(await db.createAll()).toEqual([]);
     expect(await db.connection.query(`SELECT id FROM ${SCHEMA_MIGRATIONS_TABLE}`)).toHaveLength(1);
   });
@@ -152,17 +160,27 @@ describeEachDialect('DatabaseRegistry lifecycle', (target) => {
         throw boom;
       }),
     ).rejects.toBe(boom);
-    const names = (await c.query<{ name: string }>('SELECT name FROM reg_authors')).map((r) => r.name);
+    const names = (await c.query<{ name: string }>('SELECT name FROM reg_authors')).map(
+      (r) => r.name,
+    );
     expect(names).toEqual(['kept']);
   });
 
   it('builds TypeORM entity schemas that the DataSource accepts', async () => {
     const source = await db.connection.dataSource();
-    expect(source.entityMetadatas.map((m) => m.tableName).sort()).toEqual(['reg_authors', 'reg_comments', 'reg_posts']);
-    const posts = source.getMetadata('reg_posts');
-    expect(posts.foreignKeys.map((fk) => [fk.columnNames, fk.referencedTablePath, fk.referencedColumnNames])).toEqual([
-      [['author_id'], 'reg_authors', ['id']],
+    expect(source.entityMetadatas.map((m) => m.tableName).sort()).toEqual([
+      'reg_authors',
+      'reg_comments',
+      'reg_posts',
     ]);
+    const posts = source.getMetadata('reg_posts');
+    expect(
+      posts.foreignKeys.map((fk) => [
+        fk.columnNames,
+        fk.referencedTablePath,
+        fk.referencedColumnNames,
+      ]),
+    ).toEqual([[['author_id'], 'reg_authors', ['id']]]);
   });
 });
 
@@ -191,7 +209,9 @@ describeEachDialect('DatabaseRegistry autoCreate', (target) => {
     const db = new DatabaseRegistry({ url: target().url }).register(Note);
     try {
       await db.transaction(async () => {
-        await db.connection.execute(sql(db.connection, 'INSERT INTO reg_notes (body) VALUES (?)'), ['x']);
+        await db.connection.execute(sql(db.connection, 'INSERT INTO reg_notes (body) VALUES (?)'), [
+          'x',
+        ]);
       });
       expect(await db.connection.query('SELECT id FROM reg_notes')).toHaveLength(1);
     } finally {
@@ -215,8 +235,12 @@ describeEachDialect('DatabaseRegistry autoCreate', (target) => {
       expect((await db.createAll()).sort()).toEqual(['reg_a', 'reg_b']);
       const c = db.connection;
       await c.execute(sql(c, 'INSERT INTO reg_a (id) VALUES (?)'), [1]);
-      expect(await failure(c.execute(sql(c, 'INSERT INTO reg_b (id, a_id) VALUES (?, ?)'), [1, 99]))).toMatch(FOREIGN_KEY);
-      expect(await failure(c.execute(sql(c, 'UPDATE reg_a SET b_id = ? WHERE id = ?'), [99, 1]))).toMatch(FOREIGN_KEY);
+      expect(
+        await failure(c.execute(sql(c, 'INSERT INTO reg_b (id, a_id) VALUES (?, ?)'), [1, 99])),
+      ).toMatch(FOREIGN_KEY);
+      expect(
+        await failure(c.execute(sql(c, 'UPDATE reg_a SET b_id = ? WHERE id = ?'), [99, 1])),
+      ).toMatch(FOREIGN_KEY);
       await c.execute(sql(c, 'INSERT INTO reg_b (id, a_id) VALUES (?, ?)'), [1, 1]);
     } finally {
       await db.dispose();

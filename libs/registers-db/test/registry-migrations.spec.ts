@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IsOptional, IsString } from 'class-validator';
-import { ConfigurationError, DatabaseRegistry, DatabaseRegistryOptions, Field, Model } from '@registers/db';
+import {
+  ConfigurationError,
+  DatabaseRegistry,
+  DatabaseRegistryOptions,
+  Field,
+  Model,
+} from '@registers/db';
 import { describeEachDialect, DialectTarget } from '../../../test/support/dialects';
 
 @Model({ table: 'mig_teams' })
@@ -49,7 +55,10 @@ describeEachDialect('TypeORM migrations from model changes', (target) => {
   it('writes a TypeORM migration for a field added to a model', async () => {
     const db = registry(target(), { autoCreate: false }).register(TeamV2);
     try {
-      const generated = await db.generateMigration('add-motto', { directory, timestamp: 1700000000000 });
+      const generated = await db.generateMigration('add-motto', {
+        directory,
+        timestamp: 1700000000000,
+      });
       expect(generated).not.toBeNull();
       expect(generated!.className).toBe('AddMotto1700000000000');
       expect(generated!.path).toBe(join(directory, '1700000000000-add-motto.ts'));
@@ -64,12 +73,18 @@ describeEachDialect('TypeORM migrations from model changes', (target) => {
   });
 
   it('runs, reports and reverts the generated migration, keeping the rows', async () => {
-    const db = registry(target(), { autoCreate: false, migrations: [migrationClass] }).register(TeamV2);
+    const db = registry(target(), { autoCreate: false, migrations: [migrationClass] }).register(
+      TeamV2,
+    );
     try {
-      expect(await db.migrationStatus()).toEqual([{ name: 'AddMotto1700000000000', executed: false }]);
+      expect(await db.migrationStatus()).toEqual([
+        { name: 'AddMotto1700000000000', executed: false },
+      ]);
       expect((await db.diffAll()).mig_teams.missingColumns).toEqual(['motto']);
       expect(await db.runMigrations()).toEqual(['AddMotto1700000000000']);
-      expect(await db.migrationStatus()).toEqual([{ name: 'AddMotto1700000000000', executed: true }]);
+      expect(await db.migrationStatus()).toEqual([
+        { name: 'AddMotto1700000000000', executed: true },
+      ]);
       await db.assertSchemaCurrent();
       expect(await db.runMigrations()).toEqual([]);
       const core = await db.manager(TeamV2).require({ name: 'Core' });
@@ -86,7 +101,9 @@ describeEachDialect('TypeORM migrations from model changes', (target) => {
   it('refuses migration names that are not plain words', async () => {
     const db = registry(target()).register(Team);
     try {
-      await expect(db.generateMigration('../escape', { directory })).rejects.toBeInstanceOf(ConfigurationError);
+      await expect(db.generateMigration('../escape', { directory })).rejects.toBeInstanceOf(
+        ConfigurationError,
+      );
     } finally {
       await db.dispose();
     }

@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { IsEmail, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DatabaseRegistry, Field, ForeignKeyViolationError, Model, SCHEMA_MIGRATIONS_TABLE } from '@registers/db';
+import {
+  DatabaseRegistry,
+  Field,
+  ForeignKeyViolationError,
+  Model,
+  SCHEMA_MIGRATIONS_TABLE,
+} from '@registers/db';
 import { describeEachDialect } from '../../../test/support/dialects';
 
 // The models and calls of libs/registers-db/README.md, run as written.
@@ -32,9 +38,9 @@ describeEachDialect('README standalone example', (target) => {
       expect(await users.count()).toBe(2);
       expect(typeof ada.id).toBe('number');
       expect((await users.get({ email: 'ada@example.com' }))?.teamId).toBe(team.id);
-      await expect(users.create({ email: 'eve@example.com', name: 'Eve', teamId: 999 })).rejects.toBeInstanceOf(
-        ForeignKeyViolationError,
-      );
+      await expect(
+        users.create({ email: 'eve@example.com', name: 'Eve', teamId: 999 }),
+      ).rejects.toBeInstanceOf(ForeignKeyViolationError);
       expect(await db.checkAll()).toBe(true);
     } finally {
       await db.dispose();
@@ -47,7 +53,9 @@ describeEachDialect('README standalone example', (target) => {
     try {
       expect(await db.createAll()).toEqual([]);
       await db.assertSchemaCurrent();
-      expect(await db.connection.query(`SELECT version FROM ${SCHEMA_MIGRATIONS_TABLE}`)).toHaveLength(1);
+      expect(
+        await db.connection.query(`SELECT version FROM ${SCHEMA_MIGRATIONS_TABLE}`),
+      ).toHaveLength(1);
       const diff = await db.diffAll();
       expect(diff.users.ok).toBe(true);
     } finally {

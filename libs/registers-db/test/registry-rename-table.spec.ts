@@ -27,7 +27,8 @@ class User {
   @Field({ id: 'autoincrement' }) id?: number;
   @Field() @IsString() email!: string;
   @Field({ index: true }) @IsString() name!: string;
-  @Field({ foreignKey: 'rn_groups.id', nullable: true }) @IsOptional() @IsInt() groupId?: number | null;
+  @Field({ foreignKey: 'rn_groups.id', nullable: true }) @IsOptional() @IsInt() groupId?:
+    number | null;
   @Field({ default: 'a' }) @IsEnum(Kind) kind!: Kind;
 }
 
@@ -36,7 +37,8 @@ class FreshUser {
   @Field({ id: 'autoincrement' }) id?: number;
   @Field() @IsString() email!: string;
   @Field({ index: true }) @IsString() name!: string;
-  @Field({ foreignKey: 'rn_groups.id', nullable: true }) @IsOptional() @IsInt() groupId?: number | null;
+  @Field({ foreignKey: 'rn_groups.id', nullable: true }) @IsOptional() @IsInt() groupId?:
+    number | null;
   @Field({ default: 'a' }) @IsEnum(Kind) kind!: Kind;
 }
 
@@ -75,8 +77,12 @@ describeEachDialect('renameTable', (target) => {
 
   it('keeps constraints working and named for the new table', async () => {
     const users = db.manager(User);
-    await expect(users.create({ email: 'alice@x.io', name: 'Again' })).rejects.toBeInstanceOf(UniqueConstraintError);
-    await expect(users.create({ email: 'orphan@x.io', name: 'O', groupId: 42 })).rejects.toBeInstanceOf(ForeignKeyViolationError);
+    await expect(users.create({ email: 'alice@x.io', name: 'Again' })).rejects.toBeInstanceOf(
+      UniqueConstraintError,
+    );
+    await expect(
+      users.create({ email: 'orphan@x.io', name: 'O', groupId: 42 }),
+    ).rejects.toBeInstanceOf(ForeignKeyViolationError);
     expect((await db.schema(User).schemaDiff()).ok).toBe(true);
   });
 
@@ -95,7 +101,9 @@ describeEachDialect('renameTable', (target) => {
   });
 
   it('lets another model bind to the renamed table', async () => {
-    const archive = new DatabaseRegistry({ url: target().url, autoCreate: false }).register(ArchivedUser);
+    const archive = new DatabaseRegistry({ url: target().url, autoCreate: false }).register(
+      ArchivedUser,
+    );
     try {
       const rows = await archive.manager(ArchivedUser).all({ orderBy: 'id' });
       expect(rows.map((r) => r.email)).toEqual(['alice@x.io', 'bob@x.io']);
@@ -110,7 +118,9 @@ describeEachDialect('renameTable', (target) => {
       const users = fresh.manager(FreshUser);
       const carol = await users.create({ email: 'alice@x.io', name: 'Carol', groupId: 1 });
       expect(carol.id).toBe(1);
-      await expect(users.create({ email: 'alice@x.io', name: 'Dup' })).rejects.toBeInstanceOf(UniqueConstraintError);
+      await expect(users.create({ email: 'alice@x.io', name: 'Dup' })).rejects.toBeInstanceOf(
+        UniqueConstraintError,
+      );
       expect((await fresh.diffAll()).rn_users.ok).toBe(true);
     } finally {
       await fresh.dispose();
@@ -121,7 +131,11 @@ describeEachDialect('renameTable', (target) => {
     const users = db.manager(User);
     const error = await users.renameTable('rn_users').catch((e) => e);
     expect(error).toBeInstanceOf(MigrationError);
-    expect(error.context).toMatchObject({ model: 'User', table: 'rn_users_archive', operation: 'renameTable' });
+    expect(error.context).toMatchObject({
+      model: 'User',
+      table: 'rn_users_archive',
+      operation: 'renameTable',
+    });
     expect(db.metadata(User).table).toBe('rn_users_archive');
     expect(await users.count()).toBe(2);
   });

@@ -29,7 +29,8 @@ class Member {
   @Field() @IsString() org!: string;
   @Field() @IsString() slug!: string;
   @Field({ index: true }) @IsString() email!: string;
-  @Field({ foreignKey: 'ddl_teams.id', nullable: true }) @IsOptional() @IsInt() teamId?: number | null;
+  @Field({ foreignKey: 'ddl_teams.id', nullable: true }) @IsOptional() @IsInt() teamId?:
+    number | null;
   @Field({ default: 'open' }) @IsEnum(Status) status!: Status;
   @Field({ default: true }) @IsBoolean() active!: boolean;
   @Field() @IsOptional() @IsDate() joinedAt?: Date | null;
@@ -58,17 +59,31 @@ const CHECK = /check|constraint .*failed/i;
 
 async function indexedColumns(connection: DatabaseConnection, table: string): Promise<string[][]> {
   if (connection.dialect === 'sqlite') {
-    const indexes = await connection.query<{ name: string }>('SELECT name FROM pragma_index_list(?)', [table]);
+    const indexes = await connection.query<{ name: string }>(
+      'SELECT name FROM pragma_index_list(?)',
+      [table],
+    );
     const result: string[][] = [];
     for (const { name } of indexes) {
-      const cols = await connection.query<{ name: string }>('SELECT name FROM pragma_index_info(?) ORDER BY seqno', [name]);
+      const cols = await connection.query<{ name: string }>(
+        'SELECT name FROM pragma_index_info(?) ORDER BY seqno',
+        [name],
+      );
       result.push(cols.map((c) => c.name));
     }
     return result;
   }
   if (connection.dialect === 'postgres') {
-    const rows = await connection.query<{ indexdef: string }>('SELECT indexdef FROM pg_indexes WHERE tablename = $1', [table]);
-    return rows.map((r) => /\((.*)\)/.exec(r.indexdef)![1].split(',').map((c) => c.trim().replace(/"/g, '')));
+    const rows = await connection.query<{ indexdef: string }>(
+      'SELECT indexdef FROM pg_indexes WHERE tablename = $1',
+      [table],
+    );
+    return rows.map((r) =>
+      /\((.*)\)/
+        .exec(r.indexdef)![1]
+        .split(',')
+        .map((c) => c.trim().replace(/"/g, '')),
+    );
   }
   const rows = await connection.query<{ name: string; col: string }>(
     'SELECT INDEX_NAME AS name, COLUMN_NAME AS col FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX',
@@ -97,42 +112,86 @@ describeEachDialect('model schema DDL', (target) => {
     expect(await teams.createSchema()).toBe(false);
     expect(await teams.schemaExists()).toBe(true);
     expect(await members.createSchema()).toBe(true);
-    expect(await members.columnNames()).toEqual(['id', 'org', 'slug', 'email', 'team_id', 'status', 'active', 'joined_at', 'tags']);
+    expect(await members.columnNames()).toEqual([
+      'id',
+      'org',
+      'slug',
+      'email',
+      'team_id',
+      'status',
+      'active',
+      'joined_at',
+      'tags',
+    ]);
   });
 
   it('generates autoincrement keys and applies column defaults', async () => {
     await connection.execute(sql(connection, 'INSERT INTO ddl_teams (name) VALUES (?)'), ['red']);
     await connection.execute(sql(connection, 'INSERT INTO ddl_teams (name) VALUES (?)'), ['blue']);
-    const rows = await connection.query<{ id: number; name: string }>('SELECT id, name FROM ddl_teams ORDER BY id');
+    const rows = await connection.query<{ id: number; name: string }>(
+      'SELECT id, name FROM ddl_teams ORDER BY id',
+    );
     expect(rows.map((r) => [Number(r.id), r.name])).toEqual([
       [1, 'red'],
       [2, 'blue'],
     ]);
-    await connection.execute(sql(connection, 'INSERT INTO ddl_members (org, slug, email, team_id) VALUES (?, ?, ?, ?)'), ['acme', 'a', 'a@x.io', 1]);
-    const [member] = await connection.query<{ status: string; active: unknown }>('SELECT status, active FROM ddl_members');
+    await connection.execute(
+      sql(connection, 'INSERT INTO ddl_members (org, slug, email, team_id) VALUES (?, ?, ?, ?)'),
+      ['acme', 'a', 'a@x.io', 1],
+    );
+    const [member] = await connection.query<{ status: string; active: unknown }>(
+      'SELECT status, active FROM ddl_members',
+    );
     expect(member.status).toBe('open');
     expect(Boolean(Number(member.active) || member.active === true)).toBe(true);
   });
 
   it('enforces single and composite unique constraints', async () => {
-    expect(await failure(connection.execute(sql(connection, 'INSERT INTO ddl_teams (name) VALUES (?)'), ['red']))).toMatch(UNIQUE);
     expect(
-      await failure(connection.execute(sql(connection, 'INSERT INTO ddl_members (org, slug, email) VALUES (?, ?, ?)'), ['acme', 'a', 'b@x.io'])),
+      await failure(
+        connection.execute(sql(connection, 'INSERT INTO ddl_teams (name) VALUES (?)'), ['red']),
+      ),
     ).toMatch(UNIQUE);
-    await connection.execute(sql(connection, 'INSERT INTO ddl_members (org, slug, email) VALUES (?, ?, ?)'), ['other', 'a', 'c@x.io']);
+    expect(
+      await failure(
+        connection.execute(
+          sql(connection, 'INSERT INTO ddl_members (org, slug, email) VALUES (?, ?, ?)'),
+          ['acme', 'a', 'b@x.io'],
+        ),
+      ),
+    ).toMatch(UNIQUE);
+    await connection.execute(
+      sql(connection, 'INSERT INTO ddl_members (org, slug, email) VALUES (?, ?, ?)'),
+      ['other', 'a', 'c@x.io'],
+    );
   });
 
   it('enforces foreign keys: orphans and deleting a referenced parent fail', async () => {
     expect(
-      await failure(connection.execute(sql(connection, 'INSERT INTO ddl_members (org, slug, email, team_id) VALUES (?, ?, ?, ?)'), ['acme', 'z', 'z@x.io', 999])),
+      await failure(
+        connection.execute(
+          sql(
+            connection,
+            'INSERT INTO ddl_members (org, slug, email, team_id) VALUES (?, ?, ?, ?)',
+          ),
+          ['acme', 'z', 'z@x.io', 999],
+        ),
+      ),
     ).toMatch(FOREIGN_KEY);
-    expect(await failure(connection.execute(sql(connection, 'DELETE FROM ddl_teams WHERE id = ?'), [1]))).toMatch(FOREIGN_KEY);
+    expect(
+      await failure(connection.execute(sql(connection, 'DELETE FROM ddl_teams WHERE id = ?'), [1])),
+    ).toMatch(FOREIGN_KEY);
     expect(await connection.query('SELECT id FROM ddl_teams')).toHaveLength(2);
   });
 
   it('constrains enum columns to their values', async () => {
     expect(
-      await failure(connection.execute(sql(connection, 'INSERT INTO ddl_members (org, slug, email, status) VALUES (?, ?, ?, ?)'), ['acme', 'q', 'q@x.io', 'bogus'])),
+      await failure(
+        connection.execute(
+          sql(connection, 'INSERT INTO ddl_members (org, slug, email, status) VALUES (?, ?, ?, ?)'),
+          ['acme', 'q', 'q@x.io', 'bogus'],
+        ),
+      ),
     ).toMatch(CHECK);
   });
 
@@ -143,7 +202,14 @@ describeEachDialect('model schema DDL', (target) => {
 
   it('reports no drift for a freshly created table', async () => {
     const diff = await members.schemaDiff();
-    expect(diff).toMatchObject({ ok: true, missingTable: false, missingColumns: [], extraColumns: [], nullableMismatches: [], typeMismatches: {} });
+    expect(diff).toMatchObject({
+      ok: true,
+      missingTable: false,
+      missingColumns: [],
+      extraColumns: [],
+      nullableMismatches: [],
+      typeMismatches: {},
+    });
     expect((await teams.schemaDiff()).ok).toBe(true);
   });
 
@@ -158,17 +224,25 @@ describeEachDialect('model schema DDL', (target) => {
   });
 
   it('addColumn refuses an existing column with a SchemaError and backfills NOT NULL columns', async () => {
-    await expect(members.addColumn('email', { type: 'string' })).rejects.toBeInstanceOf(SchemaError);
+    await expect(members.addColumn('email', { type: 'string' })).rejects.toBeInstanceOf(
+      SchemaError,
+    );
     await members.addColumn('nickname', { type: 'string', nullable: false });
     await members.addColumn('visits', { type: 'integer', nullable: false });
-    const rows = await connection.query<{ nickname: string; visits: number }>('SELECT nickname, visits FROM ddl_members ORDER BY id');
+    const rows = await connection.query<{ nickname: string; visits: number }>(
+      'SELECT nickname, visits FROM ddl_members ORDER BY id',
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.nickname).toBe('');
       expect(Number(row.visits)).toBe(0);
     }
-    await expect(members.addColumn('bad name', { type: 'string' })).rejects.toBeInstanceOf(SchemaError);
-    await expect(members.addColumn('when', { type: 'datetime', nullable: false })).rejects.toThrow(/needs a default/);
+    await expect(members.addColumn('bad name', { type: 'string' })).rejects.toBeInstanceOf(
+      SchemaError,
+    );
+    await expect(members.addColumn('when', { type: 'datetime', nullable: false })).rejects.toThrow(
+      /needs a default/,
+    );
   });
 
   it('finds missing model columns in the diff and adds them with migrate()', async () => {
@@ -207,10 +281,15 @@ describeEachDialect('model schema DDL', (target) => {
     const meta = cloneModelMetadata(getModelMetadata(Team));
     const schema = new ModelSchema(meta, connection);
     await expect(schema.renameTable('ddl_members')).rejects.toBeInstanceOf(MigrationError);
-    await expect(schema.renameTable('x; DROP TABLE ddl_members')).rejects.toBeInstanceOf(MigrationError);
+    await expect(schema.renameTable('x; DROP TABLE ddl_members')).rejects.toBeInstanceOf(
+      MigrationError,
+    );
     expect(meta.table).toBe('ddl_teams');
     expect(await schema.schemaExists()).toBe(true);
-    const ghost = new ModelSchema({ ...cloneModelMetadata(getModelMetadata(Team)), table: 'ddl_ghosts' }, connection);
+    const ghost = new ModelSchema(
+      { ...cloneModelMetadata(getModelMetadata(Team)), table: 'ddl_ghosts' },
+      connection,
+    );
     await expect(ghost.renameTable('ddl_ghosts2')).rejects.toBeInstanceOf(MigrationError);
   });
 

@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { IsBoolean, IsInt, IsNumber, IsString } from 'class-validator';
-import { DatabaseConnection, Field, Model, ModelSchema, constraintName, getModelMetadata } from '@registers/db';
+import {
+  DatabaseConnection,
+  Field,
+  Model,
+  ModelSchema,
+  constraintName,
+  getModelMetadata,
+} from '@registers/db';
 import { cloneModelMetadata } from '../src/metadata/model-metadata.factory';
 import { describeEachDialect } from '../../../test/support/dialects';
 
@@ -29,10 +36,16 @@ describe('constraint names', () => {
   it('follow <table>_<columns>_<kind> and stay within 63 characters with a stable hash', () => {
     expect(constraintName('users', ['email'], 'key')).toBe('users_email_key');
     expect(constraintName('posts', ['author_id'], 'fkey')).toBe('posts_author_id_fkey');
-    const long = constraintName(LONG, ['first_very_long_column_name', 'second_very_long_column_name'], 'key');
+    const long = constraintName(
+      LONG,
+      ['first_very_long_column_name', 'second_very_long_column_name'],
+      'key',
+    );
     expect(long.length).toBeLessThanOrEqual(63);
     expect(long.endsWith('_key')).toBe(true);
-    expect(constraintName(LONG, ['first_very_long_column_name', 'second_very_long_column_name'], 'key')).toBe(long);
+    expect(
+      constraintName(LONG, ['first_very_long_column_name', 'second_very_long_column_name'], 'key'),
+    ).toBe(long);
     expect(constraintName(LONG, ['first_very_long_column_name', 'other'], 'key')).not.toBe(long);
   });
 });
@@ -48,10 +61,14 @@ describeEachDialect('column defaults and long names', (target) => {
     const schema = new ModelSchema(cloneModelMetadata(getModelMetadata(Thing)), connection);
     await schema.createSchema();
     await connection.execute(
-      connection.dialect === 'postgres' ? 'INSERT INTO defaults_things (note) VALUES ($1)' : 'INSERT INTO defaults_things (note) VALUES (?)',
+      connection.dialect === 'postgres'
+        ? 'INSERT INTO defaults_things (note) VALUES ($1)'
+        : 'INSERT INTO defaults_things (note) VALUES (?)',
       ['given'],
     );
-    const [row] = await connection.query<Record<string, unknown>>('SELECT id, label, amount, ratio, flag, note FROM defaults_things');
+    const [row] = await connection.query<Record<string, unknown>>(
+      'SELECT id, label, amount, ratio, flag, note FROM defaults_things',
+    );
     expect(row.label).toBe(TRICKY);
     expect(Number(row.amount)).toBe(7);
     expect(Number(row.ratio)).toBe(2.5);

@@ -1,5 +1,14 @@
 import 'reflect-metadata';
-import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { DatabaseRegistry, Field, Model } from '@registers/db';
 import { describeEachDialect, DialectTarget } from '../../../test/support/dialects';
 
@@ -20,7 +29,8 @@ class Member {
   @Field() @IsString() org!: string;
   @Field() @IsString() slug!: string;
   @Field({ index: true }) @IsString() email!: string;
-  @Field({ foreignKey: 'sync_teams.id', nullable: true }) @IsOptional() @IsInt() teamId?: number | null;
+  @Field({ foreignKey: 'sync_teams.id', nullable: true }) @IsOptional() @IsInt() teamId?:
+    number | null;
   @Field({ default: 'open' }) @IsEnum(Status) status!: Status;
   @Field({ default: true }) @IsBoolean() active!: boolean;
   @Field() @IsOptional() @IsDate() joinedAt?: Date | null;
@@ -61,7 +71,9 @@ describeEachDialect('TypeORM entity schemas', (target) => {
     const db = registry(target(), Team, MemberV2);
     try {
       const source = await db.connection.dataSource();
-      const queries = (await source.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query);
+      const queries = (await source.driver.createSchemaBuilder().log()).upQueries.map(
+        (q) => q.query,
+      );
       // PostgreSQL and MySQL add the column; TypeORM rebuilds the table on SQLite.
       expect(queries.join('\n')).toMatch(/.nickname. (varchar|character varying)\(255\)/);
       if (target().dialect !== 'sqlite') expect(queries).toHaveLength(1);

@@ -1,5 +1,8 @@
 import { MODEL_FIELDS_METADATA } from '../constants';
-import type { FieldDeclaration, FieldOptions } from '../metadata/interfaces/field-options.interface';
+import type {
+  FieldDeclaration,
+  FieldOptions,
+} from '../metadata/interfaces/field-options.interface';
 
 /**
  * Declares a stored property and refines what is inferred for it. Declarations are kept in
@@ -10,7 +13,9 @@ export function Field(options: FieldOptions = {}): PropertyDecorator {
     if (typeof propertyKey !== 'string') return;
     const ctor = target.constructor;
     const own: FieldDeclaration[] | undefined = Reflect.getOwnMetadata(MODEL_FIELDS_METADATA, ctor);
-    const list: FieldDeclaration[] = own ?? [...(Reflect.getMetadata(MODEL_FIELDS_METADATA, ctor) ?? [])];
+    const list: FieldDeclaration[] = own ?? [
+      ...(Reflect.getMetadata(MODEL_FIELDS_METADATA, ctor) ?? []),
+    ];
     const declaration: FieldDeclaration = { property: propertyKey, options: { ...options } };
     const existing = list.findIndex((d) => d.property === propertyKey);
     if (existing >= 0) list[existing] = declaration;

@@ -7,8 +7,7 @@ import type { SeederOptions } from '../registry/interfaces/seeder.interface';
  * (and `db seed`) once per database, in `order`, then in module declaration order.
  */
 export function Seeder(options: SeederOptions = {}): ClassDecorator {
-  return applyDecorators(
-    Injectable(),
-    (target: Function) => Reflect.defineMetadata(SEEDER_METADATA, { ...options }, target),
+  return applyDecorators(Injectable(), (target: Function) =>
+    Reflect.defineMetadata(SEEDER_METADATA, { ...options }, target),
   );
 }

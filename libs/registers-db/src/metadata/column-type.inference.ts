@@ -92,7 +92,8 @@ function enumRuleValues(rules: ValidatorRule[]): Array<string | number> | undefi
   const isEnum = findRule(rules, 'isEnum');
   if (isEnum) return enumValuesOf(isEnum.constraints[0]);
   const isIn = findRule(rules, 'isIn');
-  if (isIn && Array.isArray(isIn.constraints[0])) return isIn.constraints[0] as Array<string | number>;
+  if (isIn && Array.isArray(isIn.constraints[0]))
+    return isIn.constraints[0] as Array<string | number>;
   return undefined;
 }
 
@@ -118,7 +119,10 @@ function typeFromRules(rules: ValidatorRule[]): LogicalType | undefined {
   return undefined;
 }
 
-function logicalType(input: InferenceInput, enumValues: Array<string | number> | undefined): LogicalType {
+function logicalType(
+  input: InferenceInput,
+  enumValues: Array<string | number> | undefined,
+): LogicalType {
   const { designType, rules, options } = input;
   if (options.type !== undefined) {
     const explicit = EXPLICIT_TYPES[options.type.toLowerCase()];
@@ -145,7 +149,8 @@ function logicalType(input: InferenceInput, enumValues: Array<string | number> |
   if (designType === Date) return 'datetime';
   if (designType === Array) return 'json';
   const fromRules = typeFromRules(rules);
-  if (fromRules === 'double' && (options.precision !== undefined || options.scale !== undefined)) return 'decimal';
+  if (fromRules === 'double' && (options.precision !== undefined || options.scale !== undefined))
+    return 'decimal';
   return fromRules ?? 'json';
 }
 
@@ -167,7 +172,8 @@ export function inferColumn(input: InferenceInput): InferredColumn {
       break;
     case 'datetime': {
       const explicit = options.type?.toLowerCase();
-      const explicitTz = explicit === 'timestamp' || explicit === 'timestamp without time zone' ? false : undefined;
+      const explicitTz =
+        explicit === 'timestamp' || explicit === 'timestamp without time zone' ? false : undefined;
       column.timezone = options.timezone ?? explicitTz ?? true;
       break;
     }
@@ -179,11 +185,7 @@ export function inferColumn(input: InferenceInput): InferredColumn {
         );
       }
       column.enumValues = enumValues;
-      column.length = Math.max(
-        options.length ?? 0,
-        ...enumValues.map((v) => String(v).length),
-        1,
-      );
+      column.length = Math.max(options.length ?? 0, ...enumValues.map((v) => String(v).length), 1);
       break;
     default:
       break;

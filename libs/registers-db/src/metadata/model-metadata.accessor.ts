@@ -46,7 +46,11 @@ export class ModelMetadataAccessor {
     for (const m of metadatas) {
       if (!m.propertyName) continue;
       const list = rules.get(m.propertyName) ?? [];
-      list.push({ name: m.name ?? m.type, constraints: m.constraints ?? [], each: Boolean(m.each) });
+      list.push({
+        name: m.name ?? m.type,
+        constraints: m.constraints ?? [],
+        each: Boolean(m.each),
+      });
       rules.set(m.propertyName, list);
     }
     return rules;

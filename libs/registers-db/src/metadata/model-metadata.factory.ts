@@ -8,7 +8,11 @@ import {
   UPDATED_AT_PROPERTY,
 } from '../constants';
 import { ConfigurationError, ModelRegistrationError } from '../errors';
-import type { FieldMetadata, ForeignKeyRef, ModelMetadata } from '../interfaces/model-metadata.interface';
+import type {
+  FieldMetadata,
+  ForeignKeyRef,
+  ModelMetadata,
+} from '../interfaces/model-metadata.interface';
 import { inferColumn } from './column-type.inference';
 import type { FieldOptions } from './interfaces/field-options.interface';
 import type { ModelOptions } from './interfaces/model-options.interface';
@@ -24,7 +28,15 @@ const RESERVED_NAMES = new Set<string>([
   'prototype',
   '__proto__',
 ]);
-const BOOLEAN_FIELD_OPTIONS = ['nullable', 'unique', 'index', 'timezone', 'hashPassword', 'encrypted', 'excludeFromDb'] as const;
+const BOOLEAN_FIELD_OPTIONS = [
+  'nullable',
+  'unique',
+  'index',
+  'timezone',
+  'hashPassword',
+  'encrypted',
+  'excludeFromDb',
+] as const;
 const BOOLEAN_MODEL_OPTIONS = ['autoCreate', 'timestamps', 'softDelete', 'auditLog'] as const;
 const ID_STRATEGIES = ['autoincrement', 'uuid4', 'manual'];
 const FOREIGN_KEY = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
@@ -62,17 +74,25 @@ class ModelMetadataBuilder {
   build(): ModelMetadata {
     const { target } = this;
     if (typeof target !== 'function') {
-      throw new ModelRegistrationError(`Only classes can be registered as models (got ${typeof target}).`, {});
+      throw new ModelRegistrationError(
+        `Only classes can be registered as models (got ${typeof target}).`,
+        {},
+      );
     }
     if (!this.reader.isModel(target)) {
-      throw new ModelRegistrationError(`${this.name} is not a model: decorate the class with @Model().`, {
-        model: this.name,
-      });
+      throw new ModelRegistrationError(
+        `${this.name} is not a model: decorate the class with @Model().`,
+        {
+          model: this.name,
+        },
+      );
     }
     const options = this.validateModelOptions(this.reader.getModelOptions(target) ?? {});
     const table = options.table ?? defaultTableName(this.name);
     const key = options.key ?? 'id';
-    const declarations = new Map(this.reader.getFieldDeclarations(target).map((d) => [d.property, d.options]));
+    const declarations = new Map(
+      this.reader.getFieldDeclarations(target).map((d) => [d.property, d.options]),
+    );
     const rules = this.reader.getValidatorRules(target);
     const order = mergePropertyOrder([...declarations.keys()], [...rules.keys()]);
 
@@ -81,7 +101,9 @@ class ModelMetadataBuilder {
       const fieldOptions = this.validateFieldOptions(property, declarations.get(property) ?? {});
       this.assertNotReserved(property);
       if (fieldOptions.excludeFromDb) continue;
-      fields.push(this.buildField(property, fieldOptions, rules.get(property) ?? [], property === key));
+      fields.push(
+        this.buildField(property, fieldOptions, rules.get(property) ?? [], property === key),
+      );
     }
     if (options.timestamps) {
       this.addManagedDate(fields, CREATED_AT_PROPERTY, false);
@@ -124,19 +146,26 @@ class ModelMetadataBuilder {
 
   private validateModelOptions(options: ModelOptions): ModelOptions {
     if (options.table !== undefined && !isSafeIdentifier(options.table)) {
-      this.fail(`table '${String(options.table)}' is not a valid identifier (letters, digits, _; at most 63).`);
+      this.fail(
+        `table '${String(options.table)}' is not a valid identifier (letters, digits, _; at most 63).`,
+      );
     }
     if (options.table === undefined && !isSafeIdentifier(defaultTableName(this.name))) {
-      this.fail(`the default table name '${defaultTableName(this.name)}' is not a valid identifier; set @Model({ table }).`);
+      this.fail(
+        `the default table name '${defaultTableName(this.name)}' is not a valid identifier; set @Model({ table }).`,
+      );
     }
     if (options.key !== undefined && (typeof options.key !== 'string' || !options.key)) {
       this.fail('key must be a property name.');
     }
     for (const flag of BOOLEAN_MODEL_OPTIONS) {
-      if (options[flag] !== undefined && typeof options[flag] !== 'boolean') this.fail(`${flag} must be a boolean.`);
+      if (options[flag] !== undefined && typeof options[flag] !== 'boolean')
+        this.fail(`${flag} must be a boolean.`);
     }
     if (options.unique !== undefined && !Array.isArray(options.unique)) {
-      this.fail("unique must be a list of fields or field groups, e.g. ['email'] or [['org', 'slug']].");
+      this.fail(
+        "unique must be a list of fields or field groups, e.g. ['email'] or [['org', 'slug']].",
+      );
     }
     return options;
   }
@@ -148,7 +177,10 @@ class ModelMetadataBuilder {
       }
     }
     if (options.id !== undefined && !ID_STRATEGIES.includes(options.id)) {
-      this.fail(`@Field({ id }) must be one of ${ID_STRATEGIES.join(', ')} (got '${String(options.id)}').`, property);
+      this.fail(
+        `@Field({ id }) must be one of ${ID_STRATEGIES.join(', ')} (got '${String(options.id)}').`,
+        property,
+      );
     }
     for (const size of ['length', 'precision'] as const) {
       const value = options[size];
@@ -164,7 +196,10 @@ class ModelMetadataBuilder {
     }
     if (options.foreignKey !== undefined) {
       if (typeof options.foreignKey !== 'string' || !FOREIGN_KEY.test(options.foreignKey.trim())) {
-        this.fail(`foreignKey must be written 'table.column' (got '${String(options.foreignKey)}').`, property);
+        this.fail(
+          `foreignKey must be written 'table.column' (got '${String(options.foreignKey)}').`,
+          property,
+        );
       }
     }
     if (options.hashPassword && options.encrypted) {
@@ -182,7 +217,12 @@ class ModelMetadataBuilder {
     }
   }
 
-  private buildField(property: string, options: FieldOptions, rules: ValidatorRule[], isKey: boolean): FieldMetadata {
+  private buildField(
+    property: string,
+    options: FieldOptions,
+    rules: ValidatorRule[],
+    isKey: boolean,
+  ): FieldMetadata {
     const designType = this.reader.getDesignType(this.target, property);
     if (options.id !== undefined && !isKey) {
       this.fail(`@Field({ id: '${options.id}' }) is only allowed on the key field.`, property);
@@ -215,7 +255,12 @@ class ModelMetadataBuilder {
     return field;
   }
 
-  private validateIdStrategy(field: FieldMetadata, designType: Function | undefined, options: FieldOptions, rules: ValidatorRule[]): void {
+  private validateIdStrategy(
+    field: FieldMetadata,
+    designType: Function | undefined,
+    options: FieldOptions,
+    rules: ValidatorRule[],
+  ): void {
     const { property } = field;
     const required = rules.some((r) => r.name === 'isDefined' || r.name === 'isNotEmpty');
     const optional = rules.some((r) => r.name === 'isOptional') || options.nullable === true;
@@ -224,14 +269,17 @@ class ModelMetadataBuilder {
       if (!numeric || (field.type !== 'integer' && field.type !== 'bigint')) {
         this.fail("id: 'autoincrement' needs an integer key (declare it `id?: number`).", property);
       }
-      if (required) this.fail("id: 'autoincrement' needs an optional key: the database assigns it.", property);
-      if (options.default !== undefined) this.fail("id: 'autoincrement' keys take no default.", property);
+      if (required)
+        this.fail("id: 'autoincrement' needs an optional key: the database assigns it.", property);
+      if (options.default !== undefined)
+        this.fail("id: 'autoincrement' keys take no default.", property);
     } else if (field.idStrategy === 'uuid4') {
       const stringy = designType === String || designType === Object || designType === undefined;
       if (!stringy || field.type !== 'uuid') {
         this.fail("id: 'uuid4' needs a string UUID key (declare it `id?: string`).", property);
       }
-      if (required) this.fail("id: 'uuid4' needs an optional key: it is generated before insert.", property);
+      if (required)
+        this.fail("id: 'uuid4' needs an optional key: it is generated before insert.", property);
     } else if (optional) {
       this.fail(
         "an optional key needs an explicit id strategy: @Field({ id: 'autoincrement' }) or @Field({ id: 'uuid4' }); 'manual' keys are required.",
@@ -259,16 +307,24 @@ class ModelMetadataBuilder {
 
   private validateKey(key: string, fields: Map<string, FieldMetadata>): void {
     if (!fields.has(key)) {
-      this.fail(`key field '${key}' is not a stored field of the model; declare it or set @Model({ key }).`, key);
+      this.fail(
+        `key field '${key}' is not a stored field of the model; declare it or set @Model({ key }).`,
+        key,
+      );
     }
   }
 
   private validateColumns(fields: FieldMetadata[]): void {
     const seen = new Map<string, string>();
     for (const f of fields) {
-      if (!isSafeIdentifier(f.column)) this.fail(`column '${f.column}' is not a valid identifier.`, f.property);
+      if (!isSafeIdentifier(f.column))
+        this.fail(`column '${f.column}' is not a valid identifier.`, f.property);
       const other = seen.get(f.column);
-      if (other) this.fail(`fields '${other}' and '${f.property}' both map to column '${f.column}'.`, f.property);
+      if (other)
+        this.fail(
+          `fields '${other}' and '${f.property}' both map to column '${f.column}'.`,
+          f.property,
+        );
       seen.set(f.column, f.property);
     }
   }
@@ -289,11 +345,15 @@ class ModelMetadataBuilder {
       }
       for (const property of group) {
         if (typeof property !== 'string' || !byProperty.has(property)) {
-          this.fail(`unique field '${String(property)}' is not a stored field of the model.`, String(property));
+          this.fail(
+            `unique field '${String(property)}' is not a stored field of the model.`,
+            String(property),
+          );
         }
       }
       const k = keyOf(group);
-      if (seen.has(k)) this.fail(`unique declares [${group.join(', ')}] more than once (duplicates).`);
+      if (seen.has(k))
+        this.fail(`unique declares [${group.join(', ')}] more than once (duplicates).`);
       seen.add(k);
       groups.push([...group]);
     }

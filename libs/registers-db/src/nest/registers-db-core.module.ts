@@ -1,4 +1,13 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit, Provider, Type } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+  Provider,
+  Type,
+} from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, ModuleRef } from '@nestjs/core';
 import { ModelMetadataAccessor } from '../metadata/model-metadata.accessor';
 import type { RegistersSeeder } from '../registry/interfaces/seeder.interface';
@@ -36,11 +45,20 @@ export class RegistersDbCoreModule implements OnModuleInit, OnApplicationShutdow
     const name = options.name ?? DEFAULT_REGISTRY_NAME;
     const providers: Provider[] = [];
     if (options.useFactory) {
-      providers.push({ provide: REGISTERS_DB_MODULE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] });
+      providers.push({
+        provide: REGISTERS_DB_MODULE_OPTIONS,
+        useFactory: options.useFactory,
+        inject: options.inject ?? [],
+      });
     } else {
-      const factoryClass = (options.useClass ?? options.useExisting) as Type<RegistersDbOptionsFactory> | undefined;
-      if (!factoryClass) throw new Error('RegistersDbModule.forRootAsync needs useFactory, useClass or useExisting.');
-      if (options.useClass) providers.push({ provide: options.useClass, useClass: options.useClass });
+      const factoryClass = (options.useClass ?? options.useExisting) as
+        Type<RegistersDbOptionsFactory> | undefined;
+      if (!factoryClass)
+        throw new Error(
+          'RegistersDbModule.forRootAsync needs useFactory, useClass or useExisting.',
+        );
+      if (options.useClass)
+        providers.push({ provide: options.useClass, useClass: options.useClass });
       providers.push({
         provide: REGISTERS_DB_MODULE_OPTIONS,
         useFactory: (factory: RegistersDbOptionsFactory) => factory.createRegistersDbOptions(),
@@ -50,7 +68,11 @@ export class RegistersDbCoreModule implements OnModuleInit, OnApplicationShutdow
     return this.build(name, providers, options.imports ?? []);
   }
 
-  private static build(name: string, optionProviders: Provider[], imports: DynamicModule['imports']): DynamicModule {
+  private static build(
+    name: string,
+    optionProviders: Provider[],
+    imports: DynamicModule['imports'],
+  ): DynamicModule {
     const registryProvider: Provider = {
       provide: getRegistryToken(name),
       useFactory: (options: RegistersDbModuleOptions) => new DatabaseRegistry({ ...options, name }),

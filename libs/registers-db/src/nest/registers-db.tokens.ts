@@ -2,7 +2,9 @@ import { DEFAULT_REGISTRY_NAME, REGISTERS_DB_MODULE_OPTIONS } from '../constants
 import { DatabaseRegistry } from '../registry/database-registry';
 
 /** DI token of a registry: the DatabaseRegistry class for the default one, a string otherwise. */
-export function getRegistryToken(name: string = DEFAULT_REGISTRY_NAME): string | typeof DatabaseRegistry {
+export function getRegistryToken(
+  name: string = DEFAULT_REGISTRY_NAME,
+): string | typeof DatabaseRegistry {
   return name === DEFAULT_REGISTRY_NAME ? DatabaseRegistry : `RegistersDbRegistry:${name}`;
 }
 

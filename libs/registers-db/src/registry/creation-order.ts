@@ -10,7 +10,10 @@ export interface CreationStep<E> {
  * Orders tables so that referenced tables come first. Foreign keys that close a cycle
  * are reported as deferred (added with ALTER TABLE once every table exists).
  */
-export function creationOrder<E extends { meta: ModelMetadata }>(entries: E[], byTable: (table: string) => E | undefined): CreationStep<E>[] {
+export function creationOrder<E extends { meta: ModelMetadata }>(
+  entries: E[],
+  byTable: (table: string) => E | undefined,
+): CreationStep<E>[] {
   const inSet = new Set(entries);
   const state = new Map<E, 'visiting' | 'done'>();
   const steps: CreationStep<E>[] = [];

@@ -34,7 +34,16 @@ interface RegisteredModel {
   manager: Manager<any>;
 }
 
-const KNOWN_OPTIONS = new Set(['url', 'name', 'autoCreate', 'logging', 'typeorm', 'connection', 'migrations', 'migrationsTableName']);
+const KNOWN_OPTIONS = new Set([
+  'url',
+  'name',
+  'autoCreate',
+  'logging',
+  'typeorm',
+  'connection',
+  'migrations',
+  'migrationsTableName',
+]);
 export const DEFAULT_MIGRATIONS_TABLE = 'registers_migrations';
 
 export interface MigrationStatus {
@@ -65,7 +74,8 @@ export class DatabaseRegistry {
       this.ownsConnection = false;
     } else {
       const extras: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(options)) if (!KNOWN_OPTIONS.has(key)) extras[key] = value;
+      for (const [key, value] of Object.entries(options))
+        if (!KNOWN_OPTIONS.has(key)) extras[key] = value;
       this.connection = new DatabaseConnection({
         url: options.url,
         name: this.name,
@@ -109,7 +119,12 @@ export class DatabaseRegistry {
     for (const meta of built) {
       if (!meta || this.entries.has(meta.target)) continue;
       const schema = new ModelSchema(meta, this.connection, { prepare: () => this.prepare() });
-      const entry: RegisteredModel = { target: meta.target, meta, schema, manager: undefined as never };
+      const entry: RegisteredModel = {
+        target: meta.target,
+        meta,
+        schema,
+        manager: undefined as never,
+      };
       entry.manager = new Manager(meta, this.connection, schema);
       schema.onRename((from, to) => {
         this.tables.delete(from);
@@ -135,9 +150,12 @@ export class DatabaseRegistry {
     const entry = this.entries.get(model);
     if (!entry) {
       const name = typeof model === 'function' ? model.name : String(model);
-      throw new ConfigurationError(`${name} is not registered in registry '${this.name}'; call register(${name}) first.`, {
-        model: name,
-      });
+      throw new ConfigurationError(
+        `${name} is not registered in registry '${this.name}'; call register(${name}) first.`,
+        {
+          model: name,
+        },
+      );
     }
     return entry;
   }
@@ -160,7 +178,9 @@ export class DatabaseRegistry {
     const metas = [...this.entries.values()].map((e) => e.meta);
     const ddl = [...this.entries.values()][0]?.schema.ddl;
     if (!ddl) return [];
-    return metas.map((meta) => buildEntitySchema(meta, ddl, (table) => this.tables.get(table)?.meta));
+    return metas.map((meta) =>
+      buildEntitySchema(meta, ddl, (table) => this.tables.get(table)?.meta),
+    );
   }
 
   /**
@@ -168,14 +188,16 @@ export class DatabaseRegistry {
    * (models with `autoCreate: false` are left alone). Called lazily by managers.
    */
   prepare(): Promise<void> {
-    const next = this.preparing.catch(() => undefined).then(() => {
-      const pending = [...this.entries.values()].filter((e) => !e.schema.ready);
-      if (pending.length === 0) return;
-      const creatable = this.autoCreate ? pending.filter((e) => e.meta.autoCreate) : [];
-      return this.createTables(creatable).then(() => {
-        for (const e of pending) e.schema.markReady();
+    const next = this.preparing
+      .catch(() => undefined)
+      .then(() => {
+        const pending = [...this.entries.values()].filter((e) => !e.schema.ready);
+        if (pending.length === 0) return;
+        const creatable = this.autoCreate ? pending.filter((e) => e.meta.autoCreate) : [];
+        return this.createTables(creatable).then(() => {
+          for (const e of pending) e.schema.markReady();
+        });
       });
-    });
     this.preparing = next;
     return next;
   }
@@ -188,7 +210,8 @@ export class DatabaseRegistry {
       const deferForeignKeys = lazy ? [] : deferred;
       if (await entry.schema.createSchema({ deferForeignKeys })) {
         created.push(entry.meta.table);
-        if (deferForeignKeys.length) deferredSteps.push({ schema: entry.schema, columns: deferForeignKeys });
+        if (deferForeignKeys.length)
+          deferredSteps.push({ schema: entry.schema, columns: deferForeignKeys });
       }
     }
     for (const step of deferredSteps) await step.schema.addForeignKeys(step.columns);
@@ -238,9 +261,18 @@ export class DatabaseRegistry {
     const shapes = [...this.entries.values()]
       .map(({ meta }) => ({
         table: meta.table,
-        columns: meta.fields.map((f) => [f.column, f.type, f.nullable, f.length ?? null, f.precision ?? null, f.scale ?? null]),
+        columns: meta.fields.map((f) => [
+          f.column,
+          f.type,
+          f.nullable,
+          f.length ?? null,
+          f.precision ?? null,
+          f.scale ?? null,
+        ]),
         unique: meta.unique,
-        foreignKeys: meta.fields.filter((f) => f.foreignKey).map((f) => [f.column, f.foreignKey!.table, f.foreignKey!.column]),
+        foreignKeys: meta.fields
+          .filter((f) => f.foreignKey)
+          .map((f) => [f.column, f.foreignKey!.table, f.foreignKey!.column]),
       }))
       .sort((a, b) => a.table.localeCompare(b.table));
     return createHash('sha256').update(JSON.stringify(shapes)).digest('hex');
@@ -267,24 +299,34 @@ export class DatabaseRegistry {
       const parts = [
         d.missingColumns.length ? `missing columns ${d.missingColumns.join(', ')}` : '',
         d.extraColumns.length ? `extra columns ${d.extraColumns.join(', ')}` : '',
-        d.nullableMismatches.length ? `nullability differs on ${d.nullableMismatches.join(', ')}` : '',
+        d.nullableMismatches.length
+          ? `nullability differs on ${d.nullableMismatches.join(', ')}`
+          : '',
         Object.keys(d.typeMismatches).length
-          ? `types differ on ${Object.entries(d.typeMismatches).map(([c, m]) => `${c} (${m.actual}, expected ${m.expected})`).join(', ')}`
+          ? `types differ on ${Object.entries(d.typeMismatches)
+              .map(([c, m]) => `${c} (${m.actual}, expected ${m.expected})`)
+              .join(', ')}`
           : '',
       ].filter(Boolean);
       return `${d.table}: ${parts.join('; ')}`;
     });
-    throw new MigrationError(`Schema drift detected in registry '${this.name}': ${lines.join(' | ')}`, {
-      operation: 'assertSchemaCurrent',
-      tables: Object.fromEntries(drift.map((d) => [d.table, d])),
-    });
+    throw new MigrationError(
+      `Schema drift detected in registry '${this.name}': ${lines.join(' | ')}`,
+      {
+        operation: 'assertSchemaCurrent',
+        tables: Object.fromEntries(drift.map((d) => [d.table, d])),
+      },
+    );
   }
 
   /** Adds a seeder (the Nest module adds the discovered `@Seeder()` providers). */
   addSeeder(seeder: RegistersSeeder, options: { name?: string; order?: number } = {}): this {
     const name = options.name ?? seeder.constructor.name;
     if (this.seeders.some((s) => s.name === name)) {
-      throw new ConfigurationError(`Seeder '${name}' is already added to registry '${this.name}'.`, { seeder: name });
+      throw new ConfigurationError(
+        `Seeder '${name}' is already added to registry '${this.name}'.`,
+        { seeder: name },
+      );
     }
     this.seeders.push({ name, order: options.order ?? 0, seeder });
     return this;
@@ -296,7 +338,10 @@ export class DatabaseRegistry {
   }
 
   private orderedSeeders(): RegisteredSeeder[] {
-    return this.seeders.map((s, i) => ({ s, i })).sort((a, b) => a.s.order - b.s.order || a.i - b.i).map(({ s }) => s);
+    return this.seeders
+      .map((s, i) => ({ s, i }))
+      .sort((a, b) => a.s.order - b.s.order || a.i - b.i)
+      .map(({ s }) => s);
   }
 
   /**
@@ -307,7 +352,10 @@ export class DatabaseRegistry {
   async seed(options: { force?: boolean; only?: string[] } = {}): Promise<SeedResult[]> {
     const unknown = (options.only ?? []).filter((n) => !this.seeders.some((s) => s.name === n));
     if (unknown.length) {
-      throw new ConfigurationError(`Unknown seeder(s) ${unknown.join(', ')} in registry '${this.name}'.`, { seeders: unknown });
+      throw new ConfigurationError(
+        `Unknown seeder(s) ${unknown.join(', ')} in registry '${this.name}'.`,
+        { seeders: unknown },
+      );
     }
     await this.prepare();
     const ledger = new ModelSchema(seedLedgerModel(), this.connection);
@@ -319,7 +367,10 @@ export class DatabaseRegistry {
     const results: SeedResult[] = [];
     for (const { name, seeder } of this.orderedSeeders()) {
       if (options.only && !options.only.includes(name)) continue;
-      const done = await this.connection.query(`SELECT ${q('name')} FROM ${table} WHERE ${q('name')} = ${dialect.placeholder(1)}`, [name]);
+      const done = await this.connection.query(
+        `SELECT ${q('name')} FROM ${table} WHERE ${q('name')} = ${dialect.placeholder(1)}`,
+        [name],
+      );
       if (done.length && !options.force) {
         results.push({ name, ran: false });
         continue;
@@ -350,7 +401,10 @@ export class DatabaseRegistry {
   async schemaChanges(): Promise<{ up: SchemaChange[]; down: SchemaChange[] }> {
     const source = await this.connection.dataSource();
     const log = await source.driver.createSchemaBuilder().log();
-    const map = (q: { query: string; parameters?: unknown[] }) => ({ query: q.query, ...(q.parameters?.length ? { parameters: q.parameters } : {}) });
+    const map = (q: { query: string; parameters?: unknown[] }) => ({
+      query: q.query,
+      ...(q.parameters?.length ? { parameters: q.parameters } : {}),
+    });
     return { up: log.upQueries.map(map), down: log.downQueries.map(map).reverse() };
   }
 
@@ -377,7 +431,10 @@ export class DatabaseRegistry {
   /** Migrations given in `migrations` (or `typeorm.migrations`) and whether each ran. */
   async migrationStatus(): Promise<MigrationStatus[]> {
     const executor = new MigrationExecutor(await this.connection.dataSource());
-    const [all, executed] = await Promise.all([executor.getAllMigrations(), executor.getExecutedMigrations()]);
+    const [all, executed] = await Promise.all([
+      executor.getAllMigrations(),
+      executor.getExecutedMigrations(),
+    ]);
     const done = new Set(executed.map((m) => m.name));
     return all.map((m) => ({ name: m.name, executed: done.has(m.name) }));
   }

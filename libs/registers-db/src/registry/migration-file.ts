@@ -39,7 +39,12 @@ export function assertMigrationName(name: string): void {
 }
 
 /** A TypeORM migration class (the same shape `typeorm migration:generate` writes). */
-export function migrationSource(name: string, timestamp: number, up: SchemaChange[], down: SchemaChange[]): {
+export function migrationSource(
+  name: string,
+  timestamp: number,
+  up: SchemaChange[],
+  down: SchemaChange[],
+): {
   className: string;
   source: string;
 } {

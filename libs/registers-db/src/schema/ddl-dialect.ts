@@ -1,5 +1,9 @@
 import type { DialectName } from '../dialects/query-dialect.interface';
-import type { FieldMetadata, LogicalType, ModelMetadata } from '../interfaces/model-metadata.interface';
+import type {
+  FieldMetadata,
+  LogicalType,
+  ModelMetadata,
+} from '../interfaces/model-metadata.interface';
 import { constraintName } from './constraint-names';
 
 /** A column type in TypeORM's vocabulary for one dialect (used by the EntitySchema builder). */
@@ -28,7 +32,17 @@ export interface LiveColumn {
 /** The fields of a column as far as DDL cares (a FieldMetadata or an ad-hoc column). */
 export type ColumnShape = Pick<
   FieldMetadata,
-  'column' | 'type' | 'nullable' | 'length' | 'precision' | 'scale' | 'timezone' | 'enumValues' | 'default' | 'isKey' | 'idStrategy'
+  | 'column'
+  | 'type'
+  | 'nullable'
+  | 'length'
+  | 'precision'
+  | 'scale'
+  | 'timezone'
+  | 'enumValues'
+  | 'default'
+  | 'isKey'
+  | 'idStrategy'
 > & { foreignKey?: FieldMetadata['foreignKey'] };
 
 /**
@@ -97,8 +111,13 @@ export abstract class DdlDialect {
   }
 
   /** `"name" varchar(255) NOT NULL DEFAULT 'x'`. */
-  columnDefinition(_table: string, column: ColumnShape, options: { primaryKey?: boolean } = {}): string {
-    if (options.primaryKey && column.idStrategy === 'autoincrement') return this.autoincrementKey(column);
+  columnDefinition(
+    _table: string,
+    column: ColumnShape,
+    options: { primaryKey?: boolean } = {},
+  ): string {
+    if (options.primaryKey && column.idStrategy === 'autoincrement')
+      return this.autoincrementKey(column);
     const parts = [this.quote(column.column), this.sqlType(column)];
     if (options.primaryKey) parts.push('NOT NULL PRIMARY KEY');
     else if (!column.nullable) parts.push('NOT NULL');
@@ -116,7 +135,8 @@ export abstract class DdlDialect {
     }
     for (const group of meta.unique) {
       const columns = group.map((p) => meta.fieldsByProperty.get(p)!.column);
-      if (columns.length === 1 && columns[0] === meta.fieldsByProperty.get(meta.key)?.column) continue;
+      if (columns.length === 1 && columns[0] === meta.fieldsByProperty.get(meta.key)?.column)
+        continue;
       lines.push(
         `CONSTRAINT ${this.quote(constraintName(table, columns, 'key'))} UNIQUE (${columns.map((c) => this.quote(c)).join(', ')})`,
       );
@@ -129,9 +149,12 @@ export abstract class DdlDialect {
         lines.push(this.foreignKeyClause(table, field));
       }
     }
-    const statements = [`CREATE TABLE IF NOT EXISTS ${this.quote(table)} (\n  ${lines.join(',\n  ')}\n)${this.tableSuffix()}`];
+    const statements = [
+      `CREATE TABLE IF NOT EXISTS ${this.quote(table)} (\n  ${lines.join(',\n  ')}\n)${this.tableSuffix()}`,
+    ];
     for (const field of meta.fields) {
-      if (field.index && !field.unique && !field.isKey) statements.push(this.createIndexSql(table, [field.column]));
+      if (field.index && !field.unique && !field.isKey)
+        statements.push(this.createIndexSql(table, [field.column]));
     }
     return statements;
   }
@@ -169,20 +192,33 @@ export abstract class DdlDialect {
   }
 
   /** Renames (or rebuilds) the library-named indexes/constraints after `from` became `to`. */
-  renameDependentsSql(_meta: ModelMetadata, _from: string, _to: string, _live: Set<string>): string[] {
+  renameDependentsSql(
+    _meta: ModelMetadata,
+    _from: string,
+    _to: string,
+    _live: Set<string>,
+  ): string[] {
     return [];
   }
 
   /** Library-named objects of a model: [kind, columns, field] for each index/constraint it created. */
-  protected namedObjects(meta: ModelMetadata): Array<{ kind: 'key' | 'idx' | 'fkey' | 'check'; columns: string[]; field?: ColumnShape }> {
+  protected namedObjects(
+    meta: ModelMetadata,
+  ): Array<{ kind: 'key' | 'idx' | 'fkey' | 'check'; columns: string[]; field?: ColumnShape }> {
     const keyColumn = meta.fieldsByProperty.get(meta.key)?.column;
-    const objects: Array<{ kind: 'key' | 'idx' | 'fkey' | 'check'; columns: string[]; field?: ColumnShape }> = [];
+    const objects: Array<{
+      kind: 'key' | 'idx' | 'fkey' | 'check';
+      columns: string[];
+      field?: ColumnShape;
+    }> = [];
     for (const group of meta.unique) {
       const columns = group.map((p) => meta.fieldsByProperty.get(p)!.column);
-      if (!(columns.length === 1 && columns[0] === keyColumn)) objects.push({ kind: 'key', columns });
+      if (!(columns.length === 1 && columns[0] === keyColumn))
+        objects.push({ kind: 'key', columns });
     }
     for (const f of meta.fields) {
-      if (f.index && !f.unique && !f.isKey) objects.push({ kind: 'idx', columns: [f.column], field: f });
+      if (f.index && !f.unique && !f.isKey)
+        objects.push({ kind: 'idx', columns: [f.column], field: f });
       if (f.foreignKey) objects.push({ kind: 'fkey', columns: [f.column], field: f });
       if (f.enumValues?.length) objects.push({ kind: 'check', columns: [f.column], field: f });
     }

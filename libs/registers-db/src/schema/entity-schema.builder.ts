@@ -38,7 +38,11 @@ export function buildEntitySchema(
     .map((group) => group.map((p) => meta.fieldsByProperty.get(p)!))
     .filter((fields) => !(fields.length === 1 && fields[0].column === keyColumn))
     .map((fields) => ({
-      name: constraintName(meta.table, fields.map((f) => f.column), 'key'),
+      name: constraintName(
+        meta.table,
+        fields.map((f) => f.column),
+        'key',
+      ),
       columns: fields.map((f) => f.property),
     }));
   const indices = meta.fields

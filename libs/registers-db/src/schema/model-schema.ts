@@ -65,7 +65,13 @@ export class ModelSchema<T = any> {
   /** Creates the table before first use when autoCreate is on; cheap after the first call. */
   ensureReady(): Promise<void> {
     if (this.isReady) return Promise.resolve();
-    this.readiness ??= (this.options.prepare ? this.options.prepare() : this.meta.autoCreate ? this.createSchema().then(() => undefined) : Promise.resolve())
+    this.readiness ??= (
+      this.options.prepare
+        ? this.options.prepare()
+        : this.meta.autoCreate
+          ? this.createSchema().then(() => undefined)
+          : Promise.resolve()
+    )
       .then(() => {
         this.isReady = true;
       })
@@ -107,16 +113,23 @@ export class ModelSchema<T = any> {
     return created;
   }
 
-  private async createTable(meta: ModelMetadata, options: CreateSchemaOptions = {}): Promise<boolean> {
+  private async createTable(
+    meta: ModelMetadata,
+    options: CreateSchemaOptions = {},
+  ): Promise<boolean> {
     if (await this.tableExists(meta.table)) return false;
     try {
       for (const sql of this.ddl.createTableSql(meta, options)) await this.connection.execute(sql);
     } catch (error) {
-      throw new SchemaError(`${meta.name}: could not create table '${meta.table}': ${(error as Error).message}`, {
-        model: meta.name,
-        table: meta.table,
-        operation: 'createSchema',
-      }, { cause: error });
+      throw new SchemaError(
+        `${meta.name}: could not create table '${meta.table}': ${(error as Error).message}`,
+        {
+          model: meta.name,
+          table: meta.table,
+          operation: 'createSchema',
+        },
+        { cause: error },
+      );
     } finally {
       this.connection.resetStatements();
     }
@@ -131,12 +144,16 @@ export class ModelSchema<T = any> {
       try {
         await this.connection.execute(this.ddl.addForeignKeySql(this.meta.table, field));
       } catch (error) {
-        throw new SchemaError(`${this.meta.name}: could not add the foreign key on '${column}': ${(error as Error).message}`, {
-          model: this.meta.name,
-          table: this.meta.table,
-          operation: 'createSchema',
-          field: field.property,
-        }, { cause: error });
+        throw new SchemaError(
+          `${this.meta.name}: could not add the foreign key on '${column}': ${(error as Error).message}`,
+          {
+            model: this.meta.name,
+            table: this.meta.table,
+            operation: 'createSchema',
+            field: field.property,
+          },
+          { cause: error },
+        );
       }
     }
     this.connection.resetStatements();
@@ -144,7 +161,8 @@ export class ModelSchema<T = any> {
 
   async dropSchema(): Promise<void> {
     await this.connection.execute(this.ddl.dropTableSql(this.meta.table));
-    if (this.meta.auditLog) await this.connection.execute(this.ddl.dropTableSql(auditTableName(this.meta.table)));
+    if (this.meta.auditLog)
+      await this.connection.execute(this.ddl.dropTableSql(auditTableName(this.meta.table)));
     this.connection.resetStatements();
     this.isReady = false;
   }
@@ -176,26 +194,34 @@ export class ModelSchema<T = any> {
   async addColumn(name: string, spec: ColumnSpec = {}): Promise<void> {
     const column = this.columnShape(name, spec);
     if ((await this.columnNames()).includes(column.column)) {
-      throw new SchemaError(`${this.meta.name}: column '${column.column}' already exists in '${this.meta.table}'.`, {
-        model: this.meta.name,
-        table: this.meta.table,
-        operation: 'addColumn',
-        field: name,
-      });
+      throw new SchemaError(
+        `${this.meta.name}: column '${column.column}' already exists in '${this.meta.table}'.`,
+        {
+          model: this.meta.name,
+          table: this.meta.table,
+          operation: 'addColumn',
+          field: name,
+        },
+      );
     }
     await this.runAddColumn(column);
   }
 
   private async runAddColumn(column: ColumnShape): Promise<void> {
     try {
-      for (const sql of this.ddl.addColumnSql(this.meta.table, column)) await this.connection.execute(sql);
+      for (const sql of this.ddl.addColumnSql(this.meta.table, column))
+        await this.connection.execute(sql);
     } catch (error) {
-      throw new SchemaError(`${this.meta.name}: could not add column '${column.column}': ${(error as Error).message}`, {
-        model: this.meta.name,
-        table: this.meta.table,
-        operation: 'addColumn',
-        field: column.column,
-      }, { cause: error });
+      throw new SchemaError(
+        `${this.meta.name}: could not add column '${column.column}': ${(error as Error).message}`,
+        {
+          model: this.meta.name,
+          table: this.meta.table,
+          operation: 'addColumn',
+          field: column.column,
+        },
+        { cause: error },
+      );
     } finally {
       this.connection.resetStatements();
     }
@@ -206,18 +232,33 @@ export class ModelSchema<T = any> {
    * nullability/default); any other name is a new column named exactly `name`.
    */
   private columnShape(name: string, spec: ColumnSpec): ColumnShape {
-    const field = this.meta.fieldsByProperty.get(name) ?? this.meta.fields.find((f) => f.column === name);
-    const context = { model: this.meta.name, table: this.meta.table, operation: 'addColumn', field: name };
+    const field =
+      this.meta.fieldsByProperty.get(name) ?? this.meta.fields.find((f) => f.column === name);
+    const context = {
+      model: this.meta.name,
+      table: this.meta.table,
+      operation: 'addColumn',
+      field: name,
+    };
     let shape: ColumnShape;
     if (field && spec.type === undefined) {
-      shape = { ...field, isKey: false, idStrategy: undefined, enumValues: undefined, foreignKey: undefined };
+      shape = {
+        ...field,
+        isKey: false,
+        idStrategy: undefined,
+        enumValues: undefined,
+        foreignKey: undefined,
+      };
     } else {
       if (!isSafeIdentifier(name)) {
         throw new SchemaError(`${this.meta.name}: '${name}' is not a valid column name.`, context);
       }
       const type = spec.type === undefined ? 'string' : logicalTypeFromName(spec.type);
       if (!type || type === 'enum') {
-        throw new SchemaError(`${this.meta.name}: unsupported column type '${String(spec.type)}' for '${name}'.`, context);
+        throw new SchemaError(
+          `${this.meta.name}: unsupported column type '${String(spec.type)}' for '${name}'.`,
+          context,
+        );
       }
       shape = {
         column: field?.column ?? name,
@@ -233,7 +274,10 @@ export class ModelSchema<T = any> {
     shape.nullable = spec.nullable ?? (field ? field.nullable : true);
     if (spec.length !== undefined && shape.type === 'string') shape.length = spec.length;
     if (spec.default !== undefined) shape.default = spec.default;
-    if (!shape.nullable && (shape.default === undefined || shape.default === null || typeof shape.default === 'function')) {
+    if (
+      !shape.nullable &&
+      (shape.default === undefined || shape.default === null || typeof shape.default === 'function')
+    ) {
       if (!(shape.type in BACKFILL)) {
         throw new SchemaError(
           `${this.meta.name}: a NOT NULL ${shape.type} column '${shape.column}' needs a default to fill existing rows.`,
@@ -252,10 +296,16 @@ export class ModelSchema<T = any> {
   async renameTable(to: string): Promise<void> {
     const from = this.meta.table;
     const context = { model: this.meta.name, table: from, operation: 'renameTable', target: to };
-    if (!isSafeIdentifier(to)) throw new MigrationError(`${this.meta.name}: '${String(to)}' is not a valid table name.`, context);
+    if (!isSafeIdentifier(to))
+      throw new MigrationError(
+        `${this.meta.name}: '${String(to)}' is not a valid table name.`,
+        context,
+      );
     if (to === from) return;
-    if (!(await this.tableExists(from))) throw new MigrationError(`${this.meta.name}: table '${from}' does not exist.`, context);
-    if (await this.tableExists(to)) throw new MigrationError(`${this.meta.name}: table '${to}' already exists.`, context);
+    if (!(await this.tableExists(from)))
+      throw new MigrationError(`${this.meta.name}: table '${from}' does not exist.`, context);
+    if (await this.tableExists(to))
+      throw new MigrationError(`${this.meta.name}: table '${to}' already exists.`, context);
     const rename = async () => {
       await this.renameWithDependents(this.meta, from, to);
       if (this.meta.auditLog && (await this.tableExists(auditTableName(from)))) {
@@ -266,9 +316,13 @@ export class ModelSchema<T = any> {
       // All or nothing where DDL is transactional; MySQL commits each statement anyway.
       await (this.ddl.transactionalDdl ? this.connection.transaction(rename) : rename());
     } catch (error) {
-      throw new MigrationError(`${this.meta.name}: could not rename '${from}' to '${to}': ${(error as Error).message}`, context, {
-        cause: error,
-      });
+      throw new MigrationError(
+        `${this.meta.name}: could not rename '${from}' to '${to}': ${(error as Error).message}`,
+        context,
+        {
+          cause: error,
+        },
+      );
     } finally {
       this.connection.resetStatements();
     }
@@ -280,8 +334,11 @@ export class ModelSchema<T = any> {
     await this.connection.execute(this.ddl.renameTableSql(from, to));
     const names = this.ddl.dependentNamesSql(to, from);
     if (!names) return;
-    const live = new Set((await this.connection.query<{ name: string }>(names.sql, names.params)).map((r) => r.name));
-    for (const sql of this.ddl.renameDependentsSql(meta, from, to, live)) await this.connection.execute(sql);
+    const live = new Set(
+      (await this.connection.query<{ name: string }>(names.sql, names.params)).map((r) => r.name),
+    );
+    for (const sql of this.ddl.renameDependentsSql(meta, from, to, live))
+      await this.connection.execute(sql);
   }
 
   /** Compares the live table with the model (columns, nullability, coarse type families). */
@@ -311,7 +368,8 @@ export class ModelSchema<T = any> {
         diff.missingColumns.push(field.column);
         continue;
       }
-      if (!field.isKey && column.nullable !== field.nullable) diff.nullableMismatches.push(field.column);
+      if (!field.isKey && column.nullable !== field.nullable)
+        diff.nullableMismatches.push(field.column);
       const expected = ddl.typeFamily(ddl.sqlType(field));
       const actual = ddl.typeFamily(column.type);
       if (expected !== actual) diff.typeMismatches[field.column] = { expected, actual };

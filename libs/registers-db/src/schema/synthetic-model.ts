@@ -1,5 +1,9 @@
 import { AUDIT_TABLE_SUFFIX, SCHEMA_MIGRATIONS_TABLE, SEED_LEDGER_TABLE } from '../constants';
-import type { FieldMetadata, LogicalType, ModelMetadata } from '../interfaces/model-metadata.interface';
+import type {
+  FieldMetadata,
+  LogicalType,
+  ModelMetadata,
+} from '../interfaces/model-metadata.interface';
 import { snakeCase } from '../metadata/naming';
 
 type ColumnDraft = [property: string, type: LogicalType, options?: Partial<FieldMetadata>];

@@ -1,7 +1,13 @@
 import type { LogicalType, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { constraintName } from '../../schema/constraint-names';
 import type { DialectName } from '../query-dialect.interface';
-import { BoundSql, ColumnShape, ColumnTypeSpec, DdlDialect, LiveColumn } from '../../schema/ddl-dialect';
+import {
+  BoundSql,
+  ColumnShape,
+  ColumnTypeSpec,
+  DdlDialect,
+  LiveColumn,
+} from '../../schema/ddl-dialect';
 
 /**
  * MySQL / MariaDB DDL: InnoDB, utf8mb4_unicode_ci, tinyint(1) booleans, datetime(3) in UTC,
@@ -134,12 +140,16 @@ export class MysqlDdl extends DdlDialect {
   typeFamily(sqlType: string): string {
     const lower = sqlType.toLowerCase().trim();
     if (lower.startsWith('tinyint(1)') || lower === 'boolean' || lower === 'bool') return 'boolean';
-    const base = lower.replace(/\(.*\)/, '').replace(/\s+unsigned$/, '').trim();
+    const base = lower
+      .replace(/\(.*\)/, '')
+      .replace(/\s+unsigned$/, '')
+      .trim();
     if (/^(int|integer|smallint|mediumint|tinyint)$/.test(base)) return 'integer';
     if (/^(double|float|real)$/.test(base)) return 'double';
     if (base === 'decimal' || base === 'numeric') return 'decimal';
     if (base === 'varchar' || base === 'char') return 'string';
-    if (/^(text|tinytext|mediumtext|longtext|json)$/.test(base)) return base === 'text' ? 'text' : 'longtext';
+    if (/^(text|tinytext|mediumtext|longtext|json)$/.test(base))
+      return base === 'text' ? 'text' : 'longtext';
     return base;
   }
 }

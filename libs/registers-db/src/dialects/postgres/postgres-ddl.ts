@@ -1,7 +1,13 @@
 import type { DialectName } from '../query-dialect.interface';
 import type { ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { constraintName } from '../../schema/constraint-names';
-import { BoundSql, ColumnShape, ColumnTypeSpec, DdlDialect, LiveColumn } from '../../schema/ddl-dialect';
+import {
+  BoundSql,
+  ColumnShape,
+  ColumnTypeSpec,
+  DdlDialect,
+  LiveColumn,
+} from '../../schema/ddl-dialect';
 
 /** PostgreSQL DDL: timestamptz dates, jsonb, native uuid, serial keys; the current schema only. */
 export class PostgresDdl extends DdlDialect {
@@ -82,7 +88,7 @@ export class PostgresDdl extends DdlDialect {
         'SELECT c.conname AS name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid ' +
         'JOIN pg_namespace n ON n.oid = t.relnamespace WHERE t.relname = $1 AND n.nspname = current_schema() ' +
         'UNION SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1 ' +
-        "UNION SELECT s.relname AS name FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace " +
+        'UNION SELECT s.relname AS name FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace ' +
         "WHERE s.relkind = 'S' AND n.nspname = current_schema() AND s.relname LIKE $2",
       params: [table, `${from}%`],
     };
@@ -109,13 +115,19 @@ export class PostgresDdl extends DdlDialect {
     const key = meta.fieldsByProperty.get(meta.key);
     if (key?.idStrategy === 'autoincrement') {
       const old = `${from}_${key.column}_seq`;
-      if (live.has(old)) statements.push(`ALTER SEQUENCE ${this.quote(old)} RENAME TO ${this.quote(`${to}_${key.column}_seq`)}`);
+      if (live.has(old))
+        statements.push(
+          `ALTER SEQUENCE ${this.quote(old)} RENAME TO ${this.quote(`${to}_${key.column}_seq`)}`,
+        );
     }
     return statements;
   }
 
   typeFamily(sqlType: string): string {
-    const base = sqlType.toLowerCase().replace(/\(.*\)/, '').trim();
+    const base = sqlType
+      .toLowerCase()
+      .replace(/\(.*\)/, '')
+      .trim();
     if (/^(integer|int|int4|serial|smallint|int2)$/.test(base)) return 'integer';
     if (/^(bigint|int8|bigserial)$/.test(base)) return 'bigint';
     if (/^(double precision|float8|real|float4)$/.test(base)) return 'double';

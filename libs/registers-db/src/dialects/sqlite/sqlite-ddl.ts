@@ -1,7 +1,13 @@
 import type { DialectName } from '../query-dialect.interface';
 import type { ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { constraintName } from '../../schema/constraint-names';
-import { BoundSql, ColumnShape, ColumnTypeSpec, DdlDialect, LiveColumn } from '../../schema/ddl-dialect';
+import {
+  BoundSql,
+  ColumnShape,
+  ColumnTypeSpec,
+  DdlDialect,
+  LiveColumn,
+} from '../../schema/ddl-dialect';
 
 /**
  * SQLite DDL. Types are affinities: booleans 0/1, dates ISO-8601 text, json text, decimals REAL.
@@ -59,19 +65,32 @@ export class SqliteDdl extends DdlDialect {
   }
 
   tableExistsSql(table: string): BoundSql {
-    return { sql: `SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, params: [table] };
+    return {
+      sql: `SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`,
+      params: [table],
+    };
   }
 
   columnsSql(table: string): BoundSql {
-    return { sql: `SELECT name, type, "notnull" AS not_null, pk FROM pragma_table_info(?) ORDER BY cid`, params: [table] };
+    return {
+      sql: `SELECT name, type, "notnull" AS not_null, pk FROM pragma_table_info(?) ORDER BY cid`,
+      params: [table],
+    };
   }
 
   liveColumn(row: Record<string, unknown>): LiveColumn {
-    return { name: String(row.name), type: String(row.type), nullable: Number(row.not_null) === 0 && Number(row.pk) === 0 };
+    return {
+      name: String(row.name),
+      type: String(row.type),
+      nullable: Number(row.not_null) === 0 && Number(row.pk) === 0,
+    };
   }
 
   typeFamily(sqlType: string): string {
-    const base = sqlType.toLowerCase().replace(/\(.*\)/, '').trim();
+    const base = sqlType
+      .toLowerCase()
+      .replace(/\(.*\)/, '')
+      .trim();
     if (/^(integer|int|bigint|smallint|tinyint|mediumint|int2|int8)$/.test(base)) return 'integer';
     if (/^(real|double|double precision|float|numeric|decimal)$/.test(base)) return 'number';
     if (/^(varchar|char|character|nvarchar|nchar|varying character)$/.test(base)) return 'string';
@@ -81,7 +100,10 @@ export class SqliteDdl extends DdlDialect {
   }
 
   dependentNamesSql(table: string): BoundSql {
-    return { sql: `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, params: [table] };
+    return {
+      sql: `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`,
+      params: [table],
+    };
   }
 
   /** Index names are database-wide and cannot be renamed: rebuild them under the new name. */
@@ -89,7 +111,10 @@ export class SqliteDdl extends DdlDialect {
     const statements: string[] = [];
     for (const { kind, columns } of this.namedObjects(meta)) {
       if (kind !== 'idx' || !live.has(constraintName(from, columns, 'idx'))) continue;
-      statements.push(`DROP INDEX ${this.quote(constraintName(from, columns, 'idx'))}`, this.createIndexSql(to, columns));
+      statements.push(
+        `DROP INDEX ${this.quote(constraintName(from, columns, 'idx'))}`,
+        this.createIndexSql(to, columns),
+      );
     }
     return statements;
   }
