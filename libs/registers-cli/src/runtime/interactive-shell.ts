@@ -249,7 +249,10 @@ export class InteractiveShell {
   private loadHistory(file: string): string[] {
     try {
       const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
-      return lines.slice(-this.historySize()).reverse();
+      const kept = lines.slice(-this.historySize());
+      // Appends grow the file; keep it near the configured size.
+      if (lines.length > 2 * this.historySize()) fs.writeFileSync(file, `${kept.join('\n')}\n`, { mode: 0o600 });
+      return kept.reverse();
     } catch {
       return [];
     }
