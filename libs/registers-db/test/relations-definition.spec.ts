@@ -151,6 +151,20 @@ describe('Relations: definitions and key validation', () => {
     expect(error.context).toMatchObject({ model: 'P4', field: 'authorRef' });
   });
 
+  it('refuses an orderBy that names no sortable field of the target', () => {
+    @Model({ table: 'def_p6' })
+    class P6 {
+      @Field({ id: 'autoincrement' }) id?: number;
+    }
+    defineRelations(P6, {
+      posts: OneToMany(() => Post, { foreignKey: 'authorId', orderBy: '-missing' as any }),
+    });
+    const error = relationError(() => validateRelations(P6));
+    expect(error.message).toContain('P6.posts: orderBy:');
+    expect(error.message).toContain('unknown orderBy field "missing"');
+    expect(error.context).toMatchObject({ model: 'P6', relation: 'posts', field: 'missing' });
+  });
+
   it('refuses a target that is not a @Model class', () => {
     @Model({ table: 'def_p5' })
     class P5 {

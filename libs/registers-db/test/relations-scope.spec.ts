@@ -41,6 +41,20 @@ class MemberSkill {
   @Field({ foreignKey: 'scope_skills.id' }) @IsUUID() skillId!: string;
 }
 
+/** Soft delete is a read rule of the manager, so many-to-many loads go through it. */
+@Model({ table: 'scope_badges', softDelete: true })
+class Badge {
+  @Field({ id: 'autoincrement' }) id?: number;
+  @Field() @IsString() name!: string;
+}
+
+@Model({ table: 'scope_member_badges' })
+class MemberBadge {
+  @Field({ id: 'autoincrement' }) id?: number;
+  @Field({ foreignKey: 'scope_members.id' }) @IsInt() memberId!: number;
+  @Field({ foreignKey: 'scope_badges.id' }) @IsInt() badgeId!: number;
+}
+
 defineRelations(Team, { members: OneToMany(() => Member, { foreignKey: 'teamId' }) });
 defineRelations(Member, {
   team: ManyToOne(() => Team, { localKey: 'teamId' }),
@@ -49,9 +63,15 @@ defineRelations(Member, {
     sourceKey: 'memberId',
     targetKey: 'skillId',
   }),
+  badges: ManyToMany(() => Badge, {
+    through: () => MemberBadge,
+    sourceKey: 'memberId',
+    targetKey: 'badgeId',
+    orderBy: '-name',
+  }),
 });
 
-const MODELS = [Team, Member, Skill, MemberSkill];
+const MODELS = [Team, Member, Skill, MemberSkill, Badge, MemberBadge];
 
 describeEachDialect('Relations: uuid keys and registry scope', (target) => {
   it('follows uuid keys in every direction, one by one and prefetched', async () => {
@@ -74,7 +94,7 @@ describeEachDialect('Relations: uuid keys and registry scope', (target) => {
       expect((await loadRelated<Skill[]>(ann, 'skills')).map((s) => s.name)).toEqual(['sql', 'ts']);
 
       const members = await db.manager(Member).all({ orderBy: 'id' });
-      await assertQueryCount({ exact: 3 }, async () => {
+      await assertQueryCount({ exact: 2 }, async () => {
         await prefetch(members, 'team');
         await prefetch(members, 'skills');
       });
@@ -93,6 +113,31 @@ describeEachDialect('Relations: uuid keys and registry scope', (target) => {
         ['Loner', null, []],
       ]);
       expect(loner.teamId).toBeNull();
+    } finally {
+      await db.dispose();
+    }
+  });
+
+  it('loads many-to-many through the managers when the target has manager read rules', async () => {
+    const db = await createTestRegistry(MODELS, { url: target().url });
+    try {
+      const [ann, ben] = await db.manager(Member).bulkCreate([{ name: 'Ann' }, { name: 'Ben' }]);
+      const [gold, silver] = await db
+        .manager(Badge)
+        .bulkCreate([{ name: 'gold' }, { name: 'silver' }]);
+      await db.manager(MemberBadge).bulkCreate([
+        { memberId: ann.id!, badgeId: silver.id! },
+        { memberId: ann.id!, badgeId: gold.id! },
+        { memberId: ann.id!, badgeId: silver.id! },
+        { memberId: ben.id!, badgeId: gold.id! },
+      ]);
+      const members = [ann, ben];
+      // The join rows through one manager, the badges through the other.
+      await assertQueryCount({ exact: 2 }, () => prefetch(members, 'badges'));
+      const names = await Promise.all(
+        members.map(async (m) => (await loadRelated<Badge[]>(m, 'badges')).map((b) => b.name)),
+      );
+      expect(names).toEqual([['silver', 'gold'], ['gold']]);
     } finally {
       await db.dispose();
     }

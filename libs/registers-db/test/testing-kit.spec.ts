@@ -293,7 +293,7 @@ describeEachDialect('Testing kit', (target) => {
       });
     });
 
-    it('prefetches each relation of 100 parents with one query per table it reads', async () => {
+    it('prefetches each relation of 100 parents with exactly one query', async () => {
       const authors = await users.createBatch(10);
       const tagList = await tags.createBatch(4);
       const list = await posts.createBatch(100, { userId: (n) => authors[n % 10].id });
@@ -302,7 +302,7 @@ describeEachDialect('Testing kit', (target) => {
         .bulkCreate(list.map((p, i) => ({ postId: p.id!, tagId: tagList[i % 4].id! })));
       await assertQueryCount({ exact: 1 }, () => prefetch(list, 'user'));
       await assertQueryCount({ exact: 1 }, () => prefetch(authors, 'posts'));
-      await assertQueryCount({ exact: 2 }, () => prefetch(list, 'tags'));
+      await assertQueryCount({ exact: 1 }, () => prefetch(list, 'tags'));
       await assertQueryCount({ exact: 0 }, async () => {
         for (const post of list) {
           const user = await loadRelated<User>(post, 'user');

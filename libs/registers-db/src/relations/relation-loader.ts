@@ -1,6 +1,9 @@
+import { RegistryError, SchemaError } from '../errors';
+import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import type { Manager } from '../manager/manager';
 import { MAX_LIST_LENGTH } from '../query/filter-value';
-import type { FieldMetadata } from '../interfaces/model-metadata.interface';
+import { compileHydrator, type Hydrator } from '../records/hydrator';
+import { manyToManySql, SOURCE_ALIAS } from './many-to-many.query';
 import { scopedManager, type RelationScope } from './relation-scope';
 import { PREFETCH_PARAMETER_RESERVE } from './relations.constants';
 import type { ResolvedRelation } from './resolve-relation';
@@ -33,18 +36,40 @@ async function rowsMatching(
   values: unknown[],
   orderBy?: string | readonly string[],
 ) {
-  if (values.length === 0) return [];
+  const options = orderBy === undefined ? undefined : { orderBy };
+  const rows: object[] = [];
+  for (const chunk of chunksFor(manager, values)) {
+    rows.push(...(await manager.filter({ [`${field.property}__in`]: chunk } as any, options)));
+  }
+  return rows;
+}
+
+/** `values` in lists short enough for one statement (none when `values` is empty). */
+function chunksFor(manager: Manager<any>, values: unknown[]): unknown[][] {
   const size = Math.max(
     1,
     Math.min(MAX_LIST_LENGTH, manager.dialect.maxParameters - PREFETCH_PARAMETER_RESERVE),
   );
-  const options = orderBy === undefined ? undefined : { orderBy };
-  const rows: object[] = [];
-  for (let start = 0; start < values.length; start += size) {
-    const chunk = values.slice(start, start + size);
-    rows.push(...(await manager.filter({ [`${field.property}__in`]: chunk } as any, options)));
+  const chunks: unknown[][] = [];
+  for (let start = 0; start < values.length; start += size)
+    chunks.push(values.slice(start, start + size));
+  return chunks;
+}
+
+/** Read rules that live in the manager (soft delete, tenancy, decryption) rule out a raw join. */
+function readsThroughManager(meta: ModelMetadata): boolean {
+  return meta.softDelete || meta.tenantField !== undefined || meta.fields.some((f) => f.encrypted);
+}
+
+const hydrators = new WeakMap<Manager<any>, Hydrator<object>>();
+
+function hydratorOf(manager: Manager<any>): Hydrator<object> {
+  let hydrate = hydrators.get(manager);
+  if (!hydrate) {
+    hydrate = compileHydrator(manager.meta, manager.recordClass, manager.dialect);
+    hydrators.set(manager, hydrate);
   }
-  return rows;
+  return hydrate;
 }
 
 function groupBy(rows: object[], field: FieldMetadata): Map<string, object[]> {
@@ -60,8 +85,9 @@ function groupBy(rows: object[], field: FieldMetadata): Map<string, object[]> {
 
 /**
  * Loads one relation for a batch of parents of the same model and registry; returns one
- * value per parent, in order. One query for one-to-many and many-to-one, two for
- * many-to-many (join rows, then targets), whatever the number of parents.
+ * value per parent, in order. One query per relation whatever the number of parents (per
+ * chunk of keys when they pass one statement's limits); many-to-many takes two (join rows,
+ * then targets) when the target or join model has read rules that live in its manager.
  */
 export async function loadRelation(
   relation: ResolvedRelation,
@@ -106,6 +132,75 @@ export async function loadRelation(
   }
 
   const through = scopedManager(scope, relation.through!.target, label);
+  const linked =
+    readsThroughManager(through.meta) || readsThroughManager(target.meta)
+      ? await linkedThroughManagers(relation, target, through, values)
+      : await linkedInOneQuery(relation, scope, target, through, values, label);
+  return parents.map((parent) => {
+    const key = parentKey(parent);
+    return key === undefined ? [] : (linked.get(key) ?? []);
+  });
+}
+
+/**
+ * Many-to-many in one statement per chunk of parent keys: the targets joined with their
+ * join rows. Each parent's list keeps the first link to each target.
+ */
+async function linkedInOneQuery(
+  relation: ResolvedRelation,
+  scope: RelationScope,
+  target: Manager<any>,
+  through: Manager<any>,
+  values: unknown[],
+  label: string,
+): Promise<Map<string, object[]>> {
+  const linked = new Map<string, object[]>();
+  const seen = new Set<string>();
+  if (values.length === 0) return linked;
+  await scope.registry.prepare();
+  const hydrate = hydratorOf(target);
+  const targetKey = relation.targetKeyField!;
+  for (const chunk of chunksFor(target, values)) {
+    const { sql, params } = manyToManySql(
+      relation,
+      target.meta,
+      through.meta,
+      target.dialect,
+      chunk,
+    );
+    let rows: Record<string, unknown>[];
+    try {
+      rows = await scope.registry.connection.query(sql, params);
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      const code = (error as any)?.code ?? (error as any)?.errno;
+      throw new SchemaError(
+        `${label}: loading the related records failed: database error${code ? ` ${String(code)}` : ''}`,
+        { model: relation.source.name, relation: relation.name, operation: 'related' },
+        { cause: error },
+      );
+    }
+    for (const row of rows) {
+      const parent = keyOf(target.dialect.fromDriver(relation.matchField, row[SOURCE_ALIAS]));
+      const record = hydrate(row);
+      const link = `${parent}\u0000${keyOf((record as any)[targetKey.property])}`;
+      if (seen.has(link)) continue;
+      seen.add(link);
+      const list = linked.get(parent);
+      if (list) list.push(record);
+      else linked.set(parent, [record]);
+    }
+  }
+  return linked;
+}
+
+/** Many-to-many through both managers (their read rules apply): join rows, then targets. */
+async function linkedThroughManagers(
+  relation: ResolvedRelation,
+  target: Manager<any>,
+  through: Manager<any>,
+  values: unknown[],
+): Promise<Map<string, object[]>> {
   const joinTarget = relation.joinTargetField!;
   const targetKey = relation.targetKeyField!;
   const joinRows = await rowsMatching(through, relation.matchField, values, relation.through!.key);
@@ -127,15 +222,14 @@ export async function loadRelation(
   const targets = await rowsMatching(target, targetKey, [...targetValues.values()], orderBy);
   const targetByKey = new Map(targets.map((row) => [keyOf((row as any)[targetKey.property]), row]));
   const rank = new Map(targets.map((row, i) => [row, i]));
-  return parents.map((parent) => {
-    const key = parentKey(parent);
-    const links = key === undefined ? undefined : linksByParent.get(key);
-    if (!links) return [];
+  const linked = new Map<string, object[]>();
+  for (const [parent, links] of linksByParent) {
     // Targets deleted since the join row was written are skipped.
     const related = [...links.keys()]
       .map((k) => targetByKey.get(k))
       .filter((row): row is object => row !== undefined);
     if (orderBy !== undefined) related.sort((a, b) => rank.get(a)! - rank.get(b)!);
-    return related;
-  });
+    linked.set(parent, related);
+  }
+  return linked;
 }

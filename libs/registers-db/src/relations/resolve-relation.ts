@@ -6,6 +6,7 @@ import type {
   ModelMetadata,
 } from '../interfaces/model-metadata.interface';
 import { getModelMetadata } from '../metadata/model-metadata.factory';
+import { resolveOrderBy } from '../query/compile-order-by';
 import { relationDefinitions } from './relations-metadata.accessor';
 import type { RelationDefinition, RelationKind } from './interfaces/relation-options.interface';
 
@@ -139,6 +140,20 @@ class RelationResolver {
     }
   }
 
+  /** The relation's orderBy names sortable fields of the target. */
+  private checkOrderBy(target: ModelMetadata, orderBy: unknown): void {
+    if (orderBy === undefined) return;
+    try {
+      resolveOrderBy(target, orderBy);
+    } catch (error) {
+      const field = (error as { context?: { field?: string } }).context?.field;
+      this.fail(`orderBy: ${(error as Error).message}`, field, {
+        option: 'orderBy',
+        fieldOf: target.name,
+      });
+    }
+  }
+
   resolve(): ResolvedRelation {
     const d = this.definition;
     const target = this.model(d.target, 'target');
@@ -147,6 +162,7 @@ class RelationResolver {
       const matchField = this.field(target, d.foreignKey, 'foreignKey');
       const parentField = this.field(this.source, d.localKey ?? this.source.key, 'localKey');
       this.sameType(matchField, target, parentField, this.source, 'foreignKey');
+      this.checkOrderBy(target, d.orderBy);
       return { ...base, parentField, matchField };
     }
     if (d.kind === 'many-to-one') {
@@ -175,6 +191,7 @@ class RelationResolver {
     const targetKeyField = target.fieldsByProperty.get(target.key)!;
     this.sameType(matchField, through, parentField, this.source, 'sourceKey');
     this.sameType(joinTargetField, through, targetKeyField, target, 'targetKey');
+    this.checkOrderBy(target, d.orderBy);
     return { ...base, through, parentField, matchField, joinTargetField, targetKeyField };
   }
 }
