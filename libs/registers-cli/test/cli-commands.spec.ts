@@ -88,6 +88,12 @@ describe('registers commands run in-process through the fixture console', () => 
       expect(unknown.stderr).toContain("Unknown option '--shuot'. Did you mean '--shout'?");
     });
 
+    it('takes words after -- literally, even when they look like flags', async () => {
+      const r = await fx.run(['add', '--', '--not-a-flag', '-x']);
+      expect(r.code).toBe(0);
+      expect(store.items[0]).toMatchObject({ title: '--not-a-flag', description: '-x' });
+    });
+
     it('reports an option given without its value', async () => {
       const r = await fx.run(['add', '--title']);
       expect(r.code).toBe(2);
@@ -116,6 +122,19 @@ describe('registers commands run in-process through the fixture console', () => 
       const inGroup = await fx.run(['deploy', 'servce', 'api']);
       expect(inGroup.code).toBe(2);
       expect(inGroup.stderr).toContain("Did you mean 'deploy service'?");
+    });
+
+    it('shows the command help for a flag alias followed by --help', async () => {
+      const r = await fx.run(['--add', '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Usage: todo add <title> [description] [options]');
+      expect(store.items).toEqual([]);
+    });
+
+    it('runs a hidden command that the listings leave out', async () => {
+      expect((await fx.run(['tools', 'secret'])).stdout).toBe('hidden but runnable\n');
+      expect((await fx.run(['--help'])).stdout).not.toContain('secret');
+      expect((await fx.run(['help', 'tools'])).stdout).not.toContain('secret');
     });
 
     it('suggests a flag alias for a mistyped one', async () => {
@@ -178,6 +197,10 @@ describe('registers commands run in-process through the fixture console', () => 
       expect(await fx.run(['--version'])).toEqual({ code: 0, stdout: '1.2.3\n', stderr: '' });
       expect((await fx.run(['tools', 'release', '--version', '9.9'])).stdout).toBe('release 9.9\n');
       expect((await fx.run(['tools', 'release'])).stdout).toBe('release 0.0.1\n');
+    });
+
+    it('prints the version for --version after a command that has no version argument', async () => {
+      expect(await fx.run(['list', '--version'])).toEqual({ code: 0, stdout: '1.2.3\n', stderr: '' });
     });
 
     it('gives --output to a command owning an output argument and --cli-output to the runtime', async () => {
