@@ -393,6 +393,26 @@ describe('model registration validation', () => {
     expect(errorOf(() => getModelMetadata(BadColumn)).context).toMatchObject({ field: 'name' });
   });
 
+  it('refuses hashPassword on a field that is not a string', () => {
+    @Model()
+    class Pin {
+      @Field() @IsInt() id!: number;
+      @Field({ hashPassword: true }) @IsInt() code!: number;
+    }
+    const error = errorOf(() => getModelMetadata(Pin));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.context).toMatchObject({ model: 'Pin', field: 'code' });
+  });
+
+  it('indexes the tenant field', () => {
+    @Model({ tenantField: 'org' })
+    class Scoped {
+      @Field() @IsInt() id!: number;
+      @Field() @IsString() org!: string;
+    }
+    expect(getModelMetadata(Scoped).fieldsByProperty.get('org')!.index).toBe(true);
+  });
+
   it('refuses two fields mapped to the same column and a tenantField that is not a field', () => {
     @Model()
     class SameColumn {

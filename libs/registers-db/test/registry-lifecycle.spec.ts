@@ -75,6 +75,29 @@ describe('DatabaseRegistry without a database', () => {
     expect(() => db.register(Writer)).toThrow(/already used by Author/);
   });
 
+  it('refuses a foreign key to a column the registered model does not have, in either order', () => {
+    @Model({ table: 'reg_bad_posts' })
+    class BadPost {
+      @Field() @IsInt() id!: number;
+      @Field({ foreignKey: 'reg_authors.uid' }) @IsInt() authorId!: number;
+    }
+    const first = new DatabaseRegistry({ url: 'sqlite::memory:' }).register(Author);
+    expect(() => first.register(BadPost)).toThrow(
+      /BadPost.authorId: foreignKey 'reg_authors.uid' names no column of Author/,
+    );
+    expect(first.isRegistered(BadPost)).toBe(false);
+    const second = new DatabaseRegistry({ url: 'sqlite::memory:' }).register(BadPost);
+    const error = (() => {
+      try {
+        second.register(Author);
+      } catch (e) {
+        return e as ConfigurationError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error!.context).toMatchObject({ model: 'BadPost', field: 'authorId' });
+  });
+
   it('surfaces registration errors from register()', () => {
     class NotAModel {}
     const db = new DatabaseRegistry({ url: 'sqlite::memory:' });

@@ -115,11 +115,16 @@ class ModelMetadataBuilder {
     this.validateKey(key, fieldsByProperty);
     this.validateColumns(fields);
     const unique = this.uniqueGroups(options.unique ?? [], fields, fieldsByProperty);
-    if (options.tenantField !== undefined && !fieldsByProperty.has(options.tenantField)) {
-      throw new ConfigurationError(
-        `${this.name}: tenantField '${options.tenantField}' is not a stored field of the model.`,
-        { model: this.name, field: options.tenantField },
-      );
+    if (options.tenantField !== undefined) {
+      const tenant = fieldsByProperty.get(options.tenantField);
+      if (!tenant) {
+        throw new ConfigurationError(
+          `${this.name}: tenantField '${options.tenantField}' is not a stored field of the model.`,
+          { model: this.name, field: options.tenantField },
+        );
+      }
+      // every scoped query filters on it
+      if (!tenant.isKey && !tenant.unique) tenant.index = true;
     }
     return {
       target: target as Type<any>,
@@ -233,6 +238,9 @@ class ModelMetadataBuilder {
     if (options.foreignKey !== undefined) {
       const [, table, column] = FOREIGN_KEY.exec(options.foreignKey.trim())!;
       foreignKey = { table, column };
+    }
+    if (options.hashPassword && inferred.type !== 'string' && inferred.type !== 'text') {
+      this.fail(`hashPassword needs a string field (this one is ${inferred.type}).`, property);
     }
     const field: FieldMetadata = {
       property,

@@ -115,6 +115,7 @@ export class DatabaseRegistry {
       }
       return meta;
     });
+    this.checkForeignKeys(built.filter((m): m is ModelMetadata => m !== undefined));
     for (const meta of built) if (meta) validateRelations(meta.target);
     for (const meta of built) {
       if (!meta || this.entries.has(meta.target)) continue;
@@ -135,6 +136,26 @@ export class DatabaseRegistry {
     }
     linkRelations(this);
     return this;
+  }
+
+  /** Foreign keys between registered models must name an existing column of the referenced model. */
+  private checkForeignKeys(incoming: ModelMetadata[]): void {
+    const byTable = new Map<string, ModelMetadata>([...this.tables].map(([t, e]) => [t, e.meta]));
+    for (const meta of incoming) byTable.set(meta.table, meta);
+    const all = [...this.entries.values()].map((e) => e.meta).concat(incoming);
+    for (const meta of all) {
+      for (const field of meta.fields) {
+        const fk = field.foreignKey;
+        const target = fk && byTable.get(fk.table);
+        if (!fk || !target) continue;
+        if (!target.fields.some((f) => f.column === fk.column)) {
+          throw new ConfigurationError(
+            `${meta.name}.${field.property}: foreignKey '${fk.table}.${fk.column}' names no column of ${target.name}.`,
+            { model: meta.name, field: field.property },
+          );
+        }
+      }
+    }
   }
 
   isRegistered(model: Function): boolean {
