@@ -46,6 +46,8 @@ import { ModelStatements } from './model-statements';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { compileRawSql, RawSqlRefusal } from './raw-sql';
 import { PasswordFields } from './password-fields';
+import { AuditTrail } from './audit-trail';
+import { ModelHooks } from './model-hooks';
 import { reverseOrder } from './order-by';
 
 type Row = Record<string, unknown>;
@@ -84,6 +86,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
   /** The class of the records this manager returns (a subclass of the model). */
   readonly recordClass: Type<T>;
   private readonly passwords: PasswordFields;
+  private readonly hooks: ModelHooks;
+  private audit?: AuditTrail;
   private readonly hydrate: Hydrator<T>;
   private readonly validator: ModelValidator<T>;
   private readonly keyField: FieldMetadata;
@@ -101,9 +105,12 @@ export class Manager<T extends object> implements RecordOwner<T> {
     this.hydrate = compileHydrator(meta, this.recordClass, this.dialect);
     this.validator = new ModelValidator(meta, this.recordClass);
     this.passwords = new PasswordFields(meta);
+    this.hooks = new ModelHooks(meta.target);
+    if (meta.auditLog) this.audit = new AuditTrail(meta, connection, this.dialect);
     this.uniqueGroups = meta.unique.map((group) => group.map((p) => meta.fieldsByProperty.get(p)!));
     schema.onRename?.(() => {
       this.statements = new ModelStatements(meta, this.dialect);
+      if (meta.auditLog) this.audit = new AuditTrail(meta, connection, this.dialect);
     });
   }
 
@@ -255,9 +262,204 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   // ---------------------------------------------------------------- writes
+  //
+  // Each public write runs its `…Now` implementation; models with static hooks or an
+  // audit log run it inside a transaction together with the hooks and audit rows.
+
+  /** Whether writes carry hooks or audit rows (and so need a transaction of their own). */
+  private get effects(): boolean {
+    return this.hooks.any || this.audit !== undefined;
+  }
+
+  private withEffects<R>(fn: () => Promise<R>): Promise<R> {
+    return this.connection.transaction(fn);
+  }
+
+  private storedNames(data: unknown): string[] {
+    if (data === null || typeof data !== 'object') return [];
+    return Object.keys(data).filter((k) => this.meta.fieldsByProperty.has(k));
+  }
+
+  private keyOf(record: unknown): unknown {
+    return (record as any)[this.meta.key];
+  }
 
   /** Validates `data` and inserts one record; returns it with its key. */
-  async create(data: Partial<T>): Promise<ManagedRecord<T>> {
+  create(data: Partial<T>): Promise<ManagedRecord<T>> {
+    if (!this.effects) return this.createNow(data);
+    return this.withEffects(async () => {
+      const input = await this.hooks.run('beforeCreate', data);
+      const record = await this.createNow(input);
+      await this.audit?.write('create', [this.keyOf(record)], this.storedNames(record));
+      await this.hooks.run('afterCreate', record);
+      return record;
+    });
+  }
+
+  /**
+   * Inserts or updates in one atomic statement: on the key when the data has one, else
+   * on the first unique group the data fills, else a plain insert. On a conflict only
+   * the fields present in the data are updated.
+   */
+  upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
+    if (!this.audit) return this.upsertNow(data);
+    return this.withEffects(async () => {
+      const record = await this.upsertNow(data);
+      await this.audit!.write('upsert', [this.keyOf(record)], this.storedNames(data));
+      return record;
+    });
+  }
+
+  /** Writes a record: an update by key when it came from the database, else an insert. */
+  save(record: T): Promise<ManagedRecord<T>> {
+    if (!this.effects || !record || typeof record !== 'object' || !isPersisted(record)) return this.saveNow(record);
+    return this.withEffects(async () => {
+      await this.hooks.run('beforeSave', record);
+      const saved = await this.saveNow(record);
+      await this.audit?.write('update', [this.keyOf(saved)], this.statements.updateFields.map((f) => f.property));
+      await this.hooks.run('afterSave', saved);
+      return saved;
+    });
+  }
+
+  /** Validates and writes `changes` to the record's row, then applies them to the record. */
+  updateRecord(record: T, changes: Partial<T>): Promise<T> {
+    if (!this.effects) return this.updateRecordNow(record, changes);
+    return this.withEffects(async () => {
+      await this.hooks.run('beforeSave', record);
+      const updated = await this.updateRecordNow(record, changes);
+      await this.audit?.write('update', [persistedKeyOf(record) ?? this.keyOf(record)], this.storedNames(changes));
+      await this.hooks.run('afterSave', updated);
+      return updated;
+    });
+  }
+
+  /** Updates every row matching `where` with validated `changes`; returns the updated records. */
+  updateWhere(where: Filter<T>, changes: Partial<T>, options?: FullTableOptions): Promise<ManagedRecord<T>[]> {
+    if (!this.audit) return this.updateWhereNow(where, changes, options);
+    return this.withEffects(async () => {
+      const records = await this.updateWhereNow(where, changes, options);
+      await this.audit!.write('update', records.map((r) => this.keyOf(r)), this.storedNames(changes));
+      return records;
+    });
+  }
+
+  private get deleteEffects(): boolean {
+    return this.audit !== undefined || this.hooks.has('beforeDelete') || this.hooks.has('afterDelete');
+  }
+
+  /**
+   * Deletes the row with this key; `true` when a row was deleted. Soft-delete models set
+   * `deletedAt` instead (restore() undoes it, hardDelete() removes the row). Delete hooks
+   * receive the key.
+   */
+  delete(key: KeyValue): Promise<boolean> {
+    if (!this.deleteEffects) return this.deleteNow(key);
+    return this.withEffects(async () => {
+      await this.hooks.run('beforeDelete', key);
+      const deleted = await this.deleteNow(key);
+      if (deleted) {
+        await this.audit?.write('delete', [key], null);
+        await this.hooks.run('afterDelete', key);
+      }
+      return deleted;
+    });
+  }
+
+  /** Removes the row with this key for good, deleted or not; `true` when a row went away. */
+  hardDelete(key: KeyValue): Promise<boolean> {
+    if (!this.deleteEffects) return this.hardDeleteNow(key);
+    return this.withEffects(async () => {
+      await this.hooks.run('beforeDelete', key);
+      const deleted = await this.hardDeleteNow(key);
+      if (deleted) {
+        await this.audit?.write('hardDelete', [key], null);
+        await this.hooks.run('afterDelete', key);
+      }
+      return deleted;
+    });
+  }
+
+  /** Soft-delete models: brings a deleted row back; `true` when one was restored. */
+  restore(key: KeyValue): Promise<boolean> {
+    if (!this.audit) return this.restoreNow(key);
+    return this.withEffects(async () => {
+      const restored = await this.restoreNow(key);
+      if (restored) await this.audit!.write('restore', [key], null);
+      return restored;
+    });
+  }
+
+  /** Keys of the (live) rows matching `where`, for writes that report per row. */
+  private async keysWhere(where: Filter<T>, options: FullTableOptions | undefined, operation: string, deleted = false): Promise<KeyValue[]> {
+    const params = new SqlParams(this.dialect);
+    let whereSql = this.whereClause(where, params, operation, { guard: options ?? null, includeDeleted: deleted });
+    if (deleted) {
+      const column = this.dialect.quoteIdentifier(this.statements.deletedAtField!.column);
+      whereSql = whereSql ? `${whereSql} AND ${column} IS NOT NULL` : ` WHERE ${column} IS NOT NULL`;
+    }
+    const keyColumn = this.statements.keyColumn;
+    const rows = await this.query(operation, `SELECT ${this.dialect.quoteIdentifier(keyColumn)} FROM ${this.statements.table}${whereSql}`, params.values);
+    return rows.map((r) => this.dialect.fromDriver(this.keyField, r[keyColumn]) as KeyValue);
+  }
+
+  /** Deletes (soft-delete models: marks deleted) every row matching `where`; returns how many. */
+  deleteWhere(where: Filter<T>, options?: FullTableOptions): Promise<number> {
+    if (!this.deleteEffects) return this.deleteWhereNow(where, options);
+    return this.withEffects(async () => {
+      let deleted = 0;
+      for (const key of await this.keysWhere(where, options, 'deleteWhere')) if (await this.delete(key)) deleted++;
+      return deleted;
+    });
+  }
+
+  /** Validates every row, then inserts all of them in one transaction (or none). */
+  bulkCreate(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
+    if (!this.effects) return this.bulkCreateNow(rows);
+    return this.withEffects(async () => {
+      const input = await this.hooks.run('beforeBulkCreate', rows);
+      const records = await this.bulkCreateNow(input);
+      await this.audit?.write('create', records.map((r) => this.keyOf(r)), this.meta.fields.map((f) => f.property));
+      await this.hooks.run('afterBulkCreate', records);
+      return records;
+    });
+  }
+
+  /** Upserts every row (same resolution as upsert) in one transaction (or none). */
+  bulkUpsert(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
+    if (!this.audit) return this.bulkUpsertNow(rows);
+    return this.withEffects(async () => {
+      const records = await this.bulkUpsertNow(rows);
+      await this.audit!.write('upsert', [...new Set(records.map((r) => this.keyOf(r)))], null);
+      return records;
+    });
+  }
+
+  /** Deletes by a list of keys or by a `where`; returns how many rows were deleted. */
+  bulkDelete(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
+    if (!this.deleteEffects || !Array.isArray(keysOrWhere)) return this.bulkDeleteNow(keysOrWhere, options);
+    return this.withEffects(async () => {
+      let deleted = 0;
+      for (const key of keysOrWhere) if (await this.delete(key)) deleted++;
+      return deleted;
+    });
+  }
+
+  /** Soft-delete models: removes deleted rows for good (only those deleted before `before`, if given). */
+  purgeDeleted(options: { before?: Date } = {}): Promise<number> {
+    if (!this.audit) return this.purgeDeletedNow(options);
+    return this.withEffects(async () => {
+      this.requireSoftDelete('purgeDeleted');
+      const keys = await this.keysWhere({}, { allowFullTable: true }, 'purgeDeleted', true);
+      const purged = await this.purgeDeletedNow(options);
+      // Rows deleted after `before` stay; report only those that are gone now.
+      const left = new Set((await this.keysWhere({}, { allowFullTable: true }, 'purgeDeleted', true)).map(String));
+      await this.audit!.write('hardDelete', keys.filter((k) => !left.has(String(k))), null);
+      return purged;
+    });
+  }
+
+  private async createNow(data: Partial<T>): Promise<ManagedRecord<T>> {
     const built = this.validator.build(data, { operation: 'create' });
     const record = built instanceof Promise ? await built : built;
     if (this.passwords.any) await this.passwords.hashInto(record as any);
@@ -270,12 +472,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.create(data);
   }
 
-  /**
-   * Inserts or updates in one atomic statement: on the key when the data has one, else
-   * on the first unique group the data fills, else a plain insert. On a conflict only
-   * the fields present in the data are updated.
-   */
-  async upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
+  private async upsertNow(data: Partial<T>): Promise<ManagedRecord<T>> {
     const operation = 'upsert';
     const input: any = data !== null && typeof data === 'object' && (isPersisted(data) || !isPlainData(data)) ? this.fieldValues(data) : data;
     const conflict = input !== null && typeof input === 'object' ? this.conflictOf(input) : undefined;
@@ -318,8 +515,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return fields.filter((f) => present.has(f.property) && !f.isKey && !conflict.includes(f) && f.property !== 'createdAt');
   }
 
-  /** Writes a record: an update by key when it came from the database, else an insert. */
-  async save(record: T): Promise<ManagedRecord<T>> {
+  private async saveNow(record: T): Promise<ManagedRecord<T>> {
     if (!record || typeof record !== 'object') {
       throw new InvalidQueryError(`${this.meta.name}.save needs a record`, this.context('save'));
     }
@@ -354,8 +550,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return data;
   }
 
-  /** Validates and writes `changes` to the record's row, then applies them to the record. */
-  async updateRecord(record: T, changes: Partial<T>): Promise<T> {
+  private async updateRecordNow(record: T, changes: Partial<T>): Promise<T> {
     const key = persistedKeyOf(record) ?? (record as any)[this.meta.key];
     const checked = await this.validator.checkChanges(changes, { operation: 'update' });
     if (this.passwords.any) await this.passwords.hashInto(checked);
@@ -371,8 +566,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return record;
   }
 
-  /** Updates every row matching `where` with validated `changes`; returns the updated records. */
-  async updateWhere(where: Filter<T>, changes: Partial<T>, options?: FullTableOptions): Promise<ManagedRecord<T>[]> {
+  private async updateWhereNow(where: Filter<T>, changes: Partial<T>, options?: FullTableOptions): Promise<ManagedRecord<T>[]> {
     const operation = 'updateWhere';
     const checked = await this.validator.checkChanges(changes, { operation });
     if (this.passwords.any) await this.passwords.hashInto(checked);
@@ -430,11 +624,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return Math.max(1, Math.min(1000, this.dialect.maxParameters - reserved));
   }
 
-  /**
-   * Deletes the row with this key; `true` when a row was deleted. Soft-delete models set
-   * `deletedAt` instead (restore() undoes it, hardDelete() removes the row).
-   */
-  async delete(key: KeyValue): Promise<boolean> {
+  private async deleteNow(key: KeyValue): Promise<boolean> {
     const param = this.keyParam(key, 'delete');
     const { softDeleteByKey, deletedAtField } = this.statements;
     const result = softDeleteByKey
@@ -443,21 +633,18 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return result.affected > 0;
   }
 
-  /** Removes the row with this key for good, deleted or not; `true` when a row went away. */
-  async hardDelete(key: KeyValue): Promise<boolean> {
+  private async hardDeleteNow(key: KeyValue): Promise<boolean> {
     const result = await this.execute('hardDelete', this.statements.deleteByKey, [this.keyParam(key, 'hardDelete')]);
     return result.affected > 0;
   }
 
-  /** Soft-delete models: brings a deleted row back; `true` when one was restored. */
-  async restore(key: KeyValue): Promise<boolean> {
+  private async restoreNow(key: KeyValue): Promise<boolean> {
     const sql = this.requireSoftDelete('restore').restoreByKey!;
     const result = await this.execute('restore', sql, [this.keyParam(key, 'restore')]);
     return result.affected > 0;
   }
 
-  /** Soft-delete models: removes deleted rows for good (only those deleted before `before`, if given). */
-  async purgeDeleted(options: { before?: Date } = {}): Promise<number> {
+  private async purgeDeletedNow(options: { before?: Date } = {}): Promise<number> {
     const { deletedAtField } = this.requireSoftDelete('purgeDeleted');
     const q = (id: string) => this.dialect.quoteIdentifier(id);
     const column = q(deletedAtField!.column);
@@ -486,8 +673,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return deleted;
   }
 
-  /** Deletes (soft-delete models: marks deleted) every row matching `where`; returns how many. */
-  async deleteWhere(where: Filter<T>, options?: FullTableOptions): Promise<number> {
+  private async deleteWhereNow(where: Filter<T>, options?: FullTableOptions): Promise<number> {
     const operation = 'deleteWhere';
     const params = new SqlParams(this.dialect);
     const { deletedAtField } = this.statements;
@@ -501,8 +687,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   // ---------------------------------------------------------------- bulk
 
-  /** Validates every row, then inserts all of them in one transaction (or none). */
-  async bulkCreate(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
+  private async bulkCreateNow(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
     const operation = 'bulkCreate';
     this.assertRows(rows, operation);
     if (rows.length === 0) return [];
@@ -525,15 +710,13 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return chunk;
   }
 
-  /** Upserts every row (same resolution as upsert) in one transaction (or none). */
-  async bulkUpsert(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
+  private async bulkUpsertNow(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
     this.assertRows(rows, 'bulkUpsert');
     if (rows.length === 0) return [];
     return this.upsertMany(rows, 'bulkUpsert');
   }
 
-  /** Deletes by a list of keys or by a `where`; returns how many rows were deleted. */
-  async bulkDelete(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
+  private async bulkDeleteNow(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
     if (!Array.isArray(keysOrWhere)) return this.deleteWhere(keysOrWhere, options);
     if (keysOrWhere.length === 0) return 0;
     const params = keysOrWhere.map((key) => this.keyParam(key, 'bulkDelete'));
@@ -1123,20 +1306,19 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   private async createFor(data: Record<string, unknown>, lookup: Record<string, unknown>, operation: string): Promise<ManagedRecord<T>> {
+    // Only a database-generated key given as the lookup needs the explicit-key insert.
+    if (!(this.meta.key in lookup) || this.keyField.idStrategy !== 'autoincrement') return this.create(data as Partial<T>);
     await this.ready();
-    const record = await this.validator.build(data, { operation, allowDatabaseKey: this.meta.key in lookup });
+    const record = await this.validator.build(data, { operation, allowDatabaseKey: true });
     if (this.passwords.any) await this.passwords.hashInto(record as any);
-    const fields = this.meta.key in lookup ? this.meta.fields : this.statements.insertFields;
-    if (fields === this.statements.insertFields) {
-      await this.insertOne(record, operation);
-    } else {
-      try {
-        await this.connection.query(this.dialect.insertSql(this.meta.table, fields.map((f) => f.column), 1), this.paramsOf(record, fields));
-      } catch (error) {
-        throw await this.normalize(error, operation);
-      }
-      markPersisted(record, (record as any)[this.meta.key]);
+    const fields = this.meta.fields;
+    try {
+      await this.connection.query(this.dialect.insertSql(this.meta.table, fields.map((f) => f.column), 1), this.paramsOf(record, fields));
+    } catch (error) {
+      throw await this.normalize(error, operation);
     }
+    markPersisted(record, (record as any)[this.meta.key]);
+    await this.audit?.write('create', [this.keyOf(record)], this.storedNames(record));
     return record as ManagedRecord<T>;
   }
 
