@@ -37,7 +37,8 @@ export class CliMetadataAccessor {
   }
 
   getArgs(prototype: object, methodName: string): CliArgMetadata[] {
-    const args: CliArgMetadata[] = Reflect.getMetadata(CLI_ARGS_METADATA, prototype, methodName) ?? [];
+    const args: CliArgMetadata[] =
+      Reflect.getMetadata(CLI_ARGS_METADATA, prototype, methodName) ?? [];
     return [...args].sort((a, b) => a.index - b.index);
   }
 

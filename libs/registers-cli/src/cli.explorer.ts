@@ -62,7 +62,11 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
       Object.entries(contextOptions).flatMap(([name, def]) => flagsFor(name, def.alias)),
       'context option',
     );
-    this.runner.configure({ contextOptions, contextFactory, middleware: this.resolveMiddleware(wrappers) });
+    this.runner.configure({
+      contextOptions,
+      contextFactory,
+      middleware: this.resolveMiddleware(wrappers),
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -75,11 +79,17 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
     (program as unknown as Record<symbol, boolean>)[PATCHED] = true;
     this.runner.configure({
       classicRunner: (tokens) => original(tokens, { from: 'user' }),
-      classicHelp: (entry) => program.commands.find((c) => c.name() === entry.name)?.helpInformation() ?? entry.name,
+      classicHelp: (entry) =>
+        program.commands.find((c) => c.name() === entry.name)?.helpInformation() ?? entry.name,
     });
     const runner = this.runner;
     program.parseAsync = (async (argv?: readonly string[], parseOptions?: { from?: string }) => {
-      const tokens = argv === undefined ? process.argv.slice(2) : parseOptions?.from === 'user' ? [...argv] : argv.slice(2);
+      const tokens =
+        argv === undefined
+          ? process.argv.slice(2)
+          : parseOptions?.from === 'user'
+            ? [...argv]
+            : argv.slice(2);
       const code = await withSigintExit(() => runner.run(tokens));
       if (code !== 0 || process.exitCode === undefined) process.exitCode = code;
       return program;
@@ -89,8 +99,10 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
   private registerClassicCommands(program: Command): void {
     const owners = new Map<string, string>();
     for (const wrapper of this.discovery.getProviders()) {
-      const meta = wrapper.metatype && Reflect.getMetadata(NEST_COMMANDER_COMMAND_META, wrapper.metatype);
-      if (meta?.name) owners.set(String(meta.name).split(' ')[0], (wrapper.metatype as Function).name);
+      const meta =
+        wrapper.metatype && Reflect.getMetadata(NEST_COMMANDER_COMMAND_META, wrapper.metatype);
+      if (meta?.name)
+        owners.set(String(meta.name).split(' ')[0], (wrapper.metatype as Function).name);
     }
     for (const command of program.commands) {
       if (this.ownCommands.has(command)) continue;
@@ -138,21 +150,32 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
 
   private resolveContext(wrappers: InstanceWrapper[]): {
     contextOptions: Record<string, CliGlobalOption>;
-    contextFactory?: CliContextDefinition<object>["create"];
+    contextFactory?: CliContextDefinition<object>['create'];
   } {
     const configured = this.options.context;
     if (configured && typeof configured === 'object') {
-      return { contextOptions: { ...(configured.options ?? {}) }, contextFactory: configured.create };
+      return {
+        contextOptions: { ...(configured.options ?? {}) },
+        contextFactory: configured.create,
+      };
     }
-    const providers = wrappers.filter((w) => w.metatype && this.accessor.getContextOptions(w.metatype as Function));
+    const providers = wrappers.filter(
+      (w) => w.metatype && this.accessor.getContextOptions(w.metatype as Function),
+    );
     const unique = [...new Set(providers.map((w) => w.instance))];
     if (unique.length > 1) {
       const names = providers.map((w) => (w.metatype as Function).name).join(', ');
-      throw new RegistrationError(`Only one @CliContext() provider is allowed; found ${names}.`, {});
+      throw new RegistrationError(
+        `Only one @CliContext() provider is allowed; found ${names}.`,
+        {},
+      );
     }
     if (!unique.length) {
       if (configured) {
-        throw new RegistrationError(`Context ${(configured as Function).name} must be decorated with @CliContext().`, {});
+        throw new RegistrationError(
+          `Context ${(configured as Function).name} must be decorated with @CliContext().`,
+          {},
+        );
       }
       return { contextOptions: {} };
     }
@@ -160,14 +183,18 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
     const meta = this.accessor.getContextOptions(instance.constructor)!;
     return {
       contextOptions: { ...(meta.options ?? {}) },
-      contextFactory: typeof instance.create === 'function' ? instance.create.bind(instance) : undefined,
+      contextFactory:
+        typeof instance.create === 'function' ? instance.create.bind(instance) : undefined,
     };
   }
 
   private resolveMiddleware(wrappers: InstanceWrapper[]): CliMiddleware[] {
     const found = wrappers
       .filter((w) => typeof w.metatype === 'function')
-      .map((w) => ({ instance: w.instance as CliMiddleware, order: Reflect.getMetadata(CLI_MIDDLEWARE_ORDER_METADATA, w.metatype as Function) }))
+      .map((w) => ({
+        instance: w.instance as CliMiddleware,
+        order: Reflect.getMetadata(CLI_MIDDLEWARE_ORDER_METADATA, w.metatype as Function),
+      }))
       .filter((m): m is { instance: CliMiddleware; order: number } => typeof m.order === 'number')
       .sort((a, b) => a.order - b.order);
     return [...new Set(found.map((m) => m.instance))];

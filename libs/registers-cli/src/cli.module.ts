@@ -34,7 +34,8 @@ export class RegistersCliModule {
    * nest-commander's program. Import once, in the root module.
    */
   static forRoot(options: RegistersCliModuleOptions): DynamicModule {
-    const contextProviders: Provider[] = typeof options.context === 'function' ? [options.context] : [];
+    const contextProviders: Provider[] =
+      typeof options.context === 'function' ? [options.context] : [];
     return {
       module: RegistersCliModule,
       global: true,

@@ -78,10 +78,13 @@ export class CliRegistry {
     for (const flag of flags) {
       const cmd = this.flagAliases.get(flag);
       if (cmd) {
-        throw new DuplicateCommandError(`Alias '${flag}' of ${cmd.owner} is also the ${owner} '${flag}'.`, {
-          command: cmd.path,
-          owners: [cmd.owner, owner],
-        });
+        throw new DuplicateCommandError(
+          `Alias '${flag}' of ${cmd.owner} is also the ${owner} '${flag}'.`,
+          {
+            command: cmd.path,
+            owners: [cmd.owner, owner],
+          },
+        );
       }
       this.reservedFlags.set(flag, owner);
     }
@@ -142,8 +145,13 @@ export class CliRegistry {
       existing.meta.description ??= meta.description;
       return existing;
     }
-    for (const name of [meta.name, ...(meta.aliases ?? [])]) this.assertTopFree(name, `group of ${owner}`);
-    const group: GroupEntry = { meta: { ...meta, aliases: [...(meta.aliases ?? [])] }, owner, commands: [] };
+    for (const name of [meta.name, ...(meta.aliases ?? [])])
+      this.assertTopFree(name, `group of ${owner}`);
+    const group: GroupEntry = {
+      meta: { ...meta, aliases: [...(meta.aliases ?? [])] },
+      owner,
+      commands: [],
+    };
     this.groups.set(meta.name, group);
     this.groupNames.set(group, new Map());
     for (const name of [meta.name, ...(meta.aliases ?? [])]) {
@@ -154,33 +162,45 @@ export class CliRegistry {
 
   private assertTopFree(name: string, owner: string): void {
     if (RESERVED_COMMAND_NAMES.includes(name)) {
-      throw new RegistrationError(`'${name}' is a built-in command and cannot be declared by ${owner}.`, {
-        command: name,
-      });
+      throw new RegistrationError(
+        `'${name}' is a built-in command and cannot be declared by ${owner}.`,
+        {
+          command: name,
+        },
+      );
     }
     const clash = this.top.get(name);
     if (clash) {
-      throw new DuplicateCommandError(`Command '${name}' is declared by both ${clash.owner} and ${owner}.`, {
-        command: name,
-        owners: [clash.owner, owner],
-      });
+      throw new DuplicateCommandError(
+        `Command '${name}' is declared by both ${clash.owner} and ${owner}.`,
+        {
+          command: name,
+          owners: [clash.owner, owner],
+        },
+      );
     }
   }
 
   private claimFlagAlias(flag: string, def: CommandDefinition): void {
     const clash = this.flagAliases.get(flag);
     if (clash) {
-      throw new DuplicateCommandError(`Alias '${flag}' is declared by both ${clash.owner} and ${def.owner}.`, {
-        command: flag,
-        owners: [clash.owner, def.owner],
-      });
+      throw new DuplicateCommandError(
+        `Alias '${flag}' is declared by both ${clash.owner} and ${def.owner}.`,
+        {
+          command: flag,
+          owners: [clash.owner, def.owner],
+        },
+      );
     }
     const reserved = this.reservedFlags.get(flag);
     if (reserved) {
-      throw new DuplicateCommandError(`Alias '${flag}' of ${def.owner} is also the ${reserved} '${flag}'.`, {
-        command: def.path,
-        owners: [def.owner, reserved],
-      });
+      throw new DuplicateCommandError(
+        `Alias '${flag}' of ${def.owner} is also the ${reserved} '${flag}'.`,
+        {
+          command: def.path,
+          owners: [def.owner, reserved],
+        },
+      );
     }
     this.flagAliases.set(flag, def);
   }

@@ -21,7 +21,7 @@ import { TimingMiddleware } from './runtime/timing.middleware';
 
 export interface CliRuntimeSetup {
   contextOptions: Record<string, CliGlobalOption>;
-  contextFactory?: CliContextDefinition<object>["create"];
+  contextFactory?: CliContextDefinition<object>['create'];
   middleware: CliMiddleware[];
   classicRunner?: (tokens: string[]) => Promise<unknown>;
   classicHelp?: (entry: ClassicCommandEntry) => string;
@@ -38,7 +38,9 @@ export interface RunOptions {
 
 function fillPlaceholders(message: string, values: Record<string, unknown>): string {
   return message.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(values, key) && values[key] !== undefined ? String(values[key]) : whole,
+    Object.prototype.hasOwnProperty.call(values, key) && values[key] !== undefined
+      ? String(values[key])
+      : whole,
   );
 }
 
@@ -81,7 +83,11 @@ export class CliRunner {
   }
 
   /** Runs one command line (argv without node and script); resolves to the exit code. */
-  async run(argv: string[], ioOverrides: Partial<CliIO> = {}, runOptions: RunOptions = {}): Promise<number> {
+  async run(
+    argv: string[],
+    ioOverrides: Partial<CliIO> = {},
+    runOptions: RunOptions = {},
+  ): Promise<number> {
     const io: CliIO = { ...processIO(), ...ioOverrides };
     const globals: GlobalValues = runOptions.globals ?? emptyGlobals();
     let parsed: ParsedInvocation;
@@ -161,13 +167,16 @@ export class CliRunner {
           io.stderr.write('Interrupted.\n');
           return EXIT_INTERRUPTED;
         }
-        if (!answer) throw new ConfirmationRequiredError('Aborted: not confirmed.', { command: command.path });
+        if (!answer)
+          throw new ConfirmationRequiredError('Aborted: not confirmed.', { command: command.path });
       }
       for (const m of middleware) await m.before?.(ctx, args);
       const params: unknown[] = [];
       for (const arg of command.args) params[arg.index] = args[arg.name];
       for (const index of command.ctxIndex) params[index] = ctx;
-      const handler = (command.instance as Record<string, (...a: unknown[]) => unknown>)[command.methodName];
+      const handler = (command.instance as Record<string, (...a: unknown[]) => unknown>)[
+        command.methodName
+      ];
       const result = await handler.apply(command.instance, params);
       for (const m of middleware) await m.after?.(ctx, result);
       const text = formatOutput(result, mode);
@@ -225,24 +234,36 @@ export class CliRunner {
   }
 
   /** Prints an error the way section 3.2 says and returns its exit code. */
-  report(error: unknown, io: CliIO, globals: GlobalValues, mode: OutputMode, command?: CommandDefinition): number {
+  report(
+    error: unknown,
+    io: CliIO,
+    globals: GlobalValues,
+    mode: OutputMode,
+    command?: CommandDefinition,
+  ): number {
     const exitCode = error instanceof CliError ? error.exitCode : EXIT_FAILURE;
     const err =
       error instanceof Error
         ? error
-        : new CommandExecutionError(`${command ? `${command.path}: ` : ''}${String(error)}`, { command: command?.path });
+        : new CommandExecutionError(`${command ? `${command.path}: ` : ''}${String(error)}`, {
+            command: command?.path,
+          });
     if (mode === 'json') {
       const json =
         typeof (err as { toJSON?: unknown }).toJSON === 'function'
           ? (err as unknown as { toJSON(): Record<string, unknown> }).toJSON()
           : {};
-      const context = { ...((json.context as object) ?? (err as { context?: object }).context ?? {}) } as Record<string, unknown>;
+      const context = {
+        ...((json.context as object) ?? (err as { context?: object }).context ?? {}),
+      } as Record<string, unknown>;
       if (command && context.command === undefined) context.command = command.path;
       io.stderr.write(
         `${JSON.stringify({ error: { type: (json.type as string) ?? err.name, message: err.message, context } })}\n`,
       );
     } else {
-      io.stderr.write(`${useColor(io, globals, 'stderr') ? red('Error:') : 'Error:'} ${err.message}\n`);
+      io.stderr.write(
+        `${useColor(io, globals, 'stderr') ? red('Error:') : 'Error:'} ${err.message}\n`,
+      );
       if (err instanceof UsageError && err.usage) io.stderr.write(`${err.usage}\n`);
     }
     if (globals.debug && err.stack) io.stderr.write(`${err.stack}\n`);

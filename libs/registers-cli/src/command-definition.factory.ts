@@ -6,13 +6,20 @@ import { ArgumentDefinition, CommandDefinition } from './interfaces/command-defi
 const FLAG_ALIAS = /^-{1,2}[A-Za-z0-9][\w-]*$/;
 
 export function toKebab(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/_/g, '-')
+    .toLowerCase();
 }
 
 /** `--name` spellings of an argument: kebab-case, the name as written, and its aliases. */
 export function flagsFor(name: string, alias?: string | string[]): string[] {
   const aliases = alias === undefined ? [] : Array.isArray(alias) ? alias : [alias];
-  const flags = [`--${toKebab(name)}`, `--${name}`, ...aliases.map((a) => (a.startsWith('-') ? a : a.length === 1 ? `-${a}` : `--${a}`))];
+  const flags = [
+    `--${toKebab(name)}`,
+    `--${name}`,
+    ...aliases.map((a) => (a.startsWith('-') ? a : a.length === 1 ? `-${a}` : `--${a}`)),
+  ];
   return [...new Set(flags)];
 }
 
@@ -44,7 +51,9 @@ export function buildCommandDefinition(
   const dryRun = accessor.isDryRun(handler);
 
   if (!meta.name || /\s/.test(meta.name)) {
-    throw new RegistrationError(`${owner}: command name '${meta.name}' must be one word.`, { command: meta.name });
+    throw new RegistrationError(`${owner}: command name '${meta.name}' must be one word.`, {
+      command: meta.name,
+    });
   }
   const declared = new Set([...argMetas.map((a) => a.index), ...ctxIndex]);
   for (let i = 0; i < handler.length; i++) {
@@ -59,7 +68,8 @@ export function buildCommandDefinition(
     const type = typeFrom(a, paramTypes[a.index]);
     const hasDefault = a.default !== undefined || type === 'boolean';
     const numericChoices = a.choices?.length && a.choices.every((c) => typeof c === 'number');
-    const numericDefault = Array.isArray(a.default) && a.default.length && a.default.every((d) => typeof d === 'number');
+    const numericDefault =
+      Array.isArray(a.default) && a.default.length && a.default.every((d) => typeof d === 'number');
     return {
       name: a.name,
       index: a.index,
@@ -78,19 +88,30 @@ export function buildCommandDefinition(
   for (const arg of args) {
     for (const flag of arg.flags) {
       if (seen.has(flag)) {
-        throw new RegistrationError(`${owner}: '${flag}' names both '${seen.get(flag)}' and '${arg.name}'.`, {
-          command: meta.name,
-          argument: arg.name,
-        });
+        throw new RegistrationError(
+          `${owner}: '${flag}' names both '${seen.get(flag)}' and '${arg.name}'.`,
+          {
+            command: meta.name,
+            argument: arg.name,
+          },
+        );
       }
       seen.set(flag, arg.name);
     }
-    if (arg.choices && arg.hasDefault && arg.type !== 'array' && arg.defaultValue !== undefined &&
-        !arg.choices.map(String).includes(String(arg.defaultValue))) {
-      throw new RegistrationError(`${owner}: default '${String(arg.defaultValue)}' of '${arg.name}' is not one of its choices.`, {
-        command: meta.name,
-        argument: arg.name,
-      });
+    if (
+      arg.choices &&
+      arg.hasDefault &&
+      arg.type !== 'array' &&
+      arg.defaultValue !== undefined &&
+      !arg.choices.map(String).includes(String(arg.defaultValue))
+    ) {
+      throw new RegistrationError(
+        `${owner}: default '${String(arg.defaultValue)}' of '${arg.name}' is not one of its choices.`,
+        {
+          command: meta.name,
+          argument: arg.name,
+        },
+      );
     }
   }
 
@@ -98,17 +119,23 @@ export function buildCommandDefinition(
   let optionalSeen = false;
   positionals.forEach((arg, i) => {
     if (arg.type === 'array' && i !== positionals.length - 1) {
-      throw new RegistrationError(`${owner}: variadic argument '${arg.name}' must be the last positional.`, {
-        command: meta.name,
-        argument: arg.name,
-      });
+      throw new RegistrationError(
+        `${owner}: variadic argument '${arg.name}' must be the last positional.`,
+        {
+          command: meta.name,
+          argument: arg.name,
+        },
+      );
     }
     if (!arg.required) optionalSeen = true;
     else if (optionalSeen) {
-      throw new RegistrationError(`${owner}: required argument '${arg.name}' cannot follow an optional one.`, {
-        command: meta.name,
-        argument: arg.name,
-      });
+      throw new RegistrationError(
+        `${owner}: required argument '${arg.name}' cannot follow an optional one.`,
+        {
+          command: meta.name,
+          argument: arg.name,
+        },
+      );
     }
   });
 
@@ -117,7 +144,9 @@ export function buildCommandDefinition(
   for (const alias of meta.aliases ?? []) {
     if (alias.startsWith('-')) {
       if (!FLAG_ALIAS.test(alias)) {
-        throw new RegistrationError(`${owner}: alias '${alias}' is not a valid flag.`, { command: meta.name });
+        throw new RegistrationError(`${owner}: alias '${alias}' is not a valid flag.`, {
+          command: meta.name,
+        });
       }
       flagAliases.push(alias);
     } else aliases.push(alias);

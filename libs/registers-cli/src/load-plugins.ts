@@ -6,7 +6,8 @@ import { PluginLoadError } from './errors';
 declare const __non_webpack_require__: NodeRequire | undefined;
 
 /** The runtime's real `require` (webpack bundles replace the plain one). */
-const nodeRequire: NodeRequire = typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : require;
+const nodeRequire: NodeRequire =
+  typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : require;
 
 const MODULE_METADATA_KEYS = ['imports', 'providers', 'controllers', 'exports'];
 
@@ -14,7 +15,11 @@ function isNestModule(value: unknown): value is Type<unknown> | DynamicModule {
   if (typeof value === 'function') {
     return MODULE_METADATA_KEYS.some((key) => Reflect.getOwnMetadata(key, value) !== undefined);
   }
-  return typeof value === 'object' && value !== null && typeof (value as DynamicModule).module === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as DynamicModule).module === 'function'
+  );
 }
 
 function isPluginFile(file: string): boolean {
@@ -44,7 +49,11 @@ export function loadPlugins(dir: string): Array<Type<unknown> | DynamicModule> {
     try {
       exported = nodeRequire(full);
     } catch (error) {
-      throw new PluginLoadError(`Cannot load plugin ${full}: ${(error as Error).message}`, { file: full }, { cause: error });
+      throw new PluginLoadError(
+        `Cannot load plugin ${full}: ${(error as Error).message}`,
+        { file: full },
+        { cause: error },
+      );
     }
     const found = Object.values(exported ?? {}).filter(isNestModule);
     if (!found.length) {

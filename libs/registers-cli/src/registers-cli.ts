@@ -18,14 +18,20 @@ export interface RegistersCliRunOptions {
  * `process.exitCode` is set (0 ok, 1 failure, 2 usage error, 130 interrupted).
  */
 export class RegistersCli {
-  static async run(rootModule: Type<unknown>, options: RegistersCliRunOptions = {}): Promise<number> {
+  static async run(
+    rootModule: Type<unknown>,
+    options: RegistersCliRunOptions = {},
+  ): Promise<number> {
     let app: INestApplicationContext;
     try {
-      app = await CommandFactory.createWithoutRunning(rootModule, { logger: options.logger ?? ['error', 'warn'] });
+      app = await CommandFactory.createWithoutRunning(rootModule, {
+        logger: options.logger ?? ['error', 'warn'],
+      });
     } catch (error) {
       const err = error as Error;
       process.stderr.write(`Error: ${err.message}\n`);
-      if ((options.argv ?? process.argv).includes('--debug') && err.stack) process.stderr.write(`${err.stack}\n`);
+      if ((options.argv ?? process.argv).includes('--debug') && err.stack)
+        process.stderr.write(`${err.stack}\n`);
       process.exitCode = error instanceof CliError ? error.exitCode : EXIT_FAILURE;
       return process.exitCode as number;
     }
@@ -36,7 +42,9 @@ export class RegistersCli {
         code = await withSigintExit(() => runner.run(options.argv ?? process.argv.slice(2)));
       } else {
         // RegistersCliModule is not imported: behave like plain nest-commander.
-        await app.get(CommandRunnerService).run(options.argv ? ['node', 'cli', ...options.argv] : undefined);
+        await app
+          .get(CommandRunnerService)
+          .run(options.argv ? ['node', 'cli', ...options.argv] : undefined);
         code = typeof process.exitCode === 'number' ? process.exitCode : 0;
       }
     } finally {

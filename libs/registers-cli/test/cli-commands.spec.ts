@@ -22,7 +22,11 @@ describe('registers commands run in-process through the fixture console', () => 
   describe('arguments', () => {
     it('binds a required positional and an optional one with its default', async () => {
       const r = await fx.run(['add', 'Buy milk']);
-      expect(r).toEqual({ code: 0, stdout: expect.stringMatching(/^Added: Buy milk \(ID: \d+\)\n$/), stderr: '' });
+      expect(r).toEqual({
+        code: 0,
+        stdout: expect.stringMatching(/^Added: Buy milk \(ID: \d+\)\n$/),
+        stderr: '',
+      });
       expect(store.items[0]).toMatchObject({ title: 'Buy milk', description: '' });
     });
 
@@ -30,9 +34,15 @@ describe('registers commands run in-process through the fixture console', () => 
       await fx.run(['add', 'a']);
       const id = String(store.items[0].id);
       expect((await fx.run(['update', id, 'x'])).stdout).toBe(`Updated todo ID ${id}: x|\n`);
-      expect((await fx.run(['update', id, '--title', 'y'])).stdout).toBe(`Updated todo ID ${id}: y|\n`);
-      expect((await fx.run(['update', id, '--description', 'd'])).stdout).toBe(`Updated todo ID ${id}: y|d\n`);
-      expect((await fx.run(['update', id, '--title=z', '--description=e'])).stdout).toBe(`Updated todo ID ${id}: z|e\n`);
+      expect((await fx.run(['update', id, '--title', 'y'])).stdout).toBe(
+        `Updated todo ID ${id}: y|\n`,
+      );
+      expect((await fx.run(['update', id, '--description', 'd'])).stdout).toBe(
+        `Updated todo ID ${id}: y|d\n`,
+      );
+      expect((await fx.run(['update', id, '--title=z', '--description=e'])).stdout).toBe(
+        `Updated todo ID ${id}: z|e\n`,
+      );
     });
 
     it('accepts a required argument as --name value too', async () => {
@@ -47,14 +57,18 @@ describe('registers commands run in-process through the fixture console', () => 
       const bad = await fx.run(['complete', 'abc']);
       expect(bad.code).toBe(2);
       expect(bad.stdout).toBe('');
-      expect(bad.stderr).toContain("Error: Invalid value 'abc' for argument 'id': expected a number.");
+      expect(bad.stderr).toContain(
+        "Error: Invalid value 'abc' for argument 'id': expected a number.",
+      );
       expect(bad.stderr).toContain('Usage: todo complete <id> [options]');
     });
 
     it('treats booleans as --flag / --no-flag with an alias and a default', async () => {
       expect((await fx.run(['tools', 'greet', 'bob'])).stdout).toBe('Hello bob\n');
       expect((await fx.run(['tools', 'greet', 'bob', '--shout'])).stdout).toBe('HELLO BOB\n');
-      expect((await fx.run(['tools', 'greet', 'bob', '-s', '--no-polite', '--times', '2'])).stdout).toBe('HEY BOB\nHEY BOB\n');
+      expect(
+        (await fx.run(['tools', 'greet', 'bob', '-s', '--no-polite', '--times', '2'])).stdout,
+      ).toBe('HEY BOB\nHEY BOB\n');
       expect((await fx.run(['tools', 'greet', 'bob', '--shout=false'])).stdout).toBe('Hello bob\n');
     });
 
@@ -62,23 +76,27 @@ describe('registers commands run in-process through the fixture console', () => 
       expect((await fx.run(['tools', 'tags', 'a', 'b', 'c', '--output', 'json'])).stdout).toBe(
         JSON.stringify(['a', 'b', 'c'], null, 2) + '\n',
       );
-      expect((await fx.run(['tools', 'tags', '--tags', 'x', '--tags', 'y', '--output', 'json'])).stdout).toBe(
-        JSON.stringify(['x', 'y'], null, 2) + '\n',
-      );
+      expect(
+        (await fx.run(['tools', 'tags', '--tags', 'x', '--tags', 'y', '--output', 'json'])).stdout,
+      ).toBe(JSON.stringify(['x', 'y'], null, 2) + '\n');
       expect((await fx.run(['tools', 'tags', '--output', 'json'])).stdout).toBe('[]\n');
     });
 
     it('validates choices and names them in the error', async () => {
       const r = await fx.run(['deploy', 'service', 'nope']);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain("Invalid value 'nope' for argument 'name': choose from api, worker, billing.");
+      expect(r.stderr).toContain(
+        "Invalid value 'nope' for argument 'name': choose from api, worker, billing.",
+      );
       expect(r.stderr).toContain('Usage: todo deploy service <name> [version] [options]');
     });
 
     it('reports a missing required argument with the command usage', async () => {
       const r = await fx.run(['add']);
       expect(r).toMatchObject({ code: 2, stdout: '' });
-      expect(r.stderr).toBe("Error: Missing required argument 'title'.\nUsage: todo add <title> [description] [options]\n");
+      expect(r.stderr).toBe(
+        "Error: Missing required argument 'title'.\nUsage: todo add <title> [description] [options]\n",
+      );
     });
 
     it('rejects an extra positional and an unknown option with exit 2', async () => {
@@ -110,7 +128,9 @@ describe('registers commands run in-process through the fixture console', () => 
     });
 
     it('runs group and command aliases', async () => {
-      expect((await fx.run(['d', 's', 'api'])).stdout).toBe('Deploying api:latest to prod/us-east-1\n');
+      expect((await fx.run(['d', 's', 'api'])).stdout).toBe(
+        'Deploying api:latest to prod/us-east-1\n',
+      );
       expect((await fx.run(['svc', 'list', '--output', 'json'])).code).toBe(0);
       expect((await fx.run(['ls'])).stdout).toBe('No todo items found.\n');
     });
@@ -159,9 +179,9 @@ describe('registers commands run in-process through the fixture console', () => 
       expect((await fx.run(['--env', 'staging', 'deploy', 'service', 'api'])).stdout).toBe(
         'Deploying api:latest to staging/us-east-1\n',
       );
-      expect((await fx.run(['deploy', 'service', 'api', '--region', 'eu-west-1', '--env=dev'])).stdout).toBe(
-        'Deploying api:latest to dev/eu-west-1\n',
-      );
+      expect(
+        (await fx.run(['deploy', 'service', 'api', '--region', 'eu-west-1', '--env=dev'])).stdout,
+      ).toBe('Deploying api:latest to dev/eu-west-1\n');
       expect((await fx.run(['deploy', '--env', 'dev', 'service', 'worker', '2.0'])).stdout).toBe(
         'Deploying worker:2.0 to dev/us-east-1\n',
       );
@@ -170,20 +190,38 @@ describe('registers commands run in-process through the fixture console', () => 
     it('validates context option choices with exit 2', async () => {
       const r = await fx.run(['--env', 'moon', 'services', 'list']);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain("Invalid value 'moon' for option '--env': choose from prod, staging, dev.");
+      expect(r.stderr).toContain(
+        "Invalid value 'moon' for option '--env': choose from prod, staging, dev.",
+      );
     });
 
     it('accepts --quiet, --force/--yes and --debug anywhere and exposes them on ctx', async () => {
       const before = JSON.parse((await fx.run(['--quiet', '--yes', 'whoami'])).stdout);
-      expect(before).toEqual({ env: 'prod', region: 'us-east-1', quiet: true, force: true, debug: false });
+      expect(before).toEqual({
+        env: 'prod',
+        region: 'us-east-1',
+        quiet: true,
+        force: true,
+        debug: false,
+      });
       const after = await fx.run(['whoami', '--force', '--debug', '--env', 'dev']);
-      expect(JSON.parse(after.stdout)).toEqual({ env: 'dev', region: 'us-east-1', quiet: false, force: true, debug: true });
+      expect(JSON.parse(after.stdout)).toEqual({
+        env: 'dev',
+        region: 'us-east-1',
+        quiet: false,
+        force: true,
+        debug: true,
+      });
       expect(after.stderr).toMatch(/\[debug\] whoami started/);
       expect(after.stderr).toMatch(/\[debug\] whoami finished in [\d.]+ ms/);
     });
 
     it('rejects an --output mode outside json|csv|plain|table with exit 2', async () => {
-      for (const argv of [['--output', 'xml', 'list'], ['list', '--output', 'yaml'], ['list', '--output']]) {
+      for (const argv of [
+        ['--output', 'xml', 'list'],
+        ['list', '--output', 'yaml'],
+        ['list', '--output'],
+      ]) {
         const r = await fx.run(argv);
         expect(r.code).toBe(2);
         expect(r.stdout).toBe('');
@@ -200,7 +238,11 @@ describe('registers commands run in-process through the fixture console', () => 
     });
 
     it('prints the version for --version after a command that has no version argument', async () => {
-      expect(await fx.run(['list', '--version'])).toEqual({ code: 0, stdout: '1.2.3\n', stderr: '' });
+      expect(await fx.run(['list', '--version'])).toEqual({
+        code: 0,
+        stdout: '1.2.3\n',
+        stderr: '',
+      });
     });
 
     it('gives --output to a command owning an output argument and --cli-output to the runtime', async () => {
@@ -214,7 +256,9 @@ describe('registers commands run in-process through the fixture console', () => 
       expect((await fx.run(['deploy', 'service', 'api', '--dry-run'])).stdout).toBe(
         'Would deploy api:latest to prod/us-east-1\n',
       );
-      expect((await fx.run(['deploy', 'rollback', 'api', '--dry-run'])).stdout).toBe('rollback api in prod dryRun=true\n');
+      expect((await fx.run(['deploy', 'rollback', 'api', '--dry-run'])).stdout).toBe(
+        'rollback api in prod dryRun=true\n',
+      );
       expect((await fx.run(['services', 'list', '--dry-run'])).code).toBe(2);
     });
   });
@@ -238,13 +282,21 @@ describe('registers commands run in-process through the fixture console', () => 
 
     it('uses the command defaultOutput unless --output overrides it', async () => {
       const page = await fx.run(['incidents', 'page', 'api']);
-      expect(JSON.parse(page.stdout)).toEqual({ env: 'prod', region: 'us-east-1', service: 'api', severity: 'sev2', page: true });
+      expect(JSON.parse(page.stdout)).toEqual({
+        env: 'prod',
+        region: 'us-east-1',
+        service: 'api',
+        severity: 'sev2',
+        page: true,
+      });
       const plain = await fx.run(['incidents', 'page', 'api', 'sev1', '--output', 'plain']);
       expect(plain.stdout).toContain('severity: sev1');
     });
 
     it('prints strings as they are and nothing for undefined', async () => {
-      expect((await fx.run(['add', 'x', '--output', 'json'])).stdout).toMatch(/^Added: x \(ID: \d+\)\n$/);
+      expect((await fx.run(['add', 'x', '--output', 'json'])).stdout).toMatch(
+        /^Added: x \(ID: \d+\)\n$/,
+      );
       expect(await fx.run(['tools', 'nothing'])).toEqual({ code: 0, stdout: '', stderr: '' });
     });
   });
@@ -265,18 +317,29 @@ describe('registers commands run in-process through the fixture console', () => 
       const r = await fx.run(['tools', 'fail', 'store', '--output', 'json']);
       expect(r.code).toBe(1);
       expect(JSON.parse(r.stderr)).toEqual({
-        error: { type: 'StoreError', message: 'Todo could not be saved', context: { model: 'Todo', operation: 'save', command: 'tools fail' } },
+        error: {
+          type: 'StoreError',
+          message: 'Todo could not be saved',
+          context: { model: 'Todo', operation: 'save', command: 'tools fail' },
+        },
       });
       const usage = await fx.run(['--output', 'json', 'nope']);
       expect(usage.code).toBe(2);
-      expect(JSON.parse(usage.stderr).error).toMatchObject({ type: 'UnknownCommandError', message: "Unknown command 'nope'." });
+      expect(JSON.parse(usage.stderr).error).toMatchObject({
+        type: 'UnknownCommandError',
+        message: "Unknown command 'nope'.",
+      });
     });
 
     it('wraps a thrown non-Error in CommandExecutionError', async () => {
       const r = await fx.run(['tools', 'fail', 'string', '--output', 'json']);
       expect(r.code).toBe(1);
       expect(JSON.parse(r.stderr)).toEqual({
-        error: { type: 'CommandExecutionError', message: 'tools fail: a bare string', context: { command: 'tools fail' } },
+        error: {
+          type: 'CommandExecutionError',
+          message: 'tools fail: a bare string',
+          context: { command: 'tools fail' },
+        },
       });
     });
 
@@ -295,7 +358,9 @@ describe('registers commands run in-process through the fixture console', () => 
       expect(refused.stderr).toContain('--force');
       expect(refused.stderr).toContain(`Remove todo ${id}?`);
       expect(store.items).toHaveLength(1);
-      expect((await fx.run(['remove', id, '--yes'])).stdout).toBe(`Removed todo ID ${id} (force=true).\n`);
+      expect((await fx.run(['remove', id, '--yes'])).stdout).toBe(
+        `Removed todo ID ${id} (force=true).\n`,
+      );
       expect(store.items).toHaveLength(0);
     });
 
@@ -306,9 +371,9 @@ describe('registers commands run in-process through the fixture console', () => 
     });
 
     it('asks on a TTY and runs on yes, aborts on no', async () => {
-      expect((await fx.run(['deploy', 'rollback', 'api'], { tty: true, stdin: 'y\n' })).stdout).toBe(
-        'rollback api in prod dryRun=false\n',
-      );
+      expect(
+        (await fx.run(['deploy', 'rollback', 'api'], { tty: true, stdin: 'y\n' })).stdout,
+      ).toBe('rollback api in prod dryRun=false\n');
       const no = await fx.run(['deploy', 'rollback', 'api'], { tty: true, stdin: 'n\n' });
       expect(no.code).toBe(1);
       expect(no.stderr).toContain('Aborted');
@@ -328,7 +393,11 @@ describe('registers commands run in-process through the fixture console', () => 
 
     it('runs onError hooks when the handler fails and not after hooks', async () => {
       await fx.run(['tools', 'fail']);
-      expect(middlewareCalls).toEqual(['first.before tools fail {"kind":"plain"}', 'second.before tools fail', 'first.onError tools fail boom']);
+      expect(middlewareCalls).toEqual([
+        'first.before tools fail {"kind":"plain"}',
+        'second.before tools fail',
+        'first.onError tools fail boom',
+      ]);
     });
 
     it('does not run middleware for usage errors', async () => {

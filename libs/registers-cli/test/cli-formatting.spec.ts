@@ -2,7 +2,12 @@ import { UsageError, formatOutput, splitShellWords } from '../src';
 
 describe('splitShellWords', () => {
   it('splits on whitespace and keeps quoted text together', () => {
-    expect(splitShellWords(`add "Buy milk" 'two  litres'   --force`)).toEqual(['add', 'Buy milk', 'two  litres', '--force']);
+    expect(splitShellWords(`add "Buy milk" 'two  litres'   --force`)).toEqual([
+      'add',
+      'Buy milk',
+      'two  litres',
+      '--force',
+    ]);
   });
 
   it('handles escapes, empty quoted words and quotes inside words', () => {
@@ -50,7 +55,9 @@ describe('formatOutput', () => {
   });
 
   it('writes bigint values as strings instead of failing', () => {
-    expect(formatOutput({ big: BigInt('9007199254740993') }, 'json')).toBe('{\n  "big": "9007199254740993"\n}');
+    expect(formatOutput({ big: BigInt('9007199254740993') }, 'json')).toBe(
+      '{\n  "big": "9007199254740993"\n}',
+    );
     expect(formatOutput([{ big: BigInt(5) }], 'csv')).toBe('big\n5');
   });
 

@@ -19,11 +19,15 @@ describe('help', () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toContain('Todo Console v1.2.3');
-      expect(r.stdout).toMatch(/add <title> \[description\]\s+Add a todo item \(aliases: --add, -a\)/);
+      expect(r.stdout).toMatch(
+        /add <title> \[description\]\s+Add a todo item \(aliases: --add, -a\)/,
+      );
       expect(r.stdout).toMatch(/deploy\s+Deployment workflows \(aliases: d\)/);
       expect(r.stdout).toMatch(/deploy service <name> \[version\]\s+Deploy one service/);
       expect(r.stdout).toMatch(/hello \[who\]\s+A classic nest-commander command/);
-      expect(r.stdout).toMatch(/--env <value>\s+Target environment\s+choices: prod, staging, dev\s+default: prod/);
+      expect(r.stdout).toMatch(
+        /--env <value>\s+Target environment\s+choices: prod, staging, dev\s+default: prod/,
+      );
     }
   });
 
@@ -41,10 +45,14 @@ describe('help', () => {
     expect(await fx.run(['d', 's', '-h'])).toEqual(a);
     expect(a.stdout).toContain('Usage: todo deploy service <name> [version] [options]');
     expect(a.stdout).toContain('Aliases: deploy s');
-    expect(a.stdout).toMatch(/name\s+Service to deploy\s+\(string\)\s+choices: api, worker, billing\s+required/);
+    expect(a.stdout).toMatch(
+      /name\s+Service to deploy\s+\(string\)\s+choices: api, worker, billing\s+required/,
+    );
     expect(a.stdout).toMatch(/version\s+Artifact version\s+\(string\)\s+default: latest/);
     expect(a.stdout).toContain('--dry-run');
-    expect(a.stdout).toContain('Examples:\n  ops deploy service api\n  ops d service worker 2026.05 --dry-run');
+    expect(a.stdout).toContain(
+      'Examples:\n  ops deploy service api\n  ops d service worker 2026.05 --dry-run',
+    );
   });
 
   it('answers --help without running the handler, even with required arguments missing', async () => {
@@ -60,15 +68,25 @@ describe('help', () => {
   });
 
   it('bolds headings on a terminal, and not with --no-color, NO_COLOR or a pipe', async () => {
-    expect((await fx.run(['--help'], { stdoutTty: true })).stdout).toContain('\x1b[1mCommands:\x1b[0m');
-    expect((await fx.run(['--help', '--no-color'], { stdoutTty: true })).stdout).not.toContain('\x1b[');
-    expect((await fx.run(['--help'], { stdoutTty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+    expect((await fx.run(['--help'], { stdoutTty: true })).stdout).toContain(
+      '\x1b[1mCommands:\x1b[0m',
+    );
+    expect((await fx.run(['--help', '--no-color'], { stdoutTty: true })).stdout).not.toContain(
+      '\x1b[',
+    );
+    expect(
+      (await fx.run(['--help'], { stdoutTty: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toContain('\x1b[');
     expect((await fx.run(['--help'])).stdout).not.toContain('\x1b[');
   });
 
   it('colors the error label only on a terminal', async () => {
-    expect((await fx.run(['tools', 'fail'], { tty: true })).stderr).toBe('\x1b[31mError:\x1b[0m boom\n');
-    expect((await fx.run(['tools', 'fail', '--no-color'], { tty: true })).stderr).toBe('Error: boom\n');
+    expect((await fx.run(['tools', 'fail'], { tty: true })).stderr).toBe(
+      '\x1b[31mError:\x1b[0m boom\n',
+    );
+    expect((await fx.run(['tools', 'fail', '--no-color'], { tty: true })).stderr).toBe(
+      'Error: boom\n',
+    );
   });
 
   it('fails with exit 2 and a suggestion for help on an unknown command', async () => {
@@ -89,7 +107,9 @@ describe('interactive shell reading piped stdin', () => {
   beforeEach(() => (store.items = []));
 
   it('prints the banner, runs each line with shell-style quoting and exits 0 at end of input', async () => {
-    const r = await fx.run(['--interactive'], { stdin: 'add "Buy milk" \'two litres\'\nlist --output json\n' });
+    const r = await fx.run(['--interactive'], {
+      stdin: 'add "Buy milk" \'two litres\'\nlist --output json\n',
+    });
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('Todo Console v1.2.3');
     expect(r.stdout).toContain('Fixture console for @registers/cli tests');
@@ -113,7 +133,9 @@ describe('interactive shell reading piped stdin', () => {
   });
 
   it('keeps going after a failing command, an unknown command and a usage error', async () => {
-    const r = await fx.run(['--interactive'], { stdin: 'complete 99\nad x\nadd\n"unterminated\nadd after\n' });
+    const r = await fx.run(['--interactive'], {
+      stdin: 'complete 99\nad x\nadd\n"unterminated\nadd after\n',
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Error: Todo 99 not found');
     expect(r.stderr).toContain("Error: Unknown command 'ad'. Did you mean 'add'?");
@@ -127,15 +149,19 @@ describe('interactive shell reading piped stdin', () => {
       stdin: 'help\ncommands\nexec echo from-the-shell\nhelp deploy\nexit\nadd never\n',
     });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Shell built-ins: help [command], commands, exec <shell command>, exit, quit');
-    expect(r.stdout).toMatch(/^deploy service <name> \[version\]  - Deploy one service$/m);
+    expect(r.stdout).toContain(
+      'Shell built-ins: help [command], commands, exec <shell command>, exit, quit',
+    );
+    expect(r.stdout).toMatch(/^deploy service <name> \[version\] {2}- Deploy one service$/m);
     expect(r.stdout).toContain('from-the-shell\n');
     expect(r.stdout).toContain('Usage: todo deploy <command>');
     expect(store.items).toEqual([]);
   });
 
   it('applies global options given at shell start to every line, and per-line overrides', async () => {
-    const r = await fx.run(['--interactive', '--env', 'staging'], { stdin: 'd s api\nd s api --env dev\n' });
+    const r = await fx.run(['--interactive', '--env', 'staging'], {
+      stdin: 'd s api\nd s api --env dev\n',
+    });
     expect(r.stdout).toContain('Deploying api:latest to staging/us-east-1');
     expect(r.stdout).toContain('Deploying api:latest to dev/us-east-1');
   });
@@ -167,7 +193,9 @@ describe('shell tab completion', () => {
   it('completes groups, commands and built-ins as the first word', () => {
     expect(shell.complete('de')).toEqual([['deploy '], 'de']);
     expect(shell.complete('ex')).toEqual([['exec', 'exit'], 'ex']);
-    expect(shell.complete('')[0]).toEqual(expect.arrayContaining(['add', 'deploy', 'services', 'svc', 'help', 'quit']));
+    expect(shell.complete('')[0]).toEqual(
+      expect.arrayContaining(['add', 'deploy', 'services', 'svc', 'help', 'quit']),
+    );
   });
 
   it('completes the commands of a group, also through the group alias', () => {

@@ -10,15 +10,29 @@ describe.each([
 ])('the fixture console started through %s', (_title, entry) => {
   it('exits 0 and prints the result on stdout only', () => {
     const r = runFixture(entry, ['deploy', 'service', 'api', '--dry-run', '--env', 'staging']);
-    expect(r).toEqual({ code: 0, stdout: 'Would deploy api:latest to staging/us-east-1\n', stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'Would deploy api:latest to staging/us-east-1\n',
+      stderr: '',
+    });
   });
 
   it('exits 1 with "Error: <message>" on stderr when the handler fails', () => {
-    expect(runFixture(entry, ['tools', 'fail'])).toEqual({ code: 1, stdout: '', stderr: 'Error: boom\n' });
+    expect(runFixture(entry, ['tools', 'fail'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error: boom\n',
+    });
   });
 
   it('exits 2 for usage errors: unknown command, unknown option, bad choice, bad number, bad --output', () => {
-    for (const args of [['nope'], ['list', '--bogus'], ['list', 'done'], ['complete', 'abc'], ['--output', 'xml', 'list']]) {
+    for (const args of [
+      ['nope'],
+      ['list', '--bogus'],
+      ['list', 'done'],
+      ['complete', 'abc'],
+      ['--output', 'xml', 'list'],
+    ]) {
       const r = runFixture(entry, args);
       expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
       expect(r.stderr).toMatch(/^Error: .+\nUsage: todo /);
@@ -33,14 +47,19 @@ describe.each([
   });
 
   it('runs a classic nest-commander command beside registers commands', () => {
-    expect(runFixture(entry, ['hello', 'bob', '--loud'])).toMatchObject({ code: 0, stdout: 'HELLO BOB\n' });
+    expect(runFixture(entry, ['hello', 'bob', '--loud'])).toMatchObject({
+      code: 0,
+      stdout: 'HELLO BOB\n',
+    });
   });
 
   it('refuses a confirmed command without a TTY, naming --force', () => {
     const r = runFixture(entry, ['deploy', 'rollback', 'api']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--force');
-    expect(runFixture(entry, ['deploy', 'rollback', 'api', '--yes']).stdout).toBe('rollback api in prod dryRun=false\n');
+    expect(runFixture(entry, ['deploy', 'rollback', 'api', '--yes']).stdout).toBe(
+      'rollback api in prod dryRun=false\n',
+    );
   });
 });
 
@@ -49,13 +68,19 @@ describe('the fixture console as a process', () => {
     const r = runFixture('main.ts', ['tools', 'fail', 'store', '--output', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderr)).toEqual({
-      error: { type: 'StoreError', message: 'Todo could not be saved', context: { model: 'Todo', operation: 'save', command: 'tools fail' } },
+      error: {
+        type: 'StoreError',
+        message: 'Todo could not be saved',
+        context: { model: 'Todo', operation: 'save', command: 'tools fail' },
+      },
     });
   });
 
   it('behaves the same whatever NODE_ENV is', () => {
     const args = ['tools', 'fail'];
-    const results = ['production', 'development', 'test', ''].map((NODE_ENV) => runFixture('main.ts', args, { env: { NODE_ENV } }));
+    const results = ['production', 'development', 'test', ''].map((NODE_ENV) =>
+      runFixture('main.ts', args, { env: { NODE_ENV } }),
+    );
     for (const r of results) expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: boom\n' });
   });
 
@@ -72,15 +97,24 @@ describe('the fixture console as a process', () => {
     const r = runFixture('main-duplicate.ts', ['--help']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("Error: Command 'a' is declared by both FirstTodo.add and SecondTodo.append.\n");
+    expect(r.stderr).toBe(
+      "Error: Command 'a' is declared by both FirstTodo.add and SecondTodo.append.\n",
+    );
   });
 
   it('ends quietly with exit 0 when stdout is closed early (EPIPE)', () => {
     const main = `${FIXTURES}/main.ts`;
-    const r = spawnSync('bash', ['-c', `node -r @swc-node/register '${main}' tools lines | head -1; echo "status=\${PIPESTATUS[0]}"`], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node -r @swc-node/register '${main}' tools lines | head -1; echo "status=\${PIPESTATUS[0]}"`,
+      ],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(r.stdout).toBe('line 1\nstatus=0\n');
     expect(r.stderr).toBe('');
   });

@@ -18,7 +18,10 @@ import {
   loadPlugins,
 } from '../src';
 
-async function boot(providers: any[], extra: Partial<Parameters<typeof RegistersCliModule.forRoot>[0]> = {}) {
+async function boot(
+  providers: any[],
+  extra: Partial<Parameters<typeof RegistersCliModule.forRoot>[0]> = {},
+) {
   const moduleRef = await Test.createTestingModule({
     imports: [RegistersCliModule.forRoot({ name: 'app', ...extra })],
     providers,
@@ -87,7 +90,10 @@ describe('command registration', () => {
   it('registers commands found on providers', async () => {
     const ref = await boot([TodoA, DeployA]);
     const registry = ref.get(CliRegistry);
-    expect(registry.all().map((c) => `${c.path} <- ${c.owner}`)).toEqual(['add <- TodoA.add', 'deploy service <- DeployA.service']);
+    expect(registry.all().map((c) => `${c.path} <- ${c.owner}`)).toEqual([
+      'add <- TodoA.add',
+      'deploy service <- DeployA.service',
+    ]);
     await ref.close();
   });
 
@@ -118,7 +124,12 @@ describe('command registration', () => {
 
   it('merges two classes declaring the same group when their commands differ', async () => {
     const ref = await boot([DeployA, DeployC]);
-    expect(ref.get(CliRegistry).allGroups()[0].commands.map((c) => c.name)).toEqual(['service', 'history']);
+    expect(
+      ref
+        .get(CliRegistry)
+        .allGroups()[0]
+        .commands.map((c) => c.name),
+    ).toEqual(['service', 'history']);
     await ref.close();
   });
 
@@ -219,17 +230,28 @@ describe('command registration', () => {
       }
     }
     const ref = await boot([Settings], {
-      context: { options: { retries: { type: 'number', default: 3 }, verbose: { type: 'boolean', default: true } } },
+      context: {
+        options: {
+          retries: { type: 'number', default: 3 },
+          verbose: { type: 'boolean', default: true },
+        },
+      },
     });
     const run = async (argv: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
-      const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } };
+      const io = {
+        stdout: { write: (s: string) => out.push(s) },
+        stderr: { write: (s: string) => err.push(s) },
+      };
       const code = await ref.get(CliRunner).run(argv, io);
       return { code, out: out.join(''), err: err.join('') };
     };
     expect(JSON.parse((await run(['settings'])).out)).toEqual({ retries: 3, verbose: true });
-    expect(JSON.parse((await run(['--retries', '5', 'settings', '--no-verbose'])).out)).toEqual({ retries: 5, verbose: false });
+    expect(JSON.parse((await run(['--retries', '5', 'settings', '--no-verbose'])).out)).toEqual({
+      retries: 5,
+      verbose: false,
+    });
     const bad = await run(['settings', '--retries', 'many']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("Invalid value 'many' for option '--retries': expected a number.");
@@ -243,11 +265,16 @@ describe('classic nest-commander commands beside registers commands', () => {
     async run(): Promise<void> {}
   }
 
-  @Module({ imports: [RegistersCliModule.forRoot({ name: 'app' })], providers: [TodoA, ClassicAdd] })
+  @Module({
+    imports: [RegistersCliModule.forRoot({ name: 'app' })],
+    providers: [TodoA, ClassicAdd],
+  })
   class ClashModule {}
 
   it('raises DuplicateCommandError naming the classic command class at startup', async () => {
-    const error = await CommandFactory.createWithoutRunning(ClashModule, { logger: false }).catch((e) => e);
+    const error = await CommandFactory.createWithoutRunning(ClashModule, { logger: false }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(DuplicateCommandError);
     expect(error.message).toContain('TodoA.add');
     expect(error.message).toContain('ClassicAdd');

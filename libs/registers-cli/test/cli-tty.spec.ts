@@ -11,7 +11,8 @@ import { FIXTURES, REPO_ROOT } from './support/cli-harness';
  * CI=true and are skipped elsewhere.
  */
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-if (!hasTmux && process.env.CI === 'true') throw new Error('tmux is required for the TTY tests (apt-get install -y tmux)');
+if (!hasTmux && process.env.CI === 'true')
+  throw new Error('tmux is required for the TTY tests (apt-get install -y tmux)');
 const describeTty = hasTmux ? describe : describe.skip;
 
 jest.setTimeout(60_000);
@@ -42,7 +43,8 @@ class TmuxSession {
     for (;;) {
       const text = this.screen();
       if (pattern.test(text)) return text;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${pattern}; screen:\n${text}`);
+      if (Date.now() > deadline)
+        throw new Error(`Timed out waiting for ${pattern}; screen:\n${text}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -103,7 +105,9 @@ describeTty('the fixture console on a real terminal (tmux)', () => {
   });
 
   it('lists candidates on a double Tab when several match', async () => {
-    session = new TmuxSession(consoleCommand('--interactive', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }));
+    session = new TmuxSession(
+      consoleCommand('--interactive', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }),
+    );
     await session.waitFor(/todo>\s*$/m);
     session.type('list ');
     session.send('Tab');
@@ -123,7 +127,9 @@ describeTty('the fixture console on a real terminal (tmux)', () => {
   });
 
   it('asks the confirm question in the shell and runs on "y"', async () => {
-    session = new TmuxSession(consoleCommand('--interactive --env staging', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }));
+    session = new TmuxSession(
+      consoleCommand('--interactive --env staging', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }),
+    );
     await session.waitFor(/todo>\s*$/m);
     session.type('deploy rollback api');
     session.send('Enter');
@@ -151,7 +157,9 @@ describeTty('the fixture console on a real terminal (tmux)', () => {
   });
 
   it('clears a typed line on Ctrl-C and exits 130 on Ctrl-C at an empty prompt', async () => {
-    session = new TmuxSession(consoleCommand('--interactive', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }));
+    session = new TmuxSession(
+      consoleCommand('--interactive', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }),
+    );
     await session.waitFor(/todo>\s*$/m);
     session.type('add half typed');
     session.send('C-c');
@@ -162,7 +170,9 @@ describeTty('the fixture console on a real terminal (tmux)', () => {
   });
 
   it('draws the progress bar on the terminal', async () => {
-    session = new TmuxSession(consoleCommand('--interactive', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }));
+    session = new TmuxSession(
+      consoleCommand('--interactive', { FIXTURE_HISTORY_FILE: path.join(dir, 'h') }),
+    );
     await session.waitFor(/todo>\s*$/m);
     const raw = path.join(dir, 'raw');
     session.record(raw);

@@ -9,7 +9,8 @@ import { CliArgMetadata, CliArgOptions } from '../interfaces/cli-arg-options.int
 export function Arg(name: string, options: CliArgOptions = {}): ParameterDecorator {
   return (target, propertyKey, index) => {
     if (propertyKey === undefined) return;
-    const existing: CliArgMetadata[] = Reflect.getMetadata(CLI_ARGS_METADATA, target, propertyKey) ?? [];
+    const existing: CliArgMetadata[] =
+      Reflect.getMetadata(CLI_ARGS_METADATA, target, propertyKey) ?? [];
     const meta: CliArgMetadata = { name, index, ...options };
     Reflect.defineMetadata(CLI_ARGS_METADATA, [...existing, meta], target, propertyKey);
   };

@@ -4,7 +4,8 @@ import { CLI_CTX_PARAM_METADATA } from '../constants';
 export function Ctx(): ParameterDecorator {
   return (target, propertyKey, index) => {
     if (propertyKey === undefined) return;
-    const existing: number[] = Reflect.getMetadata(CLI_CTX_PARAM_METADATA, target, propertyKey) ?? [];
+    const existing: number[] =
+      Reflect.getMetadata(CLI_CTX_PARAM_METADATA, target, propertyKey) ?? [];
     Reflect.defineMetadata(CLI_CTX_PARAM_METADATA, [...existing, index], target, propertyKey);
   };
 }

@@ -26,7 +26,8 @@ export interface CliContextFactory<TContext extends object = Record<string, unkn
 }
 
 /** `forRoot({ context })` may also take a plain definition instead of a provider class. */
-export interface CliContextDefinition<TContext extends object = Record<string, unknown>>
-  extends CliContextOptions {
+export interface CliContextDefinition<
+  TContext extends object = Record<string, unknown>,
+> extends CliContextOptions {
   create?: CliContextFactory<TContext>['create'];
 }

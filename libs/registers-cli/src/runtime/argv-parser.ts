@@ -20,7 +20,13 @@ export type ParsedInvocation =
   | { kind: 'version'; globals: GlobalValues }
   | { kind: 'shell'; globals: GlobalValues }
   | { kind: 'classic'; classic: ClassicCommandEntry; tokens: string[]; globals: GlobalValues }
-  | { kind: 'run'; command: CommandDefinition; args: Record<string, unknown>; dryRun: boolean; globals: GlobalValues };
+  | {
+      kind: 'run';
+      command: CommandDefinition;
+      args: Record<string, unknown>;
+      dryRun: boolean;
+      globals: GlobalValues;
+    };
 
 export interface UsageLines {
   program(): string;
@@ -36,13 +42,17 @@ function isOption(token: string): boolean {
 
 function splitInline(token: string): [string, string | undefined] {
   const eq = token.indexOf('=');
-  return token.startsWith('--') && eq > 2 ? [token.slice(0, eq), token.slice(eq + 1)] : [token, undefined];
+  return token.startsWith('--') && eq > 2
+    ? [token.slice(0, eq), token.slice(eq + 1)]
+    : [token, undefined];
 }
 
 function parseBoolean(raw: string, what: string): boolean {
   if (/^(true|yes|1|on)$/i.test(raw)) return true;
   if (/^(false|no|0|off)$/i.test(raw)) return false;
-  throw new UsageError(`Invalid value '${raw}' for ${what}: expected true or false.`, { option: what });
+  throw new UsageError(`Invalid value '${raw}' for ${what}: expected true or false.`, {
+    option: what,
+  });
 }
 
 /**
@@ -85,14 +95,20 @@ export class ArgvParser {
         }
         const aliased = this.registry.resolveFlagAlias(token);
         if (aliased) return this.parseCommand(aliased, tokens.slice(i + 1), globals);
-        const known = [...BUILT_IN_FLAGS, ...this.contextFlags.keys(), ...this.registry.flagAliasWords()];
+        const known = [
+          ...BUILT_IN_FLAGS,
+          ...this.contextFlags.keys(),
+          ...this.registry.flagAliasWords(),
+        ];
         throw this.unknownOption(token, known, this.usage.program());
       }
       if (token === 'help') return this.parseHelp(tokens.slice(i + 1), globals);
       const entry = this.registry.resolve(token);
       if (!entry) throw this.unknownCommand(token);
-      if (entry.kind === 'classic') return { kind: 'classic', classic: entry.classic, tokens: tokens.slice(i), globals };
-      if (entry.kind === 'command') return this.parseCommand(entry.command, tokens.slice(i + 1), globals);
+      if (entry.kind === 'classic')
+        return { kind: 'classic', classic: entry.classic, tokens: tokens.slice(i), globals };
+      if (entry.kind === 'command')
+        return this.parseCommand(entry.command, tokens.slice(i + 1), globals);
       return this.parseGroup(entry.group, tokens.slice(i + 1), globals);
     }
     if (globals.version) return { kind: 'version', globals };
@@ -111,7 +127,11 @@ export class ArgvParser {
           i += used;
           continue;
         }
-        throw this.unknownOption(token, [...BUILT_IN_FLAGS, ...this.contextFlags.keys()], this.usage.group(group));
+        throw this.unknownOption(
+          token,
+          [...BUILT_IN_FLAGS, ...this.contextFlags.keys()],
+          this.usage.group(group),
+        );
       }
       const command = this.registry.resolveInGroup(group, token);
       if (!command) throw this.unknownCommand(token, group);
@@ -119,7 +139,9 @@ export class ArgvParser {
     }
     if (globals.version) return { kind: 'version', globals };
     if (globals.help) return { kind: 'help', target: { kind: 'group', group }, globals };
-    const error = new UsageError(`Missing command for group '${group.meta.name}'.`, { command: group.meta.name });
+    const error = new UsageError(`Missing command for group '${group.meta.name}'.`, {
+      command: group.meta.name,
+    });
     error.usage = this.usage.group(group);
     throw error;
   }
@@ -133,15 +155,22 @@ export class ArgvParser {
     if (!words.length) return { kind: 'help', target: { kind: 'program' }, globals };
     const entry = this.registry.resolve(words[0]);
     if (!entry) throw this.unknownCommand(words[0]);
-    if (entry.kind === 'classic') return { kind: 'help', target: { kind: 'classic', classic: entry.classic }, globals };
-    if (entry.kind === 'command') return { kind: 'help', target: { kind: 'command', command: entry.command }, globals };
-    if (words.length === 1) return { kind: 'help', target: { kind: 'group', group: entry.group }, globals };
+    if (entry.kind === 'classic')
+      return { kind: 'help', target: { kind: 'classic', classic: entry.classic }, globals };
+    if (entry.kind === 'command')
+      return { kind: 'help', target: { kind: 'command', command: entry.command }, globals };
+    if (words.length === 1)
+      return { kind: 'help', target: { kind: 'group', group: entry.group }, globals };
     const command = this.registry.resolveInGroup(entry.group, words[1]);
     if (!command) throw this.unknownCommand(words[1], entry.group);
     return { kind: 'help', target: { kind: 'command', command }, globals };
   }
 
-  private parseCommand(command: CommandDefinition, tokens: string[], globals: GlobalValues): ParsedInvocation {
+  private parseCommand(
+    command: CommandDefinition,
+    tokens: string[],
+    globals: GlobalValues,
+  ): ParsedInvocation {
     const byFlag = new Map<string, ArgumentDefinition>();
     for (const arg of command.args) for (const flag of arg.flags) byFlag.set(flag, arg);
     const given = new Map<string, unknown>();
@@ -173,24 +202,34 @@ export class ArgvParser {
       const arg = byFlag.get(flag) ?? (negated?.type === 'boolean' ? negated : undefined);
       if (arg) {
         if (command.dryRun && isDryRunArg(arg)) {
-          dryRun = arg === negated ? false : inline === undefined ? true : parseBoolean(inline, flag);
+          dryRun =
+            arg === negated ? false : inline === undefined ? true : parseBoolean(inline, flag);
           i++;
           continue;
         }
         if (arg.type === 'boolean') {
-          given.set(arg.name, arg === negated ? false : inline === undefined ? true : parseBoolean(inline, flag));
+          given.set(
+            arg.name,
+            arg === negated ? false : inline === undefined ? true : parseBoolean(inline, flag),
+          );
           i++;
           continue;
         }
         let raw = inline;
         if (raw === undefined) {
           if (i + 1 >= tokens.length || (isOption(tokens[i + 1]) && tokens[i + 1] !== '-')) {
-            fail(new UsageError(`Option '${flag}' needs a value.`, { option: flag, argument: arg.name }));
+            fail(
+              new UsageError(`Option '${flag}' needs a value.`, {
+                option: flag,
+                argument: arg.name,
+              }),
+            );
           }
           raw = tokens[i + 1];
           i += 2;
         } else i++;
-        if (arg.type === 'array') given.set(arg.name, [...((given.get(arg.name) as string[]) ?? []), raw as string]);
+        if (arg.type === 'array')
+          given.set(arg.name, [...((given.get(arg.name) as string[]) ?? []), raw as string]);
         else given.set(arg.name, raw);
         continue;
       }
@@ -209,7 +248,12 @@ export class ArgvParser {
         if (error instanceof UsageError) fail(error);
         throw error;
       }
-      const known = [...byFlag.keys(), ...BUILT_IN_FLAGS, ...this.contextFlags.keys(), ...(command.dryRun ? ['--dry-run'] : [])];
+      const known = [
+        ...byFlag.keys(),
+        ...BUILT_IN_FLAGS,
+        ...this.contextFlags.keys(),
+        ...(command.dryRun ? ['--dry-run'] : []),
+      ];
       throw this.unknownOption(flag, known, usage, command.path);
     }
 
@@ -217,7 +261,9 @@ export class ArgvParser {
     if (globals.version) return { kind: 'version', globals };
 
     const values: Record<string, unknown> = {};
-    const positionalArgs = command.args.filter((a) => a.type !== 'boolean' && !(command.dryRun && isDryRunArg(a)));
+    const positionalArgs = command.args.filter(
+      (a) => a.type !== 'boolean' && !(command.dryRun && isDryRunArg(a)),
+    );
     const open = positionalArgs.filter((a) => !given.has(a.name));
     let p = 0;
     for (const arg of open) {
@@ -236,8 +282,11 @@ export class ArgvParser {
         continue;
       }
       if (!given.has(arg.name)) {
-        if (arg.required) fail(new UsageError(`Missing required argument '${arg.name}'.`, { argument: arg.name }));
-        values[arg.name] = Array.isArray(arg.defaultValue) ? [...arg.defaultValue] : arg.defaultValue;
+        if (arg.required)
+          fail(new UsageError(`Missing required argument '${arg.name}'.`, { argument: arg.name }));
+        values[arg.name] = Array.isArray(arg.defaultValue)
+          ? [...arg.defaultValue]
+          : arg.defaultValue;
         continue;
       }
       try {
@@ -267,9 +316,12 @@ export class ArgvParser {
     if (type === 'number') {
       const n = raw.trim() === '' ? NaN : Number(raw);
       if (!Number.isFinite(n)) {
-        throw new UsageError(`Invalid value '${raw}' for argument '${arg.name}': expected a number.`, {
-          argument: arg.name,
-        });
+        throw new UsageError(
+          `Invalid value '${raw}' for argument '${arg.name}': expected a number.`,
+          {
+            argument: arg.name,
+          },
+        );
       }
       value = n;
     }
@@ -297,10 +349,13 @@ export class ArgvParser {
       case '--cli-output': {
         const [raw, used] = valueOf();
         if (!(OUTPUT_MODES as readonly string[]).includes(raw)) {
-          throw new UsageError(`Invalid output mode '${raw}': choose from ${OUTPUT_MODES.join(', ')}.`, {
-            option: flag,
-            choices: [...OUTPUT_MODES],
-          });
+          throw new UsageError(
+            `Invalid output mode '${raw}': choose from ${OUTPUT_MODES.join(', ')}.`,
+            {
+              option: flag,
+              choices: [...OUTPUT_MODES],
+            },
+          );
         }
         globals.output = raw as OutputMode;
         return used;
@@ -332,7 +387,9 @@ export class ArgvParser {
         globals.interactive = true;
         return 1;
     }
-    const negated = flag.startsWith('--no-') ? this.contextFlags.get(`--${flag.slice(5)}`) : undefined;
+    const negated = flag.startsWith('--no-')
+      ? this.contextFlags.get(`--${flag.slice(5)}`)
+      : undefined;
     const name = this.contextFlags.get(flag) ?? negated;
     if (!name) return 0;
     const def = this.contextOptions[name];
@@ -347,14 +404,19 @@ export class ArgvParser {
     if (def.type === 'number') {
       value = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(value)) {
-        throw new UsageError(`Invalid value '${raw}' for option '${flag}': expected a number.`, { option: flag });
+        throw new UsageError(`Invalid value '${raw}' for option '${flag}': expected a number.`, {
+          option: flag,
+        });
       }
     }
     if (def.choices && !def.choices.map(String).includes(String(value))) {
-      throw new UsageError(`Invalid value '${raw}' for option '${flag}': choose from ${def.choices.join(', ')}.`, {
-        option: flag,
-        choices: [...def.choices],
-      });
+      throw new UsageError(
+        `Invalid value '${raw}' for option '${flag}': choose from ${def.choices.join(', ')}.`,
+        {
+          option: flag,
+          choices: [...def.choices],
+        },
+      );
     }
     globals.context[name] = value;
     return used;
@@ -364,16 +426,27 @@ export class ArgvParser {
     const prefix = group ? `${group.meta.name} ` : '';
     const candidates = group ? this.registry.groupWords(group) : this.registry.topLevelWords();
     const suggestions = suggest(word, candidates).map((s) => `${prefix}${s}`);
-    const error = new UnknownCommandError(`Unknown command '${prefix}${word}'.${didYouMean(suggestions)}`, {
-      command: `${prefix}${word}`,
-      suggestions,
-    });
+    const error = new UnknownCommandError(
+      `Unknown command '${prefix}${word}'.${didYouMean(suggestions)}`,
+      {
+        command: `${prefix}${word}`,
+        suggestions,
+      },
+    );
     error.usage = group ? this.usage.group(group) : this.usage.program();
     return error;
   }
 
-  private unknownOption(flag: string, known: string[], usage: string, command?: string): UsageError {
-    const suggestions = suggest(flag, known.filter((k) => k.startsWith('--')));
+  private unknownOption(
+    flag: string,
+    known: string[],
+    usage: string,
+    command?: string,
+  ): UsageError {
+    const suggestions = suggest(
+      flag,
+      known.filter((k) => k.startsWith('--')),
+    );
     const error = new UsageError(`Unknown option '${flag}'.${didYouMean(suggestions)}`, {
       option: flag,
       ...(command ? { command } : {}),

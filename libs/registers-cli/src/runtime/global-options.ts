@@ -18,11 +18,26 @@ export interface GlobalValues {
 }
 
 export function emptyGlobals(): GlobalValues {
-  return { quiet: false, color: true, force: false, debug: false, help: false, version: false, interactive: false, context: {} };
+  return {
+    quiet: false,
+    color: true,
+    force: false,
+    debug: false,
+    help: false,
+    version: false,
+    interactive: false,
+    context: {},
+  };
 }
 
 export function cloneGlobals(values: GlobalValues): GlobalValues {
-  return { ...values, help: false, version: false, interactive: false, context: { ...values.context } };
+  return {
+    ...values,
+    help: false,
+    version: false,
+    interactive: false,
+    context: { ...values.context },
+  };
 }
 
 export interface GlobalFlagHelp {
@@ -42,8 +57,18 @@ export const BUILT_IN_FLAG_HELP: GlobalFlagHelp[] = [
 ];
 
 export const BUILT_IN_FLAGS = [
-  '--output', '--cli-output', '--quiet', '--no-color', '--color', '--force', '--yes', '--debug',
-  '--interactive', '--help', '-h', '--version',
+  '--output',
+  '--cli-output',
+  '--quiet',
+  '--no-color',
+  '--color',
+  '--force',
+  '--yes',
+  '--debug',
+  '--interactive',
+  '--help',
+  '-h',
+  '--version',
 ];
 
 /** Flags of the context options, e.g. `--env` → `env`. */

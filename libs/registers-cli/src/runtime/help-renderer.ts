@@ -14,7 +14,9 @@ export interface ProgramInfo {
 
 function columns(rows: Array<[string, string]>, indent = '  '): string[] {
   const width = Math.max(0, ...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => (right ? `${indent}${left.padEnd(width)}   ${right}` : `${indent}${left}`).trimEnd());
+  return rows.map(([left, right]) =>
+    (right ? `${indent}${left.padEnd(width)}   ${right}` : `${indent}${left}`).trimEnd(),
+  );
 }
 
 function describeDefault(value: unknown): string {
@@ -71,7 +73,10 @@ export class HelpRenderer implements UsageLines {
     }
     for (const classic of this.registry.classicCommands()) {
       const aliases = classic.aliases.length ? ` (aliases: ${classic.aliases.join(', ')})` : '';
-      commandRows.push([[classic.name, classic.usage].filter(Boolean).join(' '), `${classic.description}${aliases}`]);
+      commandRows.push([
+        [classic.name, classic.usage].filter(Boolean).join(' '),
+        `${classic.description}${aliases}`,
+      ]);
     }
     commandRows.push(['help [command]', 'Show help for a group or command']);
     lines.push('', 'Commands:', ...columns(commandRows));
@@ -81,7 +86,9 @@ export class HelpRenderer implements UsageLines {
       lines.push('', 'Groups:');
       const rows: Array<[string, string]> = [];
       for (const group of groups) {
-        const aliases = group.meta.aliases?.length ? ` (aliases: ${group.meta.aliases.join(', ')})` : '';
+        const aliases = group.meta.aliases?.length
+          ? ` (aliases: ${group.meta.aliases.join(', ')})`
+          : '';
         rows.push([group.meta.name, `${group.meta.description ?? ''}${aliases}`]);
         for (const command of group.commands.filter((c) => !c.meta.hidden)) {
           rows.push([`  ${this.signature(command)}`, this.describeCommand(command)]);
@@ -90,7 +97,10 @@ export class HelpRenderer implements UsageLines {
       lines.push(...columns(rows));
     }
     lines.push('', 'Global options:', ...columns(this.globalRows()));
-    lines.push('', `Run '${this.info.name} help <command>' or '${this.info.name} <command> --help' for details.`);
+    lines.push(
+      '',
+      `Run '${this.info.name} help <command>' or '${this.info.name} <command> --help' for details.`,
+    );
     return lines.join('\n');
   }
 
@@ -145,10 +155,22 @@ export class HelpRenderer implements UsageLines {
       if (arg.type === 'boolean') {
         const main = arg.flags[0];
         const others = arg.flags.slice(1).filter((f) => f !== `--${arg.name}` || f === main);
-        rows.push([[...others.filter((f) => f.length === 2), main].join(', ') + `, --no-${main.slice(2)}`, this.describeArg(arg)]);
+        rows.push([
+          [...others.filter((f) => f.length === 2), main].join(', ') + `, --no-${main.slice(2)}`,
+          this.describeArg(arg),
+        ]);
       } else {
-        const spellings = [...new Set([...arg.flags.filter((f) => f.length === 2), arg.flags[0], ...arg.flags.slice(1).filter((f) => f.length > 2 && f !== `--${arg.name}`)])];
-        rows.push([`${spellings.join(', ')} <${arg.type === 'array' ? `${arg.name}...` : 'value'}>`, `Same as the ${arg.name} argument`]);
+        const spellings = [
+          ...new Set([
+            ...arg.flags.filter((f) => f.length === 2),
+            arg.flags[0],
+            ...arg.flags.slice(1).filter((f) => f.length > 2 && f !== `--${arg.name}`),
+          ]),
+        ];
+        rows.push([
+          `${spellings.join(', ')} <${arg.type === 'array' ? `${arg.name}...` : 'value'}>`,
+          `Same as the ${arg.name} argument`,
+        ]);
       }
     }
     if (command.dryRun) rows.push(['--dry-run', 'Show what would happen without doing it']);
@@ -161,7 +183,8 @@ export class HelpRenderer implements UsageLines {
     parts.push(`(${arg.type === 'array' ? `${arg.itemType}[]` : arg.type})`);
     if (arg.choices?.length) parts.push(`choices: ${arg.choices.join(', ')}`);
     if (arg.required) parts.push('required');
-    else if (arg.defaultValue !== undefined) parts.push(`default: ${describeDefault(arg.defaultValue)}`);
+    else if (arg.defaultValue !== undefined)
+      parts.push(`default: ${describeDefault(arg.defaultValue)}`);
     return parts.join('  ');
   }
 
@@ -180,11 +203,20 @@ export class HelpRenderer implements UsageLines {
       rows.push([flag, parts.filter(Boolean).join('  ')]);
     }
     for (const flag of BUILT_IN_FLAG_HELP) {
-      if (command && flag.flags.startsWith('--output') && command.args.some((a) => a.flags.includes('--output'))) {
+      if (
+        command &&
+        flag.flags.startsWith('--output') &&
+        command.args.some((a) => a.flags.includes('--output'))
+      ) {
         rows.push(['--cli-output <mode>', 'Output mode: json|csv|plain|table']);
         continue;
       }
-      if (command && flag.flags === '--version' && command.args.some((a) => a.flags.includes('--version'))) continue;
+      if (
+        command &&
+        flag.flags === '--version' &&
+        command.args.some((a) => a.flags.includes('--version'))
+      )
+        continue;
       rows.push([flag.flags, flag.help]);
     }
     return rows;

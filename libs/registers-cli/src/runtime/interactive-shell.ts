@@ -103,7 +103,8 @@ export class InteractiveShell {
     const ask = (message: string): Promise<boolean | null> =>
       new Promise((resolve) => {
         io.stderr.write(`${message} [y/N] `);
-        this.pendingAnswer = (line) => resolve(line === null ? null : /^(y|yes)$/i.test(line.trim()));
+        this.pendingAnswer = (line) =>
+          resolve(line === null ? null : /^(y|yes)$/i.test(line.trim()));
       });
 
     if (tty) rl.prompt();
@@ -123,7 +124,8 @@ export class InteractiveShell {
       if (tty && !closed) rl.prompt();
     }
     if (!closed) rl.close();
-    if (helpIfEmpty && linesSeen === 0 && exitCode === EXIT_OK) io.stdout.write(`\n${this.help.programHelp()}\n`);
+    if (helpIfEmpty && linesSeen === 0 && exitCode === EXIT_OK)
+      io.stdout.write(`\n${this.help.programHelp()}\n`);
     return exitCode;
   }
 
@@ -156,15 +158,22 @@ export class InteractiveShell {
           io.stderr.write('Error: exec needs a shell command.\n');
           return false;
         }
-        const result = spawnSync(shellCommand, { shell: true, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        const result = spawnSync(shellCommand, {
+          shell: true,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         if (result.stdout) io.stdout.write(result.stdout);
         if (result.stderr) io.stderr.write(result.stderr);
-        if (result.status !== 0) io.stderr.write(`exec: exit code ${result.status ?? 'signal ' + result.signal}\n`);
+        if (result.status !== 0)
+          io.stderr.write(`exec: exit code ${result.status ?? 'signal ' + result.signal}\n`);
         return false;
       }
     }
     if (first === 'help' && rest.length === 0) {
-      io.stdout.write(`${this.help.programHelp()}\n\nShell built-ins: help [command], commands, exec <shell command>, exit, quit\n`);
+      io.stdout.write(
+        `${this.help.programHelp()}\n\nShell built-ins: help [command], commands, exec <shell command>, exit, quit\n`,
+      );
       return false;
     }
     if (!first.startsWith('-') && first !== 'help' && !this.registry.resolve(first)) {
@@ -180,8 +189,11 @@ export class InteractiveShell {
     const lines = this.registry
       .all()
       .filter((c) => !c.meta.hidden)
-      .map((c) => `${this.help.signature(c)}${c.meta.description ? `  - ${c.meta.description}` : ''}`);
-    for (const classic of this.registry.classicCommands()) lines.push(`${classic.name}  - ${classic.description}`);
+      .map(
+        (c) => `${this.help.signature(c)}${c.meta.description ? `  - ${c.meta.description}` : ''}`,
+      );
+    for (const classic of this.registry.classicCommands())
+      lines.push(`${classic.name}  - ${classic.description}`);
     return lines;
   }
 
@@ -222,14 +234,21 @@ export class InteractiveShell {
     } else if (entry.kind === 'command') command = entry.command;
     if (!command || commandWords[0] === 'help') return [];
     const lastWord = allWords[allWords.length - 1];
-    const optionArg = lastWord?.startsWith('-') ? command.args.find((a) => a.flags.includes(lastWord)) : undefined;
+    const optionArg = lastWord?.startsWith('-')
+      ? command.args.find((a) => a.flags.includes(lastWord))
+      : undefined;
     if (optionArg?.choices) return optionArg.choices.map(String);
     if (current.startsWith('-')) {
-      const flags = command.args.flatMap((a) => (a.type === 'boolean' ? [...a.flags, `--no-${a.flags[0].slice(2)}`] : a.flags));
+      const flags = command.args.flatMap((a) =>
+        a.type === 'boolean' ? [...a.flags, `--no-${a.flags[0].slice(2)}`] : a.flags,
+      );
       return [...flags, ...(command.dryRun ? ['--dry-run'] : []), ...BUILT_IN_FLAGS];
     }
-    const positionals = command.args.filter((a) => a.type !== 'boolean' && !(command!.dryRun && isDryRunArg(a)));
-    const next = positionals[commandWords.length - consumed] ?? positionals.find((a) => a.type === 'array');
+    const positionals = command.args.filter(
+      (a) => a.type !== 'boolean' && !(command!.dryRun && isDryRunArg(a)),
+    );
+    const next =
+      positionals[commandWords.length - consumed] ?? positionals.find((a) => a.type === 'array');
     return next?.choices ? next.choices.map(String) : [];
   }
 
@@ -251,7 +270,8 @@ export class InteractiveShell {
       const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
       const kept = lines.slice(-this.historySize());
       // Appends grow the file; keep it near the configured size.
-      if (lines.length > 2 * this.historySize()) fs.writeFileSync(file, `${kept.join('\n')}\n`, { mode: 0o600 });
+      if (lines.length > 2 * this.historySize())
+        fs.writeFileSync(file, `${kept.join('\n')}\n`, { mode: 0o600 });
       return kept.reverse();
     } catch {
       return [];

@@ -5,7 +5,9 @@ import { OutputMode } from '../interfaces/output-mode.type';
 type Row = Record<string, unknown>;
 
 function isPlainRecord(value: unknown): value is Row {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
 }
 
 /** JSON.stringify that writes bigint as a string instead of throwing. */
@@ -14,7 +16,11 @@ function stringifyJson(value: unknown, indent?: number): string {
 }
 
 function toJsonSafe(value: unknown): unknown {
-  if (value && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    value &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     return JSON.parse(stringifyJson(value));
   }
   return value;
@@ -31,7 +37,8 @@ function rowsOf(value: unknown): { columns: string[]; rows: Row[] } {
   const list = (Array.isArray(value) ? value : [value]).map(toJsonSafe);
   if (list.every(isPlainRecord)) {
     const columns: string[] = [];
-    for (const row of list as Row[]) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+    for (const row of list as Row[])
+      for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
     return { columns, rows: list as Row[] };
   }
   return { columns: ['value'], rows: list.map((v) => ({ value: v })) };
@@ -52,10 +59,14 @@ export function formatOutput(value: unknown, mode: OutputMode): string | undefin
   if (mode === 'csv') {
     const { columns, rows } = rowsOf(value);
     if (Array.isArray(value) && value.length === 0) return '';
-    return stringify(rows.map((r) => columns.map((c) => cell(r[c]))), { header: true, columns }).trimEnd();
+    return stringify(
+      rows.map((r) => columns.map((c) => cell(r[c]))),
+      { header: true, columns },
+    ).trimEnd();
   }
   if (mode === 'table') return renderTable(value, true);
-  if (Array.isArray(value) && value.every((v) => !isPlainRecord(v))) return value.map(cell).join('\n');
+  if (Array.isArray(value) && value.every((v) => !isPlainRecord(v)))
+    return value.map(cell).join('\n');
   if (isPlainRecord(value)) {
     const entries = Object.entries(toJsonSafe(value) as Row);
     const width = Math.max(0, ...entries.map(([k]) => k.length));
@@ -68,10 +79,28 @@ function renderTable(value: unknown, borders: boolean): string {
   const chars = borders
     ? {}
     : {
-        top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-        'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+        top: '',
+        'top-mid': '',
+        'top-left': '',
+        'top-right': '',
+        bottom: '',
+        'bottom-mid': '',
+        'bottom-left': '',
+        'bottom-right': '',
+        left: '',
+        'left-mid': '',
+        mid: '',
+        'mid-mid': '',
+        right: '',
+        'right-mid': '',
+        middle: '  ',
       };
-  const style = { head: [], border: [], 'padding-left': borders ? 1 : 0, 'padding-right': borders ? 1 : 0 };
+  const style = {
+    head: [],
+    border: [],
+    'padding-left': borders ? 1 : 0,
+    'padding-right': borders ? 1 : 0,
+  };
   if (isPlainRecord(value) && !borders) {
     return formatOutput(value, 'plain') ?? '';
   }
@@ -81,7 +110,10 @@ function renderTable(value: unknown, borders: boolean): string {
     return table.toString();
   }
   const { columns, rows } = rowsOf(value);
-  if (rows.length === 0) return borders ? new Table({ chars, style, head: columns.length ? columns : ['value'] }).toString() : '';
+  if (rows.length === 0)
+    return borders
+      ? new Table({ chars, style, head: columns.length ? columns : ['value'] }).toString()
+      : '';
   const table = new Table({ chars, style, head: columns });
   for (const row of rows) table.push(columns.map((c) => cell(row[c])));
   return table

@@ -17,7 +17,9 @@ export function createProgressBar(
     const ratio = Math.min(1, Math.max(0, value / total));
     const filled = Math.round(ratio * width);
     const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
-    stderr.write(`\r${label ? `${label} ` : ''}[${bar}] ${value}/${total} ${Math.round(ratio * 100)}%`);
+    stderr.write(
+      `\r${label ? `${label} ` : ''}[${bar}] ${value}/${total} ${Math.round(ratio * 100)}%`,
+    );
   };
   draw();
   return {

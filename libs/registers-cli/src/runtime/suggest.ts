@@ -27,7 +27,10 @@ export function suggest(word: string, candidates: string[], limit = 3): string[]
     .filter(({ score }) => score <= (lower.length <= 3 ? 1 : 2))
     .sort((a, b) => a.score - b.score || a.c.localeCompare(b.c));
   const best = scored.length ? scored[0].score : 0;
-  return scored.filter((s) => s.score === best).slice(0, limit).map((s) => s.c);
+  return scored
+    .filter((s) => s.score === best)
+    .slice(0, limit)
+    .map((s) => s.c);
 }
 
 export function didYouMean(suggestions: string[]): string {

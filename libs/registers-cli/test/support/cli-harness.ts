@@ -28,7 +28,9 @@ export interface InProcessRunOptions {
  * classic commands exist) and runs command lines in-process against captured streams.
  */
 export async function startInProcess(rootModule: Type<unknown>) {
-  const app: INestApplicationContext = await CommandFactory.createWithoutRunning(rootModule, { logger: false });
+  const app: INestApplicationContext = await CommandFactory.createWithoutRunning(rootModule, {
+    logger: false,
+  });
   const runner = app.get(CliRunner, { strict: false });
   const run = async (argv: string[], options: InProcessRunOptions = {}): Promise<RunResult> => {
     const out: string[] = [];
@@ -56,20 +58,28 @@ export function runFixture(
   args: string[],
   options: { input?: string; env?: NodeJS.ProcessEnv } = {},
 ): RunResult {
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(FIXTURES, entry), ...args], {
-    cwd: REPO_ROOT,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, ...options.env },
-    timeout: 30_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(FIXTURES, entry), ...args],
+    {
+      cwd: REPO_ROOT,
+      input: options.input ?? '',
+      encoding: 'utf8',
+      env: { ...process.env, ...options.env },
+      timeout: 30_000,
+    },
+  );
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Starts a fixture process without waiting (for signals). */
 export function spawnFixture(entry: string, args: string[]) {
-  return spawn(process.execPath, ['-r', '@swc-node/register', path.join(FIXTURES, entry), ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  return spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(FIXTURES, entry), ...args],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
 }
