@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the local PostgreSQL and MariaDB servers when they are installed but not running.
+# Starts the local PostgreSQL and MariaDB servers when they are installed but not running,
+# and installs tmux (for the terminal tests) when it is missing.
 # The test matrix itself decides whether a missing server is an error (CI=true) or a skip.
 set -u
 
@@ -33,6 +34,16 @@ if ! my_up; then
     wait_for my_up MariaDB || true
   else
     echo "services: MariaDB is not installed here" >&2
+  fi
+fi
+# The TTY tests drive the interactive shell through tmux (a real terminal).
+if ! command -v tmux >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "services: installing tmux for the terminal tests"
+    (apt-get install -y -qq tmux >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq tmux >/dev/null 2>&1; }) \
+      || echo "services: could not install tmux" >&2
+  else
+    echo "services: tmux is missing (apt-get install tmux)" >&2
   fi
 fi
 exit 0
