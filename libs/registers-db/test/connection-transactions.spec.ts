@@ -115,3 +115,18 @@ describeEachDialect('DatabaseConnection', (target) => {
 function setTimeoutPromise(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+describeEachDialect('DatabaseConnection.onStatement', (target) => {
+  it('reports the SQL of each statement, never its values, until removed', async () => {
+    const conn = new DatabaseConnection({ url: target().url });
+    const seen: string[] = [];
+    const off = conn.onStatement((sql) => seen.push(sql));
+    await conn.query(`SELECT ${conn.dialect === 'postgres' ? '$1::text' : '?'} AS secret`, ['hunter2']);
+    off();
+    await conn.query('SELECT 2 AS two');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain('AS secret');
+    expect(seen.join()).not.toContain('hunter2');
+    await conn.close();
+  });
+});

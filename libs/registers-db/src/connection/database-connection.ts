@@ -44,6 +44,7 @@ export class DatabaseConnection {
   private session?: DriverSession;
   private opening?: Promise<void>;
   private savepoints = 0;
+  private statementListeners: Array<(sql: string) => void> = [];
 
   constructor(private readonly options: DatabaseConnectionOptions = {}) {
     this.parsed = parseDatabaseUrl(options.url ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_DATABASE_URL);
@@ -98,12 +99,29 @@ export class DatabaseConnection {
     return this.frames.getStore()?.session ?? this.session;
   }
 
+  /**
+   * Calls `listener` with the SQL text (never the values) of every statement that reaches
+   * the database through `query`/`execute`. Returns a function that removes it.
+   */
+  onStatement(listener: (sql: string) => void): () => void {
+    this.statementListeners = [...this.statementListeners, listener];
+    return () => {
+      this.statementListeners = this.statementListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private notify(sql: string): void {
+    for (const listener of this.statementListeners) listener(sql);
+  }
+
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    if (this.statementListeners.length > 0) this.notify(sql);
     const executor = this.executor() ?? (await this.open(), this.executor()!);
     return executor.query(sql, params) as Promise<T[]>;
   }
 
   async execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {
+    if (this.statementListeners.length > 0) this.notify(sql);
     const executor = this.executor() ?? (await this.open(), this.executor()!);
     return executor.execute(sql, params);
   }
