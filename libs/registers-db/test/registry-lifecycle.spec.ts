@@ -242,6 +242,30 @@ describeEachDialect('DatabaseRegistry autoCreate', (target) => {
     }
   });
 
+  it('survives a rollback of the transaction in which a table was first used', async () => {
+    @Model({ table: 'reg_first_use' })
+    class FirstUse {
+      @Field({ id: 'autoincrement' }) id?: number;
+      @Field() @IsString() body!: string;
+    }
+    const db = new DatabaseRegistry({ url: target().url }).register(FirstUse);
+    const notes = db.manager(FirstUse);
+    const boom = new Error('rolled back');
+    try {
+      await expect(
+        db.connection.transaction(async () => {
+          await notes.create({ body: 'lost' });
+          throw boom;
+        }),
+      ).rejects.toBe(boom);
+      expect(await notes.count()).toBe(0);
+      await notes.create({ body: 'kept' });
+      expect((await notes.all()).map((n) => n.body)).toEqual(['kept']);
+    } finally {
+      await db.dispose();
+    }
+  });
+
   it('closes reference cycles with foreign keys added after both tables exist', async () => {
     @Model({ table: 'reg_a' })
     class A {

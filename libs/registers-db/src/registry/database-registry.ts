@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -64,6 +65,8 @@ export class DatabaseRegistry {
   private readonly entries = new Map<Function, RegisteredModel>();
   private readonly tables = new Map<string, RegisteredModel>();
   private preparing: Promise<void> = Promise.resolve();
+  /** The async context the registry was made in (outside any transaction), for DDL. */
+  private readonly outsideTransactions = new AsyncResource('RegistersDbSchema');
   private readonly seeders: RegisteredSeeder[] = [];
 
   constructor(options: DatabaseRegistryOptions = {}) {
@@ -197,7 +200,7 @@ export class DatabaseRegistry {
   /** TypeORM entity schemas of the registered models (for the DataSource and migrations). */
   entitySchemas(): EntitySchema[] {
     const metas = [...this.entries.values()].map((e) => e.meta);
-    const ddl = [...this.entries.values()][0]?.schema.ddl;
+    const ddl = this.ddl();
     if (!ddl) return [];
     return metas.map((meta) =>
       buildEntitySchema(meta, ddl, (table) => this.tables.get(table)?.meta),
@@ -209,24 +212,40 @@ export class DatabaseRegistry {
    * (models with `autoCreate: false` are left alone). Called lazily by managers.
    */
   prepare(): Promise<void> {
+    const inTransaction = this.connection.inTransaction();
     const next = this.preparing
       .catch(() => undefined)
-      .then(() => {
+      .then(async () => {
         const pending = [...this.entries.values()].filter((e) => !e.schema.ready);
         if (pending.length === 0) return;
         const creatable = this.autoCreate ? pending.filter((e) => e.meta.autoCreate) : [];
-        return this.createTables(creatable).then(() => {
-          for (const e of pending) e.schema.markReady();
-        });
+        if (!inTransaction || creatable.length === 0) {
+          await this.createTables(creatable);
+        } else if (this.ddl()?.ddlOutsideTransactions) {
+          // First use inside a transaction: create the tables on another connection, so a
+          // rollback cannot drop them (PostgreSQL) and MySQL does not commit the transaction.
+          await this.outsideTransactions.runInAsyncScope(() => this.createTables(creatable));
+        } else {
+          // SQLite has one connection: the DDL joins the transaction and may be rolled
+          // back with it, so these tables are checked again on next use.
+          await this.createTables(creatable);
+          for (const e of pending) e.schema.markReady(!creatable.includes(e));
+          return;
+        }
+        for (const e of pending) e.schema.markReady();
       });
     this.preparing = next;
     return next;
   }
 
+  private ddl() {
+    return this.entries.values().next().value?.schema.ddl;
+  }
+
   private async createTables(entries: RegisteredModel[]): Promise<string[]> {
     const created: string[] = [];
     const deferredSteps: Array<{ schema: ModelSchema; columns: string[] }> = [];
-    const lazy = this.entries.values().next().value?.schema.ddl.lazyForeignKeys ?? true;
+    const lazy = this.ddl()?.lazyForeignKeys ?? true;
     for (const { entry, deferred } of creationOrder(entries, (t) => this.tables.get(t))) {
       const deferForeignKeys = lazy ? [] : deferred;
       if (await entry.schema.createSchema({ deferForeignKeys })) {

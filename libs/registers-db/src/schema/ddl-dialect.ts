@@ -230,6 +230,14 @@ export abstract class DdlDialect {
     return true;
   }
 
+  /**
+   * Whether DDL can run on another connection while a transaction is open (a pool), rather
+   * than inside it (SQLite's single connection).
+   */
+  get ddlOutsideTransactions(): boolean {
+    return true;
+  }
+
   /** Whether FKs may point at tables created later (SQLite checks them only on writes). */
   get lazyForeignKeys(): boolean {
     return false;

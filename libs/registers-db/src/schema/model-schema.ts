@@ -65,19 +65,19 @@ export class ModelSchema<T = any> {
   /** Creates the table before first use when autoCreate is on; cheap after the first call. */
   ensureReady(): Promise<void> {
     if (this.isReady) return Promise.resolve();
+    // With a `prepare` (the registry), it decides what is ready (it may have to re-check a
+    // table created inside a transaction that could still roll back).
     this.readiness ??= (
       this.options.prepare
         ? this.options.prepare()
         : this.meta.autoCreate
           ? this.createSchema().then(() => undefined)
-          : Promise.resolve()
-    )
-      .then(() => {
-        this.isReady = true;
-      })
-      .finally(() => {
-        this.readiness = undefined;
-      });
+          : Promise.resolve().then(() => {
+              this.isReady = true;
+            })
+    ).finally(() => {
+      this.readiness = undefined;
+    });
     return this.readiness;
   }
 

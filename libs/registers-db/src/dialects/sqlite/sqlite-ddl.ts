@@ -119,6 +119,10 @@ export class SqliteDdl extends DdlDialect {
     return statements;
   }
 
+  get ddlOutsideTransactions(): boolean {
+    return false;
+  }
+
   get lazyForeignKeys(): boolean {
     return true;
   }
