@@ -48,6 +48,7 @@ import { compileRawSql, RawSqlRefusal } from './raw-sql';
 import { PasswordFields } from './password-fields';
 import { AuditTrail } from './audit-trail';
 import { ModelHooks } from './model-hooks';
+import { currentTenantFrame } from './scopes/tenant-scope';
 import { reverseOrder } from './order-by';
 
 type Row = Record<string, unknown>;
@@ -87,6 +88,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
   readonly recordClass: Type<T>;
   private readonly passwords: PasswordFields;
   private readonly hooks: ModelHooks;
+  private readonly tenantField?: FieldMetadata;
   private audit?: AuditTrail;
   private readonly hydrate: Hydrator<T>;
   private readonly validator: ModelValidator<T>;
@@ -106,6 +108,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     this.validator = new ModelValidator(meta, this.recordClass);
     this.passwords = new PasswordFields(meta);
     this.hooks = new ModelHooks(meta.target);
+    this.tenantField = meta.tenantField ? meta.fieldsByProperty.get(meta.tenantField) : undefined;
     if (meta.auditLog) this.audit = new AuditTrail(meta, connection, this.dialect);
     this.uniqueGroups = meta.unique.map((group) => group.map((p) => meta.fieldsByProperty.get(p)!));
     schema.onRename?.(() => {
@@ -198,6 +201,45 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   /**
+   * Tenant models: the tenant the current flow works for, or undefined inside unscoped().
+   * Outside both, the operation is refused.
+   */
+  private tenant(operation: string): { value: unknown } | undefined {
+    if (!this.tenantField) return undefined;
+    const frame = currentTenantFrame();
+    if (frame?.unscoped) return undefined;
+    if (frame?.tenant === undefined) {
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation} runs outside a tenantScope (use tenantScope(tenant, fn), or unscoped(fn) for all tenants)`,
+        this.context(operation, { field: this.tenantField.property }),
+      );
+    }
+    return { value: frame.tenant };
+  }
+
+  /** Fills the tenant field of input data, refusing a different tenant. */
+  private withTenant(data: unknown, operation: string): any {
+    const tenant = this.tenant(operation);
+    if (!tenant || data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+    const property = this.tenantField!.property;
+    const given = (data as any)[property];
+    if (given !== undefined && given !== null && String(given) !== String(tenant.value)) {
+      throw new InvalidQueryError(`${this.meta.name}.${operation}: ${property} belongs to another tenant`, this.context(operation, { field: property }));
+    }
+    return { ...(data as object), [property]: tenant.value };
+  }
+
+  /** Refuses to touch a record (or key row) of another tenant. */
+  private assertTenantOf(record: unknown, operation: string): void {
+    const tenant = this.tenant(operation);
+    if (!tenant) return;
+    const property = this.tenantField!.property;
+    if (String((record as any)?.[property]) !== String(tenant.value)) {
+      throw new InvalidQueryError(`${this.meta.name}.${operation}: the record belongs to another tenant`, this.context(operation, { field: property }));
+    }
+  }
+
+  /**
    * ` WHERE …` for a filter, or '' when nothing restricts the rows; values go to `params`.
    * Soft-deleted rows are left out unless `includeDeleted`. With `guard`, an empty filter
    * is refused unless `allowFullTable`.
@@ -218,9 +260,15 @@ export class Manager<T extends object> implements RecordOwner<T> {
       throw this.withOperation(error, operation);
     }
     if (scope.guard !== undefined) this.guardFullTable(condition, scope.guard ?? undefined, operation);
-    const live = scope.includeDeleted ? '' : this.statements.live;
-    if (condition && live) return ` WHERE (${condition}) AND ${live}`;
-    return condition || live ? ` WHERE ${condition || live}` : '';
+    const parts: string[] = [];
+    if (condition) parts.push(parts.length || this.statements.live || this.tenantField ? `(${condition})` : condition);
+    if (!scope.includeDeleted && this.statements.live) parts.push(this.statements.live);
+    const tenant = this.tenant(operation);
+    if (tenant) {
+      const field = this.tenantField!;
+      parts.push(`${this.dialect.quoteIdentifier(field.column)} = ${params.add(this.dialect.toDriver(field, tenant.value))}`);
+    }
+    return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
   }
 
   private withOperation(error: unknown, operation: string): unknown {
@@ -460,6 +508,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   private async createNow(data: Partial<T>): Promise<ManagedRecord<T>> {
+    if (this.tenantField) data = this.withTenant(data, 'create');
     const built = this.validator.build(data, { operation: 'create' });
     const record = built instanceof Promise ? await built : built;
     if (this.passwords.any) await this.passwords.hashInto(record as any);
@@ -474,7 +523,24 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private async upsertNow(data: Partial<T>): Promise<ManagedRecord<T>> {
     const operation = 'upsert';
-    const input: any = data !== null && typeof data === 'object' && (isPersisted(data) || !isPlainData(data)) ? this.fieldValues(data) : data;
+    if (this.tenantField && this.tenant(operation)) {
+      // A conflict may land on another tenant's row: check the result and roll back if so.
+      return this.connection.transaction(async () => {
+        const record = await this.upsertNow2(this.withTenant(this.plainInput(data), operation));
+        this.assertTenantOf(record, operation);
+        return record;
+      });
+    }
+    return this.upsertNow2(data);
+  }
+
+  private plainInput(data: unknown): any {
+    return data !== null && typeof data === 'object' && (isPersisted(data) || !isPlainData(data)) ? this.fieldValues(data) : data;
+  }
+
+  private async upsertNow2(data: Partial<T>): Promise<ManagedRecord<T>> {
+    const operation = 'upsert';
+    const input: any = this.plainInput(data);
     const conflict = input !== null && typeof input === 'object' ? this.conflictOf(input) : undefined;
     const built = this.validator.build(input, { operation, allowDatabaseKey: conflict?.[0] === this.keyField });
     const record = built instanceof Promise ? await built : built;
@@ -509,16 +575,20 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return plan;
   }
 
-  /** Fields an upsert overwrites on conflict: those given, minus the key, conflict and createdAt. */
+  /** Fields an upsert overwrites on conflict: those given, minus the key, conflict, createdAt and the tenant. */
   private updatableOnConflict(fields: FieldMetadata[], conflict: FieldMetadata[], present: Set<string>): FieldMetadata[] {
     if (this.meta.timestamps) present.add('updatedAt');
-    return fields.filter((f) => present.has(f.property) && !f.isKey && !conflict.includes(f) && f.property !== 'createdAt');
+    // The tenant of a row never changes by upsert: a conflict with another tenant's row is then detected.
+    return fields.filter(
+      (f) => present.has(f.property) && !f.isKey && !conflict.includes(f) && f.property !== 'createdAt' && f !== this.tenantField,
+    );
   }
 
   private async saveNow(record: T): Promise<ManagedRecord<T>> {
     if (!record || typeof record !== 'object') {
       throw new InvalidQueryError(`${this.meta.name}.save needs a record`, this.context('save'));
     }
+    if (this.tenantField && isPersisted(record)) this.assertTenantOf(record, 'save');
     if (!isPersisted(record)) {
       const created = await this.create(this.fieldValues(record));
       (record as any)[this.meta.key] = (created as any)[this.meta.key];
@@ -552,6 +622,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private async updateRecordNow(record: T, changes: Partial<T>): Promise<T> {
     const key = persistedKeyOf(record) ?? (record as any)[this.meta.key];
+    if (this.tenantField) {
+      this.assertTenantOf(record, 'update');
+      changes = this.withTenant(changes, 'update');
+    }
     const checked = await this.validator.checkChanges(changes, { operation: 'update' });
     if (this.passwords.any) await this.passwords.hashInto(checked);
     this.touch(checked);
@@ -568,6 +642,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private async updateWhereNow(where: Filter<T>, changes: Partial<T>, options?: FullTableOptions): Promise<ManagedRecord<T>[]> {
     const operation = 'updateWhere';
+    if (this.tenantField) changes = this.withTenant(changes, operation);
     const checked = await this.validator.checkChanges(changes, { operation });
     if (this.passwords.any) await this.passwords.hashInto(checked);
     if (Object.keys(checked).length === 0) {
@@ -626,6 +701,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private async deleteNow(key: KeyValue): Promise<boolean> {
     const param = this.keyParam(key, 'delete');
+    if (this.tenantField) return (await this.deleteWhereNow({ [this.meta.key]: key } as Filter<T>)) > 0;
     const { softDeleteByKey, deletedAtField } = this.statements;
     const result = softDeleteByKey
       ? await this.execute('delete', softDeleteByKey, [this.dialect.toDriver(deletedAtField!, new Date()), param])
@@ -634,12 +710,26 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   private async hardDeleteNow(key: KeyValue): Promise<boolean> {
+    if (this.tenantField) {
+      this.keyParam(key, 'hardDelete');
+      const params = new SqlParams(this.dialect);
+      const whereSql = this.whereClause({ [this.meta.key]: key } as Filter<T>, params, 'hardDelete', { includeDeleted: true });
+      return (await this.execute('hardDelete', `DELETE FROM ${this.statements.table}${whereSql}`, params.values)).affected > 0;
+    }
     const result = await this.execute('hardDelete', this.statements.deleteByKey, [this.keyParam(key, 'hardDelete')]);
     return result.affected > 0;
   }
 
   private async restoreNow(key: KeyValue): Promise<boolean> {
     const sql = this.requireSoftDelete('restore').restoreByKey!;
+    if (this.tenantField) {
+      this.keyParam(key, 'restore');
+      const column = this.dialect.quoteIdentifier(this.statements.deletedAtField!.column);
+      const params = new SqlParams(this.dialect);
+      const whereSql = this.whereClause({ [this.meta.key]: key } as Filter<T>, params, 'restore', { includeDeleted: true });
+      const restore = `UPDATE ${this.statements.table} SET ${column} = NULL${whereSql} AND ${column} IS NOT NULL`;
+      return (await this.execute('restore', restore, params.values)).affected > 0;
+    }
     const result = await this.execute('restore', sql, [this.keyParam(key, 'restore')]);
     return result.affected > 0;
   }
@@ -650,6 +740,11 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const column = q(deletedAtField!.column);
     const params = new SqlParams(this.dialect);
     let sql = `DELETE FROM ${this.statements.table} WHERE ${column} IS NOT NULL`;
+    const tenant = this.tenant('purgeDeleted');
+    if (tenant) {
+      const field = this.tenantField!;
+      sql += ` AND ${q(field.column)} = ${params.add(this.dialect.toDriver(field, tenant.value))}`;
+    }
     if (options.before !== undefined) {
       if (!(options.before instanceof Date) || Number.isNaN(options.before.getTime())) {
         throw new InvalidQueryError(`${this.meta.name}.purgeDeleted: before must be a valid Date`, this.context('purgeDeleted'));
@@ -691,6 +786,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const operation = 'bulkCreate';
     this.assertRows(rows, operation);
     if (rows.length === 0) return [];
+    if (this.tenantField) rows = rows.map((row) => this.withTenant(row, operation));
     const produce = (start: number, end: number): T[] | Promise<T[]> => {
       const chunk: T[] = new Array(end - start);
       for (let i = start; i < end; i++) {
@@ -719,6 +815,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
   private async bulkDeleteNow(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
     if (!Array.isArray(keysOrWhere)) return this.deleteWhere(keysOrWhere, options);
     if (keysOrWhere.length === 0) return 0;
+    if (this.tenantField) {
+      keysOrWhere.forEach((key) => this.keyParam(key, 'bulkDelete'));
+      return this.deleteWhereNow({ [`${this.meta.key}__in`]: keysOrWhere } as Filter<T>);
+    }
     const params = keysOrWhere.map((key) => this.keyParam(key, 'bulkDelete'));
     const keyCol = this.dialect.quoteIdentifier(this.statements.keyColumn);
     return this.inTransaction(async () => {
@@ -868,7 +968,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const prepared: Array<{ record: T; conflict?: FieldMetadata[]; present: string[] }> = [];
     for (let i = 0; i < rows.length; i++) {
       const data = rows[i] as any;
-      const input = isPersisted(data) || !isPlainData(data) ? this.fieldValues(data) : data;
+      let input = isPersisted(data) || !isPlainData(data) ? this.fieldValues(data) : data;
+      if (this.tenantField) input = this.withTenant(input, operation);
       const conflict = input && typeof input === 'object' ? this.conflictOf(input) : undefined;
       const record = await this.validator.build(input, {
         operation,
@@ -894,6 +995,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
         groups.set(signature, [...(groups.get(signature) ?? []), i]);
       });
       for (const indexes of groups.values()) await this.upsertGroup(prepared, indexes, results, operation);
+      if (this.tenantField) for (const record of results) this.assertTenantOf(record, operation);
       return results;
     };
     try {
@@ -989,7 +1091,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
       const rows = await this.query(operation, `${this.statements.selectFrom}${whereSql}${this.dialect.limitOffset(1)}`, params.values);
       return rows.length ? (this.hydrate(rows[0]) as ManagedRecord<T>) : null;
     }
-    const rows = await this.query(operation, this.statements.selectByKey, [this.keyParam(keyOrWhere, operation)]);
+    const param = this.keyParam(keyOrWhere, operation);
+    if (this.tenantField) return this.getFor({ [this.meta.key]: keyOrWhere } as Filter<T>, operation);
+    const rows = await this.query(operation, this.statements.selectByKey, [param]);
     return rows.length ? (this.hydrate(rows[0]) as ManagedRecord<T>) : null;
   }
 
@@ -1288,17 +1392,21 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (!isFilter(lookup) || !isPlainData(lookup)) {
       throw new InvalidQueryError(`${this.meta.name}.${operation}: lookup must be an object`, this.context(operation));
     }
-    const keys = Object.keys(lookup);
-    const bad = keys.find(isUnsafeKey);
+    const own = Object.keys(lookup);
+    const bad = own.find(isUnsafeKey);
     if (bad) throw new InvalidQueryError(`${this.meta.name}.${operation}: '${bad}' is not allowed`, this.context(operation, { field: bad }));
-    const sameSet = (group: string[]) => group.length === keys.length && group.every((p) => keys.includes(p));
-    if (!sameSet([this.meta.key]) && !this.meta.unique.some(sameSet)) {
+    // Inside a tenantScope the tenant field is implied (unique groups usually include it).
+    const tenantProperty = this.tenantField && this.tenant(operation) ? this.tenantField.property : undefined;
+    const withTenant = tenantProperty && !own.includes(tenantProperty) ? [...own, tenantProperty] : own;
+    const sameSet = (keys: string[], group: string[]) => group.length === keys.length && group.every((p) => keys.includes(p));
+    const matches = (group: string[]) => sameSet(own, group) || sameSet(withTenant, group);
+    if (!sameSet(own, [this.meta.key]) && !this.meta.unique.some(matches)) {
       throw new InvalidQueryError(
         `${this.meta.name}.${operation}: lookup must be the key or a unique field set (${[[this.meta.key], ...this.meta.unique].map((g) => g.join('+')).join(', ')})`,
-        this.context(operation, { fields: keys }),
+        this.context(operation, { fields: own }),
       );
     }
-    const missing = keys.find((k) => (lookup as any)[k] == null);
+    const missing = own.find((k) => (lookup as any)[k] == null);
     if (missing) {
       throw new InvalidQueryError(`${this.meta.name}.${operation}: lookup value of ${missing} is missing`, this.context(operation, { field: missing }));
     }
