@@ -3,7 +3,7 @@
  * that do not stop the session, built-ins, and exit code 0 at end of input.
  */
 import { describeEachDialect } from '../../../test/support/dialects';
-import { assertConsoleBuilt, lines, listFiles, makeTempDir, runConsole } from './support/run-console';
+import { assertConsoleBuilt, firstJson, lines, listFiles, makeTempDir, runConsole } from './support/run-console';
 
 jest.setTimeout(60_000);
 
@@ -36,9 +36,7 @@ describeEachDialect('sample console scripted shell', (target) => {
     const out = lines(result.stdout);
     expect(out).toContain('1: Buy milk [completed]');
     expect(out).toContain('2: Walk the dog [pending]');
-    const jsonLine = out.find((line) => line.startsWith('['));
-    expect(jsonLine).toBeDefined();
-    expect(JSON.parse(jsonLine!)).toMatchObject([
+    expect(firstJson(result.stdout)).toMatchObject([
       { id: 1, title: 'Buy milk', description: 'Two litres', status: 'completed' },
       { id: 2, title: 'Walk the dog', description: '', status: 'pending' },
     ]);
@@ -82,7 +80,7 @@ describe('sample console shell built-ins', () => {
   it('keeps context options given on the shell command line and per line', async () => {
     const result = await shell('services list --output json\ndeploy service api --env dev --region eu-west-1\n', '--env', 'stage');
     expect(result.code).toBe(0);
-    const rows = JSON.parse(lines(result.stdout).find((line) => line.startsWith('['))!) as Array<Record<string, string>>;
+    const rows = firstJson<Array<Record<string, string>>>(result.stdout);
     expect(rows[0]).toMatchObject({ env: 'stage', region: 'us-east-1' });
     expect(result.stdout).toContain('Deploying api:latest to dev/eu-west-1');
   });

@@ -206,11 +206,4 @@ describeEachDialect('sample console todo app', (target) => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Error: .*not found/im);
   });
-
-  it('prints nothing on stdout for a successful command with --quiet', async () => {
-    const result = await run('add', 'Quiet one', '--quiet');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('');
-    expect((await listJson()).map((item) => item.title)).toContain('Quiet one');
-  });
 });

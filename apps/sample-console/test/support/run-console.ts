@@ -82,3 +82,22 @@ export function listFiles(dir: string, prefix = ''): string[] {
 export function lines(text: string): string[] {
   return text.split('\n').filter((line) => line.trim() !== '');
 }
+
+/**
+ * The first JSON document printed in `text` (which may hold other lines before and after,
+ * as a shell session does), parsed. Throws when there is none.
+ */
+export function firstJson<T = unknown>(text: string): T {
+  const all = text.split('\n');
+  for (let start = 0; start < all.length; start++) {
+    if (!/^\s*[[{]/.test(all[start])) continue;
+    for (let end = start + 1; end <= all.length; end++) {
+      try {
+        return JSON.parse(all.slice(start, end).join('\n')) as T;
+      } catch {
+        // not complete yet
+      }
+    }
+  }
+  throw new Error(`no JSON document in:\n${text}`);
+}
