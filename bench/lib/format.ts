@@ -39,7 +39,9 @@ function pad(s: string, n: number, right = false): string {
 
 /** Plain-text block for one workload: one line per contender, then one per target. */
 export function formatWorkload(r: WorkloadResult): string {
-  const lines = [`${r.group} · ${r.title}   (${r.rounds} rounds after ${r.warmup} warm-up)`];
+  const lines = [
+    `${r.group} · ${r.title}   (${r.rounds} rounds after ${r.warmup} warm-up, ${r.wallSeconds} s)`,
+  ];
   const subject = r.contenders.find((c) => c.name === r.subject);
   for (const c of r.contenders) {
     const base = `  ${pad(c.name, 10)} ${pad(c.label, 52)}`;

@@ -11,6 +11,8 @@ export interface BenchOptions {
   only: string[] | null;
   /** Contender to CPU-profile (`--profile` = the subject `registers`). */
   profile: string | null;
+  /** db: also the workloads a default run leaves out (MariaDB per-row writes). */
+  all: boolean;
   /** cli: rebuild the sample console even when it is newer than its sources. */
   build: boolean;
   help: boolean;
@@ -27,6 +29,7 @@ export const USAGE = `npm run bench -- [db] [cli] [flags]
   --warmup=N   untimed warm-up rounds per contender
   --dialects=sqlite,postgres,mariadb   db dialects to run
   --only=require,create,bulkCreate,filter,upsert,help,list   workloads (kind or full id)
+  --all        db: also MariaDB create/upsert (per-row commits, no target; left out by default)
   --profile[=name]  CPU-profile the timed calls of one contender (default registers), print
                self time by area and function, write results/profiles/*.cpuprofile
   --build      cli: rebuild the sample console (otherwise only when older than its sources)
@@ -44,6 +47,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     only: null,
     profile: null,
     build: false,
+    all: false,
     help: false,
     args: argv,
   };
@@ -53,6 +57,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (arg === '--quick') opts.quick = true;
     else if (arg === '--report') opts.report = true;
     else if (arg === '--build') opts.build = true;
+    else if (arg === '--all') opts.all = true;
     else if (arg === '--help' || arg === '-h') opts.help = true;
     else if (flag === '--rounds') opts.rounds = positiveInt(flag, value);
     else if (flag === '--warmup') opts.warmup = positiveInt(flag, value, true);

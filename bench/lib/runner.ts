@@ -30,6 +30,7 @@ export async function runWorkload(
   workload: Workload,
   options: RunOptions,
 ): Promise<WorkloadResult> {
+  const began = nowNs();
   const rounds = workload.rounds ?? options.rounds;
   const warmup = workload.warmup ?? options.warmup;
   const samples = new Map<Contender, number[]>();
@@ -96,6 +97,7 @@ export async function runWorkload(
     subject: workload.subject,
     rounds,
     warmup,
+    wallSeconds: Math.round(elapsedMs(began) / 100) / 10,
     contenders,
     targets: workload.targets.map((t) => evaluateTarget(t, workload.subject, contenders)),
   };

@@ -80,6 +80,8 @@ export interface WorkloadResult {
   subject: string;
   rounds: number;
   warmup: number;
+  /** Wall time of the whole workload (setup, warm-up, rounds), seconds. */
+  wallSeconds: number;
   contenders: ContenderResult[];
   targets: TargetResult[];
 }
