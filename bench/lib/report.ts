@@ -42,7 +42,8 @@ export function renderMarkdown(runs: AreaRun[]): string {
     out.push(
       `**${run.area}** — ${e.date.slice(0, 16).replace('T', ' ')} UTC, commit ${e.commit ?? '?'}, ` +
         `Node ${e.node}, ${e.cpu} × ${e.cores} cores, ${e.memoryGb} GB; ` +
-        `${run.options.rounds} rounds${run.options.quick ? ' (--quick)' : ''}, load ${e.loadAverage[0]}.`,
+        `${[...new Set(run.workloads.map((w) => w.rounds))].join('/')} rounds${run.options.quick ? ' (--quick)' : ''}, ` +
+        `load average ${e.loadAverage[0]} at the start.`,
       '',
     );
   }
