@@ -3,7 +3,7 @@ import { IsBoolean, IsDate, IsInt, IsOptional, IsString, MaxLength } from 'class
 import { describeEachDialect } from '../../../test/support/dialects';
 import { Field, Model } from '../src/decorators';
 import { InvalidQueryError } from '../src/errors';
-import { Q } from '../src/query';
+import { Agg, Q } from '../src/query';
 import { DatabaseRegistry } from '../src/registry';
 
 @Model({ table: 'query_products' })
@@ -131,6 +131,56 @@ describeEachDialect('Manager queries', (target) => {
     const [row] = await products().filter({ name: "'; DROP TABLE query_products; --" });
     expect(row.stock).toBe(1);
     expect(await products().count()).toBe(PRODUCTS.length);
+  });
+
+  it('aggregates with filters to the same JS values', async () => {
+    const result = await products().aggregate({
+      total: Agg.count<Product>(),
+      stocked: Agg.count<Product>('id', { stock__gte: 3 }),
+      stock: Agg.sum<Product>('stock'),
+      activeStock: Agg.sum<Product>('stock', Q<Product>({ active: true })),
+      avgStock: Agg.avg<Product>('stock', { tag__in: ['tools'] }),
+      firstName: Agg.min<Product>('name'),
+      lastName: Agg.max<Product>('name'),
+      firstListed: Agg.min<Product>('listedAt'),
+    });
+    expect(result).toEqual({
+      total: 6,
+      stocked: 3,
+      stock: 21,
+      activeStock: 18,
+      avgStock: 8.5,
+      firstName: "'; DROP TABLE query_products; --",
+      lastName: 'widget',
+      firstListed: new Date('2024-01-01T00:00:00.000Z'),
+    });
+    expect(await products().aggregate(Agg.max<Product>('stock'), { name__contains: 'idget' })).toBe(
+      5,
+    );
+  });
+
+  it('pages through mixed-case names in code point order without skipping or repeating', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<ReturnType<typeof products>['paginate']>> =
+        await products().paginate({
+          orderBy: 'name',
+          limit: 2,
+          cursor,
+        });
+      seen.push(...names(page.items));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const expected = PRODUCTS.map((p) => p.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(seen).toEqual(expected);
+  });
+
+  it('excludes matching rows with SQL NULL rules', async () => {
+    expect(names(await products().exclude({ tag: 'tools' }, { orderBy: 'id' }))).toEqual([
+      '100% Cotton',
+      "'; DROP TABLE query_products; --",
+    ]);
   });
 
   it('raises InvalidQueryError naming the field and operator, and deletes nothing', async () => {
