@@ -94,10 +94,7 @@ const sqlite = new SqliteQueryDialect();
 const postgres = new PostgresQueryDialect();
 const mysql = new MysqlQueryDialect();
 
-function compile(
-  where: Where<User> | QueryNode<User> | undefined,
-  dialect: QueryDialect = sqlite,
-) {
+function compile(where: Where<User> | QueryNode<User> | undefined, dialect: QueryDialect = sqlite) {
   const params = new SqlParams(dialect);
   const sql = compileWhere(users, where, dialect, params);
   return { sql, values: params.values };
@@ -338,6 +335,15 @@ describe('Q groups', () => {
     });
     expect(compile(Q.and<User>({}, { name: 'a' })).sql).toBe('"name" = ?');
     expect(compile(Q.not({})).sql).toBe('1 = 0');
+    expect(compile(Q.or<User>(Q.and(), { name: 'a' }))).toEqual({ sql: '', values: [] });
+    expect(compile(Q.or<User>(Q.or<User>({ age: 1 }, {}), { name: 'a' }))).toEqual({
+      sql: '',
+      values: [],
+    });
+    expect(compile(Q.or<User>(Q.not({}), { name: 'a' }))).toEqual({
+      sql: '((1 = 0) OR ("name" = ?))',
+      values: ['a'],
+    });
   });
 
   it('are immutable', () => {

@@ -52,11 +52,13 @@ function compileNode(ctx: CompileContext, node: QueryNode): string | undefined {
     }
     case 'or': {
       if (node.children.length === 0) return NOTHING;
-      // An always-true child makes the whole group true. Find out on scratch parameters
-      // (validating every child) so that no value is bound for SQL that is then dropped.
-      const scratch: CompileContext = { ...ctx, params: new SqlParams(ctx.dialect) };
-      if (node.children.map((c) => compileFilter(scratch, c)).some((p) => p === undefined))
+      if (node.children.some(isAlwaysTrue)) {
+        // The group is true; its children are still validated, on scratch parameters so
+        // that no value is bound for SQL that is then dropped.
+        const scratch: CompileContext = { ...ctx, params: new SqlParams(ctx.dialect) };
+        for (const child of node.children) compileFilter(scratch, child);
         return undefined;
+      }
       return joinGroup(
         node.children.map((c) => compileFilter(ctx, c) as string),
         'OR',
@@ -67,6 +69,29 @@ function compileNode(ctx: CompileContext, node: QueryNode): string | undefined {
       return inner === undefined ? NOTHING : `NOT (${inner})`;
     }
   }
+}
+
+/** Whether `compileFilter` returns `undefined` ("always true") for `filter`, without compiling it. */
+function isAlwaysTrue(filter: unknown): boolean {
+  if (isQueryNode(filter)) {
+    switch (filter.kind) {
+      case 'where':
+        return isAlwaysTrue(filter.where);
+      case 'and':
+        return filter.children.every(isAlwaysTrue);
+      case 'or':
+        return filter.children.some(isAlwaysTrue);
+      case 'not':
+        return false;
+    }
+  }
+  return isPlainObject(filter) && Object.keys(filter).length === 0;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /**
@@ -80,13 +105,9 @@ function joinGroup(parts: string[], connector: 'AND' | 'OR'): string {
 }
 
 function compileWhereObject(ctx: CompileContext, where: unknown): string | undefined {
-  if (where === null || typeof where !== 'object' || Array.isArray(where)) {
-    throw invalidQuery(ctx.meta, `where must be a plain object, got ${describe(where)}`);
-  }
-  const proto = Object.getPrototypeOf(where);
-  if (proto !== Object.prototype && proto !== null) {
+  if (!isPlainObject(where)) {
     // Also catches `{ __proto__: {...} }` literals, which set the prototype instead of a key.
-    throw invalidQuery(ctx.meta, 'where must be a plain object');
+    throw invalidQuery(ctx.meta, `where must be a plain object, got ${describe(where)}`);
   }
   const keys = Object.keys(where);
   if (keys.length === 0) return undefined;
