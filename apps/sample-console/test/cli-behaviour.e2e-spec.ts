@@ -116,6 +116,19 @@ describe('sample console help, version and usage errors', () => {
     expect(body.error).toEqual({ type: expect.any(String), message: expect.stringMatching(/payments/), context: expect.anything() });
   });
 
+  it('accepts --quiet, --no-color and --debug before or after the command words', async () => {
+    for (const args of [
+      ['--quiet', '--no-color', 'deploy', 'service', 'api'],
+      ['deploy', 'service', 'api', '--quiet', '--no-color'],
+      ['--debug', 'deploy', 'service', 'api'],
+      ['deploy', 'service', 'api', '--debug'],
+    ]) {
+      const result = await run(...args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('Deploying api:latest to prod/us-east-1\n');
+    }
+  });
+
   it('behaves the same whatever NODE_ENV is', async () => {
     const production = await runConsole(['deploy', 'service', 'api'], { cwd: workdir.dir, env: { NODE_ENV: 'production' } });
     const development = await runConsole(['deploy', 'service', 'api'], { cwd: workdir.dir, env: { NODE_ENV: 'development' } });
@@ -150,5 +163,30 @@ describe('sample console lazy database', () => {
     const result = await runConsole(['complete', 'abc'], { cwd: workdir.dir });
     expect(result.code).toBe(2);
     expect(listFiles(workdir.dir)).toEqual([]);
+  });
+});
+
+describe('sample console with an unreachable database server', () => {
+  // Port 1 refuses connections: anything that tried to connect would fail.
+  const unreachable = 'postgres://nobody@127.0.0.1:1/none';
+  const workdir = makeTempDir();
+  const run = (...args: string[]): Promise<ConsoleResult> =>
+    runConsole(args, { cwd: workdir.dir, databaseUrl: unreachable });
+  afterAll(() => workdir.remove());
+
+  it('still prints help and runs the ops desk, because nothing connects before a todo command', async () => {
+    for (const args of [['--help'], ['help', 'list'], ['list', '--help'], ['services', 'list'], ['deploy', 'service', 'api'], ['incidents', 'page', 'api']]) {
+      const result = await run(...args);
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
+    }
+  });
+
+  it('fails a todo command with exit 1 and a one-line error naming no password', async () => {
+    const result = await runConsole(['list'], { cwd: workdir.dir, databaseUrl: 'postgres://nobody:s3cret-pw@127.0.0.1:1/none' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Error: /);
+    expect(result.stderr).not.toContain('s3cret-pw');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

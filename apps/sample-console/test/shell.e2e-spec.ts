@@ -85,6 +85,13 @@ describe('sample console shell built-ins', () => {
     expect(result.stdout).toContain('Deploying api:latest to dev/eu-west-1');
   });
 
+  it('runs the classic nest-commander command in the shell, more than once', async () => {
+    const result = await shell('about\nabout\ndeploy service api\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout.match(/a sample of @registers\/cli/g)).toHaveLength(2);
+    expect(result.stdout).toContain('Deploying api:latest to prod/us-east-1');
+  });
+
   it('runs shell commands through exec', async () => {
     const result = await shell('exec echo hello-from-exec\n');
     expect(result.code).toBe(0);

@@ -60,6 +60,16 @@ describeEachDialect('sample console todo app', (target) => {
     expect(result).toMatchObject({ code: 0, stdout: 'Added: Fix "the" bug, then ship (ID: 5)\n' });
   });
 
+  it('refuses an empty or over-long title with exit 1 and writes nothing', async () => {
+    for (const title of ['', 'x'.repeat(201)]) {
+      const result = await run('add', title);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^Error: .*title/im);
+    }
+    expect((await listJson()).map((item) => item.id)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('lists every item as "<id>: <title> [<status>]" in id order', async () => {
     const result = await run('list');
     expect(result.code).toBe(0);
@@ -205,5 +215,24 @@ describeEachDialect('sample console todo app', (target) => {
     const result = await run('remove', '1', '--force');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Error: .*not found/im);
+  });
+
+  it('stores and prints non-ASCII titles unchanged', async () => {
+    const title = 'Café ☕ — naïve 数据 🚀';
+    const added = await run('add', title, 'ünïcödé');
+    expect(added.code).toBe(0);
+    const id = Number(/\(ID: (\d+)\)/.exec(added.stdout)?.[1]);
+    expect(added.stdout).toBe(`Added: ${title} (ID: ${id})\n`);
+    expect((await listJson()).find((item) => item.id === id)).toMatchObject({ title, description: 'ünïcödé' });
+    expect(lines((await run('list', 'pending')).stdout)).toContain(`${id}: ${title} [pending]`);
+  });
+
+  it('prints a stack trace for a failing command only with --debug', async () => {
+    const plain = await run('complete', '999');
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = await run('complete', '999', '--debug');
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/^Error: .*not found/im);
+    expect(debug.stderr).toMatch(/\n\s+at /);
   });
 });

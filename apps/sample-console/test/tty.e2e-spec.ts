@@ -50,7 +50,7 @@ describeWithTmux('sample console on a TTY', () => {
     terminal.start(['remove', '1'], databaseUrl);
     await terminal.waitFor(/Remove todo ID 1\?/);
     terminal.type('n', 'Enter');
-    await terminal.waitFor(/\[exit \d+\]/);
+    await terminal.waitFor(/\[exit 1\]/);
     const kept = await runConsole(['list'], { cwd: workdir.dir, databaseUrl });
     expect(kept.stdout).toBe('1: Keep me? [pending]\n');
     terminal.stop();
@@ -62,5 +62,35 @@ describeWithTmux('sample console on a TTY', () => {
     await terminal.waitFor(/\[exit 0\]/);
     const after = await runConsole(['list'], { cwd: workdir.dir, databaseUrl });
     expect(after.stdout).toBe('No todo items found.\n');
+  });
+
+  it('exits 130 on Ctrl-C at the remove prompt and keeps the item', async () => {
+    await runConsole(['add', 'Still here'], { cwd: workdir.dir, databaseUrl });
+    terminal.start(['remove', '1'], databaseUrl);
+    await terminal.waitFor(/Remove todo ID 1\?/);
+    terminal.type('', 'C-c');
+    await terminal.waitFor(/\[exit 130\]/);
+    const kept = await runConsole(['list'], { cwd: workdir.dir, databaseUrl });
+    expect(kept.stdout).toBe('1: Still here [pending]\n');
+  });
+
+  it('keeps shell history in a file and recalls it with the Up arrow in the next session', async () => {
+    terminal.start([], databaseUrl);
+    await terminal.waitFor(/Todo Console/);
+    terminal.type('incidents page worker sev3', 'Enter');
+    await terminal.waitFor(/automation-oncall/);
+    terminal.type('', 'C-d');
+    await terminal.waitFor(/\[exit 0\]/);
+    terminal.stop();
+
+    terminal = new TmuxTerminal(workdir.dir);
+    terminal.start([], databaseUrl);
+    await terminal.waitFor(/Todo Console/);
+    terminal.type('', 'Up');
+    await terminal.waitFor(/> incidents page worker sev3\s*$/m);
+    terminal.type('', 'Enter');
+    await terminal.waitFor(/"severity": "sev3"/);
+    terminal.type('quit', 'Enter');
+    await terminal.waitFor(/\[exit 0\]/);
   });
 });
