@@ -57,6 +57,8 @@ export class SqliteQueryDialect implements QueryDialect {
       case 'boolean':
         return value ? 1 : 0;
       case 'date':
+        // Day only, as PostgreSQL and MariaDB store it, so `field: 'YYYY-MM-DD'` matches.
+        return toDate(value).toISOString().slice(0, 10);
       case 'datetime':
         return toDate(value).toISOString();
       case 'json':
