@@ -7,6 +7,8 @@ import { Command, CommandRunner } from 'nest-commander';
 @Command({ name: 'about', description: 'Show what this console is built with' })
 export class AboutCommand extends CommandRunner {
   async run(): Promise<void> {
-    process.stdout.write('Todo Console: a sample of @registers/cli and @registers/db on nest-commander.\n');
+    process.stdout.write(
+      'Todo Console: a sample of @registers/cli and @registers/db on nest-commander.\n',
+    );
   }
 }

@@ -17,7 +17,9 @@ import { TodoModule } from './todo/todo.module';
     }),
     // URL from REGISTERS_DATABASE_URL, else a SQLite file under ./data/. Nothing connects
     // until a command first touches a manager.
-    RegistersDbModule.forRoot({ url: process.env.REGISTERS_DATABASE_URL ?? 'sqlite:data/todos.db' }),
+    RegistersDbModule.forRoot({
+      url: process.env.REGISTERS_DATABASE_URL ?? 'sqlite:data/todos.db',
+    }),
     TodoModule,
     OpsDeskModule,
   ],

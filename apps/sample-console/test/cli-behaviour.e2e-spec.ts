@@ -3,7 +3,13 @@
  * exit codes, the classic nest-commander command beside the registers ones, and the lazy
  * database (help and usage errors create no database file).
  */
-import { assertConsoleBuilt, ConsoleResult, listFiles, makeTempDir, runConsole } from './support/run-console';
+import {
+  assertConsoleBuilt,
+  ConsoleResult,
+  listFiles,
+  makeTempDir,
+  runConsole,
+} from './support/run-console';
 
 jest.setTimeout(60_000);
 
@@ -19,7 +25,17 @@ describe('sample console help, version and usage errors', () => {
     const result = await run('--help');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    for (const word of ['add', 'list', 'complete', 'update', 'remove', 'services', 'deploy', 'incidents', 'about']) {
+    for (const word of [
+      'add',
+      'list',
+      'complete',
+      'update',
+      'remove',
+      'services',
+      'deploy',
+      'incidents',
+      'about',
+    ]) {
       expect(result.stdout).toMatch(new RegExp(`\\b${word}\\b`));
     }
     expect(result.stdout).toContain('Create a todo item');
@@ -92,7 +108,10 @@ describe('sample console help, version and usage errors', () => {
   });
 
   it('exits 2 for an --output outside json|csv|plain|table, before or after the command', async () => {
-    for (const args of [['--output', 'xml', 'services', 'list'], ['services', 'list', '--output', 'xml']]) {
+    for (const args of [
+      ['--output', 'xml', 'services', 'list'],
+      ['services', 'list', '--output', 'xml'],
+    ]) {
       const result = await run(...args);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
@@ -112,8 +131,14 @@ describe('sample console help, version and usage errors', () => {
     const result = await run('deploy', 'service', 'payments', '--output', 'json');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    const body = JSON.parse(result.stderr) as { error: { type: string; message: string; context: unknown } };
-    expect(body.error).toEqual({ type: expect.any(String), message: expect.stringMatching(/payments/), context: expect.anything() });
+    const body = JSON.parse(result.stderr) as {
+      error: { type: string; message: string; context: unknown };
+    };
+    expect(body.error).toEqual({
+      type: expect.any(String),
+      message: expect.stringMatching(/payments/),
+      context: expect.anything(),
+    });
   });
 
   it('accepts --quiet, --no-color and --debug before or after the command words', async () => {
@@ -130,8 +155,14 @@ describe('sample console help, version and usage errors', () => {
   });
 
   it('behaves the same whatever NODE_ENV is', async () => {
-    const production = await runConsole(['deploy', 'service', 'api'], { cwd: workdir.dir, env: { NODE_ENV: 'production' } });
-    const development = await runConsole(['deploy', 'service', 'api'], { cwd: workdir.dir, env: { NODE_ENV: 'development' } });
+    const production = await runConsole(['deploy', 'service', 'api'], {
+      cwd: workdir.dir,
+      env: { NODE_ENV: 'production' },
+    });
+    const development = await runConsole(['deploy', 'service', 'api'], {
+      cwd: workdir.dir,
+      env: { NODE_ENV: 'development' },
+    });
     expect(production).toEqual(development);
     expect(production.stdout).toBe('Deploying api:latest to prod/us-east-1\n');
   });
@@ -175,14 +206,28 @@ describe('sample console with an unreachable database server', () => {
   afterAll(() => workdir.remove());
 
   it('still prints help and runs the ops desk, because nothing connects before a todo command', async () => {
-    for (const args of [['--help'], ['help', 'list'], ['list', '--help'], ['services', 'list'], ['deploy', 'service', 'api'], ['incidents', 'page', 'api']]) {
+    for (const args of [
+      ['--help'],
+      ['help', 'list'],
+      ['list', '--help'],
+      ['services', 'list'],
+      ['deploy', 'service', 'api'],
+      ['incidents', 'page', 'api'],
+    ]) {
       const result = await run(...args);
-      expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({
+        args,
+        code: 0,
+        stderr: '',
+      });
     }
   });
 
   it('fails a todo command with exit 1 and a one-line error naming no password', async () => {
-    const result = await runConsole(['list'], { cwd: workdir.dir, databaseUrl: 'postgres://nobody:s3cret-pw@127.0.0.1:1/none' });
+    const result = await runConsole(['list'], {
+      cwd: workdir.dir,
+      databaseUrl: 'postgres://nobody:s3cret-pw@127.0.0.1:1/none',
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^Error: /);

@@ -3,7 +3,14 @@
  * line, group aliases, choices, dry-run and a json-by-default command. None of it needs a
  * database, so every test also checks that the working directory stays empty.
  */
-import { assertConsoleBuilt, ConsoleResult, lines, listFiles, makeTempDir, runConsole } from './support/run-console';
+import {
+  assertConsoleBuilt,
+  ConsoleResult,
+  lines,
+  listFiles,
+  makeTempDir,
+  runConsole,
+} from './support/run-console';
 
 jest.setTimeout(60_000);
 
@@ -25,11 +32,21 @@ describe('sample console ops desk', () => {
         { service: 'worker', owner: 'automation', env: 'prod', region: 'us-east-1' },
         { service: 'billing', owner: 'finance-eng', env: 'prod', region: 'us-east-1' },
       ]);
-      for (const row of rows) expect(Object.keys(row)).toEqual(['service', 'owner', 'env', 'region']);
+      for (const row of rows)
+        expect(Object.keys(row)).toEqual(['service', 'owner', 'env', 'region']);
     });
 
     it('takes --env and --region before the command words', async () => {
-      const result = await run('--env', 'stage', '--region', 'eu-west-1', 'services', 'list', '--output', 'json');
+      const result = await run(
+        '--env',
+        'stage',
+        '--region',
+        'eu-west-1',
+        'services',
+        'list',
+        '--output',
+        'json',
+      );
       expect(result.code).toBe(0);
       const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
       expect(rows.map((row) => [row.env, row.region])).toEqual([
@@ -40,10 +57,24 @@ describe('sample console ops desk', () => {
     });
 
     it('takes --env and --region after the command words through the svc alias', async () => {
-      const result = await run('svc', 'list', '--env', 'dev', '--output', 'json', '--region', 'ap-south-1');
+      const result = await run(
+        'svc',
+        'list',
+        '--env',
+        'dev',
+        '--output',
+        'json',
+        '--region',
+        'ap-south-1',
+      );
       expect(result.code).toBe(0);
       const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
-      expect(rows[0]).toEqual({ service: 'api', owner: 'platform', env: 'dev', region: 'ap-south-1' });
+      expect(rows[0]).toEqual({
+        service: 'api',
+        owner: 'platform',
+        env: 'dev',
+        region: 'ap-south-1',
+      });
     });
 
     it('prints csv with a header row of service,owner,env,region', async () => {
@@ -63,7 +94,7 @@ describe('sample console ops desk', () => {
       for (const word of ['service', 'owner', 'api', 'worker', 'billing', 'finance-eng']) {
         expect(result.stdout).toContain(word);
       }
-      expect(result.stdout).not.toMatch(/\u001b\[/);
+      expect(result.stdout).not.toContain(String.fromCharCode(27));
     });
   });
 
@@ -85,13 +116,29 @@ describe('sample console ops desk', () => {
     });
 
     it('takes a version positionally through the d alias, with context options', async () => {
-      const result = await run('--env', 'stage', 'd', 'service', 'worker', '2026.05', '--dry-run', '--region', 'us-west-2');
-      expect(result).toMatchObject({ code: 0, stdout: 'Would deploy worker:2026.05 to stage/us-west-2\n' });
+      const result = await run(
+        '--env',
+        'stage',
+        'd',
+        'service',
+        'worker',
+        '2026.05',
+        '--dry-run',
+        '--region',
+        'us-west-2',
+      );
+      expect(result).toMatchObject({
+        code: 0,
+        stdout: 'Would deploy worker:2026.05 to stage/us-west-2\n',
+      });
     });
 
     it('treats --version after the command as the version argument', async () => {
       const result = await run('deploy', 'service', 'billing', '--version', '1.2.3');
-      expect(result).toMatchObject({ code: 0, stdout: 'Deploying billing:1.2.3 to prod/us-east-1\n' });
+      expect(result).toMatchObject({
+        code: 0,
+        stdout: 'Deploying billing:1.2.3 to prod/us-east-1\n',
+      });
     });
 
     it('refuses a service outside api|worker|billing with exit 2 naming the choices', async () => {
@@ -116,7 +163,13 @@ describe('sample console ops desk', () => {
       const result = await run('incidents', 'page', 'api');
       expect(result).toMatchObject({ code: 0, stderr: '' });
       const page = JSON.parse(result.stdout) as Record<string, string>;
-      expect(page).toEqual({ env: 'prod', region: 'us-east-1', service: 'api', severity: 'sev2', page: 'platform-oncall' });
+      expect(page).toEqual({
+        env: 'prod',
+        region: 'us-east-1',
+        service: 'api',
+        severity: 'sev2',
+        page: 'platform-oncall',
+      });
       expect(Object.keys(page)).toEqual(['env', 'region', 'service', 'severity', 'page']);
     });
 

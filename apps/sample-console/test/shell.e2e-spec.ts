@@ -3,7 +3,14 @@
  * that do not stop the session, built-ins, and exit code 0 at end of input.
  */
 import { describeEachDialect } from '../../../test/support/dialects';
-import { assertConsoleBuilt, firstJson, lines, listFiles, makeTempDir, runConsole } from './support/run-console';
+import {
+  assertConsoleBuilt,
+  firstJson,
+  lines,
+  listFiles,
+  makeTempDir,
+  runConsole,
+} from './support/run-console';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +30,11 @@ describeEachDialect('sample console scripted shell', (target) => {
       'list --output json',
       '',
     ].join('\n');
-    const result = await runConsole(['--interactive'], { cwd: workdir.dir, databaseUrl: target().url, input: script });
+    const result = await runConsole(['--interactive'], {
+      cwd: workdir.dir,
+      databaseUrl: target().url,
+      input: script,
+    });
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Todo Console');
@@ -48,7 +59,9 @@ describe('sample console shell built-ins', () => {
   const shell = (input: string, ...args: string[]) =>
     runConsole(['--interactive', ...args], { cwd: workdir.dir, input });
   beforeAll(() => assertConsoleBuilt());
-  afterEach(() => expect(listFiles(workdir.dir).filter((file) => file.startsWith('data/'))).toEqual([]));
+  afterEach(() =>
+    expect(listFiles(workdir.dir).filter((file) => file.startsWith('data/'))).toEqual([]),
+  );
   afterAll(() => workdir.remove());
 
   it('prints the title when stdin is piped and exits 0 on empty input', async () => {
@@ -60,7 +73,8 @@ describe('sample console shell built-ins', () => {
   it('lists commands with the commands built-in and shows help with help', async () => {
     const result = await shell('commands\nhelp deploy\n');
     expect(result.code).toBe(0);
-    for (const word of ['add', 'list', 'remove', 'services', 'deploy', 'incidents']) expect(result.stdout).toContain(word);
+    for (const word of ['add', 'list', 'remove', 'services', 'deploy', 'incidents'])
+      expect(result.stdout).toContain(word);
     expect(result.stdout).toContain('Deployment workflows');
   });
 
@@ -78,7 +92,11 @@ describe('sample console shell built-ins', () => {
   });
 
   it('keeps context options given on the shell command line and per line', async () => {
-    const result = await shell('services list --output json\ndeploy service api --env dev --region eu-west-1\n', '--env', 'stage');
+    const result = await shell(
+      'services list --output json\ndeploy service api --env dev --region eu-west-1\n',
+      '--env',
+      'stage',
+    );
     expect(result.code).toBe(0);
     const rows = firstJson<Array<Record<string, string>>>(result.stdout);
     expect(rows[0]).toMatchObject({ env: 'stage', region: 'us-east-1' });

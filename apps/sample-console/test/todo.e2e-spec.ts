@@ -4,7 +4,13 @@
  * they run in order and each builds on the items the previous ones left.
  */
 import { describeEachDialect } from '../../../test/support/dialects';
-import { assertConsoleBuilt, ConsoleResult, lines, makeTempDir, runConsole } from './support/run-console';
+import {
+  assertConsoleBuilt,
+  ConsoleResult,
+  lines,
+  makeTempDir,
+  runConsole,
+} from './support/run-console';
 
 jest.setTimeout(60_000);
 
@@ -47,12 +53,20 @@ describeEachDialect('sample console todo app', (target) => {
   });
 
   it('adds through the --add and -a aliases and the --title/--description flags', async () => {
-    expect(await run('--add', 'Walk the dog')).toMatchObject({ code: 0, stdout: 'Added: Walk the dog (ID: 2)\n' });
-    expect(await run('-a', '--title', 'Read a book', '--description', 'The long one')).toMatchObject({
+    expect(await run('--add', 'Walk the dog')).toMatchObject({
+      code: 0,
+      stdout: 'Added: Walk the dog (ID: 2)\n',
+    });
+    expect(
+      await run('-a', '--title', 'Read a book', '--description', 'The long one'),
+    ).toMatchObject({
       code: 0,
       stdout: 'Added: Read a book (ID: 3)\n',
     });
-    expect(await run('add', '--title', 'Call mum')).toMatchObject({ code: 0, stdout: 'Added: Call mum (ID: 4)\n' });
+    expect(await run('add', '--title', 'Call mum')).toMatchObject({
+      code: 0,
+      stdout: 'Added: Call mum (ID: 4)\n',
+    });
   });
 
   it('keeps quotes and spaces of a title as one argument', async () => {
@@ -83,12 +97,31 @@ describeEachDialect('sample console todo app', (target) => {
     ]);
   });
 
+  it('lists the same through the --list and -l aliases', async () => {
+    const plain = await run('list');
+    expect(await run('--list')).toEqual(plain);
+    expect(await run('-l')).toEqual(plain);
+    expect(await run('-l', 'pending', '--output', 'json')).toEqual(
+      await run('list', 'pending', '--output', 'json'),
+    );
+  });
+
   it('lists records in json with exactly the documented keys in order', async () => {
     const items = await listJson();
     expect(items).toHaveLength(5);
     for (const item of items) expect(Object.keys(item)).toEqual(RECORD_KEYS);
-    expect(items[0]).toMatchObject({ id: 1, title: 'Buy milk', description: 'Two litres', status: 'pending' });
-    expect(items[1]).toMatchObject({ id: 2, title: 'Walk the dog', description: '', status: 'pending' });
+    expect(items[0]).toMatchObject({
+      id: 1,
+      title: 'Buy milk',
+      description: 'Two litres',
+      status: 'pending',
+    });
+    expect(items[1]).toMatchObject({
+      id: 2,
+      title: 'Walk the dog',
+      description: '',
+      status: 'pending',
+    });
     expect(items[2]).toMatchObject({ id: 3, title: 'Read a book', description: 'The long one' });
     for (const item of items) {
       expect(new Date(item.createdAt).toISOString()).toBe(item.createdAt);
@@ -102,7 +135,9 @@ describeEachDialect('sample console todo app', (target) => {
     const rows = lines(result.stdout);
     expect(rows[0]).toBe(RECORD_KEYS.join(','));
     expect(rows).toHaveLength(6);
-    expect(rows[1]).toMatch(/^1,Buy milk,Two litres,pending,\d{4}-\d\d-\d\dT[\d:.]+Z,\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    expect(rows[1]).toMatch(
+      /^1,Buy milk,Two litres,pending,\d{4}-\d\d-\d\dT[\d:.]+Z,\d{4}-\d\d-\d\dT[\d:.]+Z$/,
+    );
     expect(rows[5]).toMatch(/^5,"Fix ""the"" bug, then ship",,pending,/);
   });
 
@@ -115,13 +150,20 @@ describeEachDialect('sample console todo app', (target) => {
 
   it('completes items through complete, --complete and -c', async () => {
     const before = (await listJson()).find((item) => item.id === 1)!;
-    expect(await run('complete', '1')).toEqual({ code: 0, stdout: 'Completed todo ID 1.\n', stderr: '' });
-    expect(await run('--complete', '2')).toMatchObject({ code: 0, stdout: 'Completed todo ID 2.\n' });
+    expect(await run('complete', '1')).toEqual({
+      code: 0,
+      stdout: 'Completed todo ID 1.\n',
+      stderr: '',
+    });
+    expect(await run('--complete', '2')).toMatchObject({
+      code: 0,
+      stdout: 'Completed todo ID 2.\n',
+    });
     expect(await run('-c', '3')).toMatchObject({ code: 0, stdout: 'Completed todo ID 3.\n' });
     const after = (await listJson()).find((item) => item.id === 1)!;
     expect(after.status).toBe('completed');
     expect(after.createdAt).toBe(before.createdAt);
-    expect(Date.parse(after.updatedAt)).toBeGreaterThanOrEqual(Date.parse(before.updatedAt));
+    expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
   });
 
   it('filters the list by status', async () => {
@@ -130,7 +172,10 @@ describeEachDialect('sample console todo app', (target) => {
       '2: Walk the dog [completed]',
       '3: Read a book [completed]',
     ]);
-    expect(lines((await run('list', 'pending')).stdout)).toEqual(['4: Call mum [pending]', '5: Fix "the" bug, then ship [pending]']);
+    expect(lines((await run('list', 'pending')).stdout)).toEqual([
+      '4: Call mum [pending]',
+      '5: Fix "the" bug, then ship [pending]',
+    ]);
     expect((await listJson('all')).map((item) => item.id)).toEqual([1, 2, 3, 4, 5]);
     expect((await listJson('--status', 'pending')).map((item) => item.id)).toEqual([4, 5]);
   });
@@ -155,7 +200,9 @@ describeEachDialect('sample console todo app', (target) => {
     const result = await run('complete', '999', '--output', 'json');
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    const body = JSON.parse(result.stderr) as { error: { type: string; message: string; context: unknown } };
+    const body = JSON.parse(result.stderr) as {
+      error: { type: string; message: string; context: unknown };
+    };
     expect(Object.keys(body)).toEqual(['error']);
     expect(body.error.type).toEqual(expect.any(String));
     expect(body.error.message).toMatch(/not found/i);
@@ -180,14 +227,23 @@ describeEachDialect('sample console todo app', (target) => {
   });
 
   it('updates through --update and -u with --title and --description flags', async () => {
-    expect(await run('--update', '4', '--description', 'Sunday')).toMatchObject({ code: 0, stdout: 'Updated todo ID 4.\n' });
+    expect(await run('--update', '4', '--description', 'Sunday')).toMatchObject({
+      code: 0,
+      stdout: 'Updated todo ID 4.\n',
+    });
     expect(await run('-u', '5', '--title', 'Ship it', '--description', 'Friday')).toMatchObject({
       code: 0,
       stdout: 'Updated todo ID 5.\n',
     });
     const items = await listJson();
-    expect(items.find((row) => row.id === 4)).toMatchObject({ title: 'Call mum and dad', description: 'Sunday' });
-    expect(items.find((row) => row.id === 5)).toMatchObject({ title: 'Ship it', description: 'Friday' });
+    expect(items.find((row) => row.id === 4)).toMatchObject({
+      title: 'Call mum and dad',
+      description: 'Sunday',
+    });
+    expect(items.find((row) => row.id === 5)).toMatchObject({
+      title: 'Ship it',
+      description: 'Friday',
+    });
   });
 
   it('fails with exit 1 when updating an unknown id', async () => {
@@ -223,7 +279,10 @@ describeEachDialect('sample console todo app', (target) => {
     expect(added.code).toBe(0);
     const id = Number(/\(ID: (\d+)\)/.exec(added.stdout)?.[1]);
     expect(added.stdout).toBe(`Added: ${title} (ID: ${id})\n`);
-    expect((await listJson()).find((item) => item.id === id)).toMatchObject({ title, description: 'ünïcödé' });
+    expect((await listJson()).find((item) => item.id === id)).toMatchObject({
+      title,
+      description: 'ünïcödé',
+    });
     expect(lines((await run('list', 'pending')).stdout)).toContain(`${id}: ${title} [pending]`);
   });
 

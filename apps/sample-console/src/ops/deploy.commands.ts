@@ -8,7 +8,11 @@ import { SERVICE_NAMES } from './service-catalog';
 export class DeployCommands {
   @CliCommand('service', {
     description: 'Deploy one service (preview it with --dry-run)',
-    examples: ['deploy service api', 'd service worker 2026.05 --dry-run', 'deploy service billing --env stage'],
+    examples: [
+      'deploy service api',
+      'd service worker 2026.05 --dry-run',
+      'deploy service billing --env stage',
+    ],
   })
   @DryRun()
   service(

@@ -21,10 +21,20 @@ export class IncidentsCommands {
   })
   page(
     @Arg('service', { choices: [...SERVICE_NAMES], help: 'Impacted service' }) service: ServiceName,
-    @Arg('severity', { choices: ['sev1', 'sev2', 'sev3'], default: 'sev2', help: 'Incident severity' })
+    @Arg('severity', {
+      choices: ['sev1', 'sev2', 'sev3'],
+      default: 'sev2',
+      help: 'Incident severity',
+    })
     severity: string,
     @Ctx() ctx: OpsContext,
   ): IncidentPage {
-    return { env: ctx.env, region: ctx.region, service, severity, page: `${SERVICE_OWNERS[service]}-oncall` };
+    return {
+      env: ctx.env,
+      region: ctx.region,
+      service,
+      severity,
+      page: `${SERVICE_OWNERS[service]}-oncall`,
+    };
   }
 }

@@ -15,7 +15,11 @@ export interface ServiceRow {
 export class ServicesCommands {
   @CliCommand('list', {
     description: 'List services in the selected environment',
-    examples: ['services list', 'services list --env stage --region us-west-2', 'svc list --output table'],
+    examples: [
+      'services list',
+      'services list --env stage --region us-west-2',
+      'svc list --output table',
+    ],
   })
   list(@Ctx() ctx: OpsContext): ServiceRow[] {
     return SERVICE_NAMES.map((service) => ({

@@ -11,7 +11,11 @@ export class TodoCommands {
   @CliCommand('add', {
     description: 'Create a todo item',
     aliases: ['--add', '-a'],
-    examples: ['add "Buy milk"', 'add "Buy milk" "Two litres"', '--add --title "Buy milk" --description "Two litres"'],
+    examples: [
+      'add "Buy milk"',
+      'add "Buy milk" "Two litres"',
+      '--add --title "Buy milk" --description "Two litres"',
+    ],
   })
   async add(
     @Arg('title', { help: 'Todo title' }) title: string,
@@ -27,7 +31,11 @@ export class TodoCommands {
     examples: ['list', 'list pending', 'list --output json'],
   })
   async list(
-    @Arg('status', { choices: ['pending', 'completed', 'all'], default: 'all', help: 'Which items to show' })
+    @Arg('status', {
+      choices: ['pending', 'completed', 'all'],
+      default: 'all',
+      help: 'Which items to show',
+    })
     status: TodoStatus | 'all',
     @Ctx() ctx: CommandContext,
   ): Promise<TodoItem[] | string> {
@@ -57,7 +65,8 @@ export class TodoCommands {
   async update(
     @Arg('id', { help: 'Todo ID' }) id: number,
     @Arg('title', { optional: true, help: 'New title' }) title: string | undefined,
-    @Arg('description', { optional: true, help: 'New description' }) description: string | undefined,
+    @Arg('description', { optional: true, help: 'New description' })
+    description: string | undefined,
   ): Promise<string> {
     const todo = await this.todos.require(id);
     const changes: Partial<TodoItem> = {};

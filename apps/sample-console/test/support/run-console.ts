@@ -28,12 +28,17 @@ export interface RunOptions {
 
 export function assertConsoleBuilt(): void {
   if (!existsSync(CONSOLE_MAIN)) {
-    throw new Error(`${CONSOLE_MAIN} is missing: build it with \`npx nest build sample-console\` (npm test does).`);
+    throw new Error(
+      `${CONSOLE_MAIN} is missing: build it with \`npx nest build sample-console\` (npm test does).`,
+    );
   }
 }
 
 /** The child's environment: ours without database or color settings that would leak in. */
-export function consoleEnv(databaseUrl?: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function consoleEnv(
+  databaseUrl?: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   delete env.REGISTERS_DATABASE_URL;
   delete env.FORCE_COLOR;

@@ -40,7 +40,17 @@ export class TmuxTerminal {
       `${exports}\ncd ${shellQuote(this.cwd)}\n${[process.execPath, CONSOLE_MAIN, ...args].map(shellQuote).join(' ')}\n` +
         `echo "[exit $?]"\nsleep 600\n`,
     );
-    this.tmux('new-session', '-d', '-s', this.session, '-x', '160', '-y', '50', `sh ${shellQuote(script)}`);
+    this.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      this.session,
+      '-x',
+      '160',
+      '-y',
+      '50',
+      `sh ${shellQuote(script)}`,
+    );
   }
 
   /** Types text literally (no key names), then optionally presses keys such as Tab or Enter. */
