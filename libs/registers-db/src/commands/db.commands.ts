@@ -1,0 +1,210 @@
+import { Inject, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Arg, CliCommand, CliGroup, CommandContext, Ctx, DryRun } from '@registers/cli';
+import { ConfigurationError } from '../errors';
+import { getRegistryToken } from '../nest/registers-db.tokens';
+import { DatabaseRegistry } from '../registry/database-registry';
+import {
+  applyAdditiveMigration,
+  formatAdditiveMigration,
+  planAdditiveMigration,
+} from './additive-migration';
+import { DEFAULT_DB_COMMAND_GROUP, REGISTERS_DB_COMMANDS_OPTIONS } from './commands.constants';
+import { checkHealth } from './database-health';
+import { MigrationsNotConfiguredError, SchemaDriftError } from './db-command.errors';
+import type { ResolvedDbCommandsOptions } from './interfaces/registers-db-commands-options.interface';
+import { migrationFilesIn } from './migration-files';
+import { openDatabase } from './open-database';
+import { describeDrift, formatSchemaStatus, schemaStatus, schemaStatusRows } from './schema-status';
+
+export const DB_COMMANDS_DESCRIPTION = 'Database schema, migrations, health and seeders';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * `db …` operator commands over one DatabaseRegistry. The registry is looked up at startup
+ * (no connection); each command opens the connection when it runs.
+ */
+@CliGroup(DEFAULT_DB_COMMAND_GROUP, { description: DB_COMMANDS_DESCRIPTION })
+export class DbCommands implements OnModuleInit {
+  private registryRef?: DatabaseRegistry;
+
+  constructor(
+    @Inject(REGISTERS_DB_COMMANDS_OPTIONS) private readonly options: ResolvedDbCommandsOptions,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    const name = this.options.connection;
+    try {
+      this.registryRef = this.moduleRef.get<DatabaseRegistry>(getRegistryToken(name) as string, {
+        strict: false,
+      });
+    } catch {
+      this.registryRef = undefined;
+    }
+    if (!(this.registryRef instanceof DatabaseRegistry)) {
+      throw new ConfigurationError(
+        `RegistersDbCommandsModule: no database registry '${name}'. Import RegistersDbModule.forRoot(${
+          name === 'default' ? '' : `{ name: '${name}' }`
+        }) in the console module.`,
+        { registry: name },
+      );
+    }
+  }
+
+  private get registry(): DatabaseRegistry {
+    return this.registryRef!;
+  }
+
+  private get group(): string {
+    return this.options.group;
+  }
+
+  private async open(ctx: CommandContext): Promise<DatabaseRegistry> {
+    await openDatabase(this.registry, ctx.command);
+    return this.registry;
+  }
+
+  @CliCommand('status', {
+    description: 'Compare every registered table with its model (reads only)',
+  })
+  async status(
+    @Arg('check', { help: 'Exit 1 when a table is missing or differs from its model' })
+    check: boolean,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const report = await schemaStatus(await this.open(ctx));
+    if (check && !report.upToDate) {
+      const drifting = report.tables.filter((t) => t.status !== 'ok');
+      throw new SchemaDriftError(
+        `Schema drift in ${drifting.length} of ${report.tables.length} tables: ${drifting
+          .map((t) => `${t.table}: ${describeDrift(t)}`)
+          .join(' | ')}`,
+        { command: ctx.command, registry: report.registry, tables: drifting },
+      );
+    }
+    if (ctx.output === 'plain') return formatSchemaStatus(report, this.group);
+    return ctx.output === 'json' ? report : schemaStatusRows(report);
+  }
+
+  @CliCommand('create-all', {
+    description: 'Create every missing table of the registered models (keeps existing ones)',
+  })
+  async createAll(@Ctx() ctx: CommandContext) {
+    const registry = await this.open(ctx);
+    const created = await registry.createAll();
+    const tables = registry.models().map((m) => registry.metadata(m).table);
+    const existing = tables.filter((t) => !created.includes(t));
+    if (ctx.output !== 'plain') return { created, existing };
+    if (tables.length === 0) return `No models are registered (registry '${registry.name}').`;
+    if (created.length === 0)
+      return `Nothing to create: all ${plural(tables.length, 'table')} exist.`;
+    return `Created ${plural(created.length, 'table')}: ${created.join(', ')}.`;
+  }
+
+  @CliCommand('migrate', {
+    description: 'Add missing tables and columns (additive); --dry-run prints the statements only',
+  })
+  @DryRun()
+  async migrate(@Ctx() ctx: CommandContext) {
+    const registry = await this.open(ctx);
+    const plan = await planAdditiveMigration(registry);
+    const report = ctx.dryRun ? plan : await applyAdditiveMigration(registry, plan);
+    return ctx.output === 'plain' ? formatAdditiveMigration(report, this.group) : report;
+  }
+
+  @CliCommand('migration:generate', {
+    description: `Write a TypeORM migration for the difference between the models and the database`,
+  })
+  async generateMigration(
+    @Arg('name', { help: 'Migration name: letters, digits, - or _ (e.g. add-motto)' }) name: string,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const registry = await this.open(ctx);
+    const generated = await registry.generateMigration(name, {
+      directory: this.options.migrationsDir,
+    });
+    if (!generated) {
+      if (ctx.output !== 'plain') return { generated: false };
+      return 'No schema changes: the database matches the models, no migration written.';
+    }
+    if (ctx.output !== 'plain') {
+      const { path, className, up, down } = generated;
+      return {
+        generated: true,
+        path,
+        className,
+        up: up.map((c) => c.query),
+        down: down.map((c) => c.query),
+      };
+    }
+    return `Generated ${generated.className} (${plural(generated.up.length, 'statement')}): ${generated.path}`;
+  }
+
+  @CliCommand('migration:run', {
+    description: 'Run the pending TypeORM migrations, each in its own transaction',
+  })
+  async runMigrations(@Ctx() ctx: CommandContext) {
+    const registry = await this.open(ctx);
+    await this.requireConfiguredMigrations(registry, ctx);
+    const ran = await registry.runMigrations();
+    if (ctx.output !== 'plain') return { ran };
+    if (ran.length === 0) return 'No pending migrations.';
+    return `Ran ${plural(ran.length, 'migration')}: ${ran.join(', ')}.`;
+  }
+
+  @CliCommand('migration:revert', { description: 'Revert the last executed TypeORM migration' })
+  async revertMigration(@Ctx() ctx: CommandContext) {
+    const registry = await this.open(ctx);
+    await this.requireConfiguredMigrations(registry, ctx);
+    const reverted = await registry.revertMigration();
+    if (ctx.output !== 'plain') return { reverted };
+    return reverted ? `Reverted ${reverted}.` : 'No executed migration to revert.';
+  }
+
+  /** Files in the migrations folder that the registry was not told about are a setup mistake. */
+  private async requireConfiguredMigrations(
+    registry: DatabaseRegistry,
+    ctx: CommandContext,
+  ): Promise<void> {
+    if ((await registry.migrationStatus()).length > 0) return;
+    const dir = this.options.migrationsDir;
+    const files = await migrationFilesIn(dir);
+    if (files.length === 0) return;
+    throw new MigrationsNotConfiguredError(
+      `${dir} holds ${plural(files.length, 'migration file')} but registry '${registry.name}' knows no migrations: ` +
+        `pass them to RegistersDbModule.forRoot({ migrations: ['${dir}/*.js'] }) (or the migration classes).`,
+      { command: ctx.command, registry: registry.name, directory: dir, files },
+    );
+  }
+
+  @CliCommand('health', {
+    description: 'Connect and run a trivial query: { status, dialect, latencyMs }',
+  })
+  async health(@Ctx() ctx: CommandContext) {
+    return checkHealth(this.registry, ctx.command);
+  }
+
+  @CliCommand('seed', {
+    description: 'Run the @Seeder() providers that have not run on this database, in order',
+  })
+  async seed(
+    @Arg('only', { default: [], items: 'string', help: 'Seeder names to run (default: all)' })
+    only: string[],
+    @Arg('rerun', { help: 'Run the seeders again even when the ledger says they ran' })
+    rerun: boolean,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const registry = await this.open(ctx);
+    const results = await registry.seed({ force: rerun, only: only.length ? only : undefined });
+    if (ctx.output !== 'plain') return results;
+    if (registry.seederNames().length === 0)
+      return `No seeders are registered for registry '${registry.name}'.`;
+    return results
+      .map((r) => `${r.name}: ${r.ran ? 'ran' : 'already applied, skipped'}`)
+      .join('\n');
+  }
+}

@@ -1,0 +1,2 @@
+export * from './registers-db-commands-options.interface';
+export * from './command-results.interface';

@@ -1,0 +1,45 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { CliGroup } from '@registers/cli';
+import { DEFAULT_REGISTRY_NAME } from '../constants';
+import {
+  DEFAULT_DB_COMMAND_GROUP,
+  DEFAULT_MIGRATIONS_DIR,
+  REGISTERS_DB_COMMANDS_OPTIONS,
+} from './commands.constants';
+import { DB_COMMANDS_DESCRIPTION, DbCommands } from './db.commands';
+import type {
+  RegistersDbCommandsOptions,
+  ResolvedDbCommandsOptions,
+} from './interfaces/registers-db-commands-options.interface';
+
+/** The same commands under another group name (a second registry's `analytics-db …`). */
+function commandsInGroup(group: string, registry: string): Type<DbCommands> {
+  const Grouped = class extends DbCommands {};
+  Object.defineProperty(Grouped, 'name', { value: `DbCommands[${group}]` });
+  CliGroup(group, { description: `${DB_COMMANDS_DESCRIPTION} (registry '${registry}')` })(Grouped);
+  return Grouped;
+}
+
+/**
+ * Adds the `db …` operator commands (status, create-all, migrate, migration:generate|run|revert,
+ * health, seed) to a registers console. Needs `RegistersCliModule.forRoot()` and
+ * `RegistersDbModule.forRoot()` in the same application; opens no connection until a command runs.
+ */
+@Module({})
+export class RegistersDbCommandsModule {
+  static forRoot(options: RegistersDbCommandsOptions = {}): DynamicModule {
+    const resolved: ResolvedDbCommandsOptions = {
+      connection: options.connection ?? DEFAULT_REGISTRY_NAME,
+      migrationsDir: options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR,
+      group: options.group ?? DEFAULT_DB_COMMAND_GROUP,
+    };
+    const commands =
+      resolved.group === DEFAULT_DB_COMMAND_GROUP
+        ? DbCommands
+        : commandsInGroup(resolved.group, resolved.connection);
+    return {
+      module: RegistersDbCommandsModule,
+      providers: [{ provide: REGISTERS_DB_COMMANDS_OPTIONS, useValue: resolved }, commands],
+    };
+  }
+}
