@@ -50,6 +50,13 @@ describe('sample console help, version and usage errors', () => {
     expect(result.stdout).toContain('Deployment workflows');
   });
 
+  it('shows a group by its alias with help svc', async () => {
+    const result = await run('help', 'svc');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Service inventory');
+    expect(result.stdout).toContain('list');
+  });
+
   it('shows choices, defaults and examples with help <group> <cmd>', async () => {
     const result = await run('help', 'deploy', 'service');
     expect(result.code).toBe(0);

@@ -150,6 +150,13 @@ describe('sample console ops desk', () => {
       expect(result.stderr).toMatch(/billing/);
     });
 
+    it('refuses an extra positional argument with exit 2', async () => {
+      const result = await run('deploy', 'service', 'api', '1.0', 'surplus');
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/surplus/);
+    });
+
     it('refuses a missing service name with exit 2', async () => {
       const result = await run('deploy', 'service');
       expect(result.code).toBe(2);
@@ -182,6 +189,15 @@ describe('sample console ops desk', () => {
         severity: 'sev1',
         page: 'finance-eng-oncall',
       });
+    });
+
+    it('prints csv with a header row of env,region,service,severity,page when asked', async () => {
+      const result = await run('incidents', 'page', 'worker', '--output', 'csv');
+      expect(result.code).toBe(0);
+      expect(lines(result.stdout)).toEqual([
+        'env,region,service,severity,page',
+        'prod,us-east-1,worker,sev2,automation-oncall',
+      ]);
     });
 
     it('refuses a severity outside sev1|sev2|sev3 with exit 2', async () => {

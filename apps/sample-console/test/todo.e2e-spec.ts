@@ -141,6 +141,17 @@ describeEachDialect('sample console todo app', (target) => {
     expect(rows[5]).toMatch(/^5,"Fix ""the"" bug, then ship",,pending,/);
   });
 
+  it('renders the records as a table with --output table', async () => {
+    const result = await run('list', '--output', 'table', '--no-color');
+    expect(result.code).toBe(0);
+    const header = lines(result.stdout).find((line) => line.includes('title'));
+    expect(header).toBeDefined();
+    const columns = RECORD_KEYS.map((key) => header!.indexOf(key));
+    expect(columns.every((at) => at >= 0)).toBe(true);
+    expect([...columns].sort((a, b) => a - b)).toEqual(columns);
+    expect(result.stdout).toContain('Walk the dog');
+  });
+
   it('accepts --output before the command words as well as after', async () => {
     const before = await run('--output', 'json', 'list');
     const after = await run('list', '--output', 'json');
@@ -258,6 +269,14 @@ describeEachDialect('sample console todo app', (target) => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/--force/);
     expect((await listJson()).map((item) => item.id)).toContain(1);
+  });
+
+  it('prints the refusal as a JSON error naming --force with --output json', async () => {
+    const result = await run('remove', '1', '--output', 'json');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const body = JSON.parse(result.stderr) as { error: { type: string; message: string } };
+    expect(body.error.message).toContain('--force');
   });
 
   it('removes with --force after the command, --yes, or --force before the command words', async () => {
