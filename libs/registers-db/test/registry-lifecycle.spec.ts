@@ -294,6 +294,24 @@ describeEachDialect('DatabaseRegistry autoCreate', (target) => {
     }
   });
 
+  it('lets several processes create the same tables at once', async () => {
+    @Model({ table: 'reg_race', unique: [['a', 'b']] })
+    class Race {
+      @Field({ id: 'autoincrement' }) id?: number;
+      @Field({ index: true }) @IsString() a!: string;
+      @Field({ index: true }) @IsString() b!: string;
+    }
+    const replicas = [1, 2, 3, 4].map((n) =>
+      new DatabaseRegistry({ url: target().url, name: `replica${n}` }).register(Race),
+    );
+    try {
+      await Promise.all(replicas.map((db) => db.manager(Race).count()));
+      expect(await replicas[0].checkAll()).toBe(true);
+    } finally {
+      await Promise.all(replicas.map((db) => db.dispose()));
+    }
+  });
+
   it('keeps named registries apart', async () => {
     const main = new DatabaseRegistry({ url: target().url, name: 'main' }).register(Author);
     const side = new DatabaseRegistry({ url: 'sqlite::memory:', name: 'side' }).register(Author);

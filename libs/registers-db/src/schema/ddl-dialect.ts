@@ -175,8 +175,21 @@ export abstract class DdlDialect {
     return `ALTER TABLE ${this.quote(table)} ADD ${this.foreignKeyClause(table, column)}`;
   }
 
+  /** Whether `CREATE INDEX IF NOT EXISTS` exists (not on MySQL 8). */
+  protected get indexIfNotExists(): boolean {
+    return true;
+  }
+
+  /**
+   * Whether a DDL error means another process created the same table or index at the same
+   * moment (then the table is there and the error can be ignored).
+   */
+  isConcurrentCreation(error: unknown): boolean {
+    return /already exists/i.test(String((error as Error)?.message ?? ''));
+  }
+
   createIndexSql(table: string, columns: string[]): string {
-    return `CREATE INDEX ${this.quote(constraintName(table, columns, 'idx'))} ON ${this.quote(table)} (${columns.map((c) => this.quote(c)).join(', ')})`;
+    return `CREATE INDEX ${this.indexIfNotExists ? 'IF NOT EXISTS ' : ''}${this.quote(constraintName(table, columns, 'idx'))} ON ${this.quote(table)} (${columns.map((c) => this.quote(c)).join(', ')})`;
   }
 
   addColumnSql(table: string, column: ColumnShape): string[] {

@@ -121,6 +121,11 @@ export class ModelSchema<T = any> {
     try {
       for (const sql of this.ddl.createTableSql(meta, options)) await this.connection.execute(sql);
     } catch (error) {
+      if (
+        this.ddl.isConcurrentCreation(error) &&
+        (await this.tableExists(meta.table).catch(() => false))
+      )
+        return false;
       throw new SchemaError(
         `${meta.name}: could not create table '${meta.table}': ${(error as Error).message}`,
         {

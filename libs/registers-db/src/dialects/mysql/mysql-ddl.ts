@@ -89,6 +89,16 @@ export class MysqlDdl extends DdlDialect {
     return `RENAME TABLE ${this.quote(from)} TO ${this.quote(to)}`;
   }
 
+  protected get indexIfNotExists(): boolean {
+    return false;
+  }
+
+  isConcurrentCreation(error: unknown): boolean {
+    const errno = (error as { errno?: number })?.errno;
+    // ER_TABLE_EXISTS_ERROR, ER_DUP_KEYNAME
+    return errno === 1050 || errno === 1061;
+  }
+
   get transactionalDdl(): boolean {
     return false;
   }

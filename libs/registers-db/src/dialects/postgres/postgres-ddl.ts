@@ -82,6 +82,17 @@ export class PostgresDdl extends DdlDialect {
     return { name: String(row.name), type: String(row.type), nullable: row.nullable === 'YES' };
   }
 
+  isConcurrentCreation(error: unknown): boolean {
+    const e = error as { code?: string; constraint?: string };
+    // 42P07 duplicate table/index, 42710 duplicate object; a concurrent CREATE TABLE can
+    // also collide on the row type in pg_type.
+    return (
+      e?.code === '42P07' ||
+      e?.code === '42710' ||
+      (e?.code === '23505' && e.constraint === 'pg_type_typname_nsp_index')
+    );
+  }
+
   dependentNamesSql(table: string, from: string): BoundSql {
     return {
       sql:
