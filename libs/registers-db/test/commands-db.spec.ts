@@ -39,6 +39,19 @@ class TeamV2 {
   @Field() @IsOptional() @IsString() motto?: string | null;
 }
 
+/** Two tables that reference each other: one foreign key is added after both exist. */
+@Model({ table: 'cmd_left' })
+class Left {
+  @Field({ id: 'autoincrement' }) id?: number;
+  @Field({ foreignKey: 'cmd_right.id' }) @IsOptional() @IsInt() rightId?: number | null;
+}
+
+@Model({ table: 'cmd_right' })
+class Right {
+  @Field({ id: 'autoincrement' }) id?: number;
+  @Field({ foreignKey: 'cmd_left.id' }) @IsOptional() @IsInt() leftId?: number | null;
+}
+
 @Seeder()
 class TeamsSeeder implements RegistersSeeder {
   async seed(registry: DatabaseRegistry): Promise<void> {
@@ -352,6 +365,44 @@ describeEachDialect('db commands on a registers console', (target) => {
     });
   });
 
+  describe('tables that reference each other', () => {
+    it('plans the closing foreign key after both tables and applies the plan', async () => {
+      const cli = await startConsole(target(), { models: [Left, Right], migrationsDir });
+      try {
+        const plan = await cli.json('db', 'migrate', '--dry-run');
+        const steps = plan.steps.map((s: { table: string; action: string; column?: string }) =>
+          [s.table, s.action, s.column].filter(Boolean).join(' '),
+        );
+        if (target().dialect === 'sqlite') {
+          // SQLite checks foreign keys on writes only, so both are declared inline.
+          expect(steps).toEqual(['cmd_right create table', 'cmd_left create table']);
+        } else {
+          expect(steps).toEqual([
+            'cmd_right create table',
+            'cmd_left create table',
+            'cmd_right add foreign key left_id',
+          ]);
+          expect(plan.statements[plan.statements.length - 1]).toMatch(
+            new RegExp(
+              `^ALTER TABLE ${id('cmd_right')} ADD CONSTRAINT .*FOREIGN KEY \\(${id('left_id')}\\)`,
+            ),
+          );
+        }
+        expect(await cli.registry.schema(Left).schemaExists()).toBe(false);
+
+        const applied = await cli.json('db', 'migrate');
+        expect(applied).toEqual({ ...plan, dryRun: false });
+        expect(await cli.json('db', 'status')).toMatchObject({ upToDate: true });
+        const left = await cli.registry.manager(Left).create({});
+        const right = await cli.registry.manager(Right).create({ leftId: left.id });
+        await cli.registry.manager(Left).updateWhere({ id: left.id }, { rightId: right.id });
+        await expect(cli.registry.manager(Right).create({ leftId: 999 })).rejects.toThrow();
+      } finally {
+        await cli.close();
+      }
+    });
+  });
+
   describe('health', () => {
     it('connects and answers { status, dialect, latencyMs }', async () => {
       const report = await v1.json('db', 'health');
@@ -388,6 +439,27 @@ describeEachDialect('db commands on a registers console', (target) => {
         expect(error.type).toBe('DatabaseUnreachableError');
         expect(error.context).toMatchObject({ command: 'db health', registry: 'default' });
         expect(json.stderr).not.toContain(password);
+
+        if (target().dialect === 'mariadb') {
+          // The server answers but refuses the login: the same error, still without the password.
+          const login = new URL(target().url);
+          login.password = password;
+          const refused = await startConsole(target(), {
+            models: [Team],
+            url: login.toString(),
+            migrationsDir,
+          });
+          try {
+            const denied = await refused.run('db', 'health');
+            expect(denied.code).toBe(1);
+            expect(denied.stderr).toMatch(
+              /^Error: Could not open the mysql database .*Access denied/,
+            );
+            expect(denied.stderr).not.toContain(password);
+          } finally {
+            await refused.close();
+          }
+        }
 
         const status = await down.run('db', 'status');
         expect(status.code).toBe(1);

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { MigrationError } from '../errors';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { creationOrder } from '../registry/creation-order';
 import type { DatabaseRegistry } from '../registry/database-registry';
@@ -100,20 +101,37 @@ export async function planAdditiveMigration(
 }
 
 /**
- * Applies a plan through the registry: `createAll()` for the missing tables (it also keeps
- * the schema ledger), then `ensureColumn` for each missing column.
+ * Runs exactly the planned statements, in order: in one transaction where DDL is
+ * transactional (SQLite, PostgreSQL: a failure leaves nothing behind), one by one on MySQL.
+ * Then `createAll()` marks the tables ready and records the schema ledger.
  */
 export async function applyAdditiveMigration(
   registry: DatabaseRegistry,
   plan: AdditiveMigrationReport,
 ): Promise<AdditiveMigrationReport> {
-  if (plan.steps.some((s) => s.action !== 'add column')) await registry.createAll();
-  for (const step of plan.steps) {
-    if (step.action !== 'add column') continue;
-    const model = registry.models().find((m) => registry.metadata(m).table === step.table);
-    if (!model) continue;
-    await registry.schema(model).ensureColumn(propertyOf(registry.metadata(model), step.column!));
+  const connection = registry.connection;
+  const run = async () => {
+    for (const [index, statement] of plan.statements.entries()) {
+      try {
+        await connection.execute(statement);
+      } catch (error) {
+        const step = plan.steps.find((s) => s.statements.includes(statement));
+        throw new MigrationError(
+          `db migrate: statement ${index + 1} of ${plan.statements.length} failed (${step?.action ?? 'change'} on '${step?.table}'): ${(error as Error).message}`,
+          { operation: 'migrate', table: step?.table, statement },
+          { cause: error },
+        );
+      }
+    }
+  };
+  try {
+    if (plan.statements.length) {
+      await (ddlFor(registry.dialect).transactionalDdl ? connection.transaction(run) : run());
+    }
+  } finally {
+    connection.resetStatements();
   }
+  await registry.createAll();
   return { ...plan, dryRun: false };
 }
 
