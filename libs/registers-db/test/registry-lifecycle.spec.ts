@@ -98,6 +98,16 @@ describe('DatabaseRegistry without a database', () => {
     expect(error!.context).toMatchObject({ model: 'BadPost', field: 'authorId' });
   });
 
+  it('reports an unreachable database as down without revealing the password', async () => {
+    const db = new DatabaseRegistry({ url: 'postgres://app:s3cret-pw@127.0.0.1:1/none' });
+    const health = await db.health({ timeoutMs: 3000 });
+    expect(health.ok).toBe(false);
+    expect(health.dialect).toBe('postgres');
+    expect(typeof health.error).toBe('string');
+    expect(JSON.stringify(health)).not.toContain('s3cret-pw');
+    await db.dispose();
+  });
+
   it('surfaces registration errors from register()', () => {
     class NotAModel {}
     const db = new DatabaseRegistry({ url: 'sqlite::memory:' });
@@ -291,6 +301,61 @@ describeEachDialect('DatabaseRegistry autoCreate', (target) => {
       await c.execute(sql(c, 'INSERT INTO reg_b (id, a_id) VALUES (?, ?)'), [1, 1]);
     } finally {
       await db.dispose();
+    }
+  });
+
+  it('reports a reachable database as up', async () => {
+    const db = new DatabaseRegistry({ url: target().url });
+    try {
+      expect(await db.health()).toMatchObject({
+        ok: true,
+        dialect: target().dialect === 'mariadb' ? 'mysql' : target().dialect,
+      });
+    } finally {
+      await db.dispose();
+    }
+  });
+
+  it('migrates additively: dry run reports, a real run creates tables and adds columns', async () => {
+    @Model({ table: 'reg_mig_parents' })
+    class Parent {
+      @Field() @IsInt() id!: number;
+    }
+    @Model({ table: 'reg_mig_children' })
+    class Child {
+      @Field() @IsInt() id!: number;
+      @Field({ foreignKey: 'reg_mig_parents.id' }) @IsInt() parentId!: number;
+    }
+    @Model({ table: 'reg_mig_children' })
+    class ChildV2 {
+      @Field() @IsInt() id!: number;
+      @Field({ foreignKey: 'reg_mig_parents.id' }) @IsInt() parentId!: number;
+      @Field() @IsOptional() @IsString() label?: string | null;
+    }
+    const v1 = new DatabaseRegistry({ url: target().url, autoCreate: false }).register(
+      Child,
+      Parent,
+    );
+    const v2 = new DatabaseRegistry({ url: target().url, autoCreate: false }).register(
+      ChildV2,
+      Parent,
+    );
+    try {
+      await v1.schema(Parent).createSchema();
+      await v1.schema(Child).createSchema();
+      const dry = await v2.migrate();
+      expect(dry.reg_mig_children.missingColumns).toEqual(['label']);
+      expect(await v2.schema(ChildV2).columnNames()).not.toContain('label');
+      const done = await v2.migrate({ dryRun: false });
+      expect(done.reg_mig_children.ok).toBe(true);
+      expect(await v2.checkAll()).toBe(true);
+      await v2.schema(ChildV2).dropSchema();
+      await v2.schema(Parent).dropSchema();
+      const rebuilt = await v2.migrate({ dryRun: false });
+      expect(Object.values(rebuilt).every((d) => d.ok)).toBe(true);
+    } finally {
+      await v1.dispose();
+      await v2.dispose();
     }
   });
 

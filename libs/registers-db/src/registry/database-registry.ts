@@ -325,6 +325,47 @@ export class DatabaseRegistry {
     return result;
   }
 
+  /**
+   * Additive migration of every registered model: creates missing tables (foreign-key
+   * order) and adds missing columns. Dry run by default (returns the drift only).
+   */
+  async migrate(options: { dryRun?: boolean } = {}): Promise<Record<string, SchemaDiff>> {
+    if (options.dryRun !== false) return this.diffAll();
+    await this.createTables([...this.entries.values()]);
+    const result: Record<string, SchemaDiff> = {};
+    for (const e of this.entries.values()) {
+      result[e.meta.table] = await e.schema.migrate({ dryRun: false });
+      e.schema.markReady();
+    }
+    return result;
+  }
+
+  /**
+   * Whether the database answers (`SELECT 1` within `timeoutMs`, default 5000). The error
+   * is the driver's message; the URL in `database` has its password masked.
+   */
+  async health(
+    options: { timeoutMs?: number } = {},
+  ): Promise<{ ok: boolean; dialect: string; database: string; error?: string }> {
+    const base = { dialect: this.connection.dialect, database: this.connection.url };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${options.timeoutMs ?? 5000} ms`)),
+        options.timeoutMs ?? 5000,
+      );
+      timer.unref?.();
+    });
+    try {
+      await Promise.race([this.connection.query('SELECT 1 AS ok'), timeout]);
+      return { ok: true, ...base };
+    } catch (error) {
+      return { ok: false, ...base, error: String((error as Error)?.message ?? error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** True when every registered table exists and matches its model. */
   async checkAll(): Promise<boolean> {
     return Object.values(await this.diffAll()).every((d) => d.ok);
