@@ -48,7 +48,14 @@ export type {
   FullTableOptions,
   LookupArgs,
   KeyValue,
+  AggregateSpec,
+  PageRequest,
+  Page,
 } from './manager/manager-options.interface';
+export { auditActor } from './manager/scopes/audit-actor';
+export { tenantScope, unscoped } from './manager/scopes/tenant-scope';
+export type { TenantValue } from './manager/scopes/tenant-scope';
+export type { AuditOperation } from './manager/audit-trail';
 export type { ManagedRecord, RecordMethods } from './records/record-methods.interface';
 export * from './query';
 export * from './relations';
