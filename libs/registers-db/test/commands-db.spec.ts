@@ -39,6 +39,25 @@ class TeamV2 {
   @Field() @IsOptional() @IsString() motto?: string | null;
 }
 
+/** A release that changed a column's type: additive migration cannot do that. */
+@Model({ table: 'cmd_teams' })
+class TeamRetyped {
+  @Field({ id: 'autoincrement' }) id?: number;
+  @Field() @IsInt() name!: number;
+  @Field() @IsOptional() @IsString() motto?: string | null;
+}
+
+let failSeeding = false;
+
+/** Fails on its first run (after writing a row), then succeeds. */
+@Seeder({ order: 2 })
+class FlakySeeder implements RegistersSeeder {
+  async seed(registry: DatabaseRegistry): Promise<void> {
+    await registry.manager(Team).create({ name: 'Flaky' });
+    if (failSeeding) throw new Error('flaky seeder failed on purpose');
+  }
+}
+
 /** Two tables that reference each other: one foreign key is added after both exist. */
 @Model({ table: 'cmd_left' })
 class Left {
@@ -363,6 +382,60 @@ describeEachDialect('db commands on a registers console', (target) => {
         { model: 'Team', table: 'cmd_teams', column: 'motto', issue: 'extra column' },
       ]);
     });
+
+    it('names a changed column type as drift that only a real migration can fix', async () => {
+      const retyped = await startConsole(target(), { models: [TeamRetyped], migrationsDir });
+      try {
+        const status = await retyped.run('db', 'status');
+        expect(status.code).toBe(0);
+        expect(status.stdout).toMatch(
+          /cmd_teams\s+TeamRetyped: types differ on name \(string, expected \w+\)/,
+        );
+        const plan = await retyped.json('db', 'migrate', '--dry-run');
+        expect(plan.statements).toEqual([]);
+        expect(plan.unresolved).toEqual([
+          expect.objectContaining({ table: 'cmd_teams', column: 'name', issue: 'type differs' }),
+        ]);
+        const applied = await retyped.run('db', 'migrate');
+        expect(applied.code).toBe(0);
+        expect(applied.stdout).toMatch(
+          /^Nothing to migrate: .*\nNot changed by additive migration/,
+        );
+        expect(applied.stdout).toContain('cmd_teams.name: type differs (string, expected');
+        expect((await retyped.run('db', 'status', '--check')).code).toBe(1);
+      } finally {
+        await retyped.close();
+      }
+    });
+  });
+
+  describe('a failing seeder', () => {
+    it('exits 1, keeps neither its rows nor its ledger entry, and runs again next time', async () => {
+      const cli = await startConsole(target(), {
+        models: [Team],
+        migrationsDir,
+        providers: [TeamsSeeder, FlakySeeder],
+      });
+      try {
+        const before = await cli.registry.manager(Team).count();
+        failSeeding = true;
+        const failed = await cli.run('db', 'seed');
+        expect(failed).toMatchObject({ code: 1, stdout: '' });
+        expect(failed.stderr).toBe('Error: flaky seeder failed on purpose\n');
+        expect(await cli.registry.manager(Team).count()).toBe(before);
+
+        failSeeding = false;
+        expect((await cli.run('db', 'seed')).stdout).toBe(
+          'TeamsSeeder: already applied, skipped\nFlakySeeder: ran\n',
+        );
+        expect(await cli.registry.manager(Team).count()).toBe(before + 1);
+        expect((await cli.run('db', 'seed')).stdout).toBe(
+          'TeamsSeeder: already applied, skipped\nFlakySeeder: already applied, skipped\n',
+        );
+      } finally {
+        await cli.close();
+      }
+    });
   });
 
   describe('tables that reference each other', () => {
@@ -460,6 +533,11 @@ describeEachDialect('db commands on a registers console', (target) => {
             await refused.close();
           }
         }
+
+        const debug = await down.run('db', 'health', '--debug');
+        expect(debug.code).toBe(1);
+        expect(debug.stderr).toContain('DatabaseUnreachableError');
+        expect(debug.stderr).not.toContain(password);
 
         const status = await down.run('db', 'status');
         expect(status.code).toBe(1);
