@@ -61,6 +61,7 @@ const COMMANDS = [
   'migration:generate',
   'migration:run',
   'migration:revert',
+  'migration:status',
   'health',
   'seed',
 ];
@@ -217,6 +218,9 @@ describeEachDialect(
       ]);
       try {
         expect((await cli.run('db', 'migration:run')).stdout).toBe('No pending migrations.\n');
+        expect((await cli.run('db', 'migration:status')).stdout).toBe(
+          "No migrations are configured for registry 'default'.\n",
+        );
         const generated = await cli.run('db', 'migration:generate', 'create-notes');
         expect(generated.code).toBe(0);
         writeFileSync(join(migrationsDir, 'types.d.ts'), 'export {};\n');

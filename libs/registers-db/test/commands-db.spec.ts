@@ -334,12 +334,18 @@ describeEachDialect('db commands on a registers console', (target) => {
       const next = await startConsole(target(), { models: [TeamV2], migrationsDir });
       try {
         const name = className;
+        expect(await next.run('db', 'migration:status')).toEqual({
+          code: 0,
+          stdout: `[ ] ${name}\n0 migrations executed, 1 pending.\n`,
+          stderr: '',
+        });
         const ran = await next.run('db', 'migration:run');
         expect(ran).toEqual({ code: 0, stdout: `Ran 1 migration: ${name}.\n`, stderr: '' });
         expect((await next.run('db', 'status', '--check')).stdout).toMatch(
           /^Schema is up to date: 1 table matches its model/,
         );
         expect((await next.run('db', 'migration:run')).stdout).toBe('No pending migrations.\n');
+        expect(await next.json('db', 'migration:status')).toEqual([{ name, executed: true }]);
         expect(await next.registry.manager(TeamV2).require({ name: 'Core' })).toMatchObject({
           motto: null,
         });

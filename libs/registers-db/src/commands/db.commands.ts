@@ -165,6 +165,23 @@ export class DbCommands implements OnModuleInit {
     return reverted ? `Reverted ${reverted}.` : 'No executed migration to revert.';
   }
 
+  @CliCommand('migration:status', {
+    description: 'List the TypeORM migrations the registry knows and whether each ran',
+  })
+  async migrationStatus(@Ctx() ctx: CommandContext) {
+    const registry = await this.open(ctx);
+    await this.requireConfiguredMigrations(registry, ctx);
+    const migrations = await registry.migrationStatus();
+    if (ctx.output !== 'plain') return migrations;
+    if (migrations.length === 0)
+      return `No migrations are configured for registry '${registry.name}'.`;
+    const pending = migrations.filter((m) => !m.executed).length;
+    return [
+      ...migrations.map((m) => `[${m.executed ? 'x' : ' '}] ${m.name}`),
+      `${plural(migrations.length - pending, 'migration')} executed, ${pending} pending.`,
+    ].join('\n');
+  }
+
   /** Files in the migrations folder that the registry was not told about are a setup mistake. */
   private async requireConfiguredMigrations(
     registry: DatabaseRegistry,

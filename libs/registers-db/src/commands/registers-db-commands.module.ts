@@ -21,7 +21,7 @@ function commandsInGroup(group: string, registry: string): Type<DbCommands> {
 }
 
 /**
- * Adds the `db …` operator commands (status, create-all, migrate, migration:generate|run|revert,
+ * Adds the `db …` operator commands (status, create-all, migrate, migration:generate|run|revert|status,
  * health, seed) to a registers console. Needs `RegistersCliModule.forRoot()` and
  * `RegistersDbModule.forRoot()` in the same application; opens no connection until a command runs.
  */
