@@ -90,3 +90,5 @@ export const MODEL_HOOK_NAMES = [
 
 export const SEEDER_METADATA = 'registers:db:seeder';
 export const SEED_LEDGER_TABLE = 'registers_seeds';
+
+export const MODEL_SUBSCRIBER_METADATA = 'registers:db:model-subscriber';

@@ -1,5 +1,11 @@
 import { getMetadataStorage } from 'class-validator';
-import { MODEL_FIELDS_METADATA, MODEL_OPTIONS_METADATA, SEEDER_METADATA } from '../constants';
+import {
+  MODEL_FIELDS_METADATA,
+  MODEL_OPTIONS_METADATA,
+  MODEL_SUBSCRIBER_METADATA,
+  SEEDER_METADATA,
+} from '../constants';
+import type { ModelSubscriberMetadata } from '../registry/interfaces/model-subscriber.interface';
 import type { SeederOptions } from '../registry/interfaces/seeder.interface';
 import type { FieldDeclaration } from './interfaces/field-options.interface';
 import type { ModelOptions } from './interfaces/model-options.interface';
@@ -33,6 +39,11 @@ export class ModelMetadataAccessor {
   /** `@Seeder()` options of a provider class, if it is one. */
   getSeederOptions(target: Function): SeederOptions | undefined {
     return Reflect.getMetadata(SEEDER_METADATA, target);
+  }
+
+  /** `@ModelSubscriber()` metadata of a provider class, if it is one. */
+  getModelSubscriber(target: Function): ModelSubscriberMetadata | undefined {
+    return Reflect.getMetadata(MODEL_SUBSCRIBER_METADATA, target);
   }
 
   getDesignType(target: Function, property: string): Function | undefined {

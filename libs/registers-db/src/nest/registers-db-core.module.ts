@@ -11,6 +11,7 @@ import {
 import { DiscoveryModule, DiscoveryService, ModuleRef } from '@nestjs/core';
 import { ModelMetadataAccessor } from '../metadata/model-metadata.accessor';
 import type { RegistersSeeder } from '../registry/interfaces/seeder.interface';
+import type { RegistersModelSubscriber } from '../registry/interfaces/model-subscriber.interface';
 import { DEFAULT_REGISTRY_NAME, REGISTERS_DB_MODULE_OPTIONS } from '../constants';
 import { DatabaseRegistry } from '../registry/database-registry';
 import type {
@@ -90,7 +91,10 @@ export class RegistersDbCoreModule implements OnModuleInit, OnApplicationShutdow
     return this.moduleRef.get<DatabaseRegistry>(getRegistryToken(this.registryName) as string);
   }
 
-  /** Adds the `@Seeder()` providers of this registry, in module declaration order. */
+  /**
+   * Adds the `@Seeder()` and `@ModelSubscriber()` providers of this registry, in module
+   * declaration order. Subscribed models must be registered (forFeature) in this registry.
+   */
   onModuleInit(): void {
     const registry = this.registry();
     const known = new Set(registry.seederNames());
@@ -98,6 +102,11 @@ export class RegistersDbCoreModule implements OnModuleInit, OnApplicationShutdow
     for (const wrapper of this.discovery.getProviders()) {
       const { instance, metatype } = wrapper;
       if (!instance || !metatype || !wrapper.isDependencyTreeStatic()) continue;
+      const subscriber = accessor.getModelSubscriber(metatype as Function);
+      if (subscriber && (subscriber.registry ?? DEFAULT_REGISTRY_NAME) === this.registryName) {
+        for (const model of subscriber.models)
+          registry.addSubscriber(model, instance as RegistersModelSubscriber);
+      }
       const options = accessor.getSeederOptions(metatype as Function);
       if (!options || (options.registry ?? DEFAULT_REGISTRY_NAME) !== this.registryName) continue;
       const name = options.name ?? (metatype as Function).name;

@@ -18,6 +18,8 @@ import { migrationLedgerModel, seedLedgerModel } from '../schema/synthetic-model
 import { linkRelations } from '../relations/relation-scope';
 import { validateRelations } from '../relations/resolve-relation';
 import { creationOrder } from './creation-order';
+import { addModelSubscriber } from './model-subscribers';
+import type { RegistersModelSubscriber } from './interfaces/model-subscriber.interface';
 import { assertMigrationName, migrationSource, type SchemaChange } from './migration-file';
 import type { DatabaseRegistryOptions } from './interfaces/database-registry-options.interface';
 import type { RegistersSeeder, SeedResult } from './interfaces/seeder.interface';
@@ -398,6 +400,15 @@ export class DatabaseRegistry {
         tables: Object.fromEntries(drift.map((d) => [d.table, d])),
       },
     );
+  }
+
+  /**
+   * Adds a subscriber to a registered model's lifecycle events (the Nest module adds the
+   * discovered `@ModelSubscriber()` providers). Its methods run after the static hooks.
+   */
+  addSubscriber<T extends object>(model: Type<T>, subscriber: RegistersModelSubscriber<T>): this {
+    addModelSubscriber(this.entry(model).meta, subscriber);
+    return this;
   }
 
   /** Adds a seeder (the Nest module adds the discovered `@Seeder()` providers). */
