@@ -10,12 +10,14 @@ import { CliRunner, RegistersCliModule } from '@registers/cli';
 import {
   DatabaseRegistry,
   Field,
+  MigrationError,
   Model,
   RegistersDbModule,
   RegistersSeeder,
   Seeder,
 } from '@registers/db';
 import { RegistersDbCommandsModule } from '@registers/db/commands';
+import { applyAdditiveMigration } from '../src/commands/additive-migration';
 import { describeEachDialect, DialectTarget } from '../../../test/support/dialects';
 
 @Model({ table: 'cmd_teams' })
@@ -440,6 +442,53 @@ describeEachDialect('db commands on a registers console', (target) => {
         );
       } finally {
         await cli.close();
+      }
+    });
+  });
+
+  describe('a statement that fails while migrating', () => {
+    it('raises MigrationError naming it; SQLite and PostgreSQL keep none of the earlier ones', async () => {
+      const db = new DatabaseRegistry({ url: target().url, autoCreate: false });
+      try {
+        const plan = {
+          dryRun: true,
+          statements: [
+            'CREATE TABLE cmd_partial (id integer)',
+            'ALTER TABLE cmd_nowhere ADD COLUMN x integer',
+          ],
+          steps: [
+            {
+              model: 'Partial',
+              table: 'cmd_partial',
+              action: 'create table' as const,
+              statements: ['CREATE TABLE cmd_partial (id integer)'],
+            },
+            {
+              model: 'Nowhere',
+              table: 'cmd_nowhere',
+              action: 'add column' as const,
+              column: 'x',
+              statements: ['ALTER TABLE cmd_nowhere ADD COLUMN x integer'],
+            },
+          ],
+          unresolved: [],
+        };
+        const error = await applyAdditiveMigration(db, plan).catch((e) => e);
+        expect(error).toBeInstanceOf(MigrationError);
+        expect(error.message).toMatch(
+          /^Additive migration: statement 2 of 2 failed \(add column on 'cmd_nowhere'\): /,
+        );
+        expect(error.context).toMatchObject({ operation: 'migrate', table: 'cmd_nowhere' });
+        const partial = await db.connection.query(
+          target().dialect === 'sqlite'
+            ? "SELECT name FROM sqlite_master WHERE name = 'cmd_partial'"
+            : "SELECT table_name FROM information_schema.tables WHERE table_name = 'cmd_partial' AND table_schema = " +
+                (target().dialect === 'postgres' ? 'current_schema()' : 'DATABASE()'),
+        );
+        // MariaDB commits each DDL statement; the others roll the whole plan back.
+        expect(partial).toHaveLength(target().dialect === 'mariadb' ? 1 : 0);
+      } finally {
+        await db.dispose();
       }
     });
   });

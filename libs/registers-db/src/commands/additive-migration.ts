@@ -117,7 +117,7 @@ export async function applyAdditiveMigration(
       } catch (error) {
         const step = plan.steps.find((s) => s.statements.includes(statement));
         throw new MigrationError(
-          `db migrate: statement ${index + 1} of ${plan.statements.length} failed (${step?.action ?? 'change'} on '${step?.table}'): ${(error as Error).message}`,
+          `Additive migration: statement ${index + 1} of ${plan.statements.length} failed (${step?.action ?? 'change'} on '${step?.table}'): ${(error as Error).message}`,
           { operation: 'migrate', table: step?.table, statement },
           { cause: error },
         );
