@@ -3,6 +3,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsString } from 'class-validator';
 import {
+  ConfigurationError,
   DatabaseRegistry,
   Field,
   InjectManager,
@@ -89,6 +90,31 @@ describe('RegistersDbModule startup', () => {
         ],
       }).compile(),
     ).rejects.toBeInstanceOf(ModelRegistrationError);
+  });
+});
+
+describe('RegistersDbModule.forRootAsync', () => {
+  it('builds options with an options factory class, under a registry name', async () => {
+    @Injectable()
+    class DbConfig {
+      createRegistersDbOptions() {
+        return { url: 'sqlite::memory:', autoCreate: false };
+      }
+    }
+    const moduleRef = await Test.createTestingModule({
+      imports: [RegistersDbModule.forRootAsync({ name: 'reports', useClass: DbConfig })],
+    }).compile();
+    await moduleRef.init();
+    const registry = moduleRef.get<DatabaseRegistry>(getRegistryToken('reports'));
+    expect(registry.name).toBe('reports');
+    expect(registry.autoCreate).toBe(false);
+    expect(registry.connection.dialect).toBe('sqlite');
+    await moduleRef.close();
+  });
+
+  it('refuses async options without a factory', () => {
+    expect(() => RegistersDbModule.forRootAsync({})).toThrow(ConfigurationError);
+    expect(() => RegistersDbModule.forRootAsync({})).toThrow(/useFactory, useClass or useExisting/);
   });
 });
 

@@ -13,6 +13,7 @@ import { ModelMetadataAccessor } from '../metadata/model-metadata.accessor';
 import type { RegistersSeeder } from '../registry/interfaces/seeder.interface';
 import type { RegistersModelSubscriber } from '../registry/interfaces/model-subscriber.interface';
 import { DEFAULT_REGISTRY_NAME, REGISTERS_DB_MODULE_OPTIONS } from '../constants';
+import { ConfigurationError } from '../errors';
 import { DatabaseRegistry } from '../registry/database-registry';
 import type {
   RegistersDbModuleAsyncOptions,
