@@ -56,8 +56,9 @@ export class RegistersDbCoreModule implements OnModuleInit, OnApplicationShutdow
       const factoryClass = (options.useClass ?? options.useExisting) as
         Type<RegistersDbOptionsFactory> | undefined;
       if (!factoryClass)
-        throw new Error(
+        throw new ConfigurationError(
           'RegistersDbModule.forRootAsync needs useFactory, useClass or useExisting.',
+          { registry: name },
         );
       if (options.useClass)
         providers.push({ provide: options.useClass, useClass: options.useClass });
