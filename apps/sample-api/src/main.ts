@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { SampleApiModule } from './sample-api.module';
+import { Logger } from '@nestjs/common';
+import { createSampleApi } from './create-sample-api';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(SampleApiModule);
-  await app.listen(Number(process.env.PORT ?? 3000));
+  const app = await createSampleApi();
+  const port = Number(process.env.PORT ?? 3000);
+  await app.listen(port);
+  new Logger('SampleApi').log(`Listening on http://localhost:${port} (docs at /docs)`);
 }
 
 void bootstrap();

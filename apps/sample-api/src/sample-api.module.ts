@@ -1,4 +1,35 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { RegistersDbModule, RegistersExceptionFilter } from '@registers/db';
+import { createValidationPipe } from './common/validation.pipe';
+import { CustomersModule } from './customers/customers.module';
+import { HealthModule } from './health/health.module';
+import { OrdersModule } from './orders/orders.module';
+import { ProductsModule } from './products/products.module';
 
+export const DEFAULT_SAMPLE_API_DATABASE_URL = 'sqlite:data/shop.db';
+
+export interface SampleApiOptions {
+  /** Default: `REGISTERS_DATABASE_URL`, else a SQLite file under ./data/. */
+  databaseUrl?: string;
+}
+
+/**
+ * The shop service. Registry errors become HTTP answers through RegistersExceptionFilter
+ * (404 / 409 / 400 / generic 500) and every body, query and param is validated with
+ * unknown properties refused. Nothing connects until the first request touches the database.
+ */
 @Module({})
-export class SampleApiModule {}
+export class SampleApiModule {
+  static forRoot(options: SampleApiOptions = {}): DynamicModule {
+    const url = options.databaseUrl ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_SAMPLE_API_DATABASE_URL;
+    return {
+      module: SampleApiModule,
+      imports: [RegistersDbModule.forRoot({ url }), HealthModule, CustomersModule, ProductsModule, OrdersModule],
+      providers: [
+        { provide: APP_FILTER, useClass: RegistersExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { SampleApiModule, SampleApiOptions } from './sample-api.module';
+import { setupDocs } from './setup-docs';
+
+/** The configured (not yet listening) application; used by main.ts. */
+export async function createSampleApi(
+  options: SampleApiOptions & { logger?: LogLevel[] | false } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(SampleApiModule.forRoot(options), {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+  });
+  app.enableShutdownHooks();
+  setupDocs(app);
+  return app;
+}

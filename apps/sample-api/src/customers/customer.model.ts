@@ -1,0 +1,34 @@
+import { Field, Model } from '@registers/db';
+import { IsDate, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** A shop customer (`customers`); the password is stored as a PBKDF2 hash, never as given. */
+@Model({ table: 'customers', timestamps: true })
+export class Customer {
+  @Field({ id: 'autoincrement' })
+  id?: number;
+
+  @Field({ length: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @Field({ unique: true, length: 254 })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @Field({ hashPassword: true })
+  @IsString()
+  password!: string;
+
+  @Field()
+  @IsOptional()
+  @IsDate()
+  createdAt?: Date;
+
+  @Field()
+  @IsOptional()
+  @IsDate()
+  updatedAt?: Date;
+}

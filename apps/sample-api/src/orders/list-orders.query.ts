@@ -1,0 +1,4 @@
+import { PageQuery } from '../common/page.query';
+
+/** `GET /orders?limit&offset`. */
+export class ListOrdersQuery extends PageQuery {}

@@ -1,0 +1,37 @@
+import { Field, Model } from '@registers/db';
+import { IsDate, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_PRICE } from '../common/limits';
+
+/** A product (`products`); the price is a `decimal(12, 2)`. */
+@Model({ table: 'products', timestamps: true })
+export class Product {
+  @Field({ id: 'autoincrement' })
+  id?: number;
+
+  @Field({ length: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @Field({ precision: 12, scale: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(MAX_PRICE)
+  price!: number;
+
+  @Field()
+  @IsInt()
+  @Min(0)
+  stock!: number;
+
+  @Field()
+  @IsOptional()
+  @IsDate()
+  createdAt?: Date;
+
+  @Field()
+  @IsOptional()
+  @IsDate()
+  updatedAt?: Date;
+}
