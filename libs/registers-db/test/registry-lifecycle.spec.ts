@@ -230,7 +230,9 @@ describeEachDialect('DatabaseRegistry autoCreate', (target) => {
       expect(await db.schema(Comment).schemaExists()).toBe(false);
     } finally {
       await db.dispose();
+      await db.dispose();
     }
+    expect(db.connection.isOpen).toBe(false);
   });
 
   it('creates tables before a transaction begins', async () => {

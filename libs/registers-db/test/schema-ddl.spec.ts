@@ -125,6 +125,20 @@ describeEachDialect('model schema DDL', (target) => {
     ]);
   });
 
+  it('refuses to create a table whose referenced table is missing, creating nothing', async () => {
+    @Model({ table: 'ddl_sessions' })
+    class Session {
+      @Field({ id: 'autoincrement' }) id?: number;
+      @Field({ foreignKey: 'ddl_accounts.id' }) @IsInt() accountId!: number;
+    }
+    const sessions = new ModelSchema(cloneModelMetadata(getModelMetadata(Session)), connection);
+    const error = await sessions.createSchema().catch((e) => e);
+    expect(error).toBeInstanceOf(SchemaError);
+    expect(error.message).toContain("missing referenced table 'ddl_accounts'");
+    expect(error.context).toMatchObject({ model: 'Session', field: 'accountId' });
+    expect(await sessions.schemaExists()).toBe(false);
+  });
+
   it('generates autoincrement keys and applies column defaults', async () => {
     await connection.execute(sql(connection, 'INSERT INTO ddl_teams (name) VALUES (?)'), ['red']);
     await connection.execute(sql(connection, 'INSERT INTO ddl_teams (name) VALUES (?)'), ['blue']);

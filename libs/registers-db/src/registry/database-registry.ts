@@ -250,7 +250,8 @@ export class DatabaseRegistry {
     const lazy = this.ddl()?.lazyForeignKeys ?? true;
     for (const { entry, deferred } of creationOrder(entries, (t) => this.tables.get(t))) {
       const deferForeignKeys = lazy ? [] : deferred;
-      if (await entry.schema.createSchema({ deferForeignKeys })) {
+      // SQLite accepts references to tables created later in the batch (reference cycles)
+      if (await entry.schema.createSchema({ deferForeignKeys, checkReferences: !lazy })) {
         created.push(entry.meta.table);
         if (deferForeignKeys.length)
           deferredSteps.push({ schema: entry.schema, columns: deferForeignKeys });

@@ -19,6 +19,8 @@ export interface ModelSchemaOptions {
 export interface CreateSchemaOptions {
   /** Columns whose foreign keys are added later with `addForeignKeys` (reference cycles). */
   deferForeignKeys?: string[];
+  /** Check that referenced tables exist first (default true; the registry orders tables itself). */
+  checkReferences?: boolean;
 }
 
 export type RenameListener = (from: string, to: string) => void;
@@ -118,6 +120,9 @@ export class ModelSchema<T = any> {
     options: CreateSchemaOptions = {},
   ): Promise<boolean> {
     if (await this.tableExists(meta.table)) return false;
+    if (options.checkReferences !== false) {
+      await this.assertReferencedTables(meta, options.deferForeignKeys ?? []);
+    }
     try {
       for (const sql of this.ddl.createTableSql(meta, options)) await this.connection.execute(sql);
     } catch (error) {
@@ -139,6 +144,19 @@ export class ModelSchema<T = any> {
       this.connection.resetStatements();
     }
     return true;
+  }
+
+  private async assertReferencedTables(meta: ModelMetadata, deferred: string[]): Promise<void> {
+    for (const field of meta.fields) {
+      const fk = field.foreignKey;
+      if (!fk || fk.table === meta.table || deferred.includes(field.column)) continue;
+      if (!(await this.tableExists(fk.table))) {
+        throw new SchemaError(
+          `${meta.name}.${field.property}: missing referenced table '${fk.table}'; create it first, or register both models and call createAll().`,
+          { model: meta.name, table: meta.table, operation: 'createSchema', field: field.property },
+        );
+      }
+    }
   }
 
   /** Adds foreign keys left out of CREATE TABLE (PostgreSQL/MySQL; SQLite declares them inline). */

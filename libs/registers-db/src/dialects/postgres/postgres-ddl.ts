@@ -85,11 +85,11 @@ export class PostgresDdl extends DdlDialect {
   isConcurrentCreation(error: unknown): boolean {
     const e = error as { code?: string; constraint?: string };
     // 42P07 duplicate table/index, 42710 duplicate object; a concurrent CREATE TABLE can
-    // also collide on the row type in pg_type.
+    // also collide on a unique index of the system catalogs (pg_type, pg_class).
     return (
       e?.code === '42P07' ||
       e?.code === '42710' ||
-      (e?.code === '23505' && e.constraint === 'pg_type_typname_nsp_index')
+      (e?.code === '23505' && (e.constraint ?? '').startsWith('pg_'))
     );
   }
 
