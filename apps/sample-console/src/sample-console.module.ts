@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
 import { RegistersCliModule } from '@registers/cli';
-import { RegistersDbModule } from '@registers/db';
+import { RegistersDbModule, RegistersDbModuleOptions } from '@registers/db';
+import { RegistersDbCommandsModule } from '@registers/db/commands';
 import { AboutCommand } from './about.command';
 import { OpsContextOptions } from './ops/ops-context';
 import { OpsDeskModule } from './ops/ops-desk.module';
 import { TodoModule } from './todo/todo.module';
+
+/** Where `db migration:generate` writes and `db migration:run` reads, under the working directory. */
+export const MIGRATIONS_DIR = 'migrations';
+
+export function databaseOptions(url = 'sqlite:data/todos.db'): RegistersDbModuleOptions {
+  return {
+    url,
+    migrations: [`${MIGRATIONS_DIR}/*.js`],
+    // TypeORM reads MariaDB's catalog its own way when comparing schemas for migrations.
+    ...(url.startsWith('mariadb://') ? { typeorm: { type: 'mariadb' } } : {}),
+  };
+}
 
 @Module({
   imports: [
@@ -16,10 +29,11 @@ import { TodoModule } from './todo/todo.module';
       context: OpsContextOptions,
     }),
     // URL from REGISTERS_DATABASE_URL, else a SQLite file under ./data/. Nothing connects
-    // until a command first touches a manager.
-    RegistersDbModule.forRoot({
-      url: process.env.REGISTERS_DATABASE_URL ?? 'sqlite:data/todos.db',
-    }),
+    // until a command first touches a manager or a `db` command runs.
+    RegistersDbModule.forRoot(databaseOptions(process.env.REGISTERS_DATABASE_URL)),
+    // `db …`: migration:generate writes CommonJS `migrations/<timestamp>-<name>.js` here (the
+    // bundled console cannot load `.ts`), which the glob above hands to migration:run.
+    RegistersDbCommandsModule.forRoot({ migrationsDir: MIGRATIONS_DIR, migrationExtension: 'js' }),
     TodoModule,
     OpsDeskModule,
   ],

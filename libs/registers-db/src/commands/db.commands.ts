@@ -14,6 +14,7 @@ import { checkHealth } from './database-health';
 import { MigrationsNotConfiguredError, SchemaDriftError } from './db-command.errors';
 import type { ResolvedDbCommandsOptions } from './interfaces/registers-db-commands-options.interface';
 import { migrationFilesIn } from './migration-files';
+import { writeMigration } from './migration-writer';
 import { openDatabase } from './open-database';
 import { describeDrift, formatSchemaStatus, schemaStatus, schemaStatusRows } from './schema-status';
 
@@ -124,8 +125,9 @@ export class DbCommands implements OnModuleInit {
     @Ctx() ctx: CommandContext,
   ) {
     const registry = await this.open(ctx);
-    const generated = await registry.generateMigration(name, {
+    const generated = await writeMigration(registry, name, {
       directory: this.options.migrationsDir,
+      extension: this.options.migrationExtension,
     });
     if (!generated) {
       if (ctx.output !== 'plain') return { generated: false };
@@ -193,7 +195,7 @@ export class DbCommands implements OnModuleInit {
     if (files.length === 0) return;
     throw new MigrationsNotConfiguredError(
       `${dir} holds ${plural(files.length, 'migration file')} but registry '${registry.name}' knows no migrations: ` +
-        `pass them to RegistersDbModule.forRoot({ migrations: ['${dir}/*.js'] }) (or the migration classes).`,
+        `pass them to RegistersDbModule.forRoot({ migrations: ['${dir}/*.${this.options.migrationExtension}'] }) (or the migration classes).`,
       { command: ctx.command, registry: registry.name, directory: dir, files },
     );
   }

@@ -11,7 +11,10 @@ export {
   DEFAULT_DB_COMMAND_GROUP,
   DEFAULT_MIGRATIONS_DIR,
 } from './commands.constants';
+export { commonJsMigrationSource, defaultMigrationExtension } from './migration-writer';
+export type { WrittenMigration } from './migration-writer';
 export type {
+  MigrationExtension,
   RegistersDbCommandsOptions,
   ResolvedDbCommandsOptions,
   SchemaStatusReport,

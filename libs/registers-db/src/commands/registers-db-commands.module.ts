@@ -1,12 +1,14 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { CliGroup } from '@registers/cli';
 import { DEFAULT_REGISTRY_NAME } from '../constants';
+import { ConfigurationError } from '../errors';
 import {
   DEFAULT_DB_COMMAND_GROUP,
   DEFAULT_MIGRATIONS_DIR,
   REGISTERS_DB_COMMANDS_OPTIONS,
 } from './commands.constants';
 import { DB_COMMANDS_DESCRIPTION, DbCommands } from './db.commands';
+import { defaultMigrationExtension } from './migration-writer';
 import type {
   RegistersDbCommandsOptions,
   ResolvedDbCommandsOptions,
@@ -28,10 +30,20 @@ function commandsInGroup(group: string, registry: string): Type<DbCommands> {
 @Module({})
 export class RegistersDbCommandsModule {
   static forRoot(options: RegistersDbCommandsOptions = {}): DynamicModule {
+    if (
+      options.migrationExtension !== undefined &&
+      !['ts', 'js'].includes(options.migrationExtension)
+    ) {
+      throw new ConfigurationError(
+        `RegistersDbCommandsModule: migrationExtension must be 'ts' or 'js', not '${String(options.migrationExtension)}'.`,
+        { migrationExtension: String(options.migrationExtension) },
+      );
+    }
     const resolved: ResolvedDbCommandsOptions = {
       connection: options.connection ?? DEFAULT_REGISTRY_NAME,
       migrationsDir: options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR,
       group: options.group ?? DEFAULT_DB_COMMAND_GROUP,
+      migrationExtension: options.migrationExtension ?? defaultMigrationExtension(),
     };
     const commands =
       resolved.group === DEFAULT_DB_COMMAND_GROUP

@@ -1,3 +1,6 @@
+/** File type `db migration:generate` writes: a TypeScript class or a CommonJS module. */
+export type MigrationExtension = 'ts' | 'js';
+
 /** `RegistersDbCommandsModule.forRoot()` options. */
 export interface RegistersDbCommandsOptions {
   /**
@@ -7,6 +10,12 @@ export interface RegistersDbCommandsOptions {
   connection?: string;
   /** Folder `migration:generate` writes into (relative to the working directory). Default `migrations`. */
   migrationsDir?: string;
+  /**
+   * What `db migration:generate` writes. Default: `ts` when the commands run from TypeScript
+   * sources (ts-node, swc-node, jest), `js` (CommonJS) in compiled or bundled JavaScript,
+   * which cannot load `.ts` files. Point the registry's `migrations` glob at the same extension.
+   */
+  migrationExtension?: MigrationExtension;
   /**
    * Command group name. Default `db`; give another one (e.g. `analytics-db`) to add a second
    * set of commands for another registry.
