@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 export interface FieldIssue {
   field: string;
@@ -18,13 +18,24 @@ export function fieldIssues(errors: ValidationError[], parent = ''): FieldIssue[
 }
 
 /**
+ * Path params are left to their own pipes (ParseIdPipe): the plain ValidationPipe would turn
+ * `1e3` into 1000 before they see the text.
+ */
+export class RequestValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param') return Promise.resolve(value);
+    return super.transform(value, metadata);
+  }
+}
+
+/**
  * DTO validation for every route: unknown properties are refused (not silently dropped),
  * and the 400 body lists the messages per field:
  * `{ statusCode: 400, error: 'Bad Request', message: [...], issues: [{ field, messages }] }`.
  * class-validator's default messages never repeat the submitted value.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
