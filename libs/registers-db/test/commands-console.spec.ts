@@ -214,7 +214,7 @@ describeEachDialect(
       const cli = await startConsole([
         RegistersDbModule.forRoot({ url: `sqlite:${join(dir, 'app.db')}` }),
         RegistersDbModule.forFeature([Note]),
-        RegistersDbCommandsModule.forRoot({ migrationsDir }),
+        RegistersDbCommandsModule.forRoot({ migrationsDir, migrationExtension: 'js' }),
       ]);
       try {
         expect((await cli.run('db', 'migration:run')).stdout).toBe('No pending migrations.\n');
