@@ -250,8 +250,7 @@ export class DatabaseRegistry {
     const lazy = this.ddl()?.lazyForeignKeys ?? true;
     for (const { entry, deferred } of creationOrder(entries, (t) => this.tables.get(t))) {
       const deferForeignKeys = lazy ? [] : deferred;
-      // SQLite accepts references to tables created later in the batch (reference cycles)
-      if (await entry.schema.createSchema({ deferForeignKeys, checkReferences: !lazy })) {
+      if (await entry.schema.createSchema({ deferForeignKeys })) {
         created.push(entry.meta.table);
         if (deferForeignKeys.length)
           deferredSteps.push({ schema: entry.schema, columns: deferForeignKeys });

@@ -1,6 +1,10 @@
 import type { DatabaseConnection } from '../connection/database-connection';
 import { MigrationError, SchemaError } from '../errors';
-import type { LogicalType, ModelMetadata } from '../interfaces/model-metadata.interface';
+import type {
+  FieldMetadata,
+  LogicalType,
+  ModelMetadata,
+} from '../interfaces/model-metadata.interface';
 import { DEFAULT_STRING_LENGTH, logicalTypeFromName } from '../metadata/column-type.inference';
 import { isSafeIdentifier } from '../metadata/naming';
 import type { ColumnShape, DdlDialect } from './ddl-dialect';
@@ -19,8 +23,6 @@ export interface ModelSchemaOptions {
 export interface CreateSchemaOptions {
   /** Columns whose foreign keys are added later with `addForeignKeys` (reference cycles). */
   deferForeignKeys?: string[];
-  /** Check that referenced tables exist first (default true; the registry orders tables itself). */
-  checkReferences?: boolean;
 }
 
 export type RenameListener = (from: string, to: string) => void;
@@ -120,9 +122,6 @@ export class ModelSchema<T = any> {
     options: CreateSchemaOptions = {},
   ): Promise<boolean> {
     if (await this.tableExists(meta.table)) return false;
-    if (options.checkReferences !== false) {
-      await this.assertReferencedTables(meta, options.deferForeignKeys ?? []);
-    }
     try {
       for (const sql of this.ddl.createTableSql(meta, options)) await this.connection.execute(sql);
     } catch (error) {
@@ -131,6 +130,20 @@ export class ModelSchema<T = any> {
         (await this.tableExists(meta.table).catch(() => false))
       )
         return false;
+      // PostgreSQL/MySQL refuse a reference to a missing table (SQLite accepts it): say which
+      const missing = await this.missingReference(meta, options.deferForeignKeys ?? []);
+      if (missing) {
+        throw new SchemaError(
+          `${meta.name}.${missing.property}: missing referenced table '${missing.foreignKey!.table}'; create it first, or register both models and call createAll().`,
+          {
+            model: meta.name,
+            table: meta.table,
+            operation: 'createSchema',
+            field: missing.property,
+          },
+          { cause: error },
+        );
+      }
       throw new SchemaError(
         `${meta.name}: could not create table '${meta.table}': ${(error as Error).message}`,
         {
@@ -146,17 +159,17 @@ export class ModelSchema<T = any> {
     return true;
   }
 
-  private async assertReferencedTables(meta: ModelMetadata, deferred: string[]): Promise<void> {
+  /** The first foreign-key field whose referenced table does not exist. */
+  private async missingReference(
+    meta: ModelMetadata,
+    deferred: string[],
+  ): Promise<FieldMetadata | undefined> {
     for (const field of meta.fields) {
       const fk = field.foreignKey;
       if (!fk || fk.table === meta.table || deferred.includes(field.column)) continue;
-      if (!(await this.tableExists(fk.table))) {
-        throw new SchemaError(
-          `${meta.name}.${field.property}: missing referenced table '${fk.table}'; create it first, or register both models and call createAll().`,
-          { model: meta.name, table: meta.table, operation: 'createSchema', field: field.property },
-        );
-      }
+      if (!(await this.tableExists(fk.table).catch(() => true))) return field;
     }
+    return undefined;
   }
 
   /** Adds foreign keys left out of CREATE TABLE (PostgreSQL/MySQL; SQLite declares them inline). */
