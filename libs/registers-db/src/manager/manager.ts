@@ -46,6 +46,8 @@ import { ModelStatements } from './model-statements';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { compileRawSql, RawSqlRefusal } from './raw-sql';
 import { PasswordFields } from './password-fields';
+import { EncryptedFields } from './encrypted-fields';
+import type { FieldCipher } from '../security/encryption';
 import { AuditTrail } from './audit-trail';
 import { ModelHooks } from './model-hooks';
 import { currentTenantFrame } from './scopes/tenant-scope';
@@ -87,6 +89,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
   /** The class of the records this manager returns (a subclass of the model). */
   readonly recordClass: Type<T>;
   private readonly passwords: PasswordFields;
+  private readonly encrypted: EncryptedFields;
   private readonly hooks: ModelHooks;
   private readonly tenantField?: FieldMetadata;
   private audit?: AuditTrail;
@@ -107,6 +110,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     this.hydrate = compileHydrator(meta, this.recordClass, this.dialect);
     this.validator = new ModelValidator(meta, this.recordClass);
     this.passwords = new PasswordFields(meta);
+    this.encrypted = new EncryptedFields(meta);
     this.hooks = new ModelHooks(meta.target);
     this.tenantField = meta.tenantField ? meta.fieldsByProperty.get(meta.tenantField) : undefined;
     if (meta.auditLog) this.audit = new AuditTrail(meta, connection, this.dialect);
@@ -301,8 +305,33 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   private paramsOf(record: any, fields: FieldMetadata[], out: unknown[] = []): unknown[] {
+    if (this.encrypted.any) {
+      for (const field of fields) out.push(this.dialect.toDriver(field, this.encrypted.bound(record, field)));
+      return out;
+    }
     for (const field of fields) out.push(this.dialect.toDriver(field, record[field.property]));
     return out;
+  }
+
+  /** Encrypts what a write will bind (records keep their plaintext). */
+  private async seal(targets: object[], operation: string): Promise<void> {
+    if (this.encrypted.any) await this.encrypted.sealAll(targets as Array<Record<string, unknown>>, operation);
+  }
+
+  /** Decrypts the encrypted fields of records just read. */
+  private async reveal<R>(records: R, operation: string): Promise<R> {
+    if (!this.encrypted.any || records === null) return records;
+    await this.encrypted.open((Array.isArray(records) ? records : [records]) as Array<Record<string, unknown>>, operation);
+    return records;
+  }
+
+  /**
+   * Sets the cipher of the model's `encrypted` fields (without one, the manager reads a
+   * base64 key from REGISTERS_ENCRYPTION_KEY at first use).
+   */
+  useFieldCipher(cipher: FieldCipher): this {
+    this.encrypted.use(cipher);
+    return this;
   }
 
   private touch(target: any): void {
@@ -512,6 +541,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const built = this.validator.build(data, { operation: 'create' });
     const record = built instanceof Promise ? await built : built;
     if (this.passwords.any) await this.passwords.hashInto(record as any);
+    await this.seal([record], 'create');
     await this.insertOne(record, 'create');
     return record as ManagedRecord<T>;
   }
@@ -545,6 +575,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const built = this.validator.build(input, { operation, allowDatabaseKey: conflict?.[0] === this.keyField });
     const record = built instanceof Promise ? await built : built;
     if (this.passwords.any) await this.passwords.hashInto(record as any);
+    await this.seal([record], operation);
     if (!conflict) {
       await this.insertOne(record, operation);
       return record as ManagedRecord<T>;
@@ -557,7 +588,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     } catch (error) {
       throw await this.normalize(error, operation);
     }
-    return this.hydrate(rows[0]) as ManagedRecord<T>;
+    return this.reveal(this.hydrate(rows[0]) as ManagedRecord<T>, operation);
   }
 
   private readonly upsertPlans = new Map<string, { sql: string; fields: FieldMetadata[] }>();
@@ -606,6 +637,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     this.touch(record);
     await this.validator.checkRecord(record, { operation: 'save' });
     if (this.passwords.any) await this.passwords.hashInto(record as any);
+    await this.seal([record], 'save');
     const params = this.paramsOf(record, this.statements.updateFields);
     params.push(this.dialect.toDriver(this.keyField, original));
     const result = await this.execute('save', this.statements.updateByKey, params);
@@ -629,6 +661,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const checked = await this.validator.checkChanges(changes, { operation: 'update' });
     if (this.passwords.any) await this.passwords.hashInto(checked);
     this.touch(checked);
+    await this.seal([checked], 'update');
     const fields = Object.keys(checked).map((p) => this.meta.fieldsByProperty.get(p)).filter(Boolean) as FieldMetadata[];
     if (fields.length) {
       const params = this.paramsOf(checked, fields);
@@ -649,13 +682,14 @@ export class Manager<T extends object> implements RecordOwner<T> {
       throw new InvalidQueryError(`${this.meta.name}.updateWhere needs at least one change`, this.context(operation));
     }
     this.touch(checked);
+    await this.seal([checked], operation);
     const fields = Object.keys(checked).map((p) => this.meta.fieldsByProperty.get(p)).filter(Boolean) as FieldMetadata[];
     if (fields.length === 0) {
       throw new InvalidQueryError(`${this.meta.name}.updateWhere: no stored field among the changes`, this.context(operation));
     }
     const q = (c: string) => this.dialect.quoteIdentifier(c);
     const params = new SqlParams(this.dialect);
-    const set = fields.map((f) => `${q(f.column)} = ${params.add(this.dialect.toDriver(f, checked[f.property]))}`).join(', ');
+    const set = fields.map((f) => `${q(f.column)} = ${params.add(this.dialect.toDriver(f, this.encrypted.bound(checked, f)))}`).join(', ');
     if (this.dialect.updateReturning) {
       const whereSql = this.whereClause(where, params, operation, { guard: options ?? null });
       const rows = await this.query(
@@ -664,7 +698,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
         params.values,
         true,
       );
-      return rows.map(this.hydrate) as ManagedRecord<T>[];
+      return this.reveal(rows.map(this.hydrate) as ManagedRecord<T>[], operation);
     }
     // Without UPDATE … RETURNING: lock the matching keys, update them, read them back.
     const probe = new SqlParams(this.dialect);
@@ -682,7 +716,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
       for (const chunk of chunks(keys, this.keysPerStatement(fields.length))) {
         const updateParams = new SqlParams(this.dialect);
         const chunkSet = fields
-          .map((f) => `${q(f.column)} = ${updateParams.add(this.dialect.toDriver(f, checked[f.property]))}`)
+          .map((f) => `${q(f.column)} = ${updateParams.add(this.dialect.toDriver(f, this.encrypted.bound(checked, f)))}`)
           .join(', ');
         const inList = chunk.map((k) => updateParams.add(k)).join(', ');
         await this.execute(operation, `UPDATE ${this.statements.table} SET ${chunkSet} WHERE ${keyCol} IN (${inList})`, updateParams.values);
@@ -691,7 +725,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
         const rows = await this.query(operation, `${this.statements.selectFrom} WHERE ${keyCol} IN (${readList})`, readParams.values);
         for (const row of rows) records.push(this.hydrate(row) as ManagedRecord<T>);
       }
-      return records;
+      return this.reveal(records, operation);
     });
   }
 
@@ -794,7 +828,11 @@ export class Manager<T extends object> implements RecordOwner<T> {
         if (built instanceof Promise) return this.produceAsync(rows, start, end, operation);
         chunk[i - start] = built;
       }
-      return this.passwords.any ? this.passwords.hashAll(chunk as any[]).then(() => chunk) : chunk;
+      if (!this.passwords.any && !this.encrypted.any) return chunk;
+      return this.passwords
+        .hashAll(chunk as any[])
+        .then(() => this.seal(chunk, operation))
+        .then(() => chunk);
     };
     return (await this.insertBatch(rows.length, produce, operation)) as ManagedRecord<T>[];
   }
@@ -803,6 +841,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const chunk: T[] = [];
     for (let i = start; i < end; i++) chunk.push(await this.validator.build(rows[i], { operation, rowIndex: i }));
     await this.passwords.hashAll(chunk as any[]);
+    await this.seal(chunk, operation);
     return chunk;
   }
 
@@ -979,6 +1018,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
       prepared.push({ record, conflict, present: Object.keys(input) });
     }
     await this.passwords.hashAll(prepared.map((p) => p.record as any));
+    await this.seal(prepared.map((p) => p.record), operation);
     const run = async () => {
       const results: ManagedRecord<T>[] = new Array(rows.length);
       // Rows without a conflict target are plain inserts.
@@ -1065,10 +1105,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
         if (chunk.length === 1) throw await this.normalize(error, operation, chunk[0]);
         throw new ChunkFailure(error, 0, chunk.length);
       }
-      for (const row of rows) {
-        const record = this.hydrate(row) as ManagedRecord<T>;
-        written.set(signatureOf(record), record);
-      }
+      const hydrated = await this.reveal(rows.map((row) => this.hydrate(row) as ManagedRecord<T>), operation);
+      for (const record of hydrated) written.set(signatureOf(record), record);
     }
     for (const i of indexes) {
       const record = written.get(signatureOf(prepared[i].record));
@@ -1089,12 +1127,14 @@ export class Manager<T extends object> implements RecordOwner<T> {
       const params = new SqlParams(this.dialect);
       const whereSql = this.whereClause(keyOrWhere, params, operation);
       const rows = await this.query(operation, `${this.statements.selectFrom}${whereSql}${this.dialect.limitOffset(1)}`, params.values);
-      return rows.length ? (this.hydrate(rows[0]) as ManagedRecord<T>) : null;
+      return rows.length ? this.reveal(this.hydrate(rows[0]) as ManagedRecord<T>, operation) : null;
     }
     const param = this.keyParam(keyOrWhere, operation);
     if (this.tenantField) return this.getFor({ [this.meta.key]: keyOrWhere } as Filter<T>, operation);
     const rows = await this.query(operation, this.statements.selectByKey, [param]);
-    return rows.length ? (this.hydrate(rows[0]) as ManagedRecord<T>) : null;
+    if (rows.length === 0) return null;
+    const record = this.hydrate(rows[0]) as ManagedRecord<T>;
+    return this.encrypted.any ? this.reveal(record, operation) : record;
   }
 
   /** Like get, but a missing record raises RecordNotFoundError. */
@@ -1133,7 +1173,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const rows = await this.query(operation, sql, params.values);
     const records = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) records[i] = this.hydrate(rows[i]);
-    return records;
+    return this.encrypted.any ? this.reveal(records, operation) : records;
   }
 
   async exists(where?: Filter<T>): Promise<boolean> {
@@ -1220,11 +1260,12 @@ export class Manager<T extends object> implements RecordOwner<T> {
       `SELECT ${columns} FROM ${this.statements.table}${whereSql}${this.tail(options, operation)}`,
       params.values,
     );
-    return rows.map((row) => {
-      const out: any = {};
-      for (const field of chosen) out[field.property] = this.dialect.fromDriver(field, row[field.column]);
-      return out;
+    const out = rows.map((row) => {
+      const item: any = {};
+      for (const field of chosen) item[field.property] = this.dialect.fromDriver(field, row[field.column]);
+      return item;
     });
+    return chosen.some((f) => f.encrypted) ? this.reveal(out, operation) : out;
   }
 
   /** The values of one field for the rows matching `where`. */
@@ -1370,7 +1411,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
   async raw(sql: string, params?: Record<string, unknown>): Promise<ManagedRecord<T>[]> {
     const { sql: text, values } = this.rawStatement('raw', sql, params);
     const rows = await this.query('raw', text, values);
-    return rows.map((row) => this.hydrate(row) as ManagedRecord<T>);
+    return this.reveal(rows.map((row) => this.hydrate(row) as ManagedRecord<T>), 'raw');
   }
 
   /** Runs a SELECT with `:named` parameters and returns the driver's rows as plain objects. */
@@ -1419,6 +1460,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     await this.ready();
     const record = await this.validator.build(data, { operation, allowDatabaseKey: true });
     if (this.passwords.any) await this.passwords.hashInto(record as any);
+    await this.seal([record], operation);
     const fields = this.meta.fields;
     try {
       await this.connection.query(this.dialect.insertSql(this.meta.table, fields.map((f) => f.column), 1), this.paramsOf(record, fields));
