@@ -22,10 +22,17 @@ export interface SampleApiOptions {
 @Module({})
 export class SampleApiModule {
   static forRoot(options: SampleApiOptions = {}): DynamicModule {
-    const url = options.databaseUrl ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_SAMPLE_API_DATABASE_URL;
+    const url =
+      options.databaseUrl ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_SAMPLE_API_DATABASE_URL;
     return {
       module: SampleApiModule,
-      imports: [RegistersDbModule.forRoot({ url }), HealthModule, CustomersModule, ProductsModule, OrdersModule],
+      imports: [
+        RegistersDbModule.forRoot({ url }),
+        HealthModule,
+        CustomersModule,
+        ProductsModule,
+        OrdersModule,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: RegistersExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

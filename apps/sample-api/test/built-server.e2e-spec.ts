@@ -38,8 +38,12 @@ describe('sample api built server', () => {
       body: JSON.stringify({ name: 'Black Box', email: 'box@example.com', password: PASSWORD }),
     });
     expect(created.status).toBe(201);
-    const customer = await created.json();
-    expect(customer).toMatchObject({ id: expect.any(Number), name: 'Black Box', email: 'box@example.com' });
+    const customer = (await created.json()) as { id: number };
+    expect(customer).toMatchObject({
+      id: expect.any(Number),
+      name: 'Black Box',
+      email: 'box@example.com',
+    });
     expect(customer).not.toHaveProperty('password');
     const read = await fetch(`${server.baseUrl}/customers/${customer.id}`);
     expect(read.status).toBe(200);

@@ -32,7 +32,11 @@ describeEachDialect('sample api customers', (target) => {
     const res = await post({ name: 'Ada Lovelace', email: 'ada@example.com', password: PASSWORD });
     expect(res.status).toBe(201);
     expect(Object.keys(res.body).sort()).toEqual(CUSTOMER_KEYS);
-    expect(res.body).toMatchObject({ id: expect.any(Number), name: 'Ada Lovelace', email: 'ada@example.com' });
+    expect(res.body).toMatchObject({
+      id: expect.any(Number),
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+    });
     expect(res.text).not.toContain(PASSWORD);
     expect(res.text).not.toContain('pbkdf2_sha256');
   });
@@ -57,7 +61,11 @@ describeEachDialect('sample api customers', (target) => {
     const same = await post({ name: 'Ada again', email: 'ada@example.com', password: PASSWORD });
     expect(same.status).toBe(409);
     expect(same.body).toMatchObject({ statusCode: 409, error: 'UniqueConstraintError' });
-    const upper = await post({ name: 'Ada shouting', email: ' ADA@Example.COM ', password: PASSWORD });
+    const upper = await post({
+      name: 'Ada shouting',
+      email: ' ADA@Example.COM ',
+      password: PASSWORD,
+    });
     expect(upper.status).toBe(409);
     expect(await api.registry.manager(Customer).count()).toBe(before);
   });
@@ -69,9 +77,13 @@ describeEachDialect('sample api customers', (target) => {
     expect(res.body.statusCode).toBe(400);
     const fields = res.body.issues.map((i: { field: string }) => i.field).sort();
     expect(fields).toEqual(['email', 'name', 'password']);
-    const byField = Object.fromEntries(res.body.issues.map((i: { field: string; messages: string[] }) => [i.field, i.messages]));
+    const byField = Object.fromEntries(
+      res.body.issues.map((i: { field: string; messages: string[] }) => [i.field, i.messages]),
+    );
     expect(byField.email).toEqual(['email must be an email']);
-    expect(byField.password.join(' ')).toMatch(/password must be longer than or equal to 8 characters/);
+    expect(byField.password.join(' ')).toMatch(
+      /password must be longer than or equal to 8 characters/,
+    );
     expect(res.body.message).toEqual(expect.arrayContaining(['email must be an email']));
     expect(res.text).not.toContain('short');
     expect(await api.registry.manager(Customer).count()).toBe(before);
@@ -80,18 +92,30 @@ describeEachDialect('sample api customers', (target) => {
   it('answers 400 when required fields are missing or of the wrong type', async () => {
     const res = await post({ name: 42, email: ['a@b.c'] });
     expect(res.status).toBe(400);
-    expect(res.body.issues.map((i: { field: string }) => i.field).sort()).toEqual(['email', 'name', 'password']);
+    expect(res.body.issues.map((i: { field: string }) => i.field).sort()).toEqual([
+      'email',
+      'name',
+      'password',
+    ]);
   });
 
   it('answers 400 to unknown properties in the body', async () => {
-    const res = await post({ name: 'Eve', email: 'eve@example.com', password: PASSWORD, isAdmin: true });
+    const res = await post({
+      name: 'Eve',
+      email: 'eve@example.com',
+      password: PASSWORD,
+      isAdmin: true,
+    });
     expect(res.status).toBe(400);
-    expect(res.body.issues).toEqual([{ field: 'isAdmin', messages: ['property isAdmin should not exist'] }]);
+    expect(res.body.issues).toEqual([
+      { field: 'isAdmin', messages: ['property isAdmin should not exist'] },
+    ]);
     expect(await api.registry.manager(Customer).get({ email: 'eve@example.com' })).toBeNull();
   });
 
   it('refuses a password that is already shaped like a stored hash', async () => {
-    const hash = (await api.registry.manager(Customer).require({ email: 'ada@example.com' })).password;
+    const hash = (await api.registry.manager(Customer).require({ email: 'ada@example.com' }))
+      .password;
     const res = await post({ name: 'Mallory', email: 'mallory@example.com', password: hash });
     expect(res.status).toBe(400);
     expect(res.body.issues).toEqual([
@@ -123,19 +147,31 @@ describeEachDialect('sample api customers', (target) => {
 
   it('updates name and email with PATCH and answers the updated customer', async () => {
     const created = await post({ name: 'Linus', email: 'linus@example.com', password: PASSWORD });
-    const res = await api.http().patch(`/customers/${created.body.id}`).send({ name: 'Linus T.', email: 'LT@example.com' });
+    const res = await api
+      .http()
+      .patch(`/customers/${created.body.id}`)
+      .send({ name: 'Linus T.', email: 'LT@example.com' });
     bodies.push(res.text);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(CUSTOMER_KEYS);
-    expect(res.body).toMatchObject({ id: created.body.id, name: 'Linus T.', email: 'lt@example.com' });
-    expect(new Date(res.body.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(created.body.updatedAt).getTime());
+    expect(res.body).toMatchObject({
+      id: created.body.id,
+      name: 'Linus T.',
+      email: 'lt@example.com',
+    });
+    expect(new Date(res.body.updatedAt).getTime()).toBeGreaterThanOrEqual(
+      new Date(created.body.updatedAt).getTime(),
+    );
     const again = await api.http().get(`/customers/${created.body.id}`);
     expect(again.body).toMatchObject({ name: 'Linus T.', email: 'lt@example.com' });
   });
 
   it('changes the password with PATCH, storing a new hash and answering without it', async () => {
     const created = await post({ name: 'Ken', email: 'ken@example.com', password: PASSWORD });
-    const res = await api.http().patch(`/customers/${created.body.id}`).send({ password: 'another secret' });
+    const res = await api
+      .http()
+      .patch(`/customers/${created.body.id}`)
+      .send({ password: 'another secret' });
     bodies.push(res.text);
     expect(res.status).toBe(200);
     expect(res.text).not.toContain('another secret');
@@ -146,16 +182,29 @@ describeEachDialect('sample api customers', (target) => {
   });
 
   it('answers 400 to PATCH with an invalid email and leaves the customer as it was', async () => {
-    const created = await post({ name: 'Barbara', email: 'barbara@example.com', password: PASSWORD });
+    const created = await post({
+      name: 'Barbara',
+      email: 'barbara@example.com',
+      password: PASSWORD,
+    });
     const res = await api.http().patch(`/customers/${created.body.id}`).send({ email: 'nope' });
     expect(res.status).toBe(400);
     expect(res.body.issues).toEqual([{ field: 'email', messages: ['email must be an email'] }]);
-    expect((await api.http().get(`/customers/${created.body.id}`)).body.email).toBe('barbara@example.com');
+    expect((await api.http().get(`/customers/${created.body.id}`)).body.email).toBe(
+      'barbara@example.com',
+    );
   });
 
   it('answers 409 to PATCH with an email another customer has, and changes nothing', async () => {
-    const created = await post({ name: 'Margaret', email: 'margaret@example.com', password: PASSWORD });
-    const res = await api.http().patch(`/customers/${created.body.id}`).send({ name: 'Maggie', email: 'grace@example.com' });
+    const created = await post({
+      name: 'Margaret',
+      email: 'margaret@example.com',
+      password: PASSWORD,
+    });
+    const res = await api
+      .http()
+      .patch(`/customers/${created.body.id}`)
+      .send({ name: 'Maggie', email: 'grace@example.com' });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ statusCode: 409, error: 'UniqueConstraintError' });
     expect((await api.http().get(`/customers/${created.body.id}`)).body).toMatchObject({
@@ -166,9 +215,13 @@ describeEachDialect('sample api customers', (target) => {
 
   it('answers 400 to PATCH with unknown properties or a hash-shaped password', async () => {
     const created = await post({ name: 'Alan', email: 'alan@example.com', password: PASSWORD });
-    expect((await api.http().patch(`/customers/${created.body.id}`).send({ role: 'admin' })).status).toBe(400);
+    expect(
+      (await api.http().patch(`/customers/${created.body.id}`).send({ role: 'admin' })).status,
+    ).toBe(400);
     const hash = (await api.registry.manager(Customer).require(created.body.id)).password;
-    expect((await api.http().patch(`/customers/${created.body.id}`).send({ password: hash })).status).toBe(400);
+    expect(
+      (await api.http().patch(`/customers/${created.body.id}`).send({ password: hash })).status,
+    ).toBe(400);
     expect((await api.registry.manager(Customer).require(created.body.id)).password).toBe(hash);
   });
 
@@ -185,7 +238,8 @@ describeEachDialect('sample api customers', (target) => {
     const hashes = (await api.registry.manager(Customer).all()).map((c) => c.password);
     expect(hashes.length).toBeGreaterThan(0);
     const everything = [...bodies, ...api.logger.lines].join('\n');
-    for (const secret of [PASSWORD, 'another secret', ...hashes]) expect(everything).not.toContain(secret);
+    for (const secret of [PASSWORD, 'another secret', ...hashes])
+      expect(everything).not.toContain(secret);
     expect(everything).not.toMatch(/pbkdf2_sha256\$|\$argon2id\$/);
   });
 });

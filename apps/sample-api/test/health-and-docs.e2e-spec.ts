@@ -31,14 +31,36 @@ describe('sample api health with an unreachable database', () => {
     ['SQLite in a directory that cannot exist', 'sqlite:/dev/null/shop/shop.db'],
   ];
 
-  it.each(unreachable)('answers 503 { status: error, db: down } for %s, without the URL or its password', async (_, url) => {
-    const api = await startApi(url);
+  it.each(unreachable)(
+    'answers 503 { status: error, db: down } for %s, without the URL or its password',
+    async (_, url) => {
+      const api = await startApi(url);
+      try {
+        const res = await api.http().get('/health');
+        expect(res.status).toBe(503);
+        expect(res.body).toEqual({ status: 'error', db: 'down' });
+        expect(res.text).not.toContain('s3cret-pw');
+        expect(api.logger.lines.join('\n')).not.toContain('s3cret-pw');
+      } finally {
+        await api.close();
+      }
+    },
+  );
+
+  it('answers other requests with a generic 500 that names neither the URL nor the password', async () => {
+    const api = await startApi('postgres://postgres:s3cret-pw@127.0.0.1:1/shop');
     try {
-      const res = await api.http().get('/health');
-      expect(res.status).toBe(503);
-      expect(res.body).toEqual({ status: 'error', db: 'down' });
-      expect(res.text).not.toContain('s3cret-pw');
-      expect(api.logger.lines.join('\n')).not.toContain('s3cret-pw');
+      const res = await api
+        .http()
+        .post('/customers')
+        .send({ name: 'Ada', email: 'ada@example.com', password: 'hunter2hunter2' });
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ statusCode: 500, message: 'Internal server error' });
+      const logs = api.logger.lines.join('\n');
+      for (const secret of ['s3cret-pw', 'hunter2hunter2']) {
+        expect(res.text).not.toContain(secret);
+        expect(logs).not.toContain(secret);
+      }
     } finally {
       await api.close();
     }
@@ -73,8 +95,8 @@ describe('sample api OpenAPI documentation', () => {
     const res = await api.http().get('/docs-json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    const operations = Object.entries(res.body.paths as Record<string, object>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    const operations = Object.entries(res.body.paths as Record<string, object>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations.sort()).toEqual(
       [
@@ -96,13 +118,25 @@ describe('sample api OpenAPI documentation', () => {
   it('describes the bodies and answers from the DTOs, the password only as input', async () => {
     const { body } = await api.http().get('/docs-json');
     const schemas = body.components.schemas;
-    expect(Object.keys(schemas.CreateCustomerDto.properties).sort()).toEqual(['email', 'name', 'password']);
+    expect(Object.keys(schemas.CreateCustomerDto.properties).sort()).toEqual([
+      'email',
+      'name',
+      'password',
+    ]);
     expect(schemas.CreateCustomerDto.required.sort()).toEqual(['email', 'name', 'password']);
     expect(schemas.UpdateCustomerDto.required ?? []).toEqual([]);
     expect(Object.keys(schemas.CustomerView.properties)).not.toContain('password');
     expect(Object.keys(schemas.CreateOrderDto.properties).sort()).toEqual(['customerId', 'items']);
-    expect(Object.keys(schemas.OrderView.properties).sort()).toEqual(['createdAt', 'customerId', 'id', 'items', 'total']);
-    const listProducts = body.paths['/products'].get.parameters.map((p: { name: string }) => p.name).sort();
+    expect(Object.keys(schemas.OrderView.properties).sort()).toEqual([
+      'createdAt',
+      'customerId',
+      'id',
+      'items',
+      'total',
+    ]);
+    const listProducts = body.paths['/products'].get.parameters
+      .map((p: { name: string }) => p.name)
+      .sort();
     expect(listProducts).toEqual(['limit', 'maxPrice', 'minPrice', 'offset', 'q']);
   });
 

@@ -7,7 +7,12 @@ import { describeEachDialect } from '../../../test/support/dialects';
 import { OrderItem } from '../src/orders/order-item.model';
 import { Order } from '../src/orders/order.model';
 import { Product } from '../src/products/product.model';
-import { ApiHarness, hasAtMostTwoDecimals, startApi, useFastPasswordHashes } from './support/api-app';
+import {
+  ApiHarness,
+  hasAtMostTwoDecimals,
+  startApi,
+  useFastPasswordHashes,
+} from './support/api-app';
 
 jest.setTimeout(120_000);
 
@@ -33,7 +38,10 @@ describeEachDialect('sample api orders', (target) => {
   useFastPasswordHashes();
   beforeAll(async () => {
     api = await startApi(target().url);
-    const res = await api.http().post('/customers').send({ name: 'Ada', email: 'ada@example.com', password: 'correct horse' });
+    const res = await api
+      .http()
+      .post('/customers')
+      .send({ name: 'Ada', email: 'ada@example.com', password: 'correct horse' });
     customerId = res.body.id;
   });
   afterAll(() => api?.close());
@@ -41,7 +49,13 @@ describeEachDialect('sample api orders', (target) => {
   it('creates an order with 201, its total and items, and decrements the stock', async () => {
     const teapot = await product('Teapot', 19.99, 5);
     const cup = await product('Cup', 0.1, 10);
-    const res = await order({ customerId, items: [{ productId: teapot, quantity: 2 }, { productId: cup, quantity: 3 }] });
+    const res = await order({
+      customerId,
+      items: [
+        { productId: teapot, quantity: 2 },
+        { productId: cup, quantity: 3 },
+      ],
+    });
     expect(res.status).toBe(201);
     expect(Object.keys(res.body).sort()).toEqual(ORDER_KEYS);
     expect(res.body).toMatchObject({ id: expect.any(Number), customerId, total: 40.28 });
@@ -67,7 +81,13 @@ describeEachDialect('sample api orders', (target) => {
   it('keeps totals exact to the cent where floating point would drift', async () => {
     const cheap = await product('Sweet', 0.1, 100);
     const other = await product('Sour', 0.2, 100);
-    const res = await order({ customerId, items: [{ productId: cheap, quantity: 1 }, { productId: other, quantity: 1 }] });
+    const res = await order({
+      customerId,
+      items: [
+        { productId: cheap, quantity: 1 },
+        { productId: other, quantity: 1 },
+      ],
+    });
     expect(res.status).toBe(201);
     expect(res.body.total).toBe(0.3);
     const many = await order({ customerId, items: [{ productId: cheap, quantity: 7 }] });
@@ -89,7 +109,13 @@ describeEachDialect('sample api orders', (target) => {
   it('answers 404 to an unknown product and rolls back the lines before it', async () => {
     const known = await product('Spoon', 1.25, 8);
     const before = await counts();
-    const res = await order({ customerId, items: [{ productId: known, quantity: 2 }, { productId: 987654, quantity: 1 }] });
+    const res = await order({
+      customerId,
+      items: [
+        { productId: known, quantity: 2 },
+        { productId: 987654, quantity: 1 },
+      ],
+    });
     expect(res.status).toBe(404);
     expect(res.body.message).toMatch(/Product/);
     expect(await stockOf(known)).toBe(8);
@@ -100,16 +126,27 @@ describeEachDialect('sample api orders', (target) => {
     const plenty = await product('Plate', 3.5, 50);
     const scarce = await product('Vase', 80, 1);
     const before = await counts();
-    const res = await order({ customerId, items: [{ productId: plenty, quantity: 10 }, { productId: scarce, quantity: 2 }] });
+    const res = await order({
+      customerId,
+      items: [
+        { productId: plenty, quantity: 10 },
+        { productId: scarce, quantity: 2 },
+      ],
+    });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ statusCode: 409, message: expect.stringContaining(`Product ${scarce}`) });
+    expect(res.body).toMatchObject({
+      statusCode: 409,
+      message: expect.stringContaining(`Product ${scarce}`),
+    });
     expect(await stockOf(plenty)).toBe(50);
     expect(await stockOf(scarce)).toBe(1);
     expect(await counts()).toEqual(before);
     const exact = await order({ customerId, items: [{ productId: scarce, quantity: 1 }] });
     expect(exact.status).toBe(201);
     expect(await stockOf(scarce)).toBe(0);
-    expect((await order({ customerId, items: [{ productId: scarce, quantity: 1 }] })).status).toBe(409);
+    expect((await order({ customerId, items: [{ productId: scarce, quantity: 1 }] })).status).toBe(
+      409,
+    );
   });
 
   it('answers 400 to invalid orders and unknown properties, changing nothing', async () => {
@@ -122,7 +159,13 @@ describeEachDialect('sample api orders', (target) => {
       { customerId, items: [{ productId: pot, quantity: 1.5 }] },
       { customerId, items: [{ productId: pot, quantity: '1' }] },
       { customerId: 'one', items: [{ productId: pot, quantity: 1 }] },
-      { customerId, items: [{ productId: pot, quantity: 1 }, { productId: pot, quantity: 2 }] },
+      {
+        customerId,
+        items: [
+          { productId: pot, quantity: 1 },
+          { productId: pot, quantity: 2 },
+        ],
+      },
       { customerId, items: [{ productId: pot, quantity: 1, discount: 5 }] },
       { customerId, items: [{ productId: pot, quantity: 1 }], coupon: 'FREE' },
       { customerId, items: 'all of them' },
@@ -132,7 +175,9 @@ describeEachDialect('sample api orders', (target) => {
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
     }
     const nested = await order({ customerId, items: [{ productId: pot, quantity: 0 }] });
-    expect(nested.body.issues).toEqual([{ field: 'items.0.quantity', messages: ['items.0.quantity must not be less than 1'] }]);
+    expect(nested.body.issues).toEqual([
+      { field: 'items.0.quantity', messages: ['items.0.quantity must not be less than 1'] },
+    ]);
     expect(await stockOf(pot)).toBe(5);
     expect(await counts()).toEqual(before);
   });
@@ -143,7 +188,9 @@ describeEachDialect('sample api orders', (target) => {
     const res = await api.http().get(`/orders/${created.body.id}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(created.body);
-    expect(res.body.items).toEqual([{ productId: bowl, quantity: 3, unitPrice: 2.49, lineTotal: 7.47 }]);
+    expect(res.body.items).toEqual([
+      { productId: bowl, quantity: 3, unitPrice: 2.49, lineTotal: 7.47 },
+    ]);
     expect(res.body.total).toBe(7.47);
     expect((await api.http().get('/orders/987654')).status).toBe(404);
     expect((await api.http().get('/orders/first')).status).toBe(400);
@@ -162,7 +209,10 @@ describeEachDialect('sample api orders', (target) => {
       expect(o.items.length).toBeGreaterThan(0);
       for (const item of o.items) expect(Object.keys(item).sort()).toEqual(ITEM_KEYS);
       expect(hasAtMostTwoDecimals(o.total)).toBe(true);
-      const lines = o.items.reduce((sum: number, item: { lineTotal: number }) => sum + Math.round(item.lineTotal * 100), 0);
+      const lines = o.items.reduce(
+        (sum: number, item: { lineTotal: number }) => sum + Math.round(item.lineTotal * 100),
+        0,
+      );
       expect(Math.round(o.total * 100)).toBe(lines);
     }
     const second = await api.http().get('/orders?limit=1&offset=1');
@@ -177,7 +227,9 @@ describeEachDialect('sample api orders', (target) => {
     const last = await product('Limited edition', 99.99, 5);
     const before = await counts();
     const results = await Promise.all(
-      Array.from({ length: 12 }, () => order({ customerId, items: [{ productId: last, quantity: 1 }] })),
+      Array.from({ length: 12 }, () =>
+        order({ customerId, items: [{ productId: last, quantity: 1 }] }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(5).fill(201), ...Array(7).fill(409)]);
@@ -196,8 +248,14 @@ describeEachDialect('sample api orders', (target) => {
           customerId,
           items:
             i % 2 === 0
-              ? [{ productId: left, quantity: 1 }, { productId: right, quantity: 1 }]
-              : [{ productId: right, quantity: 1 }, { productId: left, quantity: 1 }],
+              ? [
+                  { productId: left, quantity: 1 },
+                  { productId: right, quantity: 1 },
+                ]
+              : [
+                  { productId: right, quantity: 1 },
+                  { productId: left, quantity: 1 },
+                ],
         }),
       ),
     );

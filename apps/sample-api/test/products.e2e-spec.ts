@@ -66,12 +66,24 @@ describeEachDialect('sample api products', (target) => {
     const before = await api.registry.manager(Product).count();
     const bad = await api.http().post('/products').send({ name: '', price: 1.234, stock: -1 });
     expect(bad.status).toBe(400);
-    expect(bad.body.issues.map((i: { field: string }) => i.field).sort()).toEqual(['name', 'price', 'stock']);
-    const textual = await api.http().post('/products').send({ name: 'Pot', price: '9.99', stock: '3' });
+    expect(bad.body.issues.map((i: { field: string }) => i.field).sort()).toEqual([
+      'name',
+      'price',
+      'stock',
+    ]);
+    const textual = await api
+      .http()
+      .post('/products')
+      .send({ name: 'Pot', price: '9.99', stock: '3' });
     expect(textual.status).toBe(400);
-    const extra = await api.http().post('/products').send({ name: 'Pot', price: 9.99, stock: 3, discount: 1 });
+    const extra = await api
+      .http()
+      .post('/products')
+      .send({ name: 'Pot', price: 9.99, stock: 3, discount: 1 });
     expect(extra.status).toBe(400);
-    expect(extra.body.issues).toEqual([{ field: 'discount', messages: ['property discount should not exist'] }]);
+    expect(extra.body.issues).toEqual([
+      { field: 'discount', messages: ['property discount should not exist'] },
+    ]);
     expect(await api.registry.manager(Product).count()).toBe(before);
   });
 
@@ -98,12 +110,24 @@ describeEachDialect('sample api products', (target) => {
   });
 
   it('answers 400 to a limit outside 1..100, a negative offset and non-integer values', async () => {
-    for (const query of ['limit=0', 'limit=101', 'limit=-5', 'limit=abc', 'limit=1.5', 'limit=', 'offset=-1', 'offset=x', 'limit=1&limit=2']) {
+    for (const query of [
+      'limit=0',
+      'limit=101',
+      'limit=-5',
+      'limit=abc',
+      'limit=1.5',
+      'limit=',
+      'offset=-1',
+      'offset=x',
+      'limit=1&limit=2',
+    ]) {
       const res = await api.http().get(`/products?${query}`);
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
     }
     const res = await api.http().get('/products?limit=101');
-    expect(res.body.issues).toEqual([{ field: 'limit', messages: ['limit must not be greater than 100'] }]);
+    expect(res.body.issues).toEqual([
+      { field: 'limit', messages: ['limit must not be greater than 100'] },
+    ]);
   });
 
   it('answers 400 to unknown query parameters and non-numeric prices', async () => {
@@ -114,8 +138,16 @@ describeEachDialect('sample api products', (target) => {
 
   it('filters by price with inclusive bounds', async () => {
     const names = async (query: string) => (await list(query)).items.map((p) => p.name).sort();
-    expect(await names('?minPrice=12.1&maxPrice=12.1')).toEqual(['Green TEA leaves', 'Sugar bowl 50 percent']);
-    expect(await names('?minPrice=7&maxPrice=19.99')).toEqual(['Coffee mug', 'Green TEA leaves', 'Sugar bowl 50 percent', 'Teapot']);
+    expect(await names('?minPrice=12.1&maxPrice=12.1')).toEqual([
+      'Green TEA leaves',
+      'Sugar bowl 50 percent',
+    ]);
+    expect(await names('?minPrice=7&maxPrice=19.99')).toEqual([
+      'Coffee mug',
+      'Green TEA leaves',
+      'Sugar bowl 50 percent',
+      'Teapot',
+    ]);
     expect(await names('?maxPrice=4.5')).toEqual(['Sugar_bowl 50%', 'Tea cup']);
     expect(await names('?minPrice=19.99')).toEqual(['Teapot']);
     expect((await list('?minPrice=20')).total).toBe(0);
@@ -134,7 +166,8 @@ describeEachDialect('sample api products', (target) => {
   });
 
   it('matches % and _ in q as the characters themselves, not as wildcards', async () => {
-    const names = async (q: string) => (await list(`?q=${encodeURIComponent(q)}`)).items.map((p) => p.name).sort();
+    const names = async (q: string) =>
+      (await list(`?q=${encodeURIComponent(q)}`)).items.map((p) => p.name).sort();
     expect(await names('50%')).toEqual(['Sugar_bowl 50%']);
     expect(await names('sugar_')).toEqual(['Sugar_bowl 50%']);
     expect(await names('%')).toEqual(['Sugar_bowl 50%']);

@@ -11,7 +11,9 @@ export class ParseIdPipe implements PipeTransform<string, number> {
         statusCode: 400,
         error: 'Bad Request',
         message: [`id must be a positive integer no greater than ${MAX_ID}`],
-        issues: [{ field: 'id', messages: [`id must be a positive integer no greater than ${MAX_ID}`] }],
+        issues: [
+          { field: 'id', messages: [`id must be a positive integer no greater than ${MAX_ID}`] },
+        ],
       });
     }
     return id;

@@ -1,4 +1,9 @@
-import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 
 export interface FieldIssue {
   field: string;
@@ -10,7 +15,9 @@ export function fieldIssues(errors: ValidationError[], parent = ''): FieldIssue[
   const issues: FieldIssue[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const messages = Object.values(error.constraints ?? {}).map((m) => (parent ? `${parent}.${m}` : m));
+    const messages = Object.values(error.constraints ?? {}).map((m) =>
+      parent ? `${parent}.${m}` : m,
+    );
     if (messages.length) issues.push({ field, messages });
     if (error.children?.length) issues.push(...fieldIssues(error.children, field));
   }

@@ -25,7 +25,12 @@ export const CustomerEmail = (): PropertyDecorator =>
 
 export const CustomerPassword = (): PropertyDecorator =>
   applyDecorators(
-    ApiProperty({ example: 'correct horse battery', minLength: 8, maxLength: 128, writeOnly: true }),
+    ApiProperty({
+      example: 'correct horse battery',
+      minLength: 8,
+      maxLength: 128,
+      writeOnly: true,
+    }),
     IsString(),
     MinLength(8),
     MaxLength(128),

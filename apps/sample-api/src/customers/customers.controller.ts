@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -15,7 +25,9 @@ import { CustomersService } from './customers.service';
 import { UpdateCustomerDto } from './update-customer.dto';
 
 @ApiTags('customers')
-@ApiBadRequestResponse({ description: 'Invalid body or id; `issues` lists the messages per field.' })
+@ApiBadRequestResponse({
+  description: 'Invalid body or id; `issues` lists the messages per field.',
+})
 @Controller('customers')
 export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
@@ -38,7 +50,10 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerView })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The email is taken.' })
-  async update(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateCustomerDto): Promise<CustomerView> {
+  async update(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: UpdateCustomerDto,
+  ): Promise<CustomerView> {
     return toCustomerView(await this.customers.update(id, body));
   }
 

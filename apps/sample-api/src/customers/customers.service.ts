@@ -34,5 +34,8 @@ export class CustomersService {
 }
 
 function notFound(id: number, operation: string): RecordNotFoundError {
-  return new RecordNotFoundError(`Customer with id ${id} not found`, { model: 'Customer', operation });
+  return new RecordNotFoundError(`Customer with id ${id} not found`, {
+    model: 'Customer',
+    operation,
+  });
 }

@@ -11,7 +11,8 @@ export function IsNotPasswordHash(options?: ValidationOptions): PropertyDecorato
       name: 'isNotPasswordHash',
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || !isPasswordHash(value),
-        defaultMessage: (args) => `${args?.property ?? 'password'} must be a plain password, not a password hash`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'password'} must be a plain password, not a password hash`,
       },
     },
     options,

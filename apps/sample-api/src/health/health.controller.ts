@@ -13,7 +13,9 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ schema: { example: { status: 'ok', db: 'up' } } })
   @ApiServiceUnavailableResponse({ schema: { example: { status: 'error', db: 'down' } } })
-  async check(@Res({ passthrough: true }) response: { status(code: number): unknown }): Promise<{ status: string; db: string }> {
+  async check(
+    @Res({ passthrough: true }) response: { status(code: number): unknown },
+  ): Promise<{ status: string; db: string }> {
     const health = await this.registry.health({ timeoutMs: HEALTH_TIMEOUT_MS });
     if (health.ok) return { status: 'ok', db: 'up' };
     response.status(HttpStatus.SERVICE_UNAVAILABLE);

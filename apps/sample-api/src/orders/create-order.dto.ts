@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_ID } from '../common/limits';
 
 export const MAX_ORDER_LINES = 100;
@@ -31,7 +40,9 @@ export class CreateOrderDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_ORDER_LINES)
-  @ArrayUnique((line: OrderLineDto) => line?.productId, { message: 'items must not repeat a product' })
+  @ArrayUnique((line: OrderLineDto) => line?.productId, {
+    message: 'items must not repeat a product',
+  })
   @ValidateNested({ each: true })
   @Type(() => OrderLineDto)
   items!: OrderLineDto[];

@@ -14,13 +14,18 @@ import { OrderPageView, OrderView } from './order.view';
 import { OrdersService } from './orders.service';
 
 @ApiTags('orders')
-@ApiBadRequestResponse({ description: 'Invalid body, query or id; `issues` lists the messages per field.' })
+@ApiBadRequestResponse({
+  description: 'Invalid body, query or id; `issues` lists the messages per field.',
+})
 @Controller('orders')
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: OrderView, description: 'The order with its total and items; stock is decremented.' })
+  @ApiCreatedResponse({
+    type: OrderView,
+    description: 'The order with its total and items; stock is decremented.',
+  })
   @ApiNotFoundResponse({ description: 'Unknown customer or product.' })
   @ApiConflictResponse({ description: 'Not enough stock; nothing was changed.' })
   create(@Body() body: CreateOrderDto): Promise<OrderView> {

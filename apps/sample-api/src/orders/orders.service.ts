@@ -41,15 +41,25 @@ export class OrdersService {
         const params = { quantity: line.quantity, now, id: line.productId };
         const changed = await this.products.executeRaw(sql, params);
         const product = await this.products.require(line.productId);
-        if (changed === 0) throw new InsufficientStockException(line.productId, line.quantity, product.stock);
+        if (changed === 0)
+          throw new InsufficientStockException(line.productId, line.quantity, product.stock);
         unitCents.set(line.productId, toCents(product.price));
       }
       const lines = body.items.map((line) => {
         const unit = unitCents.get(line.productId)!;
-        return { productId: line.productId, quantity: line.quantity, unitCents: unit, lineCents: unit * line.quantity };
+        return {
+          productId: line.productId,
+          quantity: line.quantity,
+          unitCents: unit,
+          lineCents: unit * line.quantity,
+        };
       });
       const totalCents = lines.reduce((sum, line) => sum + line.lineCents, 0);
-      const order = await this.orders.create({ customerId: body.customerId, total: fromCents(totalCents), createdAt: now });
+      const order = await this.orders.create({
+        customerId: body.customerId,
+        total: fromCents(totalCents),
+        createdAt: now,
+      });
       const items = await this.orderItems.bulkCreate(
         lines.map((line) => ({
           orderId: order.id!,
@@ -76,7 +86,9 @@ export class OrdersService {
       this.orders.count(),
     ]);
     const ids = orders.map((o) => o.id!);
-    const items = ids.length ? await this.orderItems.filter({ orderId__in: ids }, { orderBy: 'id' }) : [];
+    const items = ids.length
+      ? await this.orderItems.filter({ orderId__in: ids }, { orderBy: 'id' })
+      : [];
     const itemsByOrder = new Map<number, OrderItem[]>();
     for (const item of items) {
       const list = itemsByOrder.get(item.orderId) ?? [];

@@ -11,7 +11,12 @@ export class CreateProductDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: 19.99, minimum: 0, maximum: MAX_PRICE, description: 'At most two decimals.' })
+  @ApiProperty({
+    example: 19.99,
+    minimum: 0,
+    maximum: MAX_PRICE,
+    description: 'At most two decimals.',
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
   @Max(MAX_PRICE)

@@ -11,5 +11,7 @@ export function nameContains(q: string): Filter<Product> {
   const pattern = `%${q.replace(/[%_]/g, '_')}%`;
   const literalRuns = q.match(/[%_]+/g) ?? [];
   if (literalRuns.length === 0) return { name__ilike: pattern };
-  return Q<Product>({ name__ilike: pattern }).and(...literalRuns.map((run) => ({ name__contains: run })));
+  return Q<Product>({ name__ilike: pattern }).and(
+    ...literalRuns.map((run) => ({ name__contains: run })),
+  );
 }

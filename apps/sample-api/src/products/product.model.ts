@@ -1,5 +1,15 @@
 import { Field, Model } from '@registers/db';
-import { IsDate, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsDate,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { MAX_PRICE } from '../common/limits';
 
 /** A product (`products`); the price is a `decimal(12, 2)`. */

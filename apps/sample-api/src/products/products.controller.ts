@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateProductDto } from './create-product.dto';
 import { ListProductsQuery } from './list-products.query';
@@ -7,7 +13,9 @@ import { ProductPageView, ProductView, toProductView } from './product.view';
 import { ProductsService } from './products.service';
 
 @ApiTags('products')
-@ApiBadRequestResponse({ description: 'Invalid body, query or id; `issues` lists the messages per field.' })
+@ApiBadRequestResponse({
+  description: 'Invalid body, query or id; `issues` lists the messages per field.',
+})
 @Controller('products')
 export class ProductsController {
   constructor(private readonly products: ProductsService) {}

@@ -9,7 +9,11 @@ import { setupDocs } from '../../src/setup-docs';
 export class RecordingLogger implements LoggerService {
   readonly lines: string[] = [];
   private record(level: string, message: unknown, rest: unknown[]): void {
-    this.lines.push([level, message, ...rest].map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
+    this.lines.push(
+      [level, message, ...rest]
+        .map((part) => (typeof part === 'string' ? part : JSON.stringify(part)))
+        .join(' '),
+    );
   }
   log(message: unknown, ...rest: unknown[]) {
     this.record('log', message, rest);
@@ -71,5 +75,9 @@ export function useFastPasswordHashes(): void {
 
 /** Two decimals at most, as a JSON number. */
 export function hasAtMostTwoDecimals(value: unknown): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && /^-?\d+(\.\d{1,2})?$/.test(JSON.stringify(value));
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    /^-?\d+(\.\d{1,2})?$/.test(JSON.stringify(value))
+  );
 }

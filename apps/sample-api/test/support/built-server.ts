@@ -7,7 +7,9 @@ export const API_MAIN = resolve(__dirname, '../../../../dist/apps/sample-api/mai
 
 export function assertApiBuilt(): void {
   if (!existsSync(API_MAIN)) {
-    throw new Error(`${API_MAIN} is missing: build it with \`npx nest build sample-api\` (npm test does).`);
+    throw new Error(
+      `${API_MAIN} is missing: build it with \`npx nest build sample-api\` (npm test does).`,
+    );
   }
 }
 
@@ -31,12 +33,19 @@ export interface RunningServer {
 }
 
 /** Starts `node dist/apps/sample-api/main.js` and waits until it answers /health. */
-export async function startBuiltServer(options: { cwd: string; databaseUrl?: string }): Promise<RunningServer> {
+export async function startBuiltServer(options: {
+  cwd: string;
+  databaseUrl?: string;
+}): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NO_COLOR: '1' };
   delete env.REGISTERS_DATABASE_URL;
   if (options.databaseUrl) env.REGISTERS_DATABASE_URL = options.databaseUrl;
-  const child: ChildProcess = spawn(process.execPath, [API_MAIN], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
+    cwd: options.cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -46,7 +55,8 @@ export async function startBuiltServer(options: { cwd: string; databaseUrl?: str
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${baseUrl}/health`);
       if (res.status === 200) break;
