@@ -1554,6 +1554,11 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.schema.schemaDiff();
   }
 
+  /** Additive migration of this model's table (`dryRun` only reports). */
+  migrate(...args: Parameters<ModelSchema<T>['migrate']>) {
+    return this.schema.migrate(...args);
+  }
+
   /** Closes the model's connection (shared with the other models of its registry). */
   async dispose(): Promise<void> {
     await this.connection.close();
