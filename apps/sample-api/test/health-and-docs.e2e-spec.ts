@@ -144,5 +144,8 @@ describe('sample api OpenAPI documentation', () => {
     const res = await api.http().get('/docs').redirects(1);
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/swagger-ui/i);
+    const yaml = await api.http().get('/docs-yaml');
+    expect(yaml.status).toBe(200);
+    expect(yaml.text).toMatch(/^openapi: 3\./m);
   });
 });
