@@ -180,6 +180,43 @@ describeEachDialect(
   },
 );
 
+/**
+ * Tables made by the registers DDL (create-all, autoCreate) must read back in TypeORM as the
+ * models say, or migration:generate writes a spurious migration. On SQLite it does not yet:
+ * TypeORM finds CHECK constraints in `sqlite_master.sql` with a one-line pattern, and the
+ * registers CREATE TABLE spans lines, so the status CHECK is missed and a table rebuild is
+ * generated. `it.failing` keeps that visible; it fails once the DDL is fixed, then make it `it`.
+ */
+function tablesFromCreateAllNeedNoMigration(target: () => DialectTarget, test: jest.It) {
+  const workdir = makeTempDir('sample-console-db-');
+  const url = () => target().url.replace(/^mysql:/, 'mariadb:');
+  const { run, json } = consoleIn(workdir.dir, url);
+  beforeAll(() => assertConsoleBuilt());
+  afterAll(() => workdir.remove());
+
+  test('generates no migration for the table create-all made', async () => {
+    expect(await json('db', 'create-all')).toEqual({ created: ['todo_items'], existing: [] });
+    expect(await run('db', 'migration:generate', 'after-create-all')).toEqual({
+      code: 0,
+      stdout: 'No schema changes: the database matches the models, no migration written.\n',
+      stderr: '',
+    });
+    expect(existsSync(join(workdir.dir, 'migrations'))).toBe(false);
+  });
+}
+
+describeEachDialect(
+  'sample console db commands: tables made by create-all',
+  (target) => tablesFromCreateAllNeedNoMigration(target, it),
+  { only: ['postgres', 'mariadb'] },
+);
+
+describeEachDialect(
+  'sample console db commands: tables made by create-all (known SQLite CHECK gap)',
+  (target) => tablesFromCreateAllNeedNoMigration(target, it.failing as jest.It),
+  { only: ['sqlite'] },
+);
+
 describeEachDialect('sample console db commands: additive migrate and seeding', (target) => {
   const workdir = makeTempDir('sample-console-db-');
   const { run, json } = consoleIn(workdir.dir, () => target().url);
