@@ -31,8 +31,35 @@ export function fieldIssues(errors: ValidationError[], parent = ''): FieldIssue[
 export class RequestValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'param') return Promise.resolve(value);
+    const forbidden = forbiddenKeyPath(value);
+    if (forbidden) {
+      const message = `property ${forbidden} should not exist`;
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: [message],
+        issues: [{ field: forbidden, messages: [message] }],
+      });
+    }
     return super.transform(value, metadata);
   }
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * `JSON.parse` keeps `__proto__` as an own key; class-transformer would skip it silently, but
+ * like any unknown property it is refused (with its path, e.g. `items.0.__proto__`).
+ */
+function forbiddenKeyPath(value: unknown, path = '', depth = 0): string | undefined {
+  if (value === null || typeof value !== 'object' || depth > 32) return undefined;
+  for (const key of Object.keys(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (FORBIDDEN_KEYS.has(key)) return here;
+    const nested = forbiddenKeyPath((value as Record<string, unknown>)[key], here, depth + 1);
+    if (nested) return nested;
+  }
+  return undefined;
 }
 
 /**
