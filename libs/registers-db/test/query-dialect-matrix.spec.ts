@@ -318,6 +318,13 @@ describeEachDialect('query compilation on the raw driver', (target) => {
     ['endswith is case-sensitive', { name__endswith: 'ice' }, [1, 2]],
     ['endswith a space', { name__endswith: ' ' }, [20]],
     ['endswith a capital', { name__endswith: 'E' }, [3]],
+    // icontains / istartswith / iendswith: literal text, case-insensitive
+    ['icontains ignores case', { name__icontains: 'LI' }, [1, 2, 3, 20]],
+    ['icontains takes % literally', { name__icontains: '%' }, [6, 7]],
+    ['icontains takes _ literally', { name__icontains: '_' }, [5, 8, 16]],
+    ['istartswith ignores case', { name__istartswith: 'BOB' }, [4, 5, 6]],
+    ['istartswith takes _ literally', { name__istartswith: 'BOB_' }, [5]],
+    ['iendswith ignores case', { name__iendswith: 'ICE' }, [1, 2, 3]],
     // Q groups
     ['Q or', Q<Item>({ name: 'Bob' }).or({ age__lt: 14 }), [4, 9, 13]],
     ['Q and', Q<Item>({ active: true }).and({ age__gte: 50 }), [8, 10, 12]],
@@ -390,6 +397,7 @@ describeEachDialect('query compilation on the raw driver', (target) => {
         [{ name__contains: piece }, (n) => n.includes(piece)],
         [{ name__startswith: piece }, (n) => n.startsWith(piece)],
         [{ name__endswith: piece }, (n) => n.endsWith(piece)],
+        [{ name__icontains: piece.toUpperCase() }, (n) => fold(n).includes(fold(piece.toUpperCase()))],
         [{ name__like: `%${piece}%` }, likeOracle(`%${piece}%`)],
         [{ name__like: `_${piece}%` }, likeOracle(`_${piece}%`)],
         [{ name__ilike: `%${fold(piece)}%` }, likeOracle(`%${fold(piece)}%`, fold)],

@@ -193,15 +193,16 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
     }
     case 'contains':
     case 'startswith':
-    case 'endswith': {
+    case 'endswith':
+    case 'icontains':
+    case 'istartswith':
+    case 'iendswith': {
       const literal = escapeLikeLiteral(checkPattern(meta, field, operator, value));
+      const caseInsensitive = operator.startsWith('i');
+      const kind = caseInsensitive ? operator.slice(1) : operator;
       const pattern =
-        operator === 'contains'
-          ? `%${literal}%`
-          : operator === 'startswith'
-            ? `${literal}%`
-            : `%${literal}`;
-      return dialect.like(column, params.add(pattern), { caseInsensitive: false, escape: true });
+        kind === 'contains' ? `%${literal}%` : kind === 'startswith' ? `${literal}%` : `%${literal}`;
+      return dialect.like(column, params.add(pattern), { caseInsensitive, escape: true });
     }
   }
 }

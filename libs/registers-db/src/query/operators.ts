@@ -15,6 +15,9 @@ export const QUERY_OPERATORS = [
   'contains',
   'startswith',
   'endswith',
+  'icontains',
+  'istartswith',
+  'iendswith',
 ] as const;
 
 export type QueryOperator = (typeof QUERY_OPERATORS)[number];

@@ -13,7 +13,15 @@ export type OperatorValue<V, O extends QueryOperator> = O extends 'eq' | 'not'
   ? FilterValue<V> | null
   : O extends 'gt' | 'gte' | 'lt' | 'lte'
     ? FilterValue<V>
-    : O extends 'like' | 'ilike' | 'contains' | 'startswith' | 'endswith'
+    : O extends
+        | 'like'
+        | 'ilike'
+        | 'contains'
+        | 'startswith'
+        | 'endswith'
+        | 'icontains'
+        | 'istartswith'
+        | 'iendswith'
       ? string
       : O extends 'in' | 'not_in'
         ? ReadonlyArray<FilterValue<V> | null>
