@@ -556,19 +556,19 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (this.tenantField && this.tenant(operation)) {
       // A conflict may land on another tenant's row: check the result and roll back if so.
       return this.connection.transaction(async () => {
-        const record = await this.upsertNow2(this.withTenant(this.plainInput(data), operation));
+        const record = await this.upsertStatement(this.withTenant(this.plainInput(data), operation));
         this.assertTenantOf(record, operation);
         return record;
       });
     }
-    return this.upsertNow2(data);
+    return this.upsertStatement(data);
   }
 
   private plainInput(data: unknown): any {
     return data !== null && typeof data === 'object' && (isPersisted(data) || !isPlainData(data)) ? this.fieldValues(data) : data;
   }
 
-  private async upsertNow2(data: Partial<T>): Promise<ManagedRecord<T>> {
+  private async upsertStatement(data: Partial<T>): Promise<ManagedRecord<T>> {
     const operation = 'upsert';
     const input: any = this.plainInput(data);
     const conflict = input !== null && typeof input === 'object' ? this.conflictOf(input) : undefined;
