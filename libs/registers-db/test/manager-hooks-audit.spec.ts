@@ -96,6 +96,28 @@ describeEachDialect('Model hooks and audit log', (target) => {
     expect(calls).toEqual(['beforeBulkCreate:2', 'afterBulkCreate:2']);
   });
 
+  it('runs subscribers after the static hooks and rolls back when one throws', async () => {
+    const stop = items().subscribe({
+      beforeCreate: (data: Partial<Item>) => {
+        calls.push(`subscriber:${data.name}`);
+        if (data.name === 'vetoed') throw new Error('subscriber veto');
+        return { ...data, stock: 7 };
+      },
+    });
+    try {
+      const item = await items().create({ name: 'sub' });
+      expect(item.stock).toBe(7);
+      expect(calls.slice(0, 2)).toEqual(['beforeCreate:sub', 'subscriber:sub']);
+      await expect(items().create({ name: 'vetoed' })).rejects.toThrow('subscriber veto');
+      expect(await items().count({ name: 'vetoed' })).toBe(0);
+    } finally {
+      stop();
+    }
+    calls.length = 0;
+    await items().create({ name: 'after' });
+    expect(calls.some((c) => c.startsWith('subscriber'))).toBe(false);
+  });
+
   it('writes audit rows with field names (never values) and the actor of the scope', async () => {
     const note = await auditActor('user:7', () => notes().create({ text: 'hello', secret: 'hunter2' }));
     await notes().updateWhere({ id: note.id }, { text: 'changed' });

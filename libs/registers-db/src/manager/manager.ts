@@ -49,7 +49,7 @@ import { PasswordFields } from './password-fields';
 import { EncryptedFields } from './encrypted-fields';
 import type { FieldCipher } from '../security/encryption';
 import { AuditTrail } from './audit-trail';
-import { ModelHooks } from './model-hooks';
+import { ModelHooks, type ModelSubscriberLike } from './model-hooks';
 import { currentTenantFrame } from './scopes/tenant-scope';
 import { reverseOrder } from './order-by';
 
@@ -323,6 +323,15 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (!this.encrypted.any || records === null) return records;
     await this.encrypted.open((Array.isArray(records) ? records : [records]) as Array<Record<string, unknown>>, operation);
     return records;
+  }
+
+  /**
+   * Adds an object whose hook methods (`beforeCreate`, `afterSave`, …) run after the
+   * model's static hooks, in the write's transaction (how DI-aware subscribers are wired).
+   * Returns the function that removes it.
+   */
+  subscribe(subscriber: ModelSubscriberLike): () => void {
+    return this.hooks.subscribe(subscriber);
   }
 
   /**
