@@ -24,7 +24,7 @@ export const RECORD_MEMBER_NAMES = [
   'verifyAndUpgradePassword',
 ] as const;
 
-/** Manager methods and attributes: a field must not reuse these names. */
+/** Manager methods: a field must not reuse these names. */
 export const MANAGER_MEMBER_NAMES = [
   'create',
   'strictCreate',
@@ -71,9 +71,6 @@ export const MANAGER_MEMBER_NAMES = [
   'purgeDeleted',
   'transaction',
   'dispose',
-  'meta',
-  'connection',
-  'schema',
 ] as const;
 
 /** Static lifecycle hooks a model class may define. */

@@ -16,6 +16,10 @@ enum Status {
   Open = 'open',
   Closed = 'closed',
 }
+enum Level {
+  Low = 1,
+  High = 2,
+}
 
 @Model({ table: 'sync_teams' })
 class Team {
@@ -41,6 +45,12 @@ class Member {
   @Field({ type: 'date' }) @IsOptional() birthday?: string;
   @Field({ timezone: false }) @IsDate() localAt!: Date;
   @Field() score!: number;
+  @Field({ default: 1 }) @IsEnum(Level) level!: Level;
+  @Field({ default: 2.5 }) ratio!: number;
+  @Field({ default: "it's" }) @IsString() quoted!: string;
+  @Field({ type: 'bigint', nullable: true }) @IsOptional() big?: number;
+  @Field({ type: 'jsonb', nullable: true }) @IsOptional() meta?: Record<string, unknown>;
+  @Field({ length: 12, unique: true }) @IsString() code!: string;
 }
 
 @Model({ table: 'sync_members', unique: [['org', 'slug']], timestamps: true, softDelete: true })

@@ -102,6 +102,7 @@ export abstract class DdlDialect {
 
   /** A column default the way TypeORM's schema comparison expects it for this dialect. */
   typeormDefault(value: unknown, type: LogicalType): unknown {
+    if (Number.isInteger(value)) return value;
     const literal = this.literal(value, type);
     return literal === undefined ? undefined : () => literal;
   }

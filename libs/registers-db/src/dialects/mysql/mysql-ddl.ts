@@ -73,7 +73,7 @@ export class MysqlDdl extends DdlDialect {
   }
 
   typeormDefault(value: unknown, type: LogicalType): unknown {
-    if (typeof value === 'boolean' || typeof value === 'number') return value;
+    if (typeof value === 'boolean' || Number.isInteger(value)) return value;
     return super.typeormDefault(value, type);
   }
 
