@@ -291,6 +291,44 @@ describeEachDialect('sample console db commands: additive migrate and seeding', 
   });
 });
 
+describeEachDialect('sample console db commands in one shell session', (target) => {
+  const workdir = makeTempDir('sample-console-db-');
+  beforeAll(() => assertConsoleBuilt());
+  afterAll(() => workdir.remove());
+
+  it('generates, lists, runs and reverts a migration in one piped shell session', async () => {
+    const script = [
+      'db migration:status',
+      'db migration:generate create-todos',
+      'db migration:status',
+      'db migration:run',
+      'db status',
+      'db migration:revert',
+      'exit',
+    ].join('\n');
+    const result = await runConsole(['--interactive'], {
+      cwd: workdir.dir,
+      databaseUrl: target().url.replace(/^mysql:/, 'mariadb:'),
+      input: `${script}\n`,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const name = /Generated (CreateTodos\d{13}) /.exec(result.stdout)?.[1];
+    expect(name).toBeDefined();
+    const out = result.stdout;
+    const order = [
+      "No migrations are configured for registry 'default'.",
+      `Generated ${name} (1 statement): migrations/`,
+      `[ ] ${name}\n0 migrations executed, 1 pending.`,
+      `Ran 1 migration: ${name}.`,
+      'Schema is up to date: 1 table matches its model',
+      `Reverted ${name}.`,
+    ].map((text) => out.indexOf(text));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
 describe('sample console db commands without a reachable database', () => {
   const workdir = makeTempDir('sample-console-db-');
   beforeAll(() => assertConsoleBuilt());

@@ -104,10 +104,10 @@ async function startConsole(imports: DynamicModule[]) {
 
 describeEachDialect('db migration:generate with migrationExtension js', (target) => {
   let dir: string;
-  beforeAll(() => {
+  beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'registers-db-js-migrations-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const consoleWith = () => {
     const typeorm = target().dialect === 'mariadb' ? { type: 'mariadb' } : {};
@@ -156,6 +156,28 @@ describeEachDialect('db migration:generate with migrationExtension js', (target)
       expect((await next.run('db', 'status')).stdout).toMatch(/cmd_js_tasks\s+Task: table missing/);
     } finally {
       await next.close();
+    }
+  });
+
+  it('runs a migration generated earlier in the same console session (as in the shell)', async () => {
+    const cli = await consoleWith();
+    try {
+      // The connection opens here and TypeORM reads the (still empty) migrations folder.
+      expect((await cli.run('db', 'migration:status')).stdout).toBe(
+        "No migrations are configured for registry 'default'.\n",
+      );
+      const generated = await cli.run('db', 'migration:generate', 'create-tasks');
+      const className = /^Generated (CreateTasks\d{13}) /.exec(generated.stdout)![1];
+      expect((await cli.run('db', 'migration:status')).stdout).toBe(
+        `[ ] ${className}\n0 migrations executed, 1 pending.\n`,
+      );
+      expect((await cli.run('db', 'migration:run')).stdout).toBe(
+        `Ran 1 migration: ${className}.\n`,
+      );
+      expect((await cli.run('db', 'status', '--check')).code).toBe(0);
+      expect((await cli.run('db', 'migration:revert')).stdout).toBe(`Reverted ${className}.\n`);
+    } finally {
+      await cli.close();
     }
   });
 });

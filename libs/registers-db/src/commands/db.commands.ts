@@ -15,6 +15,7 @@ import { MigrationsNotConfiguredError, SchemaDriftError } from './db-command.err
 import type { ResolvedDbCommandsOptions } from './interfaces/registers-db-commands-options.interface';
 import { migrationFilesIn } from './migration-files';
 import { writeMigration } from './migration-writer';
+import { reloadMigrations } from './reload-migrations';
 import { openDatabase } from './open-database';
 import { describeDrift, formatSchemaStatus, schemaStatus, schemaStatusRows } from './schema-status';
 
@@ -184,11 +185,16 @@ export class DbCommands implements OnModuleInit {
     ].join('\n');
   }
 
-  /** Files in the migrations folder that the registry was not told about are a setup mistake. */
+  /**
+   * Re-reads the registry's migrations (a shell may have generated one since the connection
+   * opened). Files in the migrations folder that the registry was not told about are a setup
+   * mistake.
+   */
   private async requireConfiguredMigrations(
     registry: DatabaseRegistry,
     ctx: CommandContext,
   ): Promise<void> {
+    await reloadMigrations(registry);
     if ((await registry.migrationStatus()).length > 0) return;
     const dir = this.options.migrationsDir;
     const files = await migrationFilesIn(dir);

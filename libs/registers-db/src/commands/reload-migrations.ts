@@ -1,0 +1,16 @@
+import type { MigrationInterface } from 'typeorm';
+import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder';
+import type { DatabaseRegistry } from '../registry/database-registry';
+
+/**
+ * Reads the registry's `migrations` (classes and file globs) again. TypeORM loads them once,
+ * when the connection opens; in a shell session (one process, one connection) a migration
+ * written by `migration:generate` would otherwise stay invisible to `migration:run`.
+ */
+export async function reloadMigrations(registry: DatabaseRegistry): Promise<void> {
+  const source = await registry.connection.dataSource();
+  const configured = source.options.migrations ?? [];
+  const list = Array.isArray(configured) ? configured : Object.values(configured);
+  const migrations = await new ConnectionMetadataBuilder(source).buildMigrations(list);
+  (source as { migrations: MigrationInterface[] }).migrations = migrations;
+}
