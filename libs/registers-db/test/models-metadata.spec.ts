@@ -404,6 +404,34 @@ describe('model registration validation', () => {
     expect(error.context).toMatchObject({ model: 'Pin', field: 'code' });
   });
 
+  it('refuses a default that does not fit its column and accepts ones that do', () => {
+    @Model()
+    class BadNumber {
+      @Field() @IsInt() id!: number;
+      @Field({ default: 'many' }) @IsInt() quantity!: number;
+    }
+    @Model()
+    class BadEnum {
+      @Field() @IsInt() id!: number;
+      @Field({ default: 'owner' }) @IsEnum(Role) role!: Role;
+    }
+    @Model()
+    class Fine {
+      @Field() @IsInt() id!: number;
+      @Field({ default: 'member' }) @IsEnum(Role) role!: Role;
+      @Field({ default: 0 }) @IsInt() quantity!: number;
+      @Field({ default: false }) @IsBoolean() active!: boolean;
+      @Field({ default: () => new Date() }) @IsDate() seenAt!: Date;
+      @Field({ default: { a: 1 } }) settings!: Record<string, unknown>;
+    }
+    expect(errorOf(() => getModelMetadata(BadNumber)).context).toMatchObject({
+      model: 'BadNumber',
+      field: 'quantity',
+    });
+    expect(errorOf(() => getModelMetadata(BadEnum)).message).toMatch(/values: admin, member/);
+    expect(getModelMetadata(Fine).fieldsByProperty.get('role')!.default).toBe('member');
+  });
+
   it('indexes the tenant field', () => {
     @Model({ tenantField: 'org' })
     class Scoped {

@@ -242,6 +242,7 @@ class ModelMetadataBuilder {
     if (options.hashPassword && inferred.type !== 'string' && inferred.type !== 'text') {
       this.fail(`hashPassword needs a string field (this one is ${inferred.type}).`, property);
     }
+    this.validateDefault(property, options.default, inferred.type, inferred.enumValues);
     const field: FieldMetadata = {
       property,
       column: options.column ?? snakeCase(property),
@@ -291,6 +292,36 @@ class ModelMetadataBuilder {
     } else if (optional) {
       this.fail(
         "an optional key needs an explicit id strategy: @Field({ id: 'autoincrement' }) or @Field({ id: 'uuid4' }); 'manual' keys are required.",
+        property,
+      );
+    }
+  }
+
+  /** A column default must fit the column (functions are computed by the application). */
+  private validateDefault(
+    property: string,
+    value: unknown,
+    type: FieldMetadata['type'],
+    enumValues: Array<string | number> | undefined,
+  ): void {
+    if (value === undefined || value === null || typeof value === 'function') return;
+    const numeric =
+      type === 'integer' || type === 'bigint' || type === 'double' || type === 'decimal';
+    const ok =
+      type === 'json' ||
+      (numeric &&
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        (type === 'double' || type === 'decimal' || Number.isInteger(value))) ||
+      (type === 'bigint' && typeof value === 'bigint') ||
+      (type === 'boolean' && typeof value === 'boolean') ||
+      ((type === 'string' || type === 'text' || type === 'uuid') && typeof value === 'string') ||
+      ((type === 'date' || type === 'datetime') &&
+        (value instanceof Date || typeof value === 'string')) ||
+      (type === 'enum' && enumValues!.includes(value as string | number));
+    if (!ok) {
+      this.fail(
+        `default ${JSON.stringify(value)} does not fit a ${type} column${type === 'enum' ? ` (values: ${enumValues!.join(', ')})` : ''}.`,
         property,
       );
     }
