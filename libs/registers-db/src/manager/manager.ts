@@ -52,6 +52,7 @@ import { AuditTrail } from './audit-trail';
 import { ModelHooks, type ModelSubscriberLike } from './model-hooks';
 import { currentTenantFrame } from './scopes/tenant-scope';
 import { reverseOrder } from './order-by';
+import { chunked, chunkSizes } from './chunking';
 
 type Row = Record<string, unknown>;
 
@@ -722,7 +723,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
       if (keyRows.length === 0) return [];
       const keys = keyRows.map((r) => r[this.statements.keyColumn]);
       const records: ManagedRecord<T>[] = [];
-      for (const chunk of chunks(keys, this.keysPerStatement(fields.length))) {
+      for (const chunk of chunked(keys, this.keysPerStatement(fields.length))) {
         const updateParams = new SqlParams(this.dialect);
         const chunkSet = fields
           .map((f) => `${q(f.column)} = ${updateParams.add(this.dialect.toDriver(f, this.encrypted.bound(checked, f)))}`)
@@ -871,7 +872,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const keyCol = this.dialect.quoteIdentifier(this.statements.keyColumn);
     return this.inTransaction(async () => {
       let deleted = 0;
-      for (const chunk of chunks(params, this.keysPerStatement())) {
+      for (const chunk of chunked(params, this.keysPerStatement())) {
         const sqlParams = new SqlParams(this.dialect);
         const { deletedAtField } = this.statements;
         const head = deletedAtField
@@ -937,12 +938,14 @@ export class Manager<T extends object> implements RecordOwner<T> {
     try {
       await this.connection.transaction(async () => {
         let inflight: InFlightChunk<T> | undefined;
-        for (let start = 0; start < total; start += perStatement) {
-          const produced = produce(start, Math.min(total, start + perStatement));
+        let start = 0;
+        for (const size of chunkSizes(total, perStatement)) {
+          const produced = produce(start, start + size);
           const chunk = produced instanceof Promise ? await produced : produced;
           for (let i = 0; i < chunk.length; i++) records[start + i] = chunk[i];
           if (inflight) await this.settle(inflight, operation);
           inflight = this.send(chunk, start);
+          start += size;
         }
         if (inflight) await this.settle(inflight, operation);
       });
@@ -985,8 +988,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     await this.connection
       .transaction(async () => {
         // The earlier chunks went with the rollback; write them again so cross-chunk duplicates show.
-        for (let s = 0; s < start; s += perStatement) {
-          const chunk = records.slice(s, Math.min(start, s + perStatement));
+        for (const chunk of chunked(records.slice(0, start), perStatement)) {
           const params: unknown[] = [];
           for (const record of chunk) this.paramsOf(record, this.statements.insertFields, params);
           await this.connection.query(this.statements.insert(chunk.length), params);
@@ -1103,7 +1105,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const unique = [...last.values()];
     const perStatement = Math.max(1, Math.min(1000, Math.floor(this.dialect.maxParameters / fields.length)));
     const written = new Map<string, ManagedRecord<T>>();
-    for (const chunk of chunks(unique, perStatement)) {
+    for (const chunk of chunked(unique, perStatement)) {
       const sql = this.statements.upsert(fields, conflict, update, chunk.length);
       const params: unknown[] = [];
       for (const i of chunk) this.paramsOf(prepared[i].record, fields, params);
@@ -1582,10 +1584,4 @@ function isPlainData(value: unknown): value is Record<string, unknown> {
 
 function sameKey(a: unknown, b: unknown): boolean {
   return a === b || (a != null && b != null && String(a) === String(b) && typeof a === typeof b);
-}
-
-function chunks<V>(items: V[], size: number): V[][] {
-  const out: V[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
