@@ -61,6 +61,16 @@ describeEachDialect(
       expect(health.latencyMs).toBeGreaterThanOrEqual(0);
     });
 
+    it('prints the health report as aligned key: value lines in plain mode', async () => {
+      const result = await run('db', 'health');
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `^status: +ok\\ndialect: +${reportedDialect(target())}\\nlatencyMs: +\\d+(\\.\\d+)?\\n$`,
+        ),
+      );
+    });
+
     it('reports the todo table as missing on a fresh database and exits 1 with --check', async () => {
       const plain = await run('db', 'status');
       expect(plain.code).toBe(0);
@@ -247,6 +257,14 @@ describeEachDialect('sample console db commands: additive migrate and seeding', 
     expect(await run('db', 'migrate')).toEqual({
       code: 0,
       stdout: 'Nothing to migrate: every registered table and column exists.\n',
+      stderr: '',
+    });
+  });
+
+  it('prints one csv row per table from db status --output csv', async () => {
+    expect(await run('db', 'status', '--output', 'csv')).toEqual({
+      code: 0,
+      stdout: 'table,model,status,details\ntodo_items,TodoItem,ok,\n',
       stderr: '',
     });
   });
