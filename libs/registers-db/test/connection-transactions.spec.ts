@@ -130,3 +130,17 @@ describeEachDialect('DatabaseConnection.onStatement', (target) => {
     await conn.close();
   });
 });
+
+describeEachDialect(
+  'DatabaseConnection on a MariaDB server behind a mysql:// URL',
+  (target) => {
+    it('detects the server and configures TypeORM for MariaDB', async () => {
+      const conn = new DatabaseConnection({ url: target().url });
+      expect(target().url.startsWith('mysql://')).toBe(true);
+      const source = await conn.dataSource();
+      expect(source.options.type).toBe('mariadb');
+      await conn.close();
+    });
+  },
+  { only: ['mariadb'] },
+);

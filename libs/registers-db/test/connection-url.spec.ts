@@ -35,3 +35,10 @@ describe('parseDatabaseUrl', () => {
     expect(redactDatabaseUrl('postgres://app:s3cret@db:5432/x')).toBe('postgres://app:***@db:5432/x');
   });
 });
+
+describe('parseDatabaseUrl flavors', () => {
+  it('marks mariadb URLs so TypeORM reads the MariaDB catalog', () => {
+    expect(parseDatabaseUrl('mariadb://root@h/db').flavor).toBe('mariadb');
+    expect(parseDatabaseUrl('mysql://root@h/db').flavor).toBeUndefined();
+  });
+});

@@ -25,10 +25,8 @@ class TeamV2 {
   @Field() @IsOptional() @IsString() motto?: string | null;
 }
 
-/** TypeORM reads MariaDB's catalog correctly only when told the server is MariaDB. */
 function registry(target: DialectTarget, options: DatabaseRegistryOptions = {}): DatabaseRegistry {
-  const typeorm = target.dialect === 'mariadb' ? { type: 'mariadb' } : {};
-  return new DatabaseRegistry({ url: target.url, typeorm, ...options });
+  return new DatabaseRegistry({ url: target.url, ...options });
 }
 
 describeEachDialect('TypeORM migrations from model changes', (target) => {

@@ -58,10 +58,9 @@ class MemberV2 extends Member {
   @Field() @IsOptional() @IsString() nickname?: string;
 }
 
-/** TypeORM only reads MariaDB's catalog right when told the server is MariaDB. */
+/** The connection tells TypeORM when a mysql:// server is MariaDB (it reads that catalog differently). */
 function registry(target: DialectTarget, ...models: Function[]): DatabaseRegistry {
-  const typeorm = target.dialect === 'mariadb' ? { type: 'mariadb' } : {};
-  return new DatabaseRegistry({ url: target.url, typeorm }).register(...(models as any[]));
+  return new DatabaseRegistry({ url: target.url }).register(...(models as any[]));
 }
 
 describeEachDialect('TypeORM entity schemas', (target) => {

@@ -10,6 +10,7 @@ export function buildDataSourceOptions(
   entities: EntitySchema[],
   extras: Record<string, unknown> = {},
   logging = false,
+  mysqlFlavor: 'mysql' | 'mariadb' = 'mysql',
 ): DataSourceOptions {
   if (parsed.dialect === 'sqlite') {
     const file = parsed.file ?? ':memory:';
@@ -31,7 +32,7 @@ export function buildDataSourceOptions(
     return { type: 'postgres', url: parsed.url, entities, logging, ...extras } as DataSourceOptions;
   }
   return {
-    type: 'mysql',
+    type: mysqlFlavor,
     connectorPackage: 'mysql2',
     url: parsed.url,
     entities,

@@ -3,6 +3,7 @@ import { DataSource, EntitySchema } from 'typeorm';
 import type { DialectName } from '../dialects/query-dialect.interface';
 import { buildDataSourceOptions } from './data-source-options';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, ParsedDatabaseUrl } from './database-url';
+import { detectMysqlFlavor } from './drivers/mysql-flavor';
 import { MysqlSession } from './drivers/mysql.session';
 import { PostgresSession } from './drivers/postgres.session';
 import { SqliteSession } from './drivers/sqlite.session';
@@ -71,8 +72,18 @@ export class DatabaseConnection {
   }
 
   private async connect(): Promise<void> {
+    const flavor =
+      this.dialect === 'mysql' && this.options.typeorm?.type === undefined
+        ? await detectMysqlFlavor(this.parsed)
+        : undefined;
     const source = new DataSource(
-      buildDataSourceOptions(this.parsed, this.options.entities?.() ?? [], this.options.typeorm, this.options.logging),
+      buildDataSourceOptions(
+        this.parsed,
+        this.options.entities?.() ?? [],
+        this.options.typeorm,
+        this.options.logging,
+        flavor,
+      ),
     );
     await source.initialize();
     const driver = source.driver as any;

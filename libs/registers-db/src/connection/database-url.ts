@@ -11,6 +11,8 @@ export interface ParsedDatabaseUrl {
   redacted: string;
   /** SQLite only: the file path, or `:memory:`. */
   file?: string;
+  /** MySQL dialect only: set when the URL scheme names the server (`mariadb://`). */
+  flavor?: 'mysql' | 'mariadb';
 }
 
 export function redactDatabaseUrl(url: string): string {
@@ -35,7 +37,10 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
   const scheme = url.slice(0, url.indexOf('://'));
   if (scheme === 'postgres' || scheme === 'postgresql') return { dialect: 'postgres', url, redacted };
   if (scheme === 'mysql' || scheme === 'mariadb') {
-    return { dialect: 'mysql', url: scheme === 'mariadb' ? `mysql${url.slice(scheme.length)}` : url, redacted };
+    if (scheme === 'mariadb') {
+      return { dialect: 'mysql', url: `mysql${url.slice(scheme.length)}`, redacted, flavor: 'mariadb' };
+    }
+    return { dialect: 'mysql', url, redacted };
   }
   throw new ConfigurationError(
     `Unsupported database URL "${redacted}": use sqlite:, postgres:// or mysql:// (MariaDB).`,
