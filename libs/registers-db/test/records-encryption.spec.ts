@@ -57,6 +57,12 @@ describeEachDialect('Encrypted fields', (target) => {
     for (const secret of ['saved', 'updated', 'upserted', 'private note', 'c-ssn', 'd-ssn']) expect(raw).not.toContain(secret);
   });
 
+  it('keeps decrypted values out of JSON', async () => {
+    const p = await patients().create({ name: 'Json', ssn: '999-99-9999' });
+    expect(JSON.stringify(p)).not.toContain('999-99-9999');
+    expect(JSON.parse(JSON.stringify(p))).toEqual({ id: p.id, name: 'Json' });
+  });
+
   it('refuses to filter on an encrypted field', async () => {
     await expect(patients().filter({ ssn: '123-45-6789' } as any)).rejects.toBeInstanceOf(InvalidQueryError);
   });

@@ -66,6 +66,15 @@ describeEachDialect('Password fields of records', (target) => {
     expect(await (await accounts().require({ email: 'e@example.com' })).verifyPassword('password-e')).toBe(true);
   });
 
+  it('keeps the hash out of JSON and inspect output while the record can still verify', async () => {
+    const account = await accounts().create({ email: 'j@example.com', password: 'secret123' });
+    expect(JSON.parse(JSON.stringify(account))).toEqual({ id: account.id, email: 'j@example.com' });
+    const { inspect } = await import('node:util');
+    expect(inspect(account)).not.toContain(account.password);
+    expect(inspect(account)).toContain('[hidden]');
+    expect(await account.verifyPassword('secret123')).toBe(true);
+  });
+
   it('stores a value that already is a hash as it is (migrated users)', async () => {
     const hash = await hashPassword('migrated-pass');
     const account = await accounts().create({ email: 'm@example.com', password: hash });

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Type } from '@nestjs/common';
 import { InvalidQueryError } from '../errors';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
@@ -12,8 +13,8 @@ import type { RecordOwner } from './record-methods.interface';
  */
 export function createRecordClass<T extends object>(meta: ModelMetadata<T>, owner: RecordOwner<T>): Type<T> {
   const model = meta.target;
-  const Record = class extends (model as Type<any>) {} as Type<T>;
-  Object.defineProperty(Record, 'name', { value: model.name });
+  const RecordClass = class extends (model as Type<any>) {} as Type<T>;
+  Object.defineProperty(RecordClass, 'name', { value: model.name });
   const methods: PropertyDescriptorMap = {
     constructor: { value: model, writable: true, configurable: true, enumerable: false },
     save: method(function (this: T) {
@@ -56,8 +57,22 @@ export function createRecordClass<T extends object>(meta: ModelMetadata<T>, owne
       return result;
     });
   }
-  Object.defineProperties(Record.prototype, methods);
-  return Record;
+  // Password hashes and decrypted values stay readable on the record but out of JSON and logs.
+  const secret = new Set(meta.fields.filter((f) => f.hashPassword || f.encrypted).map((f) => f.property));
+  if (secret.size && typeof (model.prototype as any).toJSON !== 'function') {
+    methods.toJSON = method(function (this: Record<string, unknown>) {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(this)) if (!secret.has(key)) out[key] = this[key];
+      return out;
+    });
+    methods[inspect.custom as any] = method(function (this: Record<string, unknown>, _depth: number, options: object) {
+      const shown: Record<string, unknown> = {};
+      for (const key of Object.keys(this)) shown[key] = secret.has(key) ? '[hidden]' : this[key];
+      return `${model.name} ${inspect(shown, options)}`;
+    });
+  }
+  Object.defineProperties(RecordClass.prototype, methods);
+  return RecordClass;
 }
 
 function method(fn: (...args: any[]) => unknown): PropertyDescriptor {
