@@ -14,7 +14,8 @@ describe('Bulk statement sizes', () => {
 
   it('keep the number of distinct sizes small whatever the batch sizes are', () => {
     const distinct = new Set<number>();
-    for (let total = 1; total <= 5000; total++) for (const size of chunkSizes(total, 1000)) distinct.add(size);
+    for (let total = 1; total <= 5000; total++)
+      for (const size of chunkSizes(total, 1000)) distinct.add(size);
     expect(distinct.size).toBeLessThanOrEqual(11);
   });
 

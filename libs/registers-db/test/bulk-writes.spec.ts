@@ -21,7 +21,8 @@ class Team {
 class Member {
   @Field({ id: 'autoincrement' }) id?: number;
   @Field() @IsString() @MaxLength(40) handle!: string;
-  @Field({ foreignKey: 'bulk_teams.id', nullable: true }) @IsOptional() @IsInt() teamId?: number | null;
+  @Field({ foreignKey: 'bulk_teams.id', nullable: true }) @IsOptional() @IsInt() teamId?:
+    number | null;
   @Field() @IsInt() @Min(0) score: number = 0;
 }
 
@@ -51,7 +52,11 @@ describeEachDialect('Bulk writes', (target) => {
   });
 
   it('bulkCreate returns records with distinct database keys in input order', async () => {
-    const rows = Array.from({ length: 25 }, (_, i) => ({ handle: `h${i}`, teamId: team.id, score: i }));
+    const rows = Array.from({ length: 25 }, (_, i) => ({
+      handle: `h${i}`,
+      teamId: team.id,
+      score: i,
+    }));
     const created = await members().bulkCreate(rows);
     expect(created.map((m) => m.handle)).toEqual(rows.map((r) => r.handle));
     expect(new Set(created.map((m) => m.id)).size).toBe(25);
@@ -73,24 +78,45 @@ describeEachDialect('Bulk writes', (target) => {
 
   it('one invalid row writes nothing and names the row in a ValidationError', async () => {
     const rows = [{ handle: 'ok-1' }, { handle: 'ok-2' }, { handle: 'bad', score: -5 }];
-    const error = await members().bulkCreate(rows).catch((e) => e);
+    const error = await members()
+      .bulkCreate(rows)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.context).toMatchObject({ model: 'Member', operation: 'bulkCreate', rowIndex: 2, fields: ['score'] });
+    expect(error.context).toMatchObject({
+      model: 'Member',
+      operation: 'bulkCreate',
+      rowIndex: 2,
+      fields: ['score'],
+    });
     expect(await members().count()).toBe(0);
   });
 
   it('a unique violation against an existing row writes nothing and names the row', async () => {
     await members().create({ handle: 'taken' });
-    const rows = [{ handle: 'a' }, { handle: 'b' }, { handle: 'c' }, { handle: 'taken' }, { handle: 'd' }];
-    const error = await members().bulkCreate(rows).catch((e) => e);
+    const rows = [
+      { handle: 'a' },
+      { handle: 'b' },
+      { handle: 'c' },
+      { handle: 'taken' },
+      { handle: 'd' },
+    ];
+    const error = await members()
+      .bulkCreate(rows)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(UniqueConstraintError);
-    expect(error.context).toMatchObject({ operation: 'bulkCreate', rowIndex: 3, fields: ['handle'] });
+    expect(error.context).toMatchObject({
+      operation: 'bulkCreate',
+      rowIndex: 3,
+      fields: ['handle'],
+    });
     expect(await members().count()).toBe(1);
   });
 
   it('a duplicate inside the batch itself is found at its second occurrence', async () => {
     const rows = [{ handle: 'x' }, { handle: 'y' }, { handle: 'x' }];
-    const error = await members().bulkCreate(rows).catch((e) => e);
+    const error = await members()
+      .bulkCreate(rows)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(UniqueConstraintError);
     expect(error.context.rowIndex).toBe(2);
     expect(await members().count()).toBe(0);
@@ -99,24 +125,36 @@ describeEachDialect('Bulk writes', (target) => {
   it('a duplicate of a row in an earlier statement of the batch is found at its own index', async () => {
     const rows = Array.from({ length: 2500 }, (_, i) => ({ handle: `c${i}` }));
     rows[1700] = { handle: 'c10' };
-    const error = await members().bulkCreate(rows).catch((e) => e);
+    const error = await members()
+      .bulkCreate(rows)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(UniqueConstraintError);
     expect(error.context.rowIndex).toBe(1700);
     expect(await members().count()).toBe(0);
   });
 
   it('a bad row in a later statement rolls back the statements already written', async () => {
-    const rows: Array<{ handle: string; teamId?: number }> = Array.from({ length: 2100 }, (_, i) => ({ handle: `r${i}` }));
+    const rows: Array<{ handle: string; teamId?: number }> = Array.from(
+      { length: 2100 },
+      (_, i) => ({ handle: `r${i}` }),
+    );
     rows[2050] = { handle: 'orphan', teamId: 555555 };
-    const error = await members().bulkCreate(rows).catch((e) => e);
+    const error = await members()
+      .bulkCreate(rows)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ForeignKeyViolationError);
     expect(error.context.rowIndex).toBe(2050);
     expect(await members().count()).toBe(0);
   });
 
   it('a foreign-key violation writes nothing and raises ForeignKeyViolationError with the row', async () => {
-    const rows = [{ handle: 'p', teamId: team.id }, { handle: 'q', teamId: 987654 }];
-    const error = await members().bulkCreate(rows).catch((e) => e);
+    const rows = [
+      { handle: 'p', teamId: team.id },
+      { handle: 'q', teamId: 987654 },
+    ];
+    const error = await members()
+      .bulkCreate(rows)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ForeignKeyViolationError);
     expect(error.context).toMatchObject({ model: 'Member', rowIndex: 1, fields: ['teamId'] });
     expect(await members().count()).toBe(0);
@@ -125,7 +163,11 @@ describeEachDialect('Bulk writes', (target) => {
   it('a repeated manual key raises DuplicateKeyError with the row index', async () => {
     const error = await db
       .manager(Code)
-      .bulkCreate([{ code: 'A', label: 'a' }, { code: 'B', label: 'b' }, { code: 'A', label: 'again' }])
+      .bulkCreate([
+        { code: 'A', label: 'a' },
+        { code: 'B', label: 'b' },
+        { code: 'A', label: 'again' },
+      ])
       .catch((e) => e);
     expect(error).toBeInstanceOf(DuplicateKeyError);
     expect(error.context).toMatchObject({ rowIndex: 2, fields: ['code'] });
@@ -171,7 +213,10 @@ describeEachDialect('Bulk writes', (target) => {
 
   it('bulkUpsert with one invalid row writes nothing', async () => {
     const error = await members()
-      .bulkUpsert([{ handle: 'fine', score: 1 }, { handle: 'broken', score: Number.NaN }])
+      .bulkUpsert([
+        { handle: 'fine', score: 1 },
+        { handle: 'broken', score: Number.NaN },
+      ])
       .catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.context.rowIndex).toBe(1);

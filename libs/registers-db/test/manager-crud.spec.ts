@@ -71,28 +71,40 @@ describeEachDialect('Manager CRUD', (target) => {
   });
 
   it('refuses an autoincrement id supplied on create and writes nothing', async () => {
-    await expect(users().create({ id: 10, email: 'a@example.com', name: 'A' })).rejects.toBeInstanceOf(
-      InvalidPrimaryKeyAssignmentError,
-    );
+    await expect(
+      users().create({ id: 10, email: 'a@example.com', name: 'A' }),
+    ).rejects.toBeInstanceOf(InvalidPrimaryKeyAssignmentError);
     expect(await users().count()).toBe(0);
   });
 
   it('generates a lowercase uuid4 key in the application', async () => {
     const token = await db.manager(Token).create({ purpose: 'reset' });
-    expect(token.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(token.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect((await db.manager(Token).require(token.id!)).purpose).toBe('reset');
   });
 
   it('takes a manual key from the caller and raises DuplicateKeyError on reuse', async () => {
     await db.manager(Tag).create({ slug: 'ts', label: 'TypeScript' });
-    const error = await db.manager(Tag).create({ slug: 'ts', label: 'Again' }).catch((e) => e);
+    const error = await db
+      .manager(Tag)
+      .create({ slug: 'ts', label: 'Again' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(DuplicateKeyError);
-    expect(error.context).toMatchObject({ model: 'Tag', table: 'crud_tags', operation: 'create', fields: ['slug'] });
+    expect(error.context).toMatchObject({
+      model: 'Tag',
+      table: 'crud_tags',
+      operation: 'create',
+      fields: ['slug'],
+    });
   });
 
   it('raises UniqueConstraintError naming the unique field, without its value', async () => {
     await users().create({ email: 'alice@example.com', name: 'Alice' });
-    const error = await users().create({ email: 'alice@example.com', name: 'Other' }).catch((e) => e);
+    const error = await users()
+      .create({ email: 'alice@example.com', name: 'Other' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(UniqueConstraintError);
     expect(error.context.fields).toEqual(['email']);
     expect(JSON.stringify(error)).not.toContain('alice@example.com');
@@ -108,9 +120,16 @@ describeEachDialect('Manager CRUD', (target) => {
   });
 
   it('require raises RecordNotFoundError with model, table and operation in context', async () => {
-    const error = await users().require({ email: 'missing@example.com' }).catch((e) => e);
+    const error = await users()
+      .require({ email: 'missing@example.com' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(RecordNotFoundError);
-    expect(error.context).toMatchObject({ model: 'User', table: 'crud_users', operation: 'require', fields: ['email'] });
+    expect(error.context).toMatchObject({
+      model: 'User',
+      table: 'crud_users',
+      operation: 'require',
+      fields: ['email'],
+    });
     await expect(users().require(424242)).rejects.toBeInstanceOf(RecordNotFoundError);
   });
 
@@ -172,7 +191,9 @@ describeEachDialect('Manager CRUD', (target) => {
     expect(updated.map((u) => u.name).sort()).toEqual(['A', 'B']);
     expect(updated.every((u) => u.role === 'staff' && u instanceof User)).toBe(true);
     await expect(users().updateWhere({}, { role: 'x' })).rejects.toBeInstanceOf(InvalidQueryError);
-    await expect(users().updateWhere({ role: 'staff' }, {})).rejects.toBeInstanceOf(InvalidQueryError);
+    await expect(users().updateWhere({ role: 'staff' }, {})).rejects.toBeInstanceOf(
+      InvalidQueryError,
+    );
     expect(await users().count({ role: 'x' })).toBe(0);
     const all = await users().updateWhere({}, { role: 'x' }, { allowFullTable: true });
     expect(all).toHaveLength(3);

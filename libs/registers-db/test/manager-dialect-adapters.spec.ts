@@ -1,12 +1,31 @@
 import 'reflect-metadata';
 import { dialectFor } from '../src/dialects';
-import { DuplicateKeyError, ForeignKeyViolationError, NotNullViolationError, UniqueConstraintError } from '../src/errors';
+import {
+  DuplicateKeyError,
+  ForeignKeyViolationError,
+  NotNullViolationError,
+  UniqueConstraintError,
+} from '../src/errors';
 import type { FieldMetadata, ModelMetadata } from '../src/interfaces/model-metadata.interface';
 
-function field(property: string, column: string, type: FieldMetadata['type'], extra: Partial<FieldMetadata> = {}): FieldMetadata {
+function field(
+  property: string,
+  column: string,
+  type: FieldMetadata['type'],
+  extra: Partial<FieldMetadata> = {},
+): FieldMetadata {
   return {
-    property, column, type, nullable: false, unique: false, index: false, isKey: false,
-    hashPassword: false, encrypted: false, excludeFromDb: false, ...extra,
+    property,
+    column,
+    type,
+    nullable: false,
+    unique: false,
+    index: false,
+    isKey: false,
+    hashPassword: false,
+    encrypted: false,
+    excludeFromDb: false,
+    ...extra,
   };
 }
 
@@ -17,9 +36,17 @@ const fields = [
   field('orgSlug', 'org_slug', 'string'),
 ];
 const meta: ModelMetadata = {
-  target: class User {} as any, name: 'User', table: 'users', key: 'id', fields,
-  fieldsByProperty: new Map(fields.map((f) => [f.property, f])), unique: [['email'], ['teamId', 'orgSlug']],
-  autoCreate: true, timestamps: false, softDelete: false, auditLog: false,
+  target: class User {} as any,
+  name: 'User',
+  table: 'users',
+  key: 'id',
+  fields,
+  fieldsByProperty: new Map(fields.map((f) => [f.property, f])),
+  unique: [['email'], ['teamId', 'orgSlug']],
+  autoCreate: true,
+  timestamps: false,
+  softDelete: false,
+  auditLog: false,
 };
 const ctx = { meta, operation: 'create' };
 
@@ -28,18 +55,28 @@ describe('Dialect adapters', () => {
     expect(dialectFor('postgres').insertSql('users', ['email', 'team_id'], 2, ['id'])).toBe(
       'INSERT INTO "users" ("email", "team_id") VALUES ($1, $2), ($3, $4) RETURNING "id"',
     );
-    expect(dialectFor('sqlite').insertSql('users', ['email'], 2)).toBe('INSERT INTO "users" ("email") VALUES (?), (?)');
-    expect(dialectFor('mysql').insertSql('users', ['email'], 1, ['id'])).toBe('INSERT INTO `users` (`email`) VALUES (?) RETURNING `id`');
+    expect(dialectFor('sqlite').insertSql('users', ['email'], 2)).toBe(
+      'INSERT INTO "users" ("email") VALUES (?), (?)',
+    );
+    expect(dialectFor('mysql').insertSql('users', ['email'], 1, ['id'])).toBe(
+      'INSERT INTO `users` (`email`) VALUES (?) RETURNING `id`',
+    );
   });
 
   it('build one-statement upserts per dialect', () => {
-    expect(dialectFor('postgres').upsertSql('users', ['email', 'team_id'], ['email'], ['team_id'], 1, ['id'])).toBe(
+    expect(
+      dialectFor('postgres').upsertSql('users', ['email', 'team_id'], ['email'], ['team_id'], 1, [
+        'id',
+      ]),
+    ).toBe(
       'INSERT INTO "users" ("email", "team_id") VALUES ($1, $2) ON CONFLICT ("email") DO UPDATE SET "team_id" = EXCLUDED."team_id" RETURNING "id"',
     );
     expect(dialectFor('sqlite').upsertSql('users', ['email'], ['email'], [], 1)).toBe(
       'INSERT INTO "users" ("email") VALUES (?) ON CONFLICT ("email") DO UPDATE SET "email" = excluded."email"',
     );
-    expect(dialectFor('mysql').upsertSql('users', ['email', 'team_id'], ['email'], ['team_id'], 1)).toBe(
+    expect(
+      dialectFor('mysql').upsertSql('users', ['email', 'team_id'], ['email'], ['team_id'], 1),
+    ).toBe(
       'INSERT INTO `users` (`email`, `team_id`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `team_id` = VALUES(`team_id`)',
     );
   });
@@ -48,7 +85,9 @@ describe('Dialect adapters', () => {
     const sqlite = dialectFor('sqlite');
     expect(sqlite.fromDriver(field('a', 'a', 'boolean'), 1)).toBe(true);
     expect(sqlite.fromDriver(field('a', 'a', 'boolean'), 0)).toBe(false);
-    expect(sqlite.fromDriver(field('a', 'a', 'datetime'), '2024-01-02T03:04:05.006Z')).toEqual(new Date('2024-01-02T03:04:05.006Z'));
+    expect(sqlite.fromDriver(field('a', 'a', 'datetime'), '2024-01-02T03:04:05.006Z')).toEqual(
+      new Date('2024-01-02T03:04:05.006Z'),
+    );
     expect(sqlite.fromDriver(field('a', 'a', 'json'), '{"x":[1]}')).toEqual({ x: [1] });
     expect(sqlite.fromDriver(field('a', 'a', 'json'), null)).toBeNull();
     const pg = dialectFor('postgres');
@@ -62,15 +101,30 @@ describe('Dialect adapters', () => {
 
   it('normalize SQLite constraint errors', async () => {
     const sqlite = dialectFor('sqlite');
-    const pk = await sqlite.normalizeError({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY', message: 'UNIQUE constraint failed: users.id' }, ctx);
+    const pk = await sqlite.normalizeError(
+      { code: 'SQLITE_CONSTRAINT_PRIMARYKEY', message: 'UNIQUE constraint failed: users.id' },
+      ctx,
+    );
     expect(pk).toBeInstanceOf(DuplicateKeyError);
     const group = await sqlite.normalizeError(
-      { code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: users.team_id, users.org_slug' },
+      {
+        code: 'SQLITE_CONSTRAINT_UNIQUE',
+        message: 'UNIQUE constraint failed: users.team_id, users.org_slug',
+      },
       { ...ctx, rowIndex: 4 },
     );
     expect(group).toBeInstanceOf(UniqueConstraintError);
-    expect(group!.context).toMatchObject({ model: 'User', table: 'users', operation: 'create', rowIndex: 4, fields: ['teamId', 'orgSlug'] });
-    const nn = await sqlite.normalizeError({ code: 'SQLITE_CONSTRAINT_NOTNULL', message: 'NOT NULL constraint failed: users.email' }, ctx);
+    expect(group!.context).toMatchObject({
+      model: 'User',
+      table: 'users',
+      operation: 'create',
+      rowIndex: 4,
+      fields: ['teamId', 'orgSlug'],
+    });
+    const nn = await sqlite.normalizeError(
+      { code: 'SQLITE_CONSTRAINT_NOTNULL', message: 'NOT NULL constraint failed: users.email' },
+      ctx,
+    );
     expect(nn).toBeInstanceOf(NotNullViolationError);
     expect(nn!.context.fields).toEqual(['email']);
     expect(await sqlite.normalizeError(new Error('disk I/O error'), ctx)).toBeUndefined();
@@ -79,13 +133,20 @@ describe('Dialect adapters', () => {
   it('normalize PostgreSQL errors without carrying the offending values', async () => {
     const pg = dialectFor('postgres');
     const unique = await pg.normalizeError(
-      { code: '23505', constraint: 'users_email_key', detail: 'Key (email)=(alice@example.com) already exists.' },
+      {
+        code: '23505',
+        constraint: 'users_email_key',
+        detail: 'Key (email)=(alice@example.com) already exists.',
+      },
       ctx,
     );
     expect(unique).toBeInstanceOf(UniqueConstraintError);
     expect(unique!.context.fields).toEqual(['email']);
     expect(JSON.stringify(unique)).not.toContain('alice@example.com');
-    const pk = await pg.normalizeError({ code: '23505', constraint: 'users_pkey', detail: 'Key (id)=(1) already exists.' }, ctx);
+    const pk = await pg.normalizeError(
+      { code: '23505', constraint: 'users_pkey', detail: 'Key (id)=(1) already exists.' },
+      ctx,
+    );
     expect(pk).toBeInstanceOf(DuplicateKeyError);
     const fk = await pg.normalizeError(
       { code: '23503', detail: 'Key (team_id)=(9) is not present in table "teams".' },
@@ -108,16 +169,22 @@ describe('Dialect adapters', () => {
       },
     };
     const group = await mysql.normalizeError(
-      { errno: 1062, sqlMessage: "Duplicate entry '1-acme' for key 'users.users_team_id_org_slug_key'" },
+      {
+        errno: 1062,
+        sqlMessage: "Duplicate entry '1-acme' for key 'users.users_team_id_org_slug_key'",
+      },
       withIndexes,
     );
     expect(group).toBeInstanceOf(UniqueConstraintError);
     expect(group!.context.fields).toEqual(['teamId', 'orgSlug']);
     expect(lookups).toEqual(['users_team_id_org_slug_key']);
     expect(JSON.stringify(group)).not.toContain('acme');
-    expect(await mysql.normalizeError({ errno: 1062, sqlMessage: "Duplicate entry '7' for key 'PRIMARY'" }, withIndexes)).toBeInstanceOf(
-      DuplicateKeyError,
-    );
+    expect(
+      await mysql.normalizeError(
+        { errno: 1062, sqlMessage: "Duplicate entry '7' for key 'PRIMARY'" },
+        withIndexes,
+      ),
+    ).toBeInstanceOf(DuplicateKeyError);
     const fk = await mysql.normalizeError(
       {
         errno: 1452,
@@ -127,7 +194,10 @@ describe('Dialect adapters', () => {
       ctx,
     );
     expect(fk!.context.fields).toEqual(['teamId']);
-    const nn = await mysql.normalizeError({ errno: 1048, sqlMessage: "Column 'email' cannot be null" }, ctx);
+    const nn = await mysql.normalizeError(
+      { errno: 1048, sqlMessage: "Column 'email' cannot be null" },
+      ctx,
+    );
     expect(nn).toBeInstanceOf(NotNullViolationError);
     expect(nn!.context.fields).toEqual(['email']);
   });

@@ -48,9 +48,17 @@ describeEachDialect('Normalized errors', (target) => {
   afterAll(() => db.dispose());
 
   it('maps a NOT NULL failure to NotNullViolationError naming the field', async () => {
-    const error = await db.manager(Legacy).create({ code: null }).catch((e) => e);
+    const error = await db
+      .manager(Legacy)
+      .create({ code: null })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(NotNullViolationError);
-    expect(error.context).toMatchObject({ model: 'Legacy', table: 'err_legacy', operation: 'create', fields: ['code'] });
+    expect(error.context).toMatchObject({
+      model: 'Legacy',
+      table: 'err_legacy',
+      operation: 'create',
+      fields: ['code'],
+    });
     expect(await db.manager(Legacy).count()).toBe(0);
   });
 
@@ -67,16 +75,29 @@ describeEachDialect('Normalized errors', (target) => {
   });
 
   it('maps orphan inserts and parent deletes with children to ForeignKeyViolationError', async () => {
-    const orphan = await db.manager(Child).create({ parentId: 424242, slot: 'x' }).catch((e) => e);
+    const orphan = await db
+      .manager(Child)
+      .create({ parentId: 424242, slot: 'x' })
+      .catch((e) => e);
     expect(orphan).toBeInstanceOf(ForeignKeyViolationError);
-    expect(orphan.context).toMatchObject({ model: 'Child', operation: 'create', fields: ['parentId'] });
+    expect(orphan.context).toMatchObject({
+      model: 'Child',
+      operation: 'create',
+      fields: ['parentId'],
+    });
     const parent = await db.manager(Parent).create({ name: 'with child' });
     await db.manager(Child).create({ parentId: parent.id!, slot: 'kid' });
-    const blocked = await db.manager(Parent).delete(parent.id!).catch((e) => e);
+    const blocked = await db
+      .manager(Parent)
+      .delete(parent.id!)
+      .catch((e) => e);
     expect(blocked).toBeInstanceOf(ForeignKeyViolationError);
     expect(blocked.context).toMatchObject({ model: 'Parent', operation: 'delete' });
     expect(await db.manager(Parent).exists({ id: parent.id })).toBe(true);
-    const moved = await db.manager(Child).updateWhere({ slot: 'kid' }, { parentId: 515151 }).catch((e) => e);
+    const moved = await db
+      .manager(Child)
+      .updateWhere({ slot: 'kid' }, { parentId: 515151 })
+      .catch((e) => e);
     expect(moved).toBeInstanceOf(ForeignKeyViolationError);
     expect((await db.manager(Child).require({ slot: 'kid' })).parentId).toBe(parent.id);
   });
@@ -87,14 +108,24 @@ describeEachDialect('Normalized errors', (target) => {
       @Field({ id: 'autoincrement' }) id?: number;
     }
     db.register(Missing);
-    const error = await db.manager(Missing).count().catch((e) => e);
+    const error = await db
+      .manager(Missing)
+      .count()
+      .catch((e) => e);
     expect(error).toBeInstanceOf(SchemaError);
-    expect(error.context).toMatchObject({ model: 'Missing', table: 'err_missing_table', operation: 'count' });
+    expect(error.context).toMatchObject({
+      model: 'Missing',
+      table: 'err_missing_table',
+      operation: 'count',
+    });
     expect(error.cause).toBeDefined();
   });
 
   it('serializes every error as { type, message, context }', async () => {
-    const error: RegistryError = await db.manager(Parent).require(987654).catch((e) => e);
+    const error: RegistryError = await db
+      .manager(Parent)
+      .require(987654)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(RecordNotFoundError);
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       type: 'RecordNotFoundError',

@@ -119,7 +119,9 @@ describeEachDialect('Model hooks and audit log', (target) => {
   });
 
   it('writes audit rows with field names (never values) and the actor of the scope', async () => {
-    const note = await auditActor('user:7', () => notes().create({ text: 'hello', secret: 'hunter2' }));
+    const note = await auditActor('user:7', () =>
+      notes().create({ text: 'hello', secret: 'hunter2' }),
+    );
     await notes().updateWhere({ id: note.id }, { text: 'changed' });
     await auditActor('admin:1', async () => {
       await notes().delete(note.id!);
@@ -130,7 +132,10 @@ describeEachDialect('Model hooks and audit log', (target) => {
       [String(note.id), 'update', null],
       [String(note.id), 'delete', 'admin:1'],
     ]);
-    const created = typeof rows[0].changed_fields === 'string' ? JSON.parse(rows[0].changed_fields) : rows[0].changed_fields;
+    const created =
+      typeof rows[0].changed_fields === 'string'
+        ? JSON.parse(rows[0].changed_fields)
+        : rows[0].changed_fields;
     expect(created).toEqual(expect.arrayContaining(['text', 'secret']));
     expect(JSON.stringify(rows)).not.toContain('hunter2');
   });

@@ -27,10 +27,13 @@ describeEachDialect('Raw SQL with named parameters', (target) => {
   afterAll(() => db.dispose());
 
   it('raw hydrates records of the model from a SELECT with :named parameters', async () => {
-    const found = await books().raw('SELECT * FROM raw_books WHERE year >= :from AND year < :to ORDER BY year', {
-      from: 1980,
-      to: 1990,
-    });
+    const found = await books().raw(
+      'SELECT * FROM raw_books WHERE year >= :from AND year < :to ORDER BY year',
+      {
+        from: 1980,
+        to: 1990,
+      },
+    );
     expect(found.map((b) => b.title)).toEqual(['Neuromancer', "Ender's Game"]);
     expect(found[0]).toBeInstanceOf(Book);
     expect(found[0].published).toBeInstanceOf(Date);
@@ -47,21 +50,32 @@ describeEachDialect('Raw SQL with named parameters', (target) => {
 
   it('binds dates and SQL-looking values as parameters, never as SQL', async () => {
     const sneaky = "x' OR '1'='1";
-    expect(await books().rawDicts('SELECT id FROM raw_books WHERE title = :t', { t: sneaky })).toEqual([]);
-    const before = await books().rawDicts('SELECT title FROM raw_books WHERE published < :d ORDER BY published', {
-      d: new Date('1980-01-01T00:00:00Z'),
-    });
+    expect(
+      await books().rawDicts('SELECT id FROM raw_books WHERE title = :t', { t: sneaky }),
+    ).toEqual([]);
+    const before = await books().rawDicts(
+      'SELECT title FROM raw_books WHERE published < :d ORDER BY published',
+      {
+        d: new Date('1980-01-01T00:00:00Z'),
+      },
+    );
     expect(before.map((r) => r.title)).toEqual(['Dune']);
   });
 
   it('executeRaw returns the number of changed rows and joins transactions', async () => {
     await db
       .transaction(async () => {
-        expect(await books().executeRaw('UPDATE raw_books SET year = year + 1 WHERE year < :y', { y: 1985 })).toBe(2);
+        expect(
+          await books().executeRaw('UPDATE raw_books SET year = year + 1 WHERE year < :y', {
+            y: 1985,
+          }),
+        ).toBe(2);
         throw new Error('undo');
       })
       .catch(() => undefined);
-    expect(await books().valuesList('year', undefined, { orderBy: 'year' })).toEqual([1965, 1984, 1985]);
+    expect(await books().valuesList('year', undefined, { orderBy: 'year' })).toEqual([
+      1965, 1984, 1985,
+    ]);
   });
 
   it('refuses positional placeholders, interpolation markers, missing or unused names and stacked statements', async () => {
@@ -78,9 +92,9 @@ describeEachDialect('Raw SQL with named parameters', (target) => {
     for (const [sql, params] of refusals) {
       await expect(books().rawDicts(sql, params)).rejects.toBeInstanceOf(InvalidQueryError);
     }
-    await expect(books().rawDicts('SELECT * FROM raw_books WHERE id = :id', [1] as any)).rejects.toBeInstanceOf(
-      InvalidQueryError,
-    );
+    await expect(
+      books().rawDicts('SELECT * FROM raw_books WHERE id = :id', [1] as any),
+    ).rejects.toBeInstanceOf(InvalidQueryError);
     expect(await books().count()).toBe(3);
   });
 });

@@ -32,7 +32,13 @@ describeEachDialect('Manager shapes, aggregates and pagination', (target) => {
     ] as const;
     await orders().bulkCreate(
       rows.map(([customer, status, total, items, paid, placedAt, note]) => ({
-        customer, status, total, items, paid, placedAt: new Date(placedAt), note,
+        customer,
+        status,
+        total,
+        items,
+        paid,
+        placedAt: new Date(placedAt),
+        note,
       })),
     );
   });
@@ -45,7 +51,11 @@ describeEachDialect('Manager shapes, aggregates and pagination', (target) => {
   });
 
   it('select returns plain objects with exactly the requested keys and JS values', async () => {
-    const rows = await orders().select(['customer', 'paid', 'placedAt'], { status: 'paid' }, { orderBy: 'id' });
+    const rows = await orders().select(
+      ['customer', 'paid', 'placedAt'],
+      { status: 'paid' },
+      { orderBy: 'id' },
+    );
     expect(rows).toEqual([
       { customer: 'bob', paid: true, placedAt: new Date('2024-01-02T00:00:00.000Z') },
       { customer: 'ann', paid: true, placedAt: new Date('2024-01-03T00:00:00.000Z') },
@@ -56,7 +66,9 @@ describeEachDialect('Manager shapes, aggregates and pagination', (target) => {
   });
 
   it('valuesList returns one field as a list', async () => {
-    expect(await orders().valuesList('total', { customer: 'ann' }, { orderBy: 'id' })).toEqual([10.5, 30]);
+    expect(await orders().valuesList('total', { customer: 'ann' }, { orderBy: 'id' })).toEqual([
+      10.5, 30,
+    ]);
   });
 
   it('countBy groups into a plain object, keeping odd values as plain keys', async () => {
@@ -86,8 +98,13 @@ describeEachDialect('Manager shapes, aggregates and pagination', (target) => {
     expect(new Date(stats.first).toISOString()).toBe('2024-01-01T00:00:00.000Z');
     expect(stats.paidCount).toBe(2);
     expect(await orders().aggregate(Agg.sum('total'), { customer: 'nobody' })).toBeNull();
-    const pollutedLabel = Object.defineProperty({}, '__proto__', { value: Agg.count(), enumerable: true });
-    await expect(orders().aggregate(pollutedLabel as any)).rejects.toBeInstanceOf(InvalidQueryError);
+    const pollutedLabel = Object.defineProperty({}, '__proto__', {
+      value: Agg.count(),
+      enumerable: true,
+    });
+    await expect(orders().aggregate(pollutedLabel as any)).rejects.toBeInstanceOf(
+      InvalidQueryError,
+    );
     await expect(orders().aggregate('count' as any)).rejects.toBeInstanceOf(InvalidQueryError);
   });
 
@@ -96,28 +113,45 @@ describeEachDialect('Manager shapes, aggregates and pagination', (target) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: any = await orders().paginate({ orderBy: ['customer', '-total'], limit: 2, cursor });
+      const page: any = await orders().paginate({
+        orderBy: ['customer', '-total'],
+        limit: 2,
+        cursor,
+      });
       seen.push(...page.items.map((o: Order) => o.id!));
       cursor = page.nextCursor;
       expect(page.hasNext).toBe(cursor !== null);
       pages++;
     } while (cursor);
     expect(pages).toBe(3);
-    const expected = (await orders().all({ orderBy: ['customer', '-total', 'id'] })).map((o) => o.id);
+    const expected = (await orders().all({ orderBy: ['customer', '-total', 'id'] })).map(
+      (o) => o.id,
+    );
     expect(seen).toEqual(expected);
   });
 
   it('paginates by date descending and within a where', async () => {
-    const first = await orders().paginate({ orderBy: '-placedAt', limit: 1, where: { paid: false } });
+    const first = await orders().paginate({
+      orderBy: '-placedAt',
+      limit: 1,
+      where: { paid: false },
+    });
     expect(first.items.map((o) => o.customer)).toEqual(['bob']);
-    const second = await orders().paginate({ orderBy: '-placedAt', limit: 5, where: { paid: false }, cursor: first.nextCursor });
+    const second = await orders().paginate({
+      orderBy: '-placedAt',
+      limit: 5,
+      where: { paid: false },
+      cursor: first.nextCursor,
+    });
     expect(second.items.map((o) => o.customer)).toEqual(['cid', 'ann']);
     expect(second.hasNext).toBe(false);
     expect(second.nextCursor).toBeNull();
   });
 
   it('refuses tampered cursors, nullable order fields and bad limits', async () => {
-    await expect(orders().paginate({ cursor: 'not a cursor!' })).rejects.toBeInstanceOf(InvalidQueryError);
+    await expect(orders().paginate({ cursor: 'not a cursor!' })).rejects.toBeInstanceOf(
+      InvalidQueryError,
+    );
     const forged = Buffer.from(JSON.stringify(['x'])).toString('base64url');
     await expect(orders().paginate({ cursor: forged })).rejects.toBeInstanceOf(InvalidQueryError);
     await expect(orders().paginate({ orderBy: 'note' })).rejects.toBeInstanceOf(InvalidQueryError);

@@ -63,20 +63,28 @@ describeEachDialect('Soft delete and timestamps', (target) => {
     const rows = await docs().bulkCreate([{ title: 'x' }, { title: 'y' }, { title: 'z' }]);
     expect(await docs().deleteWhere({ title: 'x' })).toBe(1);
     expect(await docs().bulkDelete([rows[1].id!, rows[0].id!])).toBe(1);
-    expect(await docs().updateWhere({}, { title: 'renamed' }, { allowFullTable: true })).toHaveLength(1);
+    expect(
+      await docs().updateWhere({}, { title: 'renamed' }, { allowFullTable: true }),
+    ).toHaveLength(1);
     expect(await docs().count()).toBe(1);
     expect(await docs().filter({ title: 'x' }, { includeDeleted: true })).toHaveLength(1);
   });
 
   it('purgeDeleted removes deleted rows, optionally only those deleted before a time', async () => {
-    const [old, recent] = await docs().bulkCreate([{ title: 'old' }, { title: 'recent' }, { title: 'kept' }]);
+    const [old, recent] = await docs().bulkCreate([
+      { title: 'old' },
+      { title: 'recent' },
+      { title: 'kept' },
+    ]);
     await old.delete();
     await pause(30);
     const cut = new Date();
     await pause(30);
     await recent.delete();
     expect(await docs().purgeDeleted({ before: cut })).toBe(1);
-    expect((await docs().all({ includeDeleted: true, orderBy: 'title' })).map((d) => d.title)).toEqual(['kept', 'recent']);
+    expect(
+      (await docs().all({ includeDeleted: true, orderBy: 'title' })).map((d) => d.title),
+    ).toEqual(['kept', 'recent']);
     expect(await docs().purgeDeleted()).toBe(1);
     expect((await docs().all({ includeDeleted: true })).map((d) => d.title)).toEqual(['kept']);
   });

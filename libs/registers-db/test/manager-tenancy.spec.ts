@@ -6,7 +6,12 @@ import { InvalidQueryError } from '../src/errors';
 import { DatabaseRegistry } from '../src/registry';
 import { tenantScope, unscoped } from '../src/manager/scopes/tenant-scope';
 
-@Model({ table: 'ten_projects', tenantField: 'tenantId', unique: [['tenantId', 'slug']], softDelete: true })
+@Model({
+  table: 'ten_projects',
+  tenantField: 'tenantId',
+  unique: [['tenantId', 'slug']],
+  softDelete: true,
+})
 class Project {
   @Field({ id: 'autoincrement' }) id?: number;
   @Field() @IsString() tenantId!: string;
@@ -30,8 +35,16 @@ describeEachDialect('Tenant scoping', (target) => {
   let globexId: number;
   beforeAll(async () => {
     db = new DatabaseRegistry({ url: target().url }).register(Project, Member);
-    acmeId = (await tenantScope('acme', () => projects().create({ slug: 'site', title: 'Acme site' } as any))).id!;
-    globexId = (await tenantScope('globex', () => projects().create({ slug: 'site', title: 'Globex site' } as any))).id!;
+    acmeId = (
+      await tenantScope('acme', () =>
+        projects().create({ slug: 'site', title: 'Acme site' } as any),
+      )
+    ).id!;
+    globexId = (
+      await tenantScope('globex', () =>
+        projects().create({ slug: 'site', title: 'Globex site' } as any),
+      )
+    ).id!;
   });
   afterAll(() => db.dispose());
 
@@ -48,24 +61,30 @@ describeEachDialect('Tenant scoping', (target) => {
 
   it('refuses every operation outside a scope unless unscoped', async () => {
     await expect(projects().all()).rejects.toBeInstanceOf(InvalidQueryError);
-    await expect(projects().create({ slug: 'x', title: 'x' } as any)).rejects.toBeInstanceOf(InvalidQueryError);
+    await expect(projects().create({ slug: 'x', title: 'x' } as any)).rejects.toBeInstanceOf(
+      InvalidQueryError,
+    );
     await expect(projects().get(acmeId)).rejects.toBeInstanceOf(InvalidQueryError);
     expect(await unscoped(() => projects().count())).toBe(2);
   });
 
   it('refuses a conflicting tenant value in data and changes', async () => {
     await tenantScope('acme', async () => {
-      await expect(projects().create({ tenantId: 'globex', slug: 'y', title: 'y' })).rejects.toBeInstanceOf(InvalidQueryError);
-      await expect(projects().updateWhere({ slug: 'site' }, { tenantId: 'globex' })).rejects.toBeInstanceOf(
-        InvalidQueryError,
-      );
+      await expect(
+        projects().create({ tenantId: 'globex', slug: 'y', title: 'y' }),
+      ).rejects.toBeInstanceOf(InvalidQueryError);
+      await expect(
+        projects().updateWhere({ slug: 'site' }, { tenantId: 'globex' }),
+      ).rejects.toBeInstanceOf(InvalidQueryError);
     });
     expect(await unscoped(() => projects().count({ tenantId: 'globex' }))).toBe(1);
   });
 
   it('updates and deletes only within the tenant', async () => {
     await tenantScope('globex', async () => {
-      expect(await projects().updateWhere({}, { title: 'renamed' }, { allowFullTable: true })).toHaveLength(1);
+      expect(
+        await projects().updateWhere({}, { title: 'renamed' }, { allowFullTable: true }),
+      ).toHaveLength(1);
       expect(await projects().delete(acmeId)).toBe(false);
       expect(await projects().hardDelete(acmeId)).toBe(false);
       expect(await projects().bulkDelete([acmeId])).toBe(0);
@@ -81,10 +100,16 @@ describeEachDialect('Tenant scoping', (target) => {
 
   it('getOrCreate implies the tenant in unique lookups; upsert stays inside the tenant', async () => {
     await tenantScope('acme', async () => {
-      const [found, created] = await projects().getOrCreate({ lookup: { slug: 'site' }, defaults: { title: 'ignored' } });
+      const [found, created] = await projects().getOrCreate({
+        lookup: { slug: 'site' },
+        defaults: { title: 'ignored' },
+      });
       expect(created).toBe(false);
       expect(found.id).toBe(acmeId);
-      const [fresh, made] = await projects().getOrCreate({ lookup: { slug: 'blog' }, defaults: { title: 'Blog' } });
+      const [fresh, made] = await projects().getOrCreate({
+        lookup: { slug: 'blog' },
+        defaults: { title: 'Blog' },
+      });
       expect(made).toBe(true);
       expect(fresh.tenantId).toBe('acme');
       const upserted = await projects().upsert({ slug: 'blog', title: 'Acme blog' } as any);
@@ -94,11 +119,17 @@ describeEachDialect('Tenant scoping', (target) => {
   });
 
   it('an upsert whose conflict is another tenant row is refused and rolled back', async () => {
-    await tenantScope('acme', () => db.manager(Member).create({ email: 'shared@example.com', name: 'Acme person' } as any));
+    await tenantScope('acme', () =>
+      db.manager(Member).create({ email: 'shared@example.com', name: 'Acme person' } as any),
+    );
     await expect(
-      tenantScope('globex', () => db.manager(Member).upsert({ email: 'shared@example.com', name: 'Hijack' } as any)),
+      tenantScope('globex', () =>
+        db.manager(Member).upsert({ email: 'shared@example.com', name: 'Hijack' } as any),
+      ),
     ).rejects.toBeInstanceOf(InvalidQueryError);
-    const row = await tenantScope('acme', () => db.manager(Member).require({ email: 'shared@example.com' }));
+    const row = await tenantScope('acme', () =>
+      db.manager(Member).require({ email: 'shared@example.com' }),
+    );
     expect(row.name).toBe('Acme person');
   });
 

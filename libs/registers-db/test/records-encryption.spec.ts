@@ -11,14 +11,17 @@ class Patient {
   @Field({ id: 'autoincrement' }) id?: number;
   @Field() @IsString() name!: string;
   @Field({ encrypted: true, type: 'text' }) @IsString() ssn!: string;
-  @Field({ encrypted: true, type: 'text', nullable: true }) @IsOptional() @IsString() notes?: string | null;
+  @Field({ encrypted: true, type: 'text', nullable: true }) @IsOptional() @IsString() notes?:
+    string | null;
 }
 
 describeEachDialect('Encrypted fields', (target) => {
   let db: DatabaseRegistry;
   const patients = () => db.manager(Patient);
   const stored = async (id: number) =>
-    (await patients().rawDicts('SELECT ssn, notes FROM enc_patients WHERE id = :id', { id }))[0] as Record<string, any>;
+    (
+      await patients().rawDicts('SELECT ssn, notes FROM enc_patients WHERE id = :id', { id })
+    )[0] as Record<string, any>;
   beforeAll(() => {
     db = new DatabaseRegistry({ url: target().url }).register(Patient);
     patients().useFieldCipher(new FieldCipher({ key: FieldCipher.generateKey() }));
@@ -49,12 +52,16 @@ describeEachDialect('Encrypted fields', (target) => {
     expect(updated.notes).toBe('private note');
     const upserted = await patients().upsert({ id: p.id, name: 'Bob', ssn: 'upserted' });
     expect(upserted.ssn).toBe('upserted');
-    const bulk = await patients().bulkCreate([{ name: 'C', ssn: 'c-ssn' }, { name: 'D', ssn: 'd-ssn' }]);
+    const bulk = await patients().bulkCreate([
+      { name: 'C', ssn: 'c-ssn' },
+      { name: 'D', ssn: 'd-ssn' },
+    ]);
     expect(bulk.map((b) => b.ssn)).toEqual(['c-ssn', 'd-ssn']);
     expect((await stored(bulk[1].id!)).ssn).toMatch(/^enc:v1:/);
     expect((await patients().require(bulk[1].id!)).ssn).toBe('d-ssn');
     const raw = JSON.stringify(await db.connection.query('SELECT * FROM enc_patients'));
-    for (const secret of ['saved', 'updated', 'upserted', 'private note', 'c-ssn', 'd-ssn']) expect(raw).not.toContain(secret);
+    for (const secret of ['saved', 'updated', 'upserted', 'private note', 'c-ssn', 'd-ssn'])
+      expect(raw).not.toContain(secret);
   });
 
   it('keeps decrypted values out of JSON', async () => {
@@ -64,7 +71,9 @@ describeEachDialect('Encrypted fields', (target) => {
   });
 
   it('refuses to filter on an encrypted field', async () => {
-    await expect(patients().filter({ ssn: '123-45-6789' } as any)).rejects.toBeInstanceOf(InvalidQueryError);
+    await expect(patients().filter({ ssn: '123-45-6789' } as any)).rejects.toBeInstanceOf(
+      InvalidQueryError,
+    );
   });
 
   it('without a cipher or key, writes raise ConfigurationError and write nothing', async () => {
@@ -73,7 +82,9 @@ describeEachDialect('Encrypted fields', (target) => {
     delete process.env.REGISTERS_ENCRYPTION_KEY;
     try {
       const before = await patients().count();
-      await expect(other.manager(Patient).create({ name: 'E', ssn: 'e' })).rejects.toBeInstanceOf(ConfigurationError);
+      await expect(other.manager(Patient).create({ name: 'E', ssn: 'e' })).rejects.toBeInstanceOf(
+        ConfigurationError,
+      );
       expect(await patients().count()).toBe(before);
     } finally {
       if (saved !== undefined) process.env.REGISTERS_ENCRYPTION_KEY = saved;

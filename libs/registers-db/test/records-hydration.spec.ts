@@ -76,7 +76,19 @@ describeEachDialect('Records and hydration', (target) => {
     expect(enumerable.some((k) => ['save', 'delete', 'refresh', 'update'].includes(k))).toBe(false);
     expect(typeof read.save).toBe('function');
     expect(Object.keys({ ...read }).sort()).toEqual(
-      ['active', 'body', 'extra', 'id', 'price', 'rank', 'score', 'startsAt', 'tags', 'title', 'views'].sort(),
+      [
+        'active',
+        'body',
+        'extra',
+        'id',
+        'price',
+        'rank',
+        'score',
+        'startsAt',
+        'tags',
+        'title',
+        'views',
+      ].sort(),
     );
   });
 
@@ -113,9 +125,14 @@ describeEachDialect('Records and hydration', (target) => {
   });
 
   it('accepts ISO-8601 strings for date fields and returns Dates', async () => {
-    const created = await events().create({ ...sample(), startsAt: '2030-01-02T03:04:05.000Z' as any });
+    const created = await events().create({
+      ...sample(),
+      startsAt: '2030-01-02T03:04:05.000Z' as any,
+    });
     expect(created.startsAt).toBeInstanceOf(Date);
-    expect((await events().require(created.id!)).startsAt.toISOString()).toBe('2030-01-02T03:04:05.000Z');
+    expect((await events().require(created.id!)).startsAt.toISOString()).toBe(
+      '2030-01-02T03:04:05.000Z',
+    );
   });
 });
 
@@ -129,7 +146,13 @@ describe('Records of one class in two registries', () => {
     const b = new DatabaseRegistry({ url: `sqlite:${join(dir, 'b.db')}` }).register(Event);
     try {
       const base = {
-        title: 'x', active: true, startsAt: new Date(), price: 1, score: 1, views: 1, tags: [],
+        title: 'x',
+        active: true,
+        startsAt: new Date(),
+        price: 1,
+        score: 1,
+        views: 1,
+        tags: [],
       };
       const inA = await a.manager(Event).create(base);
       await b.manager(Event).create({ ...base, title: 'only in b' });

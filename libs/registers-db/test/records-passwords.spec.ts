@@ -4,7 +4,12 @@ import { describeEachDialect } from '../../../test/support/dialects';
 import { Field, Model } from '../src/decorators';
 import { ValidationError } from '../src/errors';
 import { DatabaseRegistry } from '../src/registry';
-import { configurePasswordPolicy, hashPassword, isPasswordHash, PasswordHashPolicy } from '../src/security/passwords';
+import {
+  configurePasswordPolicy,
+  hashPassword,
+  isPasswordHash,
+  PasswordHashPolicy,
+} from '../src/security/passwords';
 
 @Model({ table: 'pw_accounts', unique: ['email'] })
 class Account {
@@ -39,7 +44,9 @@ describeEachDialect('Password fields of records', (target) => {
   });
 
   it('validates the raw password, then leaves a stored hash alone on save', async () => {
-    await expect(accounts().create({ email: 'b@example.com', password: 'short' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      accounts().create({ email: 'b@example.com', password: 'short' }),
+    ).rejects.toBeInstanceOf(ValidationError);
     const account = await accounts().create({ email: 'b@example.com', password: 'secret123' });
     const original = account.password;
     account.email = 'b2@example.com';
@@ -53,17 +60,25 @@ describeEachDialect('Password fields of records', (target) => {
 
   it('hashes on updateWhere, upsert and bulkCreate', async () => {
     const account = await accounts().create({ email: 'c@example.com', password: 'secret123' });
-    const [updated] = await accounts().updateWhere({ id: account.id }, { password: 'rotated-secret' });
+    const [updated] = await accounts().updateWhere(
+      { id: account.id },
+      { password: 'rotated-secret' },
+    );
     expect(isPasswordHash(updated.password)).toBe(true);
     expect(await updated.verifyPassword('rotated-secret')).toBe(true);
-    const upserted = await accounts().upsert({ email: 'c@example.com', password: 'upserted-secret' });
+    const upserted = await accounts().upsert({
+      email: 'c@example.com',
+      password: 'upserted-secret',
+    });
     expect(await upserted.verifyPassword('upserted-secret')).toBe(true);
     const bulk = await accounts().bulkCreate([
       { email: 'd@example.com', password: 'password-d' },
       { email: 'e@example.com', password: 'password-e' },
     ]);
     expect(bulk.every((a) => isPasswordHash(a.password))).toBe(true);
-    expect(await (await accounts().require({ email: 'e@example.com' })).verifyPassword('password-e')).toBe(true);
+    expect(
+      await (await accounts().require({ email: 'e@example.com' })).verifyPassword('password-e'),
+    ).toBe(true);
   });
 
   it('keeps the hash out of JSON and inspect output while the record can still verify', async () => {

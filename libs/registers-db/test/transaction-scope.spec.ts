@@ -50,7 +50,10 @@ describeEachDialect('Transactions through managers', (target) => {
     const error = await db
       .transaction(async () => {
         const c = await customers().create({ email: 'a@example.com' });
-        await orders().bulkCreate([{ customerId: c.id!, total: 1 }, { customerId: c.id!, total: 2 }]);
+        await orders().bulkCreate([
+          { customerId: c.id!, total: 1 },
+          { customerId: c.id!, total: 2 },
+        ]);
         await customers().updateWhere({ id: c.id }, { email: 'b@example.com' });
         throw abort;
       })
@@ -89,10 +92,12 @@ describeEachDialect('Transactions through managers', (target) => {
   it('an integrity error caught inside a transaction leaves the transaction usable', async () => {
     await db.transaction(async () => {
       await customers().create({ email: 'dup@example.com' });
-      await expect(customers().bulkCreate([{ email: 'new@example.com' }, { email: 'dup@example.com' }])).rejects.toBeInstanceOf(
-        UniqueConstraintError,
+      await expect(
+        customers().bulkCreate([{ email: 'new@example.com' }, { email: 'dup@example.com' }]),
+      ).rejects.toBeInstanceOf(UniqueConstraintError);
+      await expect(orders().create({ customerId: 999999, total: 1 })).rejects.toBeInstanceOf(
+        ForeignKeyViolationError,
       );
-      await expect(orders().create({ customerId: 999999, total: 1 })).rejects.toBeInstanceOf(ForeignKeyViolationError);
       await customers().create({ email: 'later@example.com' });
     });
     expect((await customers().all({ orderBy: 'email' })).map((c) => c.email)).toEqual([

@@ -69,7 +69,11 @@ describeEachDialect('Upsert resolution', (target) => {
   it('updates by key when an autoincrement key is given', async () => {
     const accounts = db.manager(Account);
     const alice = await accounts.create({ email: 'alice@example.com', name: 'Alice' });
-    const upserted = await accounts.upsert({ id: alice.id, email: 'alice@example.com', name: 'By key' });
+    const upserted = await accounts.upsert({
+      id: alice.id,
+      email: 'alice@example.com',
+      name: 'By key',
+    });
     expect(upserted.id).toBe(alice.id);
     expect((await accounts.require(alice.id!)).name).toBe('By key');
   });
@@ -104,7 +108,9 @@ describeEachDialect('Upsert resolution', (target) => {
   it('never duplicates a unique key under 20 concurrent upserts', async () => {
     const accounts = db.manager(Account);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => accounts.upsert({ email: 'race@example.com', name: `writer-${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        accounts.upsert({ email: 'race@example.com', name: `writer-${i}` }),
+      ),
     );
     expect(await accounts.count({ email: 'race@example.com' })).toBe(1);
     const ids = new Set(results.map((r) => r.id));
@@ -116,10 +122,14 @@ describeEachDialect('Upsert resolution', (target) => {
   it('converges 100 concurrent upserts over 10 keys to 10 rows', async () => {
     const accounts = db.manager(Account);
     await Promise.all(
-      Array.from({ length: 100 }, (_, i) => accounts.upsert({ email: `user${i % 10}@example.com`, name: `n${i}` })),
+      Array.from({ length: 100 }, (_, i) =>
+        accounts.upsert({ email: `user${i % 10}@example.com`, name: `n${i}` }),
+      ),
     );
     const all = await accounts.all({ orderBy: 'email' });
-    expect(all.map((a) => a.email)).toEqual(Array.from({ length: 10 }, (_, i) => `user${i}@example.com`));
+    expect(all.map((a) => a.email)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `user${i}@example.com`),
+    );
   });
 
   describe('getOrCreate / updateOrCreate', () => {
@@ -156,18 +166,24 @@ describeEachDialect('Upsert resolution', (target) => {
     });
 
     it('accepts the key as a lookup', async () => {
-      const [setting, created] = await db.manager(Setting).getOrCreate({ lookup: { id: 'k' }, defaults: { value: 'v' } });
+      const [setting, created] = await db
+        .manager(Setting)
+        .getOrCreate({ lookup: { id: 'k' }, defaults: { value: 'v' } });
       expect(created).toBe(true);
       expect(setting.id).toBe('k');
     });
 
     it('refuses lookups that are not the key or a unique field set', async () => {
       const accounts = db.manager(Account);
-      await expect(accounts.getOrCreate({ lookup: { name: 'Alice' } })).rejects.toBeInstanceOf(InvalidQueryError);
+      await expect(accounts.getOrCreate({ lookup: { name: 'Alice' } })).rejects.toBeInstanceOf(
+        InvalidQueryError,
+      );
       await expect(
         accounts.updateOrCreate({ lookup: { email: 'a@example.com', name: 'A' } }),
       ).rejects.toBeInstanceOf(InvalidQueryError);
-      await expect(db.manager(Page).getOrCreate({ lookup: { site: 'a' } })).rejects.toBeInstanceOf(InvalidQueryError);
+      await expect(db.manager(Page).getOrCreate({ lookup: { site: 'a' } })).rejects.toBeInstanceOf(
+        InvalidQueryError,
+      );
       expect(await accounts.count()).toBe(0);
     });
 
@@ -175,7 +191,10 @@ describeEachDialect('Upsert resolution', (target) => {
       const accounts = db.manager(Account);
       const results = await Promise.all(
         Array.from({ length: 10 }, () =>
-          accounts.getOrCreate({ lookup: { email: 'once@example.com' }, defaults: { name: 'Once' } }),
+          accounts.getOrCreate({
+            lookup: { email: 'once@example.com' },
+            defaults: { name: 'Once' },
+          }),
         ),
       );
       expect(results.filter(([, created]) => created)).toHaveLength(1);

@@ -26,16 +26,25 @@ describeEachDialect('Write validation', (target) => {
   const valid = { email: 'ada@example.com', name: 'Ada', age: 36 };
 
   async function rejection(promise: Promise<unknown>): Promise<ValidationError> {
-    const error = await promise.catch((e) => e);
+    const error: ValidationError = await promise.then(
+      () => undefined as never,
+      (e: ValidationError) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     return error;
   }
 
   it('reports class-validator failures per field and writes nothing', async () => {
-    const error = await rejection(people().create({ email: 'not-an-email', name: 'x'.repeat(21), age: -1 }));
+    const error = await rejection(
+      people().create({ email: 'not-an-email', name: 'x'.repeat(21), age: -1 }),
+    );
     expect(error.issues.map((i) => i.field).sort()).toEqual(['age', 'email', 'name']);
     expect(error.issues.find((i) => i.field === 'email')!.messages.join(' ')).toMatch(/email/);
-    expect(error.context).toMatchObject({ model: 'Person', table: 'val_people', operation: 'create' });
+    expect(error.context).toMatchObject({
+      model: 'Person',
+      table: 'val_people',
+      operation: 'create',
+    });
     expect(JSON.stringify(error)).not.toContain('not-an-email');
     expect(await people().count()).toBe(0);
   });
@@ -55,17 +64,23 @@ describeEachDialect('Write validation', (target) => {
 
   it('rejects prototype-reaching keys and never merges them', async () => {
     for (const key of ['__proto__', 'constructor', 'prototype']) {
-      const payload = JSON.parse(`{"email":"a@example.com","name":"A","age":1,"${key}":{"polluted":true}}`);
+      const payload = JSON.parse(
+        `{"email":"a@example.com","name":"A","age":1,"${key}":{"polluted":true}}`,
+      );
       const error = await rejection(people().create(payload));
       expect(error.issues.map((i) => i.field)).toEqual([key]);
     }
-    await rejection(people().updateWhere({ name: 'A' }, JSON.parse('{"__proto__":{"polluted":true}}')));
+    await rejection(
+      people().updateWhere({ name: 'A' }, JSON.parse('{"__proto__":{"polluted":true}}')),
+    );
     expect(({} as any).polluted).toBeUndefined();
     expect(await people().count()).toBe(0);
   });
 
   it('rejects a where with a prototype-reaching key as an invalid query', async () => {
-    await expect(people().filter(JSON.parse('{"__proto__":1}'))).rejects.toBeInstanceOf(InvalidQueryError);
+    await expect(people().filter(JSON.parse('{"__proto__":1}'))).rejects.toBeInstanceOf(
+      InvalidQueryError,
+    );
   });
 
   it('rejects NaN and Infinity for numbers, with or without validator rules', async () => {
@@ -113,7 +128,9 @@ describeEachDialect('Write validation', (target) => {
     const ada = await people().create(valid);
     await rejection(people().updateWhere({ id: ada.id }, { age: -5 }));
     await rejection(people().updateWhere({ id: ada.id }, { nickname: 'x' } as any));
-    await expect(people().updateWhere({ id: ada.id }, { id: 7 } as any)).rejects.toBeInstanceOf(ImmutableFieldError);
+    await expect(people().updateWhere({ id: ada.id }, { id: 7 } as any)).rejects.toBeInstanceOf(
+      ImmutableFieldError,
+    );
     expect((await people().require(ada.id!)).age).toBe(36);
   });
 

@@ -56,7 +56,10 @@ export interface Dialect extends QueryDialect {
   /** The integrity violation a driver error stands for, if it is one. */
   classifyError(error: unknown): IntegrityViolation | undefined;
   /** A driver error as the library's error class, or undefined when it is not an integrity error. */
-  normalizeError(error: unknown, context: ErrorNormalizationContext): Promise<RegistryError | undefined>;
+  normalizeError(
+    error: unknown,
+    context: ErrorNormalizationContext,
+  ): Promise<RegistryError | undefined>;
 }
 
 function propertiesOf(meta: ModelMetadata, columns: string[]): string[] {
@@ -95,10 +98,13 @@ export async function integrityError(
       violation.constraint === 'PRIMARY' ||
       violation.constraint === `${meta.table}_pkey`;
     if (isKey) {
-      return new DuplicateKeyError(`${meta.name}: a record with this ${meta.key} already exists${at}`, {
-        ...base,
-        fields: [meta.key],
-      });
+      return new DuplicateKeyError(
+        `${meta.name}: a record with this ${meta.key} already exists${at}`,
+        {
+          ...base,
+          fields: [meta.key],
+        },
+      );
     }
     const fields = columns?.length ? propertiesOf(meta, columns) : [];
     return new UniqueConstraintError(

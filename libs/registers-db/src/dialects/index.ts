@@ -14,7 +14,8 @@ const dialects: Record<DialectName, Dialect> = {
 /** The shared (stateless) dialect adapter for a connection's dialect. */
 export function dialectFor(name: DialectName): Dialect {
   const dialect = dialects[name];
-  if (!dialect) throw new ConfigurationError(`Unknown database dialect "${name}"`, { dialect: name });
+  if (!dialect)
+    throw new ConfigurationError(`Unknown database dialect "${name}"`, { dialect: name });
   return dialect;
 }
 

@@ -24,12 +24,19 @@ export class AuditTrail {
     this.columns = this.auditMeta.fields.filter((f) => !f.isKey).map((f) => f.column);
   }
 
-  async write(operation: AuditOperation, keys: unknown[], changedFields: string[] | null): Promise<void> {
+  async write(
+    operation: AuditOperation,
+    keys: unknown[],
+    changedFields: string[] | null,
+  ): Promise<void> {
     if (keys.length === 0) return;
     const fields = this.auditMeta.fields.filter((f) => !f.isKey);
     const actor = currentAuditActor() ?? null;
     const now = new Date();
-    const perStatement = Math.max(1, Math.floor(Math.min(1000, this.dialect.maxParameters / fields.length)));
+    const perStatement = Math.max(
+      1,
+      Math.floor(Math.min(1000, this.dialect.maxParameters / fields.length)),
+    );
     for (let start = 0; start < keys.length; start += perStatement) {
       const chunk = keys.slice(start, start + perStatement);
       const params: unknown[] = [];

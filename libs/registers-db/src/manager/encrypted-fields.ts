@@ -50,7 +50,9 @@ export class EncryptedFields {
       const value = source[field.property];
       view ??= {};
       view[field.property] =
-        typeof value === 'string' ? await this.requireCipher(operation).encrypt(value, field.column) : value;
+        typeof value === 'string'
+          ? await this.requireCipher(operation).encrypt(value, field.column)
+          : value;
     }
     if (view) this.sealed.set(source, view);
   }
@@ -75,7 +77,10 @@ export class EncryptedFields {
         for (const field of this.fields) {
           const value = record[field.property];
           if (typeof value === 'string') {
-            record[field.property] = await this.requireCipher(operation).decrypt(value, field.column);
+            record[field.property] = await this.requireCipher(operation).decrypt(
+              value,
+              field.column,
+            );
           }
         }
       }),

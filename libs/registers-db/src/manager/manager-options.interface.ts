@@ -28,7 +28,8 @@ export interface LookupArgs<T> {
 export type KeyValue = string | number | bigint;
 
 /** One aggregate, or aggregates by label. */
-export type AggregateSpec<T = any> = AggregateDescriptor<T> | Record<string, AggregateDescriptor<T>>;
+export type AggregateSpec<T = any> =
+  AggregateDescriptor<T> | Record<string, AggregateDescriptor<T>>;
 
 /** Arguments of paginate(). */
 export interface PageRequest<T = any> {

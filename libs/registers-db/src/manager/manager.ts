@@ -29,7 +29,12 @@ import type { ModelSchema } from '../schema/model-schema';
 import { createRecordClass } from '../records/record-class';
 import { compileHydrator, Hydrator } from '../records/hydrator';
 import type { ManagedRecord, RecordOwner } from '../records/record-methods.interface';
-import { forgetPersisted, isPersisted, markPersisted, persistedKeyOf } from '../records/record-state';
+import {
+  forgetPersisted,
+  isPersisted,
+  markPersisted,
+  persistedKeyOf,
+} from '../records/record-state';
 import { checkFieldType } from '../validation/field-type-check';
 import { ModelValidator } from '../validation/model-validator';
 import { isUnsafeKey } from '../validation/unsafe-keys';
@@ -152,10 +157,17 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.schema.ready ? undefined : this.schema.ensureReady();
   }
 
-  private async query(operation: string, sql: string, params: unknown[], write = false): Promise<Row[]> {
+  private async query(
+    operation: string,
+    sql: string,
+    params: unknown[],
+    write = false,
+  ): Promise<Row[]> {
     if (!this.schema.ready) await this.schema.ensureReady();
     try {
-      return await (write ? this.contained(() => this.connection.query(sql, params)) : this.connection.query(sql, params));
+      return await (write
+        ? this.contained(() => this.connection.query(sql, params))
+        : this.connection.query(sql, params));
     } catch (error) {
       throw await this.normalize(error, operation);
     }
@@ -176,7 +188,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
    * already undoes only itself, so it runs as is.
    */
   private contained<R>(fn: () => Promise<R>): Promise<R> {
-    return this.dialect.errorAbortsTransaction && this.connection.inTransaction() ? this.connection.transaction(fn) : fn();
+    return this.dialect.errorAbortsTransaction && this.connection.inTransaction()
+      ? this.connection.transaction(fn)
+      : fn();
   }
 
   /** Columns of one index of this table (MySQL names only the index in duplicate errors). */
@@ -197,10 +211,13 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private keyParam(key: unknown, operation: string): unknown {
     if (key === null || key === undefined || checkFieldType(this.keyField, key).issue) {
-      throw new InvalidQueryError(`${this.meta.name}.${operation}: invalid ${this.meta.key} value`, {
-        ...this.context(operation),
-        field: this.meta.key,
-      });
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation}: invalid ${this.meta.key} value`,
+        {
+          ...this.context(operation),
+          field: this.meta.key,
+        },
+      );
     }
     return this.dialect.toDriver(this.keyField, key);
   }
@@ -229,7 +246,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const property = this.tenantField!.property;
     const given = (data as any)[property];
     if (given !== undefined && given !== null && String(given) !== String(tenant.value)) {
-      throw new InvalidQueryError(`${this.meta.name}.${operation}: ${property} belongs to another tenant`, this.context(operation, { field: property }));
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation}: ${property} belongs to another tenant`,
+        this.context(operation, { field: property }),
+      );
     }
     return { ...(data as object), [property]: tenant.value };
   }
@@ -240,7 +260,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (!tenant) return;
     const property = this.tenantField!.property;
     if (String((record as any)?.[property]) !== String(tenant.value)) {
-      throw new InvalidQueryError(`${this.meta.name}.${operation}: the record belongs to another tenant`, this.context(operation, { field: property }));
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation}: the record belongs to another tenant`,
+        this.context(operation, { field: property }),
+      );
     }
   }
 
@@ -256,7 +279,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     scope: { includeDeleted?: boolean; guard?: FullTableOptions | null } = {},
   ): string {
     if (filter !== undefined && !isFilter(filter)) {
-      throw new InvalidQueryError(`${this.meta.name}.${operation}: where must be an object`, this.context(operation));
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation}: where must be an object`,
+        this.context(operation),
+      );
     }
     let condition: string;
     try {
@@ -264,14 +290,20 @@ export class Manager<T extends object> implements RecordOwner<T> {
     } catch (error) {
       throw this.withOperation(error, operation);
     }
-    if (scope.guard !== undefined) this.guardFullTable(condition, scope.guard ?? undefined, operation);
+    if (scope.guard !== undefined)
+      this.guardFullTable(condition, scope.guard ?? undefined, operation);
     const parts: string[] = [];
-    if (condition) parts.push(parts.length || this.statements.live || this.tenantField ? `(${condition})` : condition);
+    if (condition)
+      parts.push(
+        parts.length || this.statements.live || this.tenantField ? `(${condition})` : condition,
+      );
     if (!scope.includeDeleted && this.statements.live) parts.push(this.statements.live);
     const tenant = this.tenant(operation);
     if (tenant) {
       const field = this.tenantField!;
-      parts.push(`${this.dialect.quoteIdentifier(field.column)} = ${params.add(this.dialect.toDriver(field, tenant.value))}`);
+      parts.push(
+        `${this.dialect.quoteIdentifier(field.column)} = ${params.add(this.dialect.toDriver(field, tenant.value))}`,
+      );
     }
     return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
   }
@@ -283,7 +315,11 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return error;
   }
 
-  private guardFullTable(where: string, options: FullTableOptions | undefined, operation: string): void {
+  private guardFullTable(
+    where: string,
+    options: FullTableOptions | undefined,
+    operation: string,
+  ): void {
     if (!where && !options?.allowFullTable) {
       throw new InvalidQueryError(
         `${this.meta.name}.${operation} with an empty where touches every row; pass { allowFullTable: true } to do that`,
@@ -292,7 +328,11 @@ export class Manager<T extends object> implements RecordOwner<T> {
     }
   }
 
-  private tail(options: FindOptions | undefined, operation: string, defaultOrder?: string | readonly string[]): string {
+  private tail(
+    options: FindOptions | undefined,
+    operation: string,
+    defaultOrder?: string | readonly string[],
+  ): string {
     try {
       if (options !== undefined) validateQueryOptions(this.meta, options);
       const order = options?.orderBy ?? defaultOrder;
@@ -307,7 +347,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private paramsOf(record: any, fields: FieldMetadata[], out: unknown[] = []): unknown[] {
     if (this.encrypted.any) {
-      for (const field of fields) out.push(this.dialect.toDriver(field, this.encrypted.bound(record, field)));
+      for (const field of fields)
+        out.push(this.dialect.toDriver(field, this.encrypted.bound(record, field)));
       return out;
     }
     for (const field of fields) out.push(this.dialect.toDriver(field, record[field.property]));
@@ -316,13 +357,17 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   /** Encrypts what a write will bind (records keep their plaintext). */
   private async seal(targets: object[], operation: string): Promise<void> {
-    if (this.encrypted.any) await this.encrypted.sealAll(targets as Array<Record<string, unknown>>, operation);
+    if (this.encrypted.any)
+      await this.encrypted.sealAll(targets as Array<Record<string, unknown>>, operation);
   }
 
   /** Decrypts the encrypted fields of records just read. */
   private async reveal<R>(records: R, operation: string): Promise<R> {
     if (!this.encrypted.any || records === null) return records;
-    await this.encrypted.open((Array.isArray(records) ? records : [records]) as Array<Record<string, unknown>>, operation);
+    await this.encrypted.open(
+      (Array.isArray(records) ? records : [records]) as Array<Record<string, unknown>>,
+      operation,
+    );
     return records;
   }
 
@@ -345,7 +390,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   private touch(target: any): void {
-    if (this.meta.timestamps && this.meta.fieldsByProperty.has('updatedAt')) target.updatedAt = new Date();
+    if (this.meta.timestamps && this.meta.fieldsByProperty.has('updatedAt'))
+      target.updatedAt = new Date();
   }
 
   // ---------------------------------------------------------------- writes
@@ -399,11 +445,16 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   /** Writes a record: an update by key when it came from the database, else an insert. */
   save(record: T): Promise<ManagedRecord<T>> {
-    if (!this.effects || !record || typeof record !== 'object' || !isPersisted(record)) return this.saveNow(record);
+    if (!this.effects || !record || typeof record !== 'object' || !isPersisted(record))
+      return this.saveNow(record);
     return this.withEffects(async () => {
       await this.hooks.run('beforeSave', record);
       const saved = await this.saveNow(record);
-      await this.audit?.write('update', [this.keyOf(saved)], this.statements.updateFields.map((f) => f.property));
+      await this.audit?.write(
+        'update',
+        [this.keyOf(saved)],
+        this.statements.updateFields.map((f) => f.property),
+      );
       await this.hooks.run('afterSave', saved);
       return saved;
     });
@@ -415,24 +466,38 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.withEffects(async () => {
       await this.hooks.run('beforeSave', record);
       const updated = await this.updateRecordNow(record, changes);
-      await this.audit?.write('update', [persistedKeyOf(record) ?? this.keyOf(record)], this.storedNames(changes));
+      await this.audit?.write(
+        'update',
+        [persistedKeyOf(record) ?? this.keyOf(record)],
+        this.storedNames(changes),
+      );
       await this.hooks.run('afterSave', updated);
       return updated;
     });
   }
 
   /** Updates every row matching `where` with validated `changes`; returns the updated records. */
-  updateWhere(where: Filter<T>, changes: Partial<T>, options?: FullTableOptions): Promise<ManagedRecord<T>[]> {
+  updateWhere(
+    where: Filter<T>,
+    changes: Partial<T>,
+    options?: FullTableOptions,
+  ): Promise<ManagedRecord<T>[]> {
     if (!this.audit) return this.updateWhereNow(where, changes, options);
     return this.withEffects(async () => {
       const records = await this.updateWhereNow(where, changes, options);
-      await this.audit!.write('update', records.map((r) => this.keyOf(r)), this.storedNames(changes));
+      await this.audit!.write(
+        'update',
+        records.map((r) => this.keyOf(r)),
+        this.storedNames(changes),
+      );
       return records;
     });
   }
 
   private get deleteEffects(): boolean {
-    return this.audit !== undefined || this.hooks.has('beforeDelete') || this.hooks.has('afterDelete');
+    return (
+      this.audit !== undefined || this.hooks.has('beforeDelete') || this.hooks.has('afterDelete')
+    );
   }
 
   /**
@@ -478,15 +543,29 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   /** Keys of the (live) rows matching `where`, for writes that report per row. */
-  private async keysWhere(where: Filter<T>, options: FullTableOptions | undefined, operation: string, deleted = false): Promise<KeyValue[]> {
+  private async keysWhere(
+    where: Filter<T>,
+    options: FullTableOptions | undefined,
+    operation: string,
+    deleted = false,
+  ): Promise<KeyValue[]> {
     const params = new SqlParams(this.dialect);
-    let whereSql = this.whereClause(where, params, operation, { guard: options ?? null, includeDeleted: deleted });
+    let whereSql = this.whereClause(where, params, operation, {
+      guard: options ?? null,
+      includeDeleted: deleted,
+    });
     if (deleted) {
       const column = this.dialect.quoteIdentifier(this.statements.deletedAtField!.column);
-      whereSql = whereSql ? `${whereSql} AND ${column} IS NOT NULL` : ` WHERE ${column} IS NOT NULL`;
+      whereSql = whereSql
+        ? `${whereSql} AND ${column} IS NOT NULL`
+        : ` WHERE ${column} IS NOT NULL`;
     }
     const keyColumn = this.statements.keyColumn;
-    const rows = await this.query(operation, `SELECT ${this.dialect.quoteIdentifier(keyColumn)} FROM ${this.statements.table}${whereSql}`, params.values);
+    const rows = await this.query(
+      operation,
+      `SELECT ${this.dialect.quoteIdentifier(keyColumn)} FROM ${this.statements.table}${whereSql}`,
+      params.values,
+    );
     return rows.map((r) => this.dialect.fromDriver(this.keyField, r[keyColumn]) as KeyValue);
   }
 
@@ -495,7 +574,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (!this.deleteEffects) return this.deleteWhereNow(where, options);
     return this.withEffects(async () => {
       let deleted = 0;
-      for (const key of await this.keysWhere(where, options, 'deleteWhere')) if (await this.delete(key)) deleted++;
+      for (const key of await this.keysWhere(where, options, 'deleteWhere'))
+        if (await this.delete(key)) deleted++;
       return deleted;
     });
   }
@@ -506,7 +586,11 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.withEffects(async () => {
       const input = await this.hooks.run('beforeBulkCreate', rows);
       const records = await this.bulkCreateNow(input);
-      await this.audit?.write('create', records.map((r) => this.keyOf(r)), this.meta.fields.map((f) => f.property));
+      await this.audit?.write(
+        'create',
+        records.map((r) => this.keyOf(r)),
+        this.meta.fields.map((f) => f.property),
+      );
       await this.hooks.run('afterBulkCreate', records);
       return records;
     });
@@ -524,7 +608,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   /** Deletes by a list of keys or by a `where`; returns how many rows were deleted. */
   bulkDelete(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
-    if (!this.deleteEffects || !Array.isArray(keysOrWhere)) return this.bulkDeleteNow(keysOrWhere, options);
+    if (!this.deleteEffects || !Array.isArray(keysOrWhere))
+      return this.bulkDeleteNow(keysOrWhere, options);
     return this.withEffects(async () => {
       let deleted = 0;
       for (const key of keysOrWhere) if (await this.delete(key)) deleted++;
@@ -540,8 +625,14 @@ export class Manager<T extends object> implements RecordOwner<T> {
       const keys = await this.keysWhere({}, { allowFullTable: true }, 'purgeDeleted', true);
       const purged = await this.purgeDeletedNow(options);
       // Rows deleted after `before` stay; report only those that are gone now.
-      const left = new Set((await this.keysWhere({}, { allowFullTable: true }, 'purgeDeleted', true)).map(String));
-      await this.audit!.write('hardDelete', keys.filter((k) => !left.has(String(k))), null);
+      const left = new Set(
+        (await this.keysWhere({}, { allowFullTable: true }, 'purgeDeleted', true)).map(String),
+      );
+      await this.audit!.write(
+        'hardDelete',
+        keys.filter((k) => !left.has(String(k))),
+        null,
+      );
       return purged;
     });
   }
@@ -566,7 +657,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (this.tenantField && this.tenant(operation)) {
       // A conflict may land on another tenant's row: check the result and roll back if so.
       return this.connection.transaction(async () => {
-        const record = await this.upsertStatement(this.withTenant(this.plainInput(data), operation));
+        const record = await this.upsertStatement(
+          this.withTenant(this.plainInput(data), operation),
+        );
         this.assertTenantOf(record, operation);
         return record;
       });
@@ -575,14 +668,20 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   private plainInput(data: unknown): any {
-    return data !== null && typeof data === 'object' && (isPersisted(data) || !isPlainData(data)) ? this.fieldValues(data) : data;
+    return data !== null && typeof data === 'object' && (isPersisted(data) || !isPlainData(data))
+      ? this.fieldValues(data)
+      : data;
   }
 
   private async upsertStatement(data: Partial<T>): Promise<ManagedRecord<T>> {
     const operation = 'upsert';
     const input: any = this.plainInput(data);
-    const conflict = input !== null && typeof input === 'object' ? this.conflictOf(input) : undefined;
-    const built = this.validator.build(input, { operation, allowDatabaseKey: conflict?.[0] === this.keyField });
+    const conflict =
+      input !== null && typeof input === 'object' ? this.conflictOf(input) : undefined;
+    const built = this.validator.build(input, {
+      operation,
+      allowDatabaseKey: conflict?.[0] === this.keyField,
+    });
     const record = built instanceof Promise ? await built : built;
     if (this.passwords.any) await this.passwords.hashInto(record as any);
     await this.seal([record], operation);
@@ -594,7 +693,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const plan = this.upsertPlan(conflict, Object.keys(input));
     let rows: Row[];
     try {
-      rows = await this.contained(() => this.connection.query(plan.sql, this.paramsOf(record, plan.fields)));
+      rows = await this.contained(() =>
+        this.connection.query(plan.sql, this.paramsOf(record, plan.fields)),
+      );
     } catch (error) {
       throw await this.normalize(error, operation);
     }
@@ -604,11 +705,15 @@ export class Manager<T extends object> implements RecordOwner<T> {
   private readonly upsertPlans = new Map<string, { sql: string; fields: FieldMetadata[] }>();
 
   /** The cached single-row upsert for a conflict target and the set of fields given. */
-  private upsertPlan(conflict: FieldMetadata[], present: string[]): { sql: string; fields: FieldMetadata[] } {
+  private upsertPlan(
+    conflict: FieldMetadata[],
+    present: string[],
+  ): { sql: string; fields: FieldMetadata[] } {
     const id = `${this.uniqueGroups.indexOf(conflict)}|${present.join(',')}`;
     let plan = this.upsertPlans.get(id);
     if (!plan) {
-      const fields = conflict[0] === this.keyField ? this.meta.fields : this.statements.insertFields;
+      const fields =
+        conflict[0] === this.keyField ? this.meta.fields : this.statements.insertFields;
       const update = this.updatableOnConflict(fields, conflict, new Set(present));
       plan = { sql: this.statements.upsert(fields, conflict, update, 1), fields };
       this.upsertPlans.set(id, plan);
@@ -617,11 +722,20 @@ export class Manager<T extends object> implements RecordOwner<T> {
   }
 
   /** Fields an upsert overwrites on conflict: those given, minus the key, conflict, createdAt and the tenant. */
-  private updatableOnConflict(fields: FieldMetadata[], conflict: FieldMetadata[], present: Set<string>): FieldMetadata[] {
+  private updatableOnConflict(
+    fields: FieldMetadata[],
+    conflict: FieldMetadata[],
+    present: Set<string>,
+  ): FieldMetadata[] {
     if (this.meta.timestamps) present.add('updatedAt');
     // The tenant of a row never changes by upsert: a conflict with another tenant's row is then detected.
     return fields.filter(
-      (f) => present.has(f.property) && !f.isKey && !conflict.includes(f) && f.property !== 'createdAt' && f !== this.tenantField,
+      (f) =>
+        present.has(f.property) &&
+        !f.isKey &&
+        !conflict.includes(f) &&
+        f.property !== 'createdAt' &&
+        f !== this.tenantField,
     );
   }
 
@@ -639,10 +753,13 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const key = this.meta.key;
     const original = persistedKeyOf(record);
     if (!sameKey((record as any)[key], original)) {
-      throw new ImmutableFieldError(`${this.meta.name}.${key} of a stored record cannot be changed`, {
-        ...this.context('save'),
-        fields: [key],
-      });
+      throw new ImmutableFieldError(
+        `${this.meta.name}.${key} of a stored record cannot be changed`,
+        {
+          ...this.context('save'),
+          fields: [key],
+        },
+      );
     }
     this.touch(record);
     await this.validator.checkRecord(record, { operation: 'save' });
@@ -672,34 +789,57 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (this.passwords.any) await this.passwords.hashInto(checked);
     this.touch(checked);
     await this.seal([checked], 'update');
-    const fields = Object.keys(checked).map((p) => this.meta.fieldsByProperty.get(p)).filter(Boolean) as FieldMetadata[];
+    const fields = Object.keys(checked)
+      .map((p) => this.meta.fieldsByProperty.get(p))
+      .filter(Boolean) as FieldMetadata[];
     if (fields.length) {
       const params = this.paramsOf(checked, fields);
       params.push(this.keyParam(key, 'update'));
-      const result = await this.execute('update', this.statements.updateFieldsByKey(fields), params);
+      const result = await this.execute(
+        'update',
+        this.statements.updateFieldsByKey(fields),
+        params,
+      );
       if (result.affected === 0) throw this.notFound('update', { key });
     }
     Object.assign(record, checked);
     return record;
   }
 
-  private async updateWhereNow(where: Filter<T>, changes: Partial<T>, options?: FullTableOptions): Promise<ManagedRecord<T>[]> {
+  private async updateWhereNow(
+    where: Filter<T>,
+    changes: Partial<T>,
+    options?: FullTableOptions,
+  ): Promise<ManagedRecord<T>[]> {
     const operation = 'updateWhere';
     if (this.tenantField) changes = this.withTenant(changes, operation);
     const checked = await this.validator.checkChanges(changes, { operation });
     if (this.passwords.any) await this.passwords.hashInto(checked);
     if (Object.keys(checked).length === 0) {
-      throw new InvalidQueryError(`${this.meta.name}.updateWhere needs at least one change`, this.context(operation));
+      throw new InvalidQueryError(
+        `${this.meta.name}.updateWhere needs at least one change`,
+        this.context(operation),
+      );
     }
     this.touch(checked);
     await this.seal([checked], operation);
-    const fields = Object.keys(checked).map((p) => this.meta.fieldsByProperty.get(p)).filter(Boolean) as FieldMetadata[];
+    const fields = Object.keys(checked)
+      .map((p) => this.meta.fieldsByProperty.get(p))
+      .filter(Boolean) as FieldMetadata[];
     if (fields.length === 0) {
-      throw new InvalidQueryError(`${this.meta.name}.updateWhere: no stored field among the changes`, this.context(operation));
+      throw new InvalidQueryError(
+        `${this.meta.name}.updateWhere: no stored field among the changes`,
+        this.context(operation),
+      );
     }
     const q = (c: string) => this.dialect.quoteIdentifier(c);
     const params = new SqlParams(this.dialect);
-    const set = fields.map((f) => `${q(f.column)} = ${params.add(this.dialect.toDriver(f, this.encrypted.bound(checked, f)))}`).join(', ');
+    const set = fields
+      .map(
+        (f) =>
+          `${q(f.column)} = ${params.add(this.dialect.toDriver(f, this.encrypted.bound(checked, f)))}`,
+      )
+      .join(', ');
     if (this.dialect.updateReturning) {
       const whereSql = this.whereClause(where, params, operation, { guard: options ?? null });
       const rows = await this.query(
@@ -726,13 +866,24 @@ export class Manager<T extends object> implements RecordOwner<T> {
       for (const chunk of chunked(keys, this.keysPerStatement(fields.length))) {
         const updateParams = new SqlParams(this.dialect);
         const chunkSet = fields
-          .map((f) => `${q(f.column)} = ${updateParams.add(this.dialect.toDriver(f, this.encrypted.bound(checked, f)))}`)
+          .map(
+            (f) =>
+              `${q(f.column)} = ${updateParams.add(this.dialect.toDriver(f, this.encrypted.bound(checked, f)))}`,
+          )
           .join(', ');
         const inList = chunk.map((k) => updateParams.add(k)).join(', ');
-        await this.execute(operation, `UPDATE ${this.statements.table} SET ${chunkSet} WHERE ${keyCol} IN (${inList})`, updateParams.values);
+        await this.execute(
+          operation,
+          `UPDATE ${this.statements.table} SET ${chunkSet} WHERE ${keyCol} IN (${inList})`,
+          updateParams.values,
+        );
         const readParams = new SqlParams(this.dialect);
         const readList = chunk.map((k) => readParams.add(k)).join(', ');
-        const rows = await this.query(operation, `${this.statements.selectFrom} WHERE ${keyCol} IN (${readList})`, readParams.values);
+        const rows = await this.query(
+          operation,
+          `${this.statements.selectFrom} WHERE ${keyCol} IN (${readList})`,
+          readParams.values,
+        );
         for (const row of rows) records.push(this.hydrate(row) as ManagedRecord<T>);
       }
       return this.reveal(records, operation);
@@ -745,10 +896,14 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private async deleteNow(key: KeyValue): Promise<boolean> {
     const param = this.keyParam(key, 'delete');
-    if (this.tenantField) return (await this.deleteWhereNow({ [this.meta.key]: key } as Filter<T>)) > 0;
+    if (this.tenantField)
+      return (await this.deleteWhereNow({ [this.meta.key]: key } as Filter<T>)) > 0;
     const { softDeleteByKey, deletedAtField } = this.statements;
     const result = softDeleteByKey
-      ? await this.execute('delete', softDeleteByKey, [this.dialect.toDriver(deletedAtField!, new Date()), param])
+      ? await this.execute('delete', softDeleteByKey, [
+          this.dialect.toDriver(deletedAtField!, new Date()),
+          param,
+        ])
       : await this.execute('delete', this.statements.deleteByKey, [param]);
     return result.affected > 0;
   }
@@ -757,10 +912,25 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (this.tenantField) {
       this.keyParam(key, 'hardDelete');
       const params = new SqlParams(this.dialect);
-      const whereSql = this.whereClause({ [this.meta.key]: key } as Filter<T>, params, 'hardDelete', { includeDeleted: true });
-      return (await this.execute('hardDelete', `DELETE FROM ${this.statements.table}${whereSql}`, params.values)).affected > 0;
+      const whereSql = this.whereClause(
+        { [this.meta.key]: key } as Filter<T>,
+        params,
+        'hardDelete',
+        { includeDeleted: true },
+      );
+      return (
+        (
+          await this.execute(
+            'hardDelete',
+            `DELETE FROM ${this.statements.table}${whereSql}`,
+            params.values,
+          )
+        ).affected > 0
+      );
     }
-    const result = await this.execute('hardDelete', this.statements.deleteByKey, [this.keyParam(key, 'hardDelete')]);
+    const result = await this.execute('hardDelete', this.statements.deleteByKey, [
+      this.keyParam(key, 'hardDelete'),
+    ]);
     return result.affected > 0;
   }
 
@@ -770,7 +940,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
       this.keyParam(key, 'restore');
       const column = this.dialect.quoteIdentifier(this.statements.deletedAtField!.column);
       const params = new SqlParams(this.dialect);
-      const whereSql = this.whereClause({ [this.meta.key]: key } as Filter<T>, params, 'restore', { includeDeleted: true });
+      const whereSql = this.whereClause({ [this.meta.key]: key } as Filter<T>, params, 'restore', {
+        includeDeleted: true,
+      });
       const restore = `UPDATE ${this.statements.table} SET ${column} = NULL${whereSql} AND ${column} IS NOT NULL`;
       return (await this.execute('restore', restore, params.values)).affected > 0;
     }
@@ -791,7 +963,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     }
     if (options.before !== undefined) {
       if (!(options.before instanceof Date) || Number.isNaN(options.before.getTime())) {
-        throw new InvalidQueryError(`${this.meta.name}.purgeDeleted: before must be a valid Date`, this.context('purgeDeleted'));
+        throw new InvalidQueryError(
+          `${this.meta.name}.purgeDeleted: before must be a valid Date`,
+          this.context('purgeDeleted'),
+        );
       }
       sql += ` AND ${column} < ${params.add(this.dialect.toDriver(deletedAtField!, options.before))}`;
     }
@@ -800,7 +975,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private requireSoftDelete(operation: string): ModelStatements {
     if (!this.meta.softDelete) {
-      throw new InvalidQueryError(`${this.meta.name}.${operation}: the model does not use softDelete`, this.context(operation));
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation}: the model does not use softDelete`,
+        this.context(operation),
+      );
     }
     return this.statements;
   }
@@ -820,7 +998,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
       ? ` SET ${this.dialect.quoteIdentifier(deletedAtField.column)} = ${params.add(this.dialect.toDriver(deletedAtField, new Date()))}`
       : '';
     const whereSql = this.whereClause(where, params, operation, { guard: options ?? null });
-    const sql = deletedAtField ? `UPDATE ${this.statements.table}${set}${whereSql}` : `DELETE FROM ${this.statements.table}${whereSql}`;
+    const sql = deletedAtField
+      ? `UPDATE ${this.statements.table}${set}${whereSql}`
+      : `DELETE FROM ${this.statements.table}${whereSql}`;
     return (await this.execute(operation, sql, params.values)).affected;
   }
 
@@ -847,9 +1027,15 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return (await this.insertBatch(rows.length, produce, operation)) as ManagedRecord<T>[];
   }
 
-  private async produceAsync(rows: Array<Partial<T>>, start: number, end: number, operation: string): Promise<T[]> {
+  private async produceAsync(
+    rows: Array<Partial<T>>,
+    start: number,
+    end: number,
+    operation: string,
+  ): Promise<T[]> {
     const chunk: T[] = [];
-    for (let i = start; i < end; i++) chunk.push(await this.validator.build(rows[i], { operation, rowIndex: i }));
+    for (let i = start; i < end; i++)
+      chunk.push(await this.validator.build(rows[i], { operation, rowIndex: i }));
     await this.passwords.hashAll(chunk as any[]);
     await this.seal(chunk, operation);
     return chunk;
@@ -861,7 +1047,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.upsertMany(rows, 'bulkUpsert');
   }
 
-  private async bulkDeleteNow(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
+  private async bulkDeleteNow(
+    keysOrWhere: KeyValue[] | Filter<T>,
+    options?: FullTableOptions,
+  ): Promise<number> {
     if (!Array.isArray(keysOrWhere)) return this.deleteWhere(keysOrWhere, options);
     if (keysOrWhere.length === 0) return 0;
     if (this.tenantField) {
@@ -880,7 +1069,11 @@ export class Manager<T extends object> implements RecordOwner<T> {
           : `DELETE FROM ${this.statements.table}`;
         const list = chunk.map((k) => sqlParams.add(k)).join(', ');
         const live = this.statements.live ? ` AND ${this.statements.live}` : '';
-        const result = await this.execute('bulkDelete', `${head} WHERE ${keyCol} IN (${list})${live}`, sqlParams.values);
+        const result = await this.execute(
+          'bulkDelete',
+          `${head} WHERE ${keyCol} IN (${list})${live}`,
+          sqlParams.values,
+        );
         deleted += result.affected;
       }
       return deleted;
@@ -889,7 +1082,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private assertRows(rows: unknown, operation: string): asserts rows is unknown[] {
     if (!Array.isArray(rows)) {
-      throw new InvalidQueryError(`${this.meta.name}.${operation} needs an array of rows`, this.context(operation));
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation} needs an array of rows`,
+        this.context(operation),
+      );
     }
   }
 
@@ -911,7 +1107,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
   private assignKeys(chunk: T[], rows: Row[], operation: string): void {
     if (!this.statements.generatedKey) return;
     if (rows.length !== chunk.length) {
-      throw new SchemaError(`${this.meta.name}.${operation}: the database returned no generated keys`, this.context(operation));
+      throw new SchemaError(
+        `${this.meta.name}.${operation}: the database returned no generated keys`,
+        this.context(operation),
+      );
     }
     const keyColumn = this.statements.keyColumn;
     // Keys of one statement grow with insertion order; RETURNING order is not promised.
@@ -950,7 +1149,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
         if (inflight) await this.settle(inflight, operation);
       });
     } catch (error) {
-      if (error instanceof ChunkFailure) throw await this.locateFailure(error, records, operation, rowIndexOf);
+      if (error instanceof ChunkFailure)
+        throw await this.locateFailure(error, records, operation, rowIndexOf);
       throw error;
     }
     for (const record of records) markPersisted(record, (record as any)[this.meta.key]);
@@ -970,7 +1170,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
 
   private async settle(inflight: InFlightChunk<T>, operation: string): Promise<void> {
     const outcome = await inflight.outcome;
-    if ('error' in outcome) throw new ChunkFailure(outcome.error, inflight.start, inflight.start + inflight.chunk.length);
+    if ('error' in outcome)
+      throw new ChunkFailure(outcome.error, inflight.start, inflight.start + inflight.chunk.length);
     this.assignKeys(inflight.chunk, outcome.rows, operation);
   }
 
@@ -981,7 +1182,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
     rowIndexOf: (position: number) => number,
   ): Promise<Error> {
     const { error, start, end } = failure;
-    if (error instanceof RegistryError || !this.dialect.classifyError(error)) return this.normalize(error, operation);
+    if (error instanceof RegistryError || !this.dialect.classifyError(error))
+      return this.normalize(error, operation);
     if (end - start === 1) return this.normalize(error, operation, rowIndexOf(start));
     let found: { position: number; error: unknown } | undefined;
     const perStatement = this.statements.rowsPerStatement;
@@ -996,7 +1198,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
         const one = this.statements.insert(1);
         for (let i = start; i < end; i++) {
           try {
-            await this.connection.query(one, this.paramsOf(records[i], this.statements.insertFields));
+            await this.connection.query(
+              one,
+              this.paramsOf(records[i], this.statements.insertFields),
+            );
           } catch (rowError) {
             found = { position: i, error: rowError };
             break;
@@ -1005,7 +1210,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
         throw ROLLBACK_PROBE;
       })
       .catch(() => undefined);
-    return found ? this.normalize(found.error, operation, rowIndexOf(found.position)) : this.normalize(error, operation);
+    return found
+      ? this.normalize(found.error, operation, rowIndexOf(found.position))
+      : this.normalize(error, operation);
   }
 
   /** The conflict target of an upsert row: the key when given, else a unique group it fills. */
@@ -1014,7 +1221,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.uniqueGroups.find((group) => group.every((f) => data[f.property] != null));
   }
 
-  private async upsertMany(rows: Array<Partial<T>>, operation: string): Promise<ManagedRecord<T>[]> {
+  private async upsertMany(
+    rows: Array<Partial<T>>,
+    operation: string,
+  ): Promise<ManagedRecord<T>[]> {
     const prepared: Array<{ record: T; conflict?: FieldMetadata[]; present: string[] }> = [];
     for (let i = 0; i < rows.length; i++) {
       const data = rows[i] as any;
@@ -1029,14 +1239,22 @@ export class Manager<T extends object> implements RecordOwner<T> {
       prepared.push({ record, conflict, present: Object.keys(input) });
     }
     await this.passwords.hashAll(prepared.map((p) => p.record as any));
-    await this.seal(prepared.map((p) => p.record), operation);
+    await this.seal(
+      prepared.map((p) => p.record),
+      operation,
+    );
     const run = async () => {
       const results: ManagedRecord<T>[] = new Array(rows.length);
       // Rows without a conflict target are plain inserts.
       const inserts = prepared.map((p, i) => (p.conflict ? -1 : i)).filter((i) => i >= 0);
       if (inserts.length) {
         const records = inserts.map((i) => prepared[i].record);
-        await this.insertBatch(records.length, (start, end) => records.slice(start, end), operation, (p) => inserts[p]);
+        await this.insertBatch(
+          records.length,
+          (start, end) => records.slice(start, end),
+          operation,
+          (p) => inserts[p],
+        );
         for (const i of inserts) results[i] = prepared[i].record as ManagedRecord<T>;
       }
       const groups = new Map<string, number[]>();
@@ -1045,7 +1263,8 @@ export class Manager<T extends object> implements RecordOwner<T> {
         const signature = p.conflict.map((f) => f.property).join(',');
         groups.set(signature, [...(groups.get(signature) ?? []), i]);
       });
-      for (const indexes of groups.values()) await this.upsertGroup(prepared, indexes, results, operation);
+      for (const indexes of groups.values())
+        await this.upsertGroup(prepared, indexes, results, operation);
       if (this.tenantField) for (const record of results) this.assertTenantOf(record, operation);
       return results;
     };
@@ -1084,7 +1303,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
         throw ROLLBACK_PROBE;
       })
       .catch(() => undefined);
-    return found ? this.normalize(found.error, operation, found.index) : this.normalize(failure.error, operation);
+    return found
+      ? this.normalize(found.error, operation, found.index)
+      : this.normalize(failure.error, operation);
   }
 
   private async upsertGroup(
@@ -1097,13 +1318,21 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const conflict = prepared[indexes[0]].conflict!;
     const byKey = conflict[0] === this.keyField;
     const fields = byKey ? this.meta.fields : this.statements.insertFields;
-    const update = this.updatableOnConflict(fields, conflict, new Set(indexes.flatMap((i) => prepared[i].present)));
+    const update = this.updatableOnConflict(
+      fields,
+      conflict,
+      new Set(indexes.flatMap((i) => prepared[i].present)),
+    );
     // One statement may not touch a conflict value twice: the last row per value wins.
-    const signatureOf = (record: any) => conflict.map((f) => String(this.dialect.toDriver(f, record[f.property]))).join('\u0000');
+    const signatureOf = (record: any) =>
+      conflict.map((f) => String(this.dialect.toDriver(f, record[f.property]))).join('\u0000');
     const last = new Map<string, number>();
     for (const i of indexes) last.set(signatureOf(prepared[i].record), i);
     const unique = [...last.values()];
-    const perStatement = Math.max(1, Math.min(1000, Math.floor(this.dialect.maxParameters / fields.length)));
+    const perStatement = Math.max(
+      1,
+      Math.min(1000, Math.floor(this.dialect.maxParameters / fields.length)),
+    );
     const written = new Map<string, ManagedRecord<T>>();
     for (const chunk of chunked(unique, perStatement)) {
       const sql = this.statements.upsert(fields, conflict, update, chunk.length);
@@ -1116,12 +1345,19 @@ export class Manager<T extends object> implements RecordOwner<T> {
         if (chunk.length === 1) throw await this.normalize(error, operation, chunk[0]);
         throw new ChunkFailure(error, 0, chunk.length);
       }
-      const hydrated = await this.reveal(rows.map((row) => this.hydrate(row) as ManagedRecord<T>), operation);
+      const hydrated = await this.reveal(
+        rows.map((row) => this.hydrate(row) as ManagedRecord<T>),
+        operation,
+      );
       for (const record of hydrated) written.set(signatureOf(record), record);
     }
     for (const i of indexes) {
       const record = written.get(signatureOf(prepared[i].record));
-      if (!record) throw new SchemaError(`${this.meta.name}.${operation}: the upserted row was not returned`, this.context(operation));
+      if (!record)
+        throw new SchemaError(
+          `${this.meta.name}.${operation}: the upserted row was not returned`,
+          this.context(operation),
+        );
       results[i] = record;
     }
   }
@@ -1133,15 +1369,23 @@ export class Manager<T extends object> implements RecordOwner<T> {
     return this.getFor(keyOrWhere, 'get');
   }
 
-  private async getFor(keyOrWhere: KeyValue | Filter<T>, operation: string): Promise<ManagedRecord<T> | null> {
+  private async getFor(
+    keyOrWhere: KeyValue | Filter<T>,
+    operation: string,
+  ): Promise<ManagedRecord<T> | null> {
     if (isFilter(keyOrWhere)) {
       const params = new SqlParams(this.dialect);
       const whereSql = this.whereClause(keyOrWhere, params, operation);
-      const rows = await this.query(operation, `${this.statements.selectFrom}${whereSql}${this.dialect.limitOffset(1)}`, params.values);
+      const rows = await this.query(
+        operation,
+        `${this.statements.selectFrom}${whereSql}${this.dialect.limitOffset(1)}`,
+        params.values,
+      );
       return rows.length ? this.reveal(this.hydrate(rows[0]) as ManagedRecord<T>, operation) : null;
     }
     const param = this.keyParam(keyOrWhere, operation);
-    if (this.tenantField) return this.getFor({ [this.meta.key]: keyOrWhere } as Filter<T>, operation);
+    if (this.tenantField)
+      return this.getFor({ [this.meta.key]: keyOrWhere } as Filter<T>, operation);
     const rows = await this.query(operation, this.statements.selectByKey, [param]);
     if (rows.length === 0) return null;
     const record = this.hydrate(rows[0]) as ManagedRecord<T>;
@@ -1154,13 +1398,24 @@ export class Manager<T extends object> implements RecordOwner<T> {
     if (record) return record;
     throw this.notFound(
       'require',
-      isFilter(keyOrWhere) ? { fields: Object.keys(keyOrWhere).filter((k) => !isUnsafeKey(k)) } : { key: keyOrWhere },
+      isFilter(keyOrWhere)
+        ? { fields: Object.keys(keyOrWhere).filter((k) => !isUnsafeKey(k)) }
+        : { key: keyOrWhere },
     );
   }
 
-  private notFound(operation: string, detail: { key?: unknown; fields?: string[] }): RecordNotFoundError {
-    const what = detail.key !== undefined ? ` with ${this.meta.key} ${String(detail.key)}` : ' matching the filter';
-    return new RecordNotFoundError(`${this.meta.name}${what} not found`, this.context(operation, detail));
+  private notFound(
+    operation: string,
+    detail: { key?: unknown; fields?: string[] },
+  ): RecordNotFoundError {
+    const what =
+      detail.key !== undefined
+        ? ` with ${this.meta.key} ${String(detail.key)}`
+        : ' matching the filter';
+    return new RecordNotFoundError(
+      `${this.meta.name}${what} not found`,
+      this.context(operation, detail),
+    );
   }
 
   /** Records matching `where` (all when omitted), with orderBy/limit/offset. */
@@ -1179,7 +1434,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
     defaultOrder?: string | readonly string[],
   ): Promise<ManagedRecord<T>[]> {
     const params = new SqlParams(this.dialect);
-    const whereSql = this.whereClause(where, params, operation, { includeDeleted: options?.includeDeleted === true });
+    const whereSql = this.whereClause(where, params, operation, {
+      includeDeleted: options?.includeDeleted === true,
+    });
     const sql = `${this.statements.selectFrom}${whereSql}${this.tail(options, operation, defaultOrder)}`;
     const rows = await this.query(operation, sql, params.values);
     const records = new Array(rows.length);
@@ -1201,13 +1458,22 @@ export class Manager<T extends object> implements RecordOwner<T> {
   async count(where?: Filter<T>): Promise<number> {
     const params = new SqlParams(this.dialect);
     const whereSql = this.whereClause(where, params, 'count');
-    const rows = await this.query('count', `${this.statements.countFrom}${whereSql}`, params.values);
+    const rows = await this.query(
+      'count',
+      `${this.statements.countFrom}${whereSql}`,
+      params.values,
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
   /** The first record by `orderBy` (default: the key), or null. */
   async first(where?: Filter<T>, options: FindOptions = {}): Promise<ManagedRecord<T> | null> {
-    const [record] = await this.findRecords('first', where, { ...options, limit: 1 }, this.meta.key);
+    const [record] = await this.findRecords(
+      'first',
+      where,
+      { ...options, limit: 1 },
+      this.meta.key,
+    );
     return record ?? null;
   }
 
@@ -1223,9 +1489,12 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const key = persistedKeyOf(record) ?? (record as any)[this.meta.key];
     const fresh = await this.getFor(key as KeyValue, 'refresh');
     if (!fresh) throw this.notFound('refresh', { key });
-    for (const field of this.meta.fields) (record as any)[field.property] = (fresh as any)[field.property];
+    for (const field of this.meta.fields)
+      (record as any)[field.property] = (fresh as any)[field.property];
     markPersisted(record, key);
-    return (Object.getPrototypeOf(record) === this.recordClass.prototype ? record : fresh) as ManagedRecord<T>;
+    return (
+      Object.getPrototypeOf(record) === this.recordClass.prototype ? record : fresh
+    ) as ManagedRecord<T>;
   }
 
   // ---------------------------------------------------------------- shapes
@@ -1233,7 +1502,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
   /** Records that do not match `where` (SQL NULL rules: a NULL column matches neither side). */
   exclude(where: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T>[]> {
     if (!isFilter(where)) {
-      throw new InvalidQueryError(`${this.meta.name}.exclude: where must be an object`, this.context('exclude'));
+      throw new InvalidQueryError(
+        `${this.meta.name}.exclude: where must be an object`,
+        this.context('exclude'),
+      );
     }
     return this.findRecords('exclude', Q.not(where), options);
   }
@@ -1241,15 +1513,24 @@ export class Manager<T extends object> implements RecordOwner<T> {
   private projected(fields: unknown, operation: string): FieldMetadata[] {
     const list = typeof fields === 'string' ? [fields] : fields;
     if (!Array.isArray(list) || list.length === 0) {
-      throw new InvalidQueryError(`${this.meta.name}.${operation} needs at least one field`, this.context(operation));
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation} needs at least one field`,
+        this.context(operation),
+      );
     }
     return list.map((property) => {
-      const field = typeof property === 'string' && !isUnsafeKey(property) ? this.meta.fieldsByProperty.get(property) : undefined;
+      const field =
+        typeof property === 'string' && !isUnsafeKey(property)
+          ? this.meta.fieldsByProperty.get(property)
+          : undefined;
       if (!field) {
-        throw new InvalidQueryError(`${this.meta.name}.${operation}: unknown field "${String(property)}"`, {
-          ...this.context(operation),
-          field: String(property),
-        });
+        throw new InvalidQueryError(
+          `${this.meta.name}.${operation}: unknown field "${String(property)}"`,
+          {
+            ...this.context(operation),
+            field: String(property),
+          },
+        );
       }
       return field;
     });
@@ -1264,7 +1545,9 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const operation = 'select';
     const chosen = this.projected(fields, operation);
     const params = new SqlParams(this.dialect);
-    const whereSql = this.whereClause(where, params, operation, { includeDeleted: options?.includeDeleted === true });
+    const whereSql = this.whereClause(where, params, operation, {
+      includeDeleted: options?.includeDeleted === true,
+    });
     const columns = chosen.map((f) => this.dialect.quoteIdentifier(f.column)).join(', ');
     const rows = await this.query(
       operation,
@@ -1273,20 +1556,28 @@ export class Manager<T extends object> implements RecordOwner<T> {
     );
     const out = rows.map((row) => {
       const item: any = {};
-      for (const field of chosen) item[field.property] = this.dialect.fromDriver(field, row[field.column]);
+      for (const field of chosen)
+        item[field.property] = this.dialect.fromDriver(field, row[field.column]);
       return item;
     });
     return chosen.some((f) => f.encrypted) ? this.reveal(out, operation) : out;
   }
 
   /** The values of one field for the rows matching `where`. */
-  async valuesList<K extends keyof T & string>(field: K, where?: Filter<T>, options?: FindOptions): Promise<Array<T[K]>> {
+  async valuesList<K extends keyof T & string>(
+    field: K,
+    where?: Filter<T>,
+    options?: FindOptions,
+  ): Promise<Array<T[K]>> {
     const rows = await this.select([field], where, options);
     return rows.map((row) => row[field]);
   }
 
   /** `{ [value]: count }` grouped by one field (NULL groups under the key `null`). */
-  async countBy<K extends keyof T & string>(field: K, where?: Filter<T>): Promise<Record<string, number>> {
+  async countBy<K extends keyof T & string>(
+    field: K,
+    where?: Filter<T>,
+  ): Promise<Record<string, number>> {
     const operation = 'countBy';
     const [chosen] = this.projected([field], operation);
     const q = (id: string) => this.dialect.quoteIdentifier(id);
@@ -1304,7 +1595,12 @@ export class Manager<T extends object> implements RecordOwner<T> {
       const key = value instanceof Date ? value.toISOString() : String(value);
       // defineProperty: a stored value such as "__proto__" stays a plain key.
       const before = Object.prototype.hasOwnProperty.call(counts, key) ? counts[key] : 0;
-      Object.defineProperty(counts, key, { value: before + Number(row.n), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(counts, key, {
+        value: before + Number(row.n),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return counts;
   }
@@ -1322,7 +1618,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
       : spec !== null && typeof spec === 'object' && !Array.isArray(spec)
         ? Object.entries(spec as Record<string, AggregateDescriptor>)
         : [];
-    if (entries.length === 0 || entries.some(([label, agg]) => isUnsafeKey(label) || !isAggregate(agg))) {
+    if (
+      entries.length === 0 ||
+      entries.some(([label, agg]) => isUnsafeKey(label) || !isAggregate(agg))
+    ) {
       throw new InvalidQueryError(
         `${this.meta.name}.aggregate takes Agg.count/sum/avg/min/max(...) or { label: Agg… }`,
         this.context(operation),
@@ -1332,12 +1631,21 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const q = (id: string) => this.dialect.quoteIdentifier(id);
     let expressions: string;
     try {
-      expressions = entries.map(([, agg], i) => `${compileAggregate(this.meta, agg, this.dialect, params)} AS ${q(`a${i}`)}`).join(', ');
+      expressions = entries
+        .map(
+          ([, agg], i) =>
+            `${compileAggregate(this.meta, agg, this.dialect, params)} AS ${q(`a${i}`)}`,
+        )
+        .join(', ');
     } catch (error) {
       throw this.withOperation(error, operation);
     }
     const whereSql = this.whereClause(where, params, operation);
-    const [row] = await this.query(operation, `SELECT ${expressions} FROM ${this.statements.table}${whereSql}`, params.values);
+    const [row] = await this.query(
+      operation,
+      `SELECT ${expressions} FROM ${this.statements.table}${whereSql}`,
+      params.values,
+    );
     const values = entries.map(([, agg], i) => {
       const value = aggregateResult(this.meta, agg, row?.[`a${i}`]);
       const field = aggregateField(this.meta, agg);
@@ -1360,25 +1668,46 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const operation = 'paginate';
     const limit = request.limit ?? 20;
     if (!Number.isSafeInteger(limit) || limit < 1) {
-      throw new InvalidQueryError(`${this.meta.name}.paginate: limit must be a positive integer`, this.context(operation));
+      throw new InvalidQueryError(
+        `${this.meta.name}.paginate: limit must be a positive integer`,
+        this.context(operation),
+      );
     }
-    const order = request.orderBy === undefined ? [] : typeof request.orderBy === 'string' ? [request.orderBy] : [...request.orderBy];
-    const terms = order.map((entry) => ({ property: String(entry).replace(/^-/, ''), descending: String(entry).startsWith('-') }));
-    if (!terms.some((t) => t.property === this.meta.key)) terms.push({ property: this.meta.key, descending: false });
+    const order =
+      request.orderBy === undefined
+        ? []
+        : typeof request.orderBy === 'string'
+          ? [request.orderBy]
+          : [...request.orderBy];
+    const terms = order.map((entry) => ({
+      property: String(entry).replace(/^-/, ''),
+      descending: String(entry).startsWith('-'),
+    }));
+    if (!terms.some((t) => t.property === this.meta.key))
+      terms.push({ property: this.meta.key, descending: false });
     for (const term of terms) {
-      const field = isUnsafeKey(term.property) ? undefined : this.meta.fieldsByProperty.get(term.property);
+      const field = isUnsafeKey(term.property)
+        ? undefined
+        : this.meta.fieldsByProperty.get(term.property);
       if (field?.nullable) {
-        throw new InvalidQueryError(`${this.meta.name}.paginate: order field "${term.property}" may be null`, {
-          ...this.context(operation),
-          field: term.property,
-        });
+        throw new InvalidQueryError(
+          `${this.meta.name}.paginate: order field "${term.property}" may be null`,
+          {
+            ...this.context(operation),
+            field: term.property,
+          },
+        );
       }
     }
     const orderBy = terms.map((t) => (t.descending ? `-${t.property}` : t.property));
     let filter: Filter<T> | undefined = request.where;
     if (request.cursor !== undefined && request.cursor !== null) {
       const values = decodeCursor(request.cursor, terms.length);
-      if (!values) throw new InvalidQueryError(`${this.meta.name}.paginate: invalid cursor`, this.context(operation));
+      if (!values)
+        throw new InvalidQueryError(
+          `${this.meta.name}.paginate: invalid cursor`,
+          this.context(operation),
+        );
       const after = Q.or(
         ...terms.map((term, i) => {
           const where: Record<string, unknown> = {};
@@ -1395,7 +1724,11 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const last: any = items[items.length - 1];
     const nextCursor =
       hasNext && last
-        ? encodeCursor(terms.map((t) => (last[t.property] instanceof Date ? last[t.property].toISOString() : last[t.property])))
+        ? encodeCursor(
+            terms.map((t) =>
+              last[t.property] instanceof Date ? last[t.property].toISOString() : last[t.property],
+            ),
+          )
         : null;
     return { items, nextCursor, hasNext };
   }
@@ -1422,11 +1755,17 @@ export class Manager<T extends object> implements RecordOwner<T> {
   async raw(sql: string, params?: Record<string, unknown>): Promise<ManagedRecord<T>[]> {
     const { sql: text, values } = this.rawStatement('raw', sql, params);
     const rows = await this.query('raw', text, values);
-    return this.reveal(rows.map((row) => this.hydrate(row) as ManagedRecord<T>), 'raw');
+    return this.reveal(
+      rows.map((row) => this.hydrate(row) as ManagedRecord<T>),
+      'raw',
+    );
   }
 
   /** Runs a SELECT with `:named` parameters and returns the driver's rows as plain objects. */
-  async rawDicts(sql: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+  async rawDicts(
+    sql: string,
+    params?: Record<string, unknown>,
+  ): Promise<Record<string, unknown>[]> {
     const { sql: text, values } = this.rawStatement('rawDicts', sql, params);
     return this.query('rawDicts', text, values);
   }
@@ -1442,15 +1781,25 @@ export class Manager<T extends object> implements RecordOwner<T> {
   /** The key or one unique group, exactly, with values; anything else is refused. */
   private checkLookup(lookup: unknown, operation: string): Record<string, unknown> {
     if (!isFilter(lookup) || !isPlainData(lookup)) {
-      throw new InvalidQueryError(`${this.meta.name}.${operation}: lookup must be an object`, this.context(operation));
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation}: lookup must be an object`,
+        this.context(operation),
+      );
     }
     const own = Object.keys(lookup);
     const bad = own.find(isUnsafeKey);
-    if (bad) throw new InvalidQueryError(`${this.meta.name}.${operation}: '${bad}' is not allowed`, this.context(operation, { field: bad }));
+    if (bad)
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation}: '${bad}' is not allowed`,
+        this.context(operation, { field: bad }),
+      );
     // Inside a tenantScope the tenant field is implied (unique groups usually include it).
-    const tenantProperty = this.tenantField && this.tenant(operation) ? this.tenantField.property : undefined;
-    const withTenant = tenantProperty && !own.includes(tenantProperty) ? [...own, tenantProperty] : own;
-    const sameSet = (keys: string[], group: string[]) => group.length === keys.length && group.every((p) => keys.includes(p));
+    const tenantProperty =
+      this.tenantField && this.tenant(operation) ? this.tenantField.property : undefined;
+    const withTenant =
+      tenantProperty && !own.includes(tenantProperty) ? [...own, tenantProperty] : own;
+    const sameSet = (keys: string[], group: string[]) =>
+      group.length === keys.length && group.every((p) => keys.includes(p));
     const matches = (group: string[]) => sameSet(own, group) || sameSet(withTenant, group);
     if (!sameSet(own, [this.meta.key]) && !this.meta.unique.some(matches)) {
       throw new InvalidQueryError(
@@ -1460,21 +1809,36 @@ export class Manager<T extends object> implements RecordOwner<T> {
     }
     const missing = own.find((k) => (lookup as any)[k] == null);
     if (missing) {
-      throw new InvalidQueryError(`${this.meta.name}.${operation}: lookup value of ${missing} is missing`, this.context(operation, { field: missing }));
+      throw new InvalidQueryError(
+        `${this.meta.name}.${operation}: lookup value of ${missing} is missing`,
+        this.context(operation, { field: missing }),
+      );
     }
     return lookup as Record<string, unknown>;
   }
 
-  private async createFor(data: Record<string, unknown>, lookup: Record<string, unknown>, operation: string): Promise<ManagedRecord<T>> {
+  private async createFor(
+    data: Record<string, unknown>,
+    lookup: Record<string, unknown>,
+    operation: string,
+  ): Promise<ManagedRecord<T>> {
     // Only a database-generated key given as the lookup needs the explicit-key insert.
-    if (!(this.meta.key in lookup) || this.keyField.idStrategy !== 'autoincrement') return this.create(data as Partial<T>);
+    if (!(this.meta.key in lookup) || this.keyField.idStrategy !== 'autoincrement')
+      return this.create(data as Partial<T>);
     await this.ready();
     const record = await this.validator.build(data, { operation, allowDatabaseKey: true });
     if (this.passwords.any) await this.passwords.hashInto(record as any);
     await this.seal([record], operation);
     const fields = this.meta.fields;
     try {
-      await this.connection.query(this.dialect.insertSql(this.meta.table, fields.map((f) => f.column), 1), this.paramsOf(record, fields));
+      await this.connection.query(
+        this.dialect.insertSql(
+          this.meta.table,
+          fields.map((f) => f.column),
+          1,
+        ),
+        this.paramsOf(record, fields),
+      );
     } catch (error) {
       throw await this.normalize(error, operation);
     }
@@ -1490,10 +1854,16 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const existing = await this.getFor(lookup as Filter<T>, operation);
     if (existing) return [existing, false];
     try {
-      return [await this.contained(() => this.createFor({ ...(args.defaults ?? {}), ...lookup }, lookup, operation)), true];
+      return [
+        await this.contained(() =>
+          this.createFor({ ...(args.defaults ?? {}), ...lookup }, lookup, operation),
+        ),
+        true,
+      ];
     } catch (error) {
       // Another flow created it between the read and the insert.
-      if (!(error instanceof UniqueConstraintError || error instanceof DuplicateKeyError)) throw error;
+      if (!(error instanceof UniqueConstraintError || error instanceof DuplicateKeyError))
+        throw error;
       const winner = await this.getFor(lookup as Filter<T>, operation);
       if (!winner) throw error;
       return [winner, false];
@@ -1513,9 +1883,13 @@ export class Manager<T extends object> implements RecordOwner<T> {
     const existing = await this.getFor(lookup as Filter<T>, operation);
     if (existing) return update(existing);
     try {
-      return [await this.contained(() => this.createFor({ ...defaults, ...lookup }, lookup, operation)), true];
+      return [
+        await this.contained(() => this.createFor({ ...defaults, ...lookup }, lookup, operation)),
+        true,
+      ];
     } catch (error) {
-      if (!(error instanceof UniqueConstraintError || error instanceof DuplicateKeyError)) throw error;
+      if (!(error instanceof UniqueConstraintError || error instanceof DuplicateKeyError))
+        throw error;
       const winner = await this.getFor(lookup as Filter<T>, operation);
       if (!winner) throw error;
       return update(winner);

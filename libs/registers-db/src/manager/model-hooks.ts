@@ -46,7 +46,8 @@ export class ModelHooks {
     if (hook) current = ((await hook(current)) as A | undefined) ?? current;
     for (const subscriber of this.subscribers) {
       const method = subscriber[name];
-      if (typeof method === 'function') current = ((await method.call(subscriber, current)) as A | undefined) ?? current;
+      if (typeof method === 'function')
+        current = ((await method.call(subscriber, current)) as A | undefined) ?? current;
     }
     return current;
   }

@@ -65,7 +65,9 @@ export class ModelStatements {
 
   private buildUpdateByKey(fields: FieldMetadata[]): string {
     const q = (identifier: string) => this.dialect.quoteIdentifier(identifier);
-    const set = fields.map((f, i) => `${q(f.column)} = ${this.dialect.placeholder(i + 1)}`).join(', ');
+    const set = fields
+      .map((f, i) => `${q(f.column)} = ${this.dialect.placeholder(i + 1)}`)
+      .join(', ');
     return `UPDATE ${this.table} SET ${set} WHERE ${q(this.keyColumn)} = ${this.dialect.placeholder(fields.length + 1)}`;
   }
 
@@ -82,7 +84,13 @@ export class ModelStatements {
 
   /** Rows per multi-row statement that keep under the dialect's parameter limit. */
   get rowsPerStatement(): number {
-    return Math.max(1, Math.min(1000, Math.floor(this.dialect.maxParameters / Math.max(1, this.insertFields.length))));
+    return Math.max(
+      1,
+      Math.min(
+        1000,
+        Math.floor(this.dialect.maxParameters / Math.max(1, this.insertFields.length)),
+      ),
+    );
   }
 
   /** INSERT of `rows` rows of insertFields; returns the generated key when there is one. */
@@ -104,7 +112,12 @@ export class ModelStatements {
    * Upsert of `rows` rows of `fields`; on a conflict over `conflict` the `update` fields
    * take the new values. Returns whole rows.
    */
-  upsert(fields: FieldMetadata[], conflict: FieldMetadata[], update: FieldMetadata[], rows: number): string {
+  upsert(
+    fields: FieldMetadata[],
+    conflict: FieldMetadata[],
+    update: FieldMetadata[],
+    rows: number,
+  ): string {
     const names = (list: FieldMetadata[]) => list.map((f) => f.property).join(',');
     const signature = `${names(fields)}|${names(conflict)}|${names(update)}|${rows}`;
     let sql = this.upserts.get(signature);

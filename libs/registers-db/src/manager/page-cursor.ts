@@ -9,7 +9,8 @@ export function encodeCursor(values: unknown[]): string {
 
 /** The values of a cursor, or undefined when it is not one of ours with `length` values. */
 export function decodeCursor(cursor: string, length: number): unknown[] | undefined {
-  if (typeof cursor !== 'string' || cursor.length > 8192 || !/^[A-Za-z0-9_-]*$/.test(cursor)) return undefined;
+  if (typeof cursor !== 'string' || cursor.length > 8192 || !/^[A-Za-z0-9_-]*$/.test(cursor))
+    return undefined;
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     return Array.isArray(values) && values.length === length ? values : undefined;

@@ -21,7 +21,8 @@ export class PasswordFields {
   async hashInto(target: Record<string, unknown>): Promise<void> {
     for (const field of this.fields) {
       const value = target[field.property];
-      if (typeof value === 'string' && !isPasswordHash(value)) target[field.property] = await hashPassword(value);
+      if (typeof value === 'string' && !isPasswordHash(value))
+        target[field.property] = await hashPassword(value);
     }
   }
 

@@ -23,10 +23,17 @@ const NAME_PART = /\w/;
  * placeholders (`?`, `$1`), interpolation markers (`%s`, `{}`), more than one statement,
  * a name missing from `params`, and a param the SQL never uses.
  */
-export function compileRawSql(dialect: QueryDialect, sql: string, params: Record<string, unknown> = {}): CompiledRawSql {
-  if (typeof sql !== 'string' || sql.trim() === '') throw new RawSqlRefusal('raw SQL must be a non-empty string');
+export function compileRawSql(
+  dialect: QueryDialect,
+  sql: string,
+  params: Record<string, unknown> = {},
+): CompiledRawSql {
+  if (typeof sql !== 'string' || sql.trim() === '')
+    throw new RawSqlRefusal('raw SQL must be a non-empty string');
   if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-    throw new RawSqlRefusal('raw SQL takes named parameters as an object ({ name: value }), not a list');
+    throw new RawSqlRefusal(
+      'raw SQL takes named parameters as an object ({ name: value }), not a list',
+    );
   }
   const values: unknown[] = [];
   const used = new Set<string>();
@@ -65,10 +72,14 @@ export function compileRawSql(dialect: QueryDialect, sql: string, params: Record
       i = j;
     } else if (c === '?' || (c === '$' && next !== undefined && /\d/.test(next))) {
       throw new RawSqlRefusal('raw SQL takes named :parameters only (no ? or $1 placeholders)');
-    } else if ((c === '%' && next === 's') || (c === '{' && (next === '}' || /\d/.test(next ?? '')))) {
+    } else if (
+      (c === '%' && next === 's') ||
+      (c === '{' && (next === '}' || /\d/.test(next ?? '')))
+    ) {
       throw new RawSqlRefusal('raw SQL must bind values as :parameters, not interpolate them');
     } else if (c === ';') {
-      if (sql.slice(i + 1).trim() !== '') throw new RawSqlRefusal('raw SQL runs one statement at a time');
+      if (sql.slice(i + 1).trim() !== '')
+        throw new RawSqlRefusal('raw SQL runs one statement at a time');
       i++;
     } else {
       out += c;
@@ -76,7 +87,8 @@ export function compileRawSql(dialect: QueryDialect, sql: string, params: Record
     }
   }
   for (const name of Object.keys(params)) {
-    if (!used.has(name)) throw new RawSqlRefusal(`parameter ${name} is not used by the raw SQL`, name);
+    if (!used.has(name))
+      throw new RawSqlRefusal(`parameter ${name} is not used by the raw SQL`, name);
   }
   return { sql: out, values };
 }

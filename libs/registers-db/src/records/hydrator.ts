@@ -31,6 +31,17 @@ export function compileHydrator<T extends object>(
   });
   const key = JSON.stringify(meta.key);
   lines.push(`mark(r, r[${key}]);`, 'return r;');
-  const factory = new Function('R', 'F', 'convert', 'mark', `return function hydrate(row) {\n${lines.join('\n')}\n};`);
-  return factory(Record, fields, (field: FieldMetadata, value: unknown) => dialect.fromDriver(field, value), markPersisted);
+  const factory = new Function(
+    'R',
+    'F',
+    'convert',
+    'mark',
+    `return function hydrate(row) {\n${lines.join('\n')}\n};`,
+  );
+  return factory(
+    Record,
+    fields,
+    (field: FieldMetadata, value: unknown) => dialect.fromDriver(field, value),
+    markPersisted,
+  );
 }

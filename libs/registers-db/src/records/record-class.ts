@@ -11,7 +11,10 @@ import type { RecordOwner } from './record-methods.interface';
  * manager. Records are `instanceof` the model, `record.constructor` is the model (so
  * class-validator finds its rules), and their own enumerable properties are the fields.
  */
-export function createRecordClass<T extends object>(meta: ModelMetadata<T>, owner: RecordOwner<T>): Type<T> {
+export function createRecordClass<T extends object>(
+  meta: ModelMetadata<T>,
+  owner: RecordOwner<T>,
+): Type<T> {
   const model = meta.target;
   const RecordClass = class extends (model as Type<any>) {} as Type<T>;
   Object.defineProperty(RecordClass, 'name', { value: model.name });
@@ -50,22 +53,36 @@ export function createRecordClass<T extends object>(meta: ModelMetadata<T>, owne
     methods.verifyPassword = method(function (this: T, raw: string, field?: string) {
       return verifyPassword(raw, storedHash(this, field, 'verifyPassword'));
     });
-    methods.verifyAndUpgradePassword = method(async function (this: T, raw: string, field?: string) {
+    methods.verifyAndUpgradePassword = method(async function (
+      this: T,
+      raw: string,
+      field?: string,
+    ) {
       const property = field ?? passwordFields[0];
-      const result = await verifyAndUpgradePassword(raw, storedHash(this, field, 'verifyAndUpgradePassword'));
-      if (result.ok && result.upgraded) await owner.updateRecord(this, { [property]: result.upgraded } as Partial<T>);
+      const result = await verifyAndUpgradePassword(
+        raw,
+        storedHash(this, field, 'verifyAndUpgradePassword'),
+      );
+      if (result.ok && result.upgraded)
+        await owner.updateRecord(this, { [property]: result.upgraded } as Partial<T>);
       return result;
     });
   }
   // Password hashes and decrypted values stay readable on the record but out of JSON and logs.
-  const secret = new Set(meta.fields.filter((f) => f.hashPassword || f.encrypted).map((f) => f.property));
+  const secret = new Set(
+    meta.fields.filter((f) => f.hashPassword || f.encrypted).map((f) => f.property),
+  );
   if (secret.size && typeof (model.prototype as any).toJSON !== 'function') {
     methods.toJSON = method(function (this: Record<string, unknown>) {
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(this)) if (!secret.has(key)) out[key] = this[key];
       return out;
     });
-    methods[inspect.custom as any] = method(function (this: Record<string, unknown>, _depth: number, options: object) {
+    methods[inspect.custom as any] = method(function (
+      this: Record<string, unknown>,
+      _depth: number,
+      options: object,
+    ) {
       const shown: Record<string, unknown> = {};
       for (const key of Object.keys(this)) shown[key] = secret.has(key) ? '[hidden]' : this[key];
       return `${model.name} ${inspect(shown, options)}`;

@@ -1,4 +1,10 @@
-import { getMetadataStorage, validate, validateSync, ValidationTypes, ValidatorOptions } from 'class-validator';
+import {
+  getMetadataStorage,
+  validate,
+  validateSync,
+  ValidationTypes,
+  ValidatorOptions,
+} from 'class-validator';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
@@ -25,20 +31,25 @@ export function readClassRules(target: Function): ClassRules {
   // The same selection class-validator makes for `validate(instance)` without groups.
   const metadatas = storage.getTargetValidationMetadatas(target, '', false, false, undefined);
   const properties = [...new Set(metadatas.map((m) => m.propertyName))];
-  const constraintsOf = (m: ValidationMetadata) => (m.constraintCls ? storage.getTargetValidatorConstraints(m.constraintCls) : []);
+  const constraintsOf = (m: ValidationMetadata) =>
+    m.constraintCls ? storage.getTargetValidatorConstraints(m.constraintCls) : [];
   const hasAsyncRules = metadatas.some((m) => constraintsOf(m).some((c) => c.async));
   const flat = metadatas.every(
-    (m) => m.type !== ValidationTypes.NESTED_VALIDATION && m.type !== ValidationTypes.PROMISE_VALIDATION,
+    (m) =>
+      m.type !== ValidationTypes.NESTED_VALIDATION && m.type !== ValidationTypes.PROMISE_VALIDATION,
   );
   const rules: ClassRules = { properties, hasRules: metadatas.length > 0, hasAsyncRules };
-  if (!hasAsyncRules && flat) rules.passes = compileCheck(target.name, storage.groupByPropertyName(metadatas), constraintsOf);
+  if (!hasAsyncRules && flat)
+    rules.passes = compileCheck(target.name, storage.groupByPropertyName(metadatas), constraintsOf);
   return rules;
 }
 
 function compileCheck(
   targetName: string,
   grouped: Record<string, ValidationMetadata[]>,
-  constraintsOf: (m: ValidationMetadata) => Array<{ instance: { validate(value: unknown, args: unknown): unknown } }>,
+  constraintsOf: (
+    m: ValidationMetadata,
+  ) => Array<{ instance: { validate(value: unknown, args: unknown): unknown } }>,
 ): Check {
   const plans = Object.keys(grouped).map((property) => {
     const all = grouped[property];
@@ -46,11 +57,19 @@ function compileCheck(
     const constraint = (m: ValidationMetadata) => ({
       meta: m,
       validators: constraintsOf(m).map((c) => c.instance),
-      args: { targetName, property: m.propertyName, object: undefined as unknown, value: undefined as unknown, constraints: m.constraints },
+      args: {
+        targetName,
+        property: m.propertyName,
+        object: undefined as unknown,
+        value: undefined as unknown,
+        constraints: m.constraints,
+      },
     });
     return {
       property,
-      conditions: all.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.constraints[0]),
+      conditions: all
+        .filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION)
+        .map((m) => m.constraints[0]),
       defined: all.filter((m) => m.type === ValidationTypes.IS_DEFINED).map(constraint),
       custom: all.filter((m) => m.type === ValidationTypes.CUSTOM_VALIDATION).map(constraint),
     };
@@ -69,7 +88,8 @@ function compileCheck(
       args.value = value;
       for (const validator of validators) {
         if (meta.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)) {
-          const items = value instanceof Map ? [...value.values()] : [...(value as Iterable<unknown>)];
+          const items =
+            value instanceof Map ? [...value.values()] : [...(value as Iterable<unknown>)];
           if (!items.every((item) => validator.validate(item, args))) return false;
         } else if (!validator.validate(value, args)) return false;
       }

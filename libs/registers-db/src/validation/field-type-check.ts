@@ -17,7 +17,9 @@ export interface TypeCheckResult {
 export function checkFieldType(field: FieldMetadata, value: unknown): TypeCheckResult {
   switch (field.type) {
     case 'integer':
-      return Number.isSafeInteger(value) ? { value } : { value, issue: `${field.property} must be an integer` };
+      return Number.isSafeInteger(value)
+        ? { value }
+        : { value, issue: `${field.property} must be an integer` };
     case 'bigint':
       if (typeof value === 'bigint' || Number.isSafeInteger(value)) return { value };
       return { value, issue: `${field.property} must be an integer` };
@@ -30,7 +32,9 @@ export function checkFieldType(field: FieldMetadata, value: unknown): TypeCheckR
       if (typeof value === 'string' && DECIMAL_TEXT.test(value)) return { value };
       return { value, issue: `${field.property} must be a finite number` };
     case 'boolean':
-      return typeof value === 'boolean' ? { value } : { value, issue: `${field.property} must be a boolean` };
+      return typeof value === 'boolean'
+        ? { value }
+        : { value, issue: `${field.property} must be a boolean` };
     case 'uuid':
       return typeof value === 'string' && UUID.test(value)
         ? { value }
@@ -50,7 +54,8 @@ export function checkFieldType(field: FieldMetadata, value: unknown): TypeCheckR
         : { value };
     case 'date':
     case 'datetime': {
-      const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+      const date =
+        value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
       return date && !Number.isNaN(date.getTime())
         ? { value: date }
         : { value, issue: `${field.property} must be a valid date` };

@@ -57,7 +57,9 @@ export class ModelValidator<T extends object> {
     ]);
     this.assign = compileAssigner(Target, [...this.known]);
     this.keyField = meta.fieldsByProperty.get(meta.key);
-    this.passwordProperties = new Set(meta.fields.filter((f) => f.hashPassword).map((f) => f.property));
+    this.passwordProperties = new Set(
+      meta.fields.filter((f) => f.hashPassword).map((f) => f.property),
+    );
   }
 
   private context(ctx: WriteContext) {
@@ -89,12 +91,17 @@ export class ModelValidator<T extends object> {
     for (const key of Object.keys(data)) {
       if (isUnsafeKey(key)) issues.add(key, `${key} is not an allowed field name`);
       // Instances of the model may carry helper properties; plain input may not.
-      else if (plain && !this.known.has(key)) issues.add(key, `${key} is not a field of ${this.meta.name}`);
+      else if (plain && !this.known.has(key))
+        issues.add(key, `${key} is not a field of ${this.meta.name}`);
     }
     return data as Record<string, unknown>;
   }
 
-  private checkStoredFields(instance: any, issues: IssueList, only?: Record<string, unknown>): void {
+  private checkStoredFields(
+    instance: any,
+    issues: IssueList,
+    only?: Record<string, unknown>,
+  ): void {
     for (const field of this.meta.fields) {
       const property = field.property;
       if (only && !(property in only)) continue;
@@ -116,15 +123,21 @@ export class ModelValidator<T extends object> {
   }
 
   /** Adds class-validator's issues; synchronous unless the class has async rules. */
-  private applyClassRules(instance: object, issues: IssueList, partial: boolean): void | Promise<void> {
+  private applyClassRules(
+    instance: object,
+    issues: IssueList,
+    partial: boolean,
+  ): void | Promise<void> {
     if (!this.rules.hasRules) return;
     const errors = runClassRules(this.rules, instance, partial);
     if (Array.isArray(errors)) {
-      if (errors.length) issues.addAll(issuesFromClassValidator(this.withoutStoredHashes(errors, instance)));
+      if (errors.length)
+        issues.addAll(issuesFromClassValidator(this.withoutStoredHashes(errors, instance)));
       return;
     }
     return errors.then((list) => {
-      if (list.length) issues.addAll(issuesFromClassValidator(this.withoutStoredHashes(list, instance)));
+      if (list.length)
+        issues.addAll(issuesFromClassValidator(this.withoutStoredHashes(list, instance)));
     });
   }
 
@@ -134,7 +147,9 @@ export class ModelValidator<T extends object> {
    */
   private withoutStoredHashes<E extends { property: string }>(errors: E[], instance: any): E[] {
     if (this.passwordProperties.size === 0) return errors;
-    return errors.filter((e) => !(this.passwordProperties.has(e.property) && isPasswordHash(instance[e.property])));
+    return errors.filter(
+      (e) => !(this.passwordProperties.has(e.property) && isPasswordHash(instance[e.property])),
+    );
   }
 
   /** A new, validated instance from create/upsert/bulk input, with defaults and a generated uuid key. */
@@ -143,7 +158,11 @@ export class ModelValidator<T extends object> {
     const input = this.checkKeys(data, issues, options);
     if (!issues.empty) this.fail(issues, options);
     const key = this.keyField;
-    if (key?.idStrategy === 'autoincrement' && input[key.property] != null && !options.allowDatabaseKey) {
+    if (
+      key?.idStrategy === 'autoincrement' &&
+      input[key.property] != null &&
+      !options.allowDatabaseKey
+    ) {
       throw new InvalidPrimaryKeyAssignmentError(
         `${this.meta.name}.${key.property} is assigned by the database and cannot be supplied`,
         { ...this.context(options), fields: [key.property] },
@@ -155,7 +174,8 @@ export class ModelValidator<T extends object> {
         instance[field.property] = defaultValue(field);
       }
     }
-    if (key?.idStrategy === 'uuid4' && instance[key.property] == null) instance[key.property] = randomUUID();
+    if (key?.idStrategy === 'uuid4' && instance[key.property] == null)
+      instance[key.property] = randomUUID();
     if (this.meta.timestamps) {
       const now = new Date();
       if (this.meta.fieldsByProperty.has('createdAt')) instance.createdAt ??= now;
@@ -163,13 +183,16 @@ export class ModelValidator<T extends object> {
     }
     this.checkStoredFields(instance, issues);
     const pending = this.applyClassRules(instance, issues, false);
-    return pending ? pending.then(() => this.finishBuild(instance, issues, options)) : this.finishBuild(instance, issues, options);
+    return pending
+      ? pending.then(() => this.finishBuild(instance, issues, options))
+      : this.finishBuild(instance, issues, options);
   }
 
   private finishBuild(instance: any, issues: IssueList, options: BuildOptions): T {
     if (!issues.empty) this.fail(issues, options);
     for (const field of this.meta.fields) {
-      if (instance[field.property] === undefined && !this.isGeneratedKey(field)) instance[field.property] = null;
+      if (instance[field.property] === undefined && !this.isGeneratedKey(field))
+        instance[field.property] = null;
     }
     return instance;
   }
@@ -191,21 +214,26 @@ export class ModelValidator<T extends object> {
     const issues = new IssueList();
     const input = this.checkKeys(changes, issues, ctx);
     if (!isPlainObject(input)) {
-      for (const key of Object.keys(input)) if (!this.known.has(key)) issues.add(key, `${key} is not a field of ${this.meta.name}`);
+      for (const key of Object.keys(input))
+        if (!this.known.has(key)) issues.add(key, `${key} is not a field of ${this.meta.name}`);
     }
     if (!issues.empty) this.fail(issues, ctx);
     if (this.meta.key in input) {
-      throw new ImmutableFieldError(`${this.meta.name}.${this.meta.key} is the key and cannot be changed`, {
-        ...this.context(ctx),
-        fields: [this.meta.key],
-      });
+      throw new ImmutableFieldError(
+        `${this.meta.name}.${this.meta.key} is the key and cannot be changed`,
+        {
+          ...this.context(ctx),
+          fields: [this.meta.key],
+        },
+      );
     }
     const partial: any = assignPartial(this.Target, input);
     this.checkStoredFields(partial, issues, input);
     await this.applyClassRules(partial, issues, true);
     if (!issues.empty) this.fail(issues, ctx);
     const normalized: Record<string, unknown> = {};
-    for (const key of Object.keys(input)) normalized[key] = partial[key] === undefined ? null : partial[key];
+    for (const key of Object.keys(input))
+      normalized[key] = partial[key] === undefined ? null : partial[key];
     return normalized;
   }
 }

@@ -2,7 +2,10 @@ import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { FieldValidationIssue } from '../errors';
 
 /** class-validator's nested errors as one issue list with dotted paths (`address.city`). */
-export function issuesFromClassValidator(errors: ClassValidatorError[], prefix = ''): FieldValidationIssue[] {
+export function issuesFromClassValidator(
+  errors: ClassValidatorError[],
+  prefix = '',
+): FieldValidationIssue[] {
   const issues: FieldValidationIssue[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
@@ -24,7 +27,8 @@ export class IssueList {
   }
 
   addAll(issues: FieldValidationIssue[]): void {
-    for (const issue of issues) for (const message of issue.messages) this.add(issue.field, message);
+    for (const issue of issues)
+      for (const message of issue.messages) this.add(issue.field, message);
   }
 
   get empty(): boolean {

@@ -45,7 +45,9 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
     returning?: string[],
   ): string {
     const q = (c: string) => this.quoteIdentifier(c);
-    const set = (update.length ? update : conflict.slice(0, 1)).map((c) => `${q(c)} = VALUES(${q(c)})`).join(', ');
+    const set = (update.length ? update : conflict.slice(0, 1))
+      .map((c) => `${q(c)} = VALUES(${q(c)})`)
+      .join(', ');
     return (
       `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${placeholderRows(this, columns.length, rows)}` +
       ` ON DUPLICATE KEY UPDATE ${set}${this.returning(returning)}`
@@ -53,7 +55,9 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
   }
 
   private returning(columns?: string[]): string {
-    return columns?.length ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}` : '';
+    return columns?.length
+      ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}`
+      : '';
   }
 
   fromDriver(field: FieldMetadata, value: unknown): unknown {
@@ -68,7 +72,9 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
         return typeof value === 'number' ? value : Number(value);
       case 'date':
       case 'datetime':
-        return value instanceof Date ? value : new Date(String(value).replace(' ', 'T') + (/[zZ+]/.test(String(value)) ? '' : 'Z'));
+        return value instanceof Date
+          ? value
+          : new Date(String(value).replace(' ', 'T') + (/[zZ+]/.test(String(value)) ? '' : 'Z'));
       case 'json':
         if (Buffer.isBuffer(value)) return JSON.parse(value.toString('utf8'));
         return typeof value === 'string' ? JSON.parse(value) : value;
@@ -90,7 +96,8 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
       case ER_NO_REFERENCED_ROW_2:
       case ER_ROW_IS_REFERENCED_2: {
         const columns = /FOREIGN KEY \(([^)]+)\)/.exec(message)?.[1].split(',').map(unquote);
-        const referenced = error.errno === ER_ROW_IS_REFERENCED || error.errno === ER_ROW_IS_REFERENCED_2;
+        const referenced =
+          error.errno === ER_ROW_IS_REFERENCED || error.errno === ER_ROW_IS_REFERENCED_2;
         return { kind: 'foreign-key', columns: referenced ? [] : columns };
       }
       case ER_BAD_NULL:
@@ -103,7 +110,10 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
     }
   }
 
-  async normalizeError(error: unknown, context: ErrorNormalizationContext): Promise<RegistryError | undefined> {
+  async normalizeError(
+    error: unknown,
+    context: ErrorNormalizationContext,
+  ): Promise<RegistryError | undefined> {
     const violation = this.classifyError(error);
     return violation ? integrityError(violation, context) : undefined;
   }

@@ -37,7 +37,9 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
     returning?: string[],
   ): string {
     const q = (c: string) => this.quoteIdentifier(c);
-    const set = (update.length ? update : conflict.slice(0, 1)).map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ');
+    const set = (update.length ? update : conflict.slice(0, 1))
+      .map((c) => `${q(c)} = EXCLUDED.${q(c)}`)
+      .join(', ');
     return (
       `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${placeholderRows(this, columns.length, rows)}` +
       ` ON CONFLICT (${conflict.map(q).join(', ')}) DO UPDATE SET ${set}${this.returning(returning)}`
@@ -45,7 +47,9 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
   }
 
   private returning(columns?: string[]): string {
-    return columns?.length ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}` : '';
+    return columns?.length
+      ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}`
+      : '';
   }
 
   fromDriver(field: FieldMetadata, value: unknown): unknown {
@@ -57,7 +61,9 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
       case 'decimal':
         return typeof value === 'number' ? value : Number(value);
       case 'boolean':
-        return typeof value === 'boolean' ? value : value === 't' || value === 'true' || value === 1;
+        return typeof value === 'boolean'
+          ? value
+          : value === 't' || value === 'true' || value === 1;
       case 'date':
       case 'datetime':
         return value instanceof Date ? value : new Date(value as string);
@@ -82,11 +88,17 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
     }
   }
 
-  async normalizeError(error: unknown, context: ErrorNormalizationContext): Promise<RegistryError | undefined> {
+  async normalizeError(
+    error: unknown,
+    context: ErrorNormalizationContext,
+  ): Promise<RegistryError | undefined> {
     const violation = this.classifyError(error);
     if (!violation) return undefined;
     // A parent delete names the parent's key; the child's fields are not on this model.
-    if (violation.kind === 'foreign-key' && /still referenced/.test(String((error as any).detail ?? ''))) {
+    if (
+      violation.kind === 'foreign-key' &&
+      /still referenced/.test(String((error as any).detail ?? ''))
+    ) {
       violation.columns = [];
     }
     return integrityError(violation, context);

@@ -45,7 +45,9 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
   ): string {
     const q = (c: string) => this.quoteIdentifier(c);
     // With nothing to change, a no-op assignment still makes RETURNING give the row.
-    const set = (update.length ? update : conflict.slice(0, 1)).map((c) => `${q(c)} = excluded.${q(c)}`).join(', ');
+    const set = (update.length ? update : conflict.slice(0, 1))
+      .map((c) => `${q(c)} = excluded.${q(c)}`)
+      .join(', ');
     return (
       `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${placeholderRows(this, columns.length, rows)}` +
       ` ON CONFLICT (${conflict.map(q).join(', ')}) DO UPDATE SET ${set}${this.returning(returning)}`
@@ -53,7 +55,9 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
   }
 
   private returning(columns?: string[]): string {
-    return columns?.length ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}` : '';
+    return columns?.length
+      ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}`
+      : '';
   }
 
   fromDriver(field: FieldMetadata, value: unknown): unknown {
@@ -93,7 +97,10 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
     }
   }
 
-  async normalizeError(error: unknown, context: ErrorNormalizationContext): Promise<RegistryError | undefined> {
+  async normalizeError(
+    error: unknown,
+    context: ErrorNormalizationContext,
+  ): Promise<RegistryError | undefined> {
     const violation = this.classifyError(error);
     return violation ? integrityError(violation, context) : undefined;
   }

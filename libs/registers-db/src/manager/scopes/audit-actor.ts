@@ -7,7 +7,8 @@ const actors = new AsyncLocalStorage<string>();
  * produce. The scope follows the async flow of `fn` only.
  */
 export function auditActor<R>(actor: string, fn: () => R | Promise<R>): Promise<R> {
-  if (typeof actor !== 'string' || actor === '') throw new TypeError('auditActor needs a non-empty string');
+  if (typeof actor !== 'string' || actor === '')
+    throw new TypeError('auditActor needs a non-empty string');
   return Promise.resolve(actors.run(actor, fn));
 }
 
