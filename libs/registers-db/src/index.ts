@@ -52,7 +52,10 @@ export type {
   PageRequest,
   Page,
 } from './manager/manager-options.interface';
-export { auditActor } from './manager/scopes/audit-actor';
+export { auditActor, currentAuditActor } from './manager/scopes/audit-actor';
+export { ENCRYPTION_KEY_ENV } from './manager/encrypted-fields';
+export type { ModelHookName, ModelSubscriberLike } from './manager/model-hooks';
+export { dialectFor } from './dialects';
 export { tenantScope, unscoped } from './manager/scopes/tenant-scope';
 export type { TenantValue } from './manager/scopes/tenant-scope';
 export type { AuditOperation } from './manager/audit-trail';
