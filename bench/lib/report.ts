@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatMeasured, formatMs, verdict } from './format';
+import { formatFactor, formatMeasured, formatMs, verdict } from './format';
 import { AreaRun, LatestResults, readLatest, RESULTS_DIR } from './results';
 import { TargetResult, WorkloadResult } from './workload';
 
@@ -49,12 +49,19 @@ export function renderMarkdown(runs: AreaRun[]): string {
   }
   const workloads = runs.flatMap((r) => r.workloads);
   const targets = workloads.flatMap((w) => w.targets.map((t) => ({ w, t })));
-  out.push('| workload | target | measured | |', '| --- | --- | --- | --- |');
+  out.push(
+    '| workload | target | measured | | best possible¹ |',
+    '| --- | --- | --- | --- | --- |',
+  );
   for (const { w, t } of targets) {
     out.push(
-      `| ${cell(`${w.group} ${w.title}`)} | ${cell(t.text)} | ${cell(formatMeasured(t))} | ${verdict(t.pass)} |`,
+      `| ${cell(`${w.group} ${w.title}`)} | ${cell(t.text)} | ${cell(formatMeasured(t))} | ${verdict(t.pass)} | ${ceiling(w, t)} |`,
     );
   }
+  out.push(
+    '',
+    '¹ For a speed-up target: the anchor ÷ the raw driver, i.e. the speed-up registers would show if it ran exactly as fast as the raw driver. Below the target means the target cannot be met on this machine whatever the library does.',
+  );
   out.push('', 'Medians per timed call (lower is better):', '');
   out.push(
     `| workload | ${CONTENDER_COLUMNS.join(' | ')} |`,
@@ -78,6 +85,13 @@ export function renderMarkdown(runs: AreaRun[]): string {
   if (notes.length) out.push('', 'Not measured:', '', ...notes);
   out.push('', '![Share of each target’s budget used](results/chart.svg)');
   return out.join('\n');
+}
+
+function ceiling(w: WorkloadResult, t: TargetResult): string {
+  if (t.kind !== 'faster-by') return '';
+  const anchor = w.contenders.find((c) => c.name === t.against)?.medianMs;
+  const raw = w.contenders.find((c) => c.name === 'raw')?.medianMs;
+  return anchor && raw ? `${formatFactor(anchor / raw)} (${t.against} ÷ raw)` : '';
 }
 
 /** Budget used: measured ÷ allowed, so 1 is the target line and every target reads the same way. */
