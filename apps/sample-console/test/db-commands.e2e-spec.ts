@@ -2,7 +2,7 @@
  * The `db …` commands of the built sample console (SPEC 4.3 / 5.2), run as a child process
  * against each dialect. Each story runs in order over one fresh database of its own.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeEachDialect, DialectTarget } from '../../../test/support/dialects';
 import {
@@ -386,6 +386,18 @@ describe('sample console db commands without a reachable database', () => {
       });
     });
   }
+
+  it('exits 1 on db health when the SQLite file cannot be created, naming the path', async () => {
+    writeFileSync(join(workdir.dir, 'not-a-dir'), '');
+    const url = `sqlite:${join(workdir.dir, 'not-a-dir', 'todos.db')}`;
+    const result = await runConsole(['db', 'health'], { cwd: workdir.dir, databaseUrl: url });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.startsWith(`Error: Could not open the sqlite database ${url}: `)).toBe(
+      true,
+    );
+    rmSync(join(workdir.dir, 'not-a-dir'));
+  });
 
   it('prints db help and command help without creating a database file or a migrations folder', async () => {
     const calls = [
