@@ -48,7 +48,9 @@ export class DatabaseConnection {
   private statementListeners: Array<(sql: string) => void> = [];
 
   constructor(private readonly options: DatabaseConnectionOptions = {}) {
-    this.parsed = parseDatabaseUrl(options.url ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_DATABASE_URL);
+    this.parsed = parseDatabaseUrl(
+      options.url ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    );
     this.dialect = this.parsed.dialect;
     this.name = options.name ?? 'default';
   }
@@ -129,6 +131,19 @@ export class DatabaseConnection {
     if (this.statementListeners.length > 0) this.notify(sql);
     const executor = this.executor() ?? (await this.open(), this.executor()!);
     return executor.query(sql, params) as Promise<T[]>;
+  }
+
+  /**
+   * The first row of a read, or undefined when there is none: for statements that return
+   * at most one row (by key, `LIMIT 1`, `COUNT(*)`). On SQLite the statement stops at that row.
+   */
+  async queryOne<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<T | undefined> {
+    if (this.statementListeners.length > 0) this.notify(sql);
+    const executor = this.executor() ?? (await this.open(), this.executor()!);
+    return executor.queryOne(sql, params) as Promise<T | undefined>;
   }
 
   async execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {

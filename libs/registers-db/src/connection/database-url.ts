@@ -35,10 +35,16 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
     return { dialect: 'sqlite', url, redacted, file };
   }
   const scheme = url.slice(0, url.indexOf('://'));
-  if (scheme === 'postgres' || scheme === 'postgresql') return { dialect: 'postgres', url, redacted };
+  if (scheme === 'postgres' || scheme === 'postgresql')
+    return { dialect: 'postgres', url, redacted };
   if (scheme === 'mysql' || scheme === 'mariadb') {
     if (scheme === 'mariadb') {
-      return { dialect: 'mysql', url: `mysql${url.slice(scheme.length)}`, redacted, flavor: 'mariadb' };
+      return {
+        dialect: 'mysql',
+        url: `mysql${url.slice(scheme.length)}`,
+        redacted,
+        flavor: 'mariadb',
+      };
     }
     return { dialect: 'mysql', url, redacted };
   }

@@ -10,6 +10,8 @@ export interface ExecuteResult {
 /** One driver-level session: the pool outside transactions, a pinned client inside. */
 export interface StatementExecutor {
   query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  /** The first row of a read, or undefined when it returns none. */
+  queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined>;
   execute(sql: string, params: unknown[]): Promise<ExecuteResult>;
 }
 

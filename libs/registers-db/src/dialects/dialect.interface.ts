@@ -37,6 +37,11 @@ export interface Dialect extends QueryDialect {
   readonly errorAbortsTransaction: boolean;
   /** Whether `UPDATE … RETURNING` exists (INSERT … RETURNING exists on all three). */
   readonly updateReturning: boolean;
+  /**
+   * Where a database does not move an autoincrement key's counter past keys written
+   * explicitly (PostgreSQL sequences), the statement that does; undefined elsewhere.
+   */
+  syncKeySequenceSql?(table: string, keyColumn: string): string | undefined;
   /** `INSERT INTO t (cols) VALUES (…), (…)[ RETURNING …]` for `rows` rows. */
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string;
   /**

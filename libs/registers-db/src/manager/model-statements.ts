@@ -24,6 +24,8 @@ export class ModelStatements {
   readonly restoreByKey?: string;
   readonly deletedAtField?: FieldMetadata;
   readonly countFrom: string;
+  /** `SELECT 1 AS "x" FROM table`: exists() adds its WHERE and LIMIT 1. */
+  readonly existsFrom: string;
   /** Fields written by INSERT: all stored fields but a database-generated key. */
   readonly insertFields: FieldMetadata[];
   /** Fields written by save(): all but the key. */
@@ -57,6 +59,7 @@ export class ModelStatements {
       this.restoreByKey = `UPDATE ${this.table} SET ${deletedAt} = NULL WHERE ${keyIs} AND ${deletedAt} IS NOT NULL`;
     }
     this.countFrom = `SELECT COUNT(*) AS ${q('n')} FROM ${this.table}`;
+    this.existsFrom = `SELECT 1 AS ${q('x')} FROM ${this.table}`;
     this.generatedKey = this.keyField.idStrategy === 'autoincrement';
     this.insertFields = this.generatedKey ? meta.fields.filter((f) => !f.isKey) : meta.fields;
     this.updateFields = meta.fields.filter((f) => !f.isKey);

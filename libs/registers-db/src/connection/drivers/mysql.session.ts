@@ -13,7 +13,8 @@ const UNSUPPORTED_PREPARED = 1295;
 type Executable = Pick<Pool | PoolConnection, 'execute' | 'query'>;
 
 function toResult(result: unknown): ExecuteResult {
-  if (Array.isArray(result)) return { affected: result.length, rows: result as Record<string, unknown>[] };
+  if (Array.isArray(result))
+    return { affected: result.length, rows: result as Record<string, unknown>[] };
   const header = result as ResultSetHeader;
   return {
     affected: header.affectedRows ?? 0,
@@ -47,6 +48,11 @@ export class MysqlSession implements DriverSession {
     return Array.isArray(result) ? (result as Record<string, unknown>[]) : [];
   }
 
+  async queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
+    const result = await MysqlSession.run(this.pool, sql, params);
+    return Array.isArray(result) ? (result[0] as Record<string, unknown> | undefined) : undefined;
+  }
+
   async execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
     return toResult(await MysqlSession.run(this.pool, sql, params));
   }
@@ -74,6 +80,12 @@ export class MysqlSession implements DriverSession {
       query: async (sql, params) => {
         const result = await run(sql, params);
         return Array.isArray(result) ? (result as Record<string, unknown>[]) : [];
+      },
+      queryOne: async (sql, params) => {
+        const result = await run(sql, params);
+        return Array.isArray(result)
+          ? (result[0] as Record<string, unknown> | undefined)
+          : undefined;
       },
       execute: async (sql, params) => toResult(await run(sql, params)),
       savepoint: async (name) => void (await conn.query(`SAVEPOINT ${name}`)),

@@ -48,6 +48,10 @@ export class PostgresSession implements DriverSession {
     return (await this.run(this.pool, sql, params)).rows;
   }
 
+  async queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
+    return (await this.run(this.pool, sql, params)).rows[0];
+  }
+
   async execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
     return PostgresSession.toExecuteResult(await this.run(this.pool, sql, params));
   }
@@ -74,7 +78,9 @@ export class PostgresSession implements DriverSession {
     };
     return {
       query: async (sql, params) => (await this.run(client, sql, params)).rows,
-      execute: async (sql, params) => PostgresSession.toExecuteResult(await this.run(client, sql, params)),
+      queryOne: async (sql, params) => (await this.run(client, sql, params)).rows[0],
+      execute: async (sql, params) =>
+        PostgresSession.toExecuteResult(await this.run(client, sql, params)),
       savepoint: async (name) => void (await client.query(`SAVEPOINT ${name}`)),
       releaseSavepoint: async (name) => void (await client.query(`RELEASE SAVEPOINT ${name}`)),
       rollbackToSavepoint: async (name) => {

@@ -12,7 +12,8 @@ function sqliteValues(params: unknown[]): unknown[] {
   for (let i = 0; i < values.length; i++) {
     if (typeof values[i] === 'boolean') {
       const copy = values === params ? values.slice() : values;
-      for (let j = i; j < copy.length; j++) if (typeof copy[j] === 'boolean') copy[j] = copy[j] ? 1 : 0;
+      for (let j = i; j < copy.length; j++)
+        if (typeof copy[j] === 'boolean') copy[j] = copy[j] ? 1 : 0;
       return copy;
     }
   }
@@ -47,6 +48,16 @@ export class SqliteSession implements DriverSession {
     return stmt.all(sqliteValues(params)) as Record<string, unknown>[];
   }
 
+  /** better-sqlite3 `get`: steps the statement once instead of collecting every row. */
+  queryOneNow(sql: string, params: unknown[]): Record<string, unknown> | undefined {
+    const stmt = this.prepare(sql);
+    if (!stmt.reader) {
+      stmt.run(sqliteValues(params));
+      return undefined;
+    }
+    return stmt.get(sqliteValues(params)) as Record<string, unknown> | undefined;
+  }
+
   executeNow(sql: string, params: unknown[]): ExecuteResult {
     const stmt = this.prepare(sql);
     if (stmt.reader) {
@@ -62,6 +73,16 @@ export class SqliteSession implements DriverSession {
     await this.mutex.acquire();
     try {
       return this.queryNow(sql, params);
+    } finally {
+      this.mutex.release();
+    }
+  }
+
+  async queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
+    if (!this.mutex.locked) return this.queryOneNow(sql, params);
+    await this.mutex.acquire();
+    try {
+      return this.queryOneNow(sql, params);
     } finally {
       this.mutex.release();
     }
@@ -98,6 +119,7 @@ export class SqliteSession implements DriverSession {
     };
     return {
       query: async (sql, params) => this.queryNow(sql, params),
+      queryOne: async (sql, params) => this.queryOneNow(sql, params),
       execute: async (sql, params) => this.executeNow(sql, params),
       savepoint: async (name) => void this.db.exec(`SAVEPOINT ${name}`),
       releaseSavepoint: async (name) => void this.db.exec(`RELEASE SAVEPOINT ${name}`),

@@ -1,0 +1,128 @@
+import { RegistryError } from '../../errors';
+import { markPersisted } from '../../records/record-state';
+import { chunked, chunkSizes } from '../chunking';
+import { ChunkFailure } from './chunk-failure';
+import { assignGeneratedKeys } from './generated-keys';
+import type { ModelContext, Row } from './model-context';
+import { ROLLBACK_PROBE } from './rollback-probe';
+
+/** A chunk's INSERT, sent, with its outcome captured (so no rejection goes unhandled). */
+interface InFlightChunk<T> {
+  chunk: T[];
+  start: number;
+  outcome: Promise<{ rows: Row[] } | { error: unknown }>;
+}
+
+/** Produces (validates) the records of positions `start` to `end`. */
+export type ChunkProducer<T> = (start: number, end: number) => T[] | Promise<T[]>;
+
+/**
+ * Inserts many records with multi-row statements under the parameter limit, validating
+ * the next chunk while the database works on the previous one.
+ */
+export class BatchInserter<T extends object> {
+  constructor(private readonly ctx: ModelContext<T>) {}
+
+  /**
+   * Inserts `total` records in one (sub)transaction. On an integrity error everything is
+   * rolled back and the rows are replayed (and rolled back again) to name the failing row
+   * in `rowIndex` (`rowIndexOf` maps a position to the caller's row index).
+   */
+  async insert(
+    total: number,
+    produce: ChunkProducer<T>,
+    operation: string,
+    rowIndexOf: (position: number) => number = (position) => position,
+  ): Promise<T[]> {
+    const { ctx } = this;
+    await ctx.ready();
+    const perStatement = ctx.statements.rowsPerStatement;
+    const records: T[] = new Array(total);
+    try {
+      await ctx.connection.transaction(async () => {
+        let inflight: InFlightChunk<T> | undefined;
+        let start = 0;
+        for (const size of chunkSizes(total, perStatement)) {
+          const produced = produce(start, start + size);
+          const chunk = produced instanceof Promise ? await produced : produced;
+          for (let i = 0; i < chunk.length; i++) records[start + i] = chunk[i];
+          if (inflight) await this.settle(inflight, operation);
+          inflight = this.send(chunk, start);
+          start += size;
+        }
+        if (inflight) await this.settle(inflight, operation);
+      });
+    } catch (error) {
+      if (error instanceof ChunkFailure)
+        throw await this.locateFailure(error, records, operation, rowIndexOf);
+      throw error;
+    }
+    const key = ctx.meta.key;
+    for (const record of records) markPersisted(record, (record as any)[key]);
+    return records;
+  }
+
+  /** The parameters of one multi-row INSERT of `chunk`. */
+  private paramsOfChunk(chunk: T[]): unknown[] {
+    const params: unknown[] = [];
+    const fields = this.ctx.statements.insertFields;
+    for (const record of chunk) this.ctx.paramsOf(record, fields, params);
+    return params;
+  }
+
+  /** Sends one chunk's INSERT now (no await before the driver call) and keeps its outcome. */
+  private send(chunk: T[], start: number): InFlightChunk<T> {
+    const outcome = this.ctx.connection
+      .query(this.ctx.statements.insert(chunk.length), this.paramsOfChunk(chunk))
+      .then(
+        (rows) => ({ rows }),
+        (error) => ({ error }),
+      );
+    return { chunk, start, outcome };
+  }
+
+  private async settle(inflight: InFlightChunk<T>, operation: string): Promise<void> {
+    const outcome = await inflight.outcome;
+    if ('error' in outcome)
+      throw new ChunkFailure(outcome.error, inflight.start, inflight.start + inflight.chunk.length);
+    assignGeneratedKeys(this.ctx, inflight.chunk, outcome.rows, operation);
+  }
+
+  private async locateFailure(
+    failure: ChunkFailure,
+    records: T[],
+    operation: string,
+    rowIndexOf: (position: number) => number,
+  ): Promise<Error> {
+    const { ctx } = this;
+    const { error, start, end } = failure;
+    if (error instanceof RegistryError || !ctx.dialect.classifyError(error))
+      return ctx.normalize(error, operation);
+    if (end - start === 1) return ctx.normalize(error, operation, rowIndexOf(start));
+    let found: { position: number; error: unknown } | undefined;
+    await ctx.connection
+      .transaction(async () => {
+        // The earlier chunks went with the rollback; write them again so cross-chunk duplicates show.
+        for (const chunk of chunked(records.slice(0, start), ctx.statements.rowsPerStatement)) {
+          await ctx.connection.query(
+            ctx.statements.insert(chunk.length),
+            this.paramsOfChunk(chunk),
+          );
+        }
+        const one = ctx.statements.insert(1);
+        for (let i = start; i < end; i++) {
+          try {
+            await ctx.connection.query(one, ctx.paramsOf(records[i], ctx.statements.insertFields));
+          } catch (rowError) {
+            found = { position: i, error: rowError };
+            break;
+          }
+        }
+        throw ROLLBACK_PROBE;
+      })
+      .catch(() => undefined);
+    return found
+      ? ctx.normalize(found.error, operation, rowIndexOf(found.position))
+      : ctx.normalize(error, operation);
+  }
+}

@@ -1,0 +1,171 @@
+import { RegistryError, SchemaError } from '../../errors';
+import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
+import type { ManagedRecord } from '../../records/record-methods.interface';
+import { chunked } from '../chunking';
+import type { BatchInserter } from './batch-inserter';
+import { ChunkFailure } from './chunk-failure';
+import { syncKeySequence } from './key-sequence';
+import type { ModelContext, Row } from './model-context';
+import { ROLLBACK_PROBE } from './rollback-probe';
+
+/** One validated upsert row: its record, conflict target and the fields it gave. */
+interface PreparedUpsert<T> {
+  record: T;
+  conflict?: FieldMetadata[];
+  present: string[];
+}
+
+/** Upserts of many rows: plain inserts for rows without a target, multi-row upserts per target. */
+export class BulkUpserts<T extends object> {
+  constructor(
+    private readonly ctx: ModelContext<T>,
+    private readonly inserter: BatchInserter<T>,
+  ) {}
+
+  async upsertMany(rows: Array<Partial<T>>, operation: string): Promise<ManagedRecord<T>[]> {
+    const { ctx } = this;
+    const prepared: PreparedUpsert<T>[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      let input = ctx.plainInput(rows[i]);
+      if (ctx.tenancy.field) input = ctx.tenancy.fill(input, operation);
+      const conflict =
+        input && typeof input === 'object' ? ctx.upsertPlans.conflictOf(input) : undefined;
+      const record = await ctx.validator.build(input, {
+        operation,
+        rowIndex: i,
+        allowDatabaseKey: conflict?.[0] === ctx.keyField,
+      });
+      prepared.push({ record, conflict, present: Object.keys(input) });
+    }
+    await ctx.passwords.hashAll(prepared.map((p) => p.record as any));
+    await ctx.seal(
+      prepared.map((p) => p.record),
+      operation,
+    );
+    try {
+      return await ctx.transaction(() => this.write(prepared, operation));
+    } catch (error) {
+      if (!(error instanceof ChunkFailure)) throw error;
+      throw await this.locateFailure(error, prepared, operation);
+    }
+  }
+
+  private async write(
+    prepared: PreparedUpsert<T>[],
+    operation: string,
+  ): Promise<ManagedRecord<T>[]> {
+    const { ctx } = this;
+    const results: ManagedRecord<T>[] = new Array(prepared.length);
+    // Rows without a conflict target are plain inserts.
+    const inserts = prepared.map((p, i) => (p.conflict ? -1 : i)).filter((i) => i >= 0);
+    if (inserts.length) {
+      const records = inserts.map((i) => prepared[i].record);
+      await this.inserter.insert(
+        records.length,
+        (start, end) => records.slice(start, end),
+        operation,
+        (p) => inserts[p],
+      );
+      for (const i of inserts) results[i] = prepared[i].record as ManagedRecord<T>;
+    }
+    const groups = new Map<string, number[]>();
+    prepared.forEach((p, i) => {
+      if (!p.conflict) return;
+      const signature = p.conflict.map((f) => f.property).join(',');
+      groups.set(signature, [...(groups.get(signature) ?? []), i]);
+    });
+    for (const indexes of groups.values())
+      await this.upsertGroup(prepared, indexes, results, operation);
+    if (ctx.tenancy.field) for (const record of results) ctx.tenancy.assertOwns(record, operation);
+    return results;
+  }
+
+  /** Upserts the rows of one conflict target with multi-row statements. */
+  private async upsertGroup(
+    prepared: PreparedUpsert<T>[],
+    indexes: number[],
+    results: ManagedRecord<T>[],
+    operation: string,
+  ): Promise<void> {
+    const { ctx } = this;
+    await ctx.ready();
+    const conflict = prepared[indexes[0]].conflict!;
+    const fields = ctx.upsertPlans.boundFields(conflict);
+    const update = ctx.upsertPlans.updatableOnConflict(
+      fields,
+      conflict,
+      new Set(indexes.flatMap((i) => prepared[i].present)),
+    );
+    // One statement may not touch a conflict value twice: the last row per value wins.
+    const signatureOf = (record: any) =>
+      conflict.map((f) => String(ctx.dialect.toDriver(f, record[f.property]))).join('\u0000');
+    const last = new Map<string, number>();
+    for (const i of indexes) last.set(signatureOf(prepared[i].record), i);
+    const unique = [...last.values()];
+    const perStatement = Math.max(
+      1,
+      Math.min(1000, Math.floor(ctx.dialect.maxParameters / fields.length)),
+    );
+    const written = new Map<string, ManagedRecord<T>>();
+    for (const chunk of chunked(unique, perStatement)) {
+      const sql = ctx.statements.upsert(fields, conflict, update, chunk.length);
+      const params: unknown[] = [];
+      for (const i of chunk) ctx.paramsOf(prepared[i].record, fields, params);
+      let rows: Row[];
+      try {
+        rows = await ctx.connection.query(sql, params);
+      } catch (error) {
+        if (chunk.length === 1) throw await ctx.normalize(error, operation, chunk[0]);
+        throw new ChunkFailure(error, 0, chunk.length);
+      }
+      const hydrated = await ctx.reveal(
+        rows.map((row) => ctx.hydrate(row) as ManagedRecord<T>),
+        operation,
+      );
+      for (const record of hydrated) written.set(signatureOf(record), record);
+    }
+    if (conflict[0] === ctx.keyField) await syncKeySequence(ctx, operation);
+    for (const i of indexes) {
+      const record = written.get(signatureOf(prepared[i].record));
+      if (!record)
+        throw new SchemaError(
+          `${ctx.meta.name}.${operation}: the upserted row was not returned`,
+          ctx.context(operation),
+        );
+      results[i] = record;
+    }
+  }
+
+  /** Replays the rows one statement each (rolled back) to name the row a failed upsert chunk tripped on. */
+  private async locateFailure(
+    failure: ChunkFailure,
+    prepared: PreparedUpsert<T>[],
+    operation: string,
+  ): Promise<Error> {
+    const { ctx } = this;
+    if (failure.error instanceof RegistryError || !ctx.dialect.classifyError(failure.error)) {
+      return ctx.normalize(failure.error, operation);
+    }
+    let found: { index: number; error: unknown } | undefined;
+    await ctx.connection
+      .transaction(async () => {
+        for (let i = 0; i < prepared.length; i++) {
+          const { record, conflict, present } = prepared[i];
+          const plan = conflict
+            ? ctx.upsertPlans.singleRowPlan(conflict, present)
+            : { sql: ctx.statements.insert(1), fields: ctx.statements.insertFields };
+          try {
+            await ctx.connection.query(plan.sql, ctx.paramsOf(record, plan.fields));
+          } catch (rowError) {
+            found = { index: i, error: rowError };
+            break;
+          }
+        }
+        throw ROLLBACK_PROBE;
+      })
+      .catch(() => undefined);
+    return found
+      ? ctx.normalize(found.error, operation, found.index)
+      : ctx.normalize(failure.error, operation);
+  }
+}

@@ -1,0 +1,89 @@
+import { InvalidQueryError } from '../../errors';
+import { compileOrderBy, compileWhere, SqlParams, validateQueryOptions } from '../../query';
+import type { Filter } from '../../query/query-node';
+import type { FindOptions, FullTableOptions } from '../manager-options.interface';
+import { isFilter } from './input-shapes';
+import type { ModelContext } from './model-context';
+
+export interface WhereScope {
+  /** Keep soft-deleted rows. */
+  includeDeleted?: boolean;
+  /** When given (even null), an empty filter is refused unless `allowFullTable`. */
+  guard?: FullTableOptions | null;
+}
+
+/** The WHERE and ORDER BY/LIMIT parts of a model's statements, with its scopes applied. */
+export class FilterSql<T extends object> {
+  constructor(private readonly ctx: ModelContext<T>) {}
+
+  /**
+   * ` WHERE …` for a filter, or '' when nothing restricts the rows; values go to `params`.
+   * Soft-deleted rows are left out unless `includeDeleted`; tenant models add their tenant.
+   */
+  where(
+    filter: Filter | undefined,
+    params: SqlParams,
+    operation: string,
+    scope: WhereScope = {},
+  ): string {
+    const { ctx } = this;
+    if (filter !== undefined && !isFilter(filter)) {
+      throw new InvalidQueryError(
+        `${ctx.meta.name}.${operation}: where must be an object`,
+        ctx.context(operation),
+      );
+    }
+    let condition: string;
+    try {
+      condition = compileWhere(ctx.meta, filter, ctx.dialect, params);
+    } catch (error) {
+      throw ctx.withOperation(error, operation);
+    }
+    if (scope.guard !== undefined)
+      this.guardFullTable(condition, scope.guard ?? undefined, operation);
+    const live = ctx.statements.live;
+    const tenantField = ctx.tenancy.field;
+    const parts: string[] = [];
+    if (condition) parts.push(live || tenantField ? `(${condition})` : condition);
+    if (!scope.includeDeleted && live) parts.push(live);
+    const tenant = ctx.tenancy.current(operation);
+    if (tenant) {
+      parts.push(
+        `${ctx.dialect.quoteIdentifier(tenantField!.column)} = ${params.add(ctx.dialect.toDriver(tenantField!, tenant.value))}`,
+      );
+    }
+    return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
+  }
+
+  /** ` ORDER BY … LIMIT …` of find options (validated), or ''. */
+  tail(
+    options: FindOptions | undefined,
+    operation: string,
+    defaultOrder?: string | readonly string[],
+  ): string {
+    const { ctx } = this;
+    try {
+      if (options !== undefined) validateQueryOptions(ctx.meta, options);
+      const order = options?.orderBy ?? defaultOrder;
+      return (
+        (order === undefined ? '' : compileOrderBy(ctx.meta, order, ctx.dialect)) +
+        ctx.dialect.limitOffset(options?.limit, options?.offset)
+      );
+    } catch (error) {
+      throw ctx.withOperation(error, operation);
+    }
+  }
+
+  private guardFullTable(
+    where: string,
+    options: FullTableOptions | undefined,
+    operation: string,
+  ): void {
+    if (!where && !options?.allowFullTable) {
+      throw new InvalidQueryError(
+        `${this.ctx.meta.name}.${operation} with an empty where touches every row; pass { allowFullTable: true } to do that`,
+        this.ctx.context(operation),
+      );
+    }
+  }
+}

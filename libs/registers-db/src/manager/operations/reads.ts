@@ -1,0 +1,151 @@
+import { SqlParams } from '../../query';
+import type { Filter } from '../../query/query-node';
+import type { ManagedRecord } from '../../records/record-methods.interface';
+import { markPersisted, persistedKeyOf } from '../../records/record-state';
+import { isUnsafeKey } from '../../validation/unsafe-keys';
+import type { FindOptions, KeyValue } from '../manager-options.interface';
+import { reverseOrder } from '../order-by';
+import { isFilter } from './input-shapes';
+import type { ModelContext } from './model-context';
+
+/** Reads that return records, a count or a yes/no. */
+export class Reads<T extends object> {
+  private readonly ctx: ModelContext<T>;
+  /** first(): one row, ordered by the key unless told otherwise. */
+  private readonly firstDefaults: { limit: 1 } = { limit: 1 };
+
+  constructor(ctx: ModelContext<T>) {
+    this.ctx = ctx;
+  }
+
+  /** The record with this key, or the first matching `where`; null when none. */
+  async get(keyOrWhere: KeyValue | Filter<T>, operation: string): Promise<ManagedRecord<T> | null> {
+    const { ctx } = this;
+    let row: Record<string, unknown> | undefined;
+    if (isFilter(keyOrWhere)) {
+      const params = new SqlParams(ctx.dialect);
+      const whereSql = ctx.filters.where(keyOrWhere, params, operation);
+      row = await ctx.queryOne(
+        operation,
+        `${ctx.statements.selectFrom}${whereSql}${ctx.dialect.limitOffset(1)}`,
+        params.values,
+      );
+    } else {
+      const param = ctx.keyParam(keyOrWhere, operation);
+      if (ctx.tenancy.field)
+        return this.get({ [ctx.meta.key]: keyOrWhere } as Filter<T>, operation);
+      row = await ctx.queryOne(operation, ctx.statements.selectByKey, [param]);
+    }
+    if (row === undefined) return null;
+    const record = ctx.hydrate(row) as ManagedRecord<T>;
+    return ctx.encrypted.any ? ctx.reveal(record, operation) : record;
+  }
+
+  /** Like get, but a missing record raises RecordNotFoundError. */
+  async require(keyOrWhere: KeyValue | Filter<T>): Promise<ManagedRecord<T>> {
+    const record = await this.get(keyOrWhere, 'require');
+    if (record) return record;
+    throw this.ctx.notFound(
+      'require',
+      isFilter(keyOrWhere)
+        ? { fields: Object.keys(keyOrWhere).filter((k) => !isUnsafeKey(k)) }
+        : { key: keyOrWhere },
+    );
+  }
+
+  /** Records matching `where` (all when omitted), with orderBy/limit/offset. */
+  async find(
+    operation: string,
+    where: Filter<T> | undefined,
+    options?: FindOptions,
+    defaultOrder?: string | readonly string[],
+  ): Promise<ManagedRecord<T>[]> {
+    const { ctx } = this;
+    const { sql, values } = this.selectSql(operation, where, options, defaultOrder);
+    const rows = await ctx.query(operation, sql, values);
+    const records = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) records[i] = ctx.hydrate(rows[i]);
+    return ctx.encrypted.any ? ctx.reveal(records, operation) : records;
+  }
+
+  /** The one record the options select (their limit is 1), or null. */
+  private async findOne(
+    operation: string,
+    where: Filter<T> | undefined,
+    options: FindOptions,
+    defaultOrder?: string | readonly string[],
+  ): Promise<ManagedRecord<T> | null> {
+    const { ctx } = this;
+    const { sql, values } = this.selectSql(operation, where, options, defaultOrder);
+    const row = await ctx.queryOne(operation, sql, values);
+    if (row === undefined) return null;
+    const record = ctx.hydrate(row) as ManagedRecord<T>;
+    return ctx.encrypted.any ? ctx.reveal(record, operation) : record;
+  }
+
+  /** The SELECT of records matching `where` with find options. */
+  private selectSql(
+    operation: string,
+    where: Filter<T> | undefined,
+    options: FindOptions | undefined,
+    defaultOrder: string | readonly string[] | undefined,
+  ): { sql: string; values: unknown[] } {
+    const { ctx } = this;
+    const params = new SqlParams(ctx.dialect);
+    const whereSql = ctx.filters.where(where, params, operation, {
+      includeDeleted: options?.includeDeleted === true,
+    });
+    const tail = ctx.filters.tail(options, operation, defaultOrder);
+    return { sql: `${ctx.statements.selectFrom}${whereSql}${tail}`, values: params.values };
+  }
+
+  async exists(where?: Filter<T>): Promise<boolean> {
+    const { ctx } = this;
+    const params = new SqlParams(ctx.dialect);
+    const whereSql = ctx.filters.where(where, params, 'exists');
+    const row = await ctx.queryOne(
+      'exists',
+      `${ctx.statements.existsFrom}${whereSql}${ctx.dialect.limitOffset(1)}`,
+      params.values,
+    );
+    return row !== undefined;
+  }
+
+  async count(where?: Filter<T>): Promise<number> {
+    const { ctx } = this;
+    const params = new SqlParams(ctx.dialect);
+    const whereSql = ctx.filters.where(where, params, 'count');
+    const row = await ctx.queryOne(
+      'count',
+      `${ctx.statements.countFrom}${whereSql}`,
+      params.values,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** The first record by `orderBy` (default: the key), or null. */
+  first(where?: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T> | null> {
+    const limited = options === undefined ? this.firstDefaults : { ...options, limit: 1 };
+    return this.findOne('first', where, limited, this.ctx.meta.key);
+  }
+
+  /** The last record by `orderBy` (default: the key): first() of the reversed order. */
+  last(where?: Filter<T>, options: FindOptions = {}): Promise<ManagedRecord<T> | null> {
+    const orderBy = reverseOrder(options.orderBy ?? this.ctx.meta.key);
+    return this.findOne('last', where, { ...options, orderBy, limit: 1 });
+  }
+
+  /** Reloads a record's fields from its row, in place; returns the record. */
+  async refresh(record: T): Promise<ManagedRecord<T>> {
+    const { ctx } = this;
+    const key = persistedKeyOf(record) ?? (record as any)[ctx.meta.key];
+    const fresh = await this.get(key as KeyValue, 'refresh');
+    if (!fresh) throw ctx.notFound('refresh', { key });
+    for (const field of ctx.meta.fields)
+      (record as any)[field.property] = (fresh as any)[field.property];
+    markPersisted(record, key);
+    return (
+      Object.getPrototypeOf(record) === ctx.recordClass.prototype ? record : fresh
+    ) as ManagedRecord<T>;
+  }
+}

@@ -1,0 +1,2 @@
+/** Thrown inside a replay transaction only to roll it back; never reaches callers. */
+export const ROLLBACK_PROBE = Symbol('rollback probe');
