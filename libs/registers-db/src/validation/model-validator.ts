@@ -44,6 +44,11 @@ export class ModelValidator<T extends object> {
   private readonly assign: InstanceAssigner<T>;
   private readonly keyField: FieldMetadata | undefined;
   private readonly passwordProperties: ReadonlySet<string>;
+  /** Fields with a declared default, and those a build fills with null when left out. */
+  private readonly defaulted: FieldMetadata[];
+  private readonly nullWhenMissing: FieldMetadata[];
+  private readonly stampsCreatedAt: boolean;
+  private readonly stampsUpdatedAt: boolean;
 
   constructor(
     private readonly meta: ModelMetadata<T>,
@@ -60,6 +65,10 @@ export class ModelValidator<T extends object> {
     this.passwordProperties = new Set(
       meta.fields.filter((f) => f.hashPassword).map((f) => f.property),
     );
+    this.defaulted = meta.fields.filter((f) => f.default !== undefined);
+    this.nullWhenMissing = meta.fields.filter((f) => !this.isGeneratedKey(f));
+    this.stampsCreatedAt = meta.timestamps && meta.fieldsByProperty.has('createdAt');
+    this.stampsUpdatedAt = meta.timestamps && meta.fieldsByProperty.has('updatedAt');
   }
 
   private context(ctx: WriteContext) {
@@ -169,17 +178,15 @@ export class ModelValidator<T extends object> {
       );
     }
     const instance: any = this.assign(input);
-    for (const field of this.meta.fields) {
-      if (instance[field.property] === undefined && field.default !== undefined) {
-        instance[field.property] = defaultValue(field);
-      }
+    for (const field of this.defaulted) {
+      if (instance[field.property] === undefined) instance[field.property] = defaultValue(field);
     }
     if (key?.idStrategy === 'uuid4' && instance[key.property] == null)
       instance[key.property] = randomUUID();
-    if (this.meta.timestamps) {
+    if (this.stampsCreatedAt || this.stampsUpdatedAt) {
       const now = new Date();
-      if (this.meta.fieldsByProperty.has('createdAt')) instance.createdAt ??= now;
-      if (this.meta.fieldsByProperty.has('updatedAt')) instance.updatedAt ??= now;
+      if (this.stampsCreatedAt) instance.createdAt ??= now;
+      if (this.stampsUpdatedAt) instance.updatedAt ??= now;
     }
     this.checkStoredFields(instance, issues);
     const pending = this.applyClassRules(instance, issues, false);
@@ -190,9 +197,8 @@ export class ModelValidator<T extends object> {
 
   private finishBuild(instance: any, issues: IssueList, options: BuildOptions): T {
     if (!issues.empty) this.fail(issues, options);
-    for (const field of this.meta.fields) {
-      if (instance[field.property] === undefined && !this.isGeneratedKey(field))
-        instance[field.property] = null;
+    for (const field of this.nullWhenMissing) {
+      if (instance[field.property] === undefined) instance[field.property] = null;
     }
     return instance;
   }

@@ -45,6 +45,8 @@ export class ModelContext<T extends object> {
   readonly keyField: FieldMetadata;
   readonly tenancy: TenantGuard<T>;
   readonly filters: FilterSql<T>;
+  /** Whether writes stamp `updatedAt` (timestamped models with that field). */
+  private readonly stampsUpdatedAt: boolean;
 
   constructor(
     readonly meta: ModelMetadata<T>,
@@ -64,6 +66,7 @@ export class ModelContext<T extends object> {
     this.hooks = new ModelHooks(meta.target);
     this.tenancy = new TenantGuard(this);
     this.filters = new FilterSql(this);
+    this.stampsUpdatedAt = meta.timestamps && meta.fieldsByProperty.has('updatedAt');
     if (meta.auditLog) this.audit = new AuditTrail(meta, connection, this.dialect);
     schema.onRename?.(() => {
       this.statements = new ModelStatements(meta, this.dialect);
