@@ -19,6 +19,7 @@ import { linkRelations } from '../relations/relation-scope';
 import { validateRelations } from '../relations/resolve-relation';
 import { creationOrder } from './creation-order';
 import { addModelSubscriber } from './model-subscribers';
+import { FieldCipher } from '../security/encryption';
 import type { RegistersModelSubscriber } from './interfaces/model-subscriber.interface';
 import { assertMigrationName, migrationSource, type SchemaChange } from './migration-file';
 import type { DatabaseRegistryOptions } from './interfaces/database-registry-options.interface';
@@ -46,6 +47,7 @@ const KNOWN_OPTIONS = new Set([
   'connection',
   'migrations',
   'migrationsTableName',
+  'encryption',
 ]);
 export const DEFAULT_MIGRATIONS_TABLE = 'registers_migrations';
 
@@ -70,10 +72,13 @@ export class DatabaseRegistry {
   /** The async context the registry was made in (outside any transaction), for DDL. */
   private readonly outsideTransactions = new AsyncResource('RegistersDbSchema');
   private readonly seeders: RegisteredSeeder[] = [];
+  /** The cipher given by the `encryption` option, shared by the models with encrypted fields. */
+  private readonly fieldCipher?: FieldCipher;
 
   constructor(options: DatabaseRegistryOptions = {}) {
     this.name = options.name ?? DEFAULT_REGISTRY_NAME;
     this.autoCreate = options.autoCreate ?? true;
+    if (options.encryption) this.fieldCipher = new FieldCipher(options.encryption);
     if (options.connection) {
       this.connection = options.connection;
       this.ownsConnection = false;
@@ -132,6 +137,8 @@ export class DatabaseRegistry {
         manager: undefined as never,
       };
       entry.manager = new Manager(meta, this.connection, schema);
+      if (this.fieldCipher && meta.fields.some((f) => f.encrypted))
+        entry.manager.useFieldCipher(this.fieldCipher);
       schema.onRename((from, to) => {
         this.tables.delete(from);
         this.tables.set(to, entry);
@@ -407,7 +414,8 @@ export class DatabaseRegistry {
    * discovered `@ModelSubscriber()` providers). Its methods run after the static hooks.
    */
   addSubscriber<T extends object>(model: Type<T>, subscriber: RegistersModelSubscriber<T>): this {
-    addModelSubscriber(this.entry(model).meta, subscriber);
+    const entry = this.entry(model);
+    if (addModelSubscriber(entry.meta, subscriber)) entry.manager.subscribe(subscriber);
     return this;
   }
 

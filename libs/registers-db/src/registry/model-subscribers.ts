@@ -5,13 +5,16 @@ const EMPTY: readonly RegistersModelSubscriber[] = Object.freeze([]);
 // Keyed by the registry's own copy of the metadata, so registries never share subscribers.
 const subscribers = new WeakMap<ModelMetadata, RegistersModelSubscriber[]>();
 
+/** Records a subscriber of a registered model; false when it was already there. */
 export function addModelSubscriber(
   meta: ModelMetadata,
   subscriber: RegistersModelSubscriber,
-): void {
+): boolean {
   const list = subscribers.get(meta);
   if (!list) subscribers.set(meta, [subscriber]);
-  else if (!list.includes(subscriber)) list.push(subscriber);
+  else if (list.includes(subscriber)) return false;
+  else list.push(subscriber);
+  return true;
 }
 
 /** Subscribers of a registered model, in the order they were added (empty when none). */

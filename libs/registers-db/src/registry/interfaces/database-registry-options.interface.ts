@@ -1,4 +1,5 @@
 import type { DatabaseConnection } from '../../connection/database-connection';
+import type { FieldCipherOptions } from '../../security/encryption/field-cipher-options.interface';
 
 export interface DatabaseRegistryOptions {
   /** `sqlite:path.db`, `sqlite::memory:`, `postgres://…`, `mysql://…`. Default: `REGISTERS_DATABASE_URL`, else `sqlite:data/registers.db`. */
@@ -14,6 +15,11 @@ export interface DatabaseRegistryOptions {
   migrations?: Array<Function | string>;
   /** Table of executed TypeORM migrations. Default `registers_migrations`. */
   migrationsTableName?: string;
+  /**
+   * The key (`{ key }`, base64 or 32 bytes) or `{ keyProvider }` of the models' `encrypted`
+   * fields. Without it, those models read a base64 key from REGISTERS_ENCRYPTION_KEY.
+   */
+  encryption?: FieldCipherOptions;
   /** Use an existing connection instead of opening one from `url` (it is not closed by dispose). */
   connection?: DatabaseConnection;
   [typeormExtra: string]: unknown;
