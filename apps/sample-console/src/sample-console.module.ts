@@ -11,12 +11,7 @@ import { TodoModule } from './todo/todo.module';
 export const MIGRATIONS_DIR = 'migrations';
 
 export function databaseOptions(url = 'sqlite:data/todos.db'): RegistersDbModuleOptions {
-  return {
-    url,
-    migrations: [`${MIGRATIONS_DIR}/*.js`],
-    // TypeORM reads MariaDB's catalog its own way when comparing schemas for migrations.
-    ...(url.startsWith('mariadb://') ? { typeorm: { type: 'mariadb' } } : {}),
-  };
+  return { url, migrations: [`${MIGRATIONS_DIR}/*.js`] };
 }
 
 @Module({

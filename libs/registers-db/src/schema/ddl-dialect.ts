@@ -150,8 +150,9 @@ export abstract class DdlDialect {
         lines.push(this.foreignKeyClause(table, field));
       }
     }
+    // One line: TypeORM finds SQLite CHECK constraints in sqlite_master.sql line by line.
     const statements = [
-      `CREATE TABLE IF NOT EXISTS ${this.quote(table)} (\n  ${lines.join(',\n  ')}\n)${this.tableSuffix()}`,
+      `CREATE TABLE IF NOT EXISTS ${this.quote(table)} (${lines.join(', ')})${this.tableSuffix()}`,
     ];
     for (const field of meta.fields) {
       if (field.index && !field.unique && !field.isKey)
