@@ -39,9 +39,9 @@ export interface Dialect extends QueryDialect {
   readonly updateReturning: boolean;
   /**
    * Where a database does not move an autoincrement key's counter past keys written
-   * explicitly (PostgreSQL sequences), the statement that does; undefined elsewhere.
+   * explicitly (PostgreSQL sequences), the statement that does; absent elsewhere.
    */
-  syncKeySequenceSql?(table: string, keyColumn: string): string | undefined;
+  syncKeySequence?(table: string, keyColumn: string): { sql: string; params: unknown[] };
   /** `INSERT INTO t (cols) VALUES (…), (…)[ RETURNING …]` for `rows` rows. */
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string;
   /**

@@ -74,6 +74,20 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
     }
   }
 
+  /**
+   * Moves the key's sequence to at least MAX(key) + 1 and never backwards: the value
+   * nextval takes is handed out again when it is still the highest.
+   */
+  syncKeySequence(table: string, keyColumn: string): { sql: string; params: unknown[] } {
+    const sequence = 'pg_get_serial_sequence($1, $2)';
+    return {
+      sql:
+        `SELECT setval(${sequence}, GREATEST(nextval(${sequence}),` +
+        ` (SELECT COALESCE(MAX(${this.quoteIdentifier(keyColumn)}), 0) + 1 FROM ${this.quoteIdentifier(table)})), false)`,
+      params: [this.quoteIdentifier(table), keyColumn],
+    };
+  }
+
   classifyError(error: any): IntegrityViolation | undefined {
     const constraint: string | undefined = error?.constraint || undefined;
     switch (error?.code) {

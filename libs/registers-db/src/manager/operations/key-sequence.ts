@@ -1,20 +1,41 @@
 import type { ModelContext } from './model-context';
 
 /**
- * After a write that chose an autoincrement key itself: moves the key's sequence past it
- * where the database does not do so (PostgreSQL), so later inserts get fresh keys. Runs in
- * the write's transaction; other dialects need nothing.
+ * Moves an autoincrement key's counter past keys the app wrote itself, where the database
+ * does not (PostgreSQL sequences); a no-op elsewhere. Call it inside the write's transaction.
  */
 export async function syncKeySequence<T extends object>(
   ctx: ModelContext<T>,
   operation: string,
 ): Promise<void> {
-  if (!ctx.statements.generatedKey) return;
-  const sql = ctx.dialect.syncKeySequenceSql?.(ctx.meta.table, ctx.statements.keyColumn);
-  if (!sql) return;
+  const sync = syncStatement(ctx);
+  if (!sync) return;
   try {
-    await ctx.connection.query(sql, []);
+    await ctx.connection.query(sync.sql, sync.params);
   } catch (error) {
     throw await ctx.normalize(error, operation);
   }
+}
+
+/**
+ * Runs a write that chooses an autoincrement key itself, contained like any write; where
+ * the key's counter needs moving, the write and the move share one (sub)transaction.
+ */
+export function writeWithExplicitKey<T extends object, R>(
+  ctx: ModelContext<T>,
+  operation: string,
+  write: () => Promise<R>,
+): Promise<R> {
+  if (!syncStatement(ctx)) return ctx.contained(write);
+  return ctx.transaction(async () => {
+    const result = await write();
+    await syncKeySequence(ctx, operation);
+    return result;
+  });
+}
+
+function syncStatement<T extends object>(ctx: ModelContext<T>) {
+  return ctx.statements.generatedKey
+    ? ctx.dialect.syncKeySequence?.(ctx.meta.table, ctx.statements.keyColumn)
+    : undefined;
 }

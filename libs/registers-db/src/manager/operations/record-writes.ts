@@ -7,7 +7,7 @@ import { isPersisted, markPersisted, persistedKeyOf } from '../../records/record
 import type { KeyValue } from '../manager-options.interface';
 import { assignGeneratedKeys } from './generated-keys';
 import { sameKey } from './input-shapes';
-import { syncKeySequence } from './key-sequence';
+import { writeWithExplicitKey } from './key-sequence';
 import type { ModelContext, Row } from './model-context';
 import type { WhereWrites } from './where-writes';
 
@@ -85,21 +85,19 @@ export class RecordWrites<T extends object> {
     }
     await ctx.ready();
     const plan = ctx.upsertPlans.singleRowPlan(conflict, Object.keys(input));
-    const explicitKey = conflict[0] === ctx.keyField && ctx.statements.generatedKey;
+    const write = () => ctx.connection.query(plan.sql, ctx.paramsOf(record, plan.fields));
     let rows: Row[];
     try {
-      rows = await ctx.contained(async () => {
-        const written = await ctx.connection.query(plan.sql, ctx.paramsOf(record, plan.fields));
-        if (explicitKey) await syncKeySequence(ctx, operation);
-        return written;
-      });
+      rows = await (conflict[0] === ctx.keyField
+        ? writeWithExplicitKey(ctx, operation, write)
+        : ctx.contained(write));
     } catch (error) {
       throw await ctx.normalize(error, operation);
     }
     return ctx.reveal(ctx.hydrate(rows[0]) as ManagedRecord<T>, operation);
   }
 
-  /** Inserts a record whose autoincrement key is given (getOrCreate by key); the caller contains it. */
+  /** Inserts a record whose autoincrement key is given (getOrCreate by key). */
   async insertWithKey(record: T, operation: string): Promise<void> {
     const { ctx } = this;
     await ctx.ready();
@@ -110,11 +108,12 @@ export class RecordWrites<T extends object> {
       1,
     );
     try {
-      await ctx.connection.query(sql, ctx.paramsOf(record, fields));
+      await writeWithExplicitKey(ctx, operation, () =>
+        ctx.connection.query(sql, ctx.paramsOf(record, fields)),
+      );
     } catch (error) {
       throw await ctx.normalize(error, operation);
     }
-    await syncKeySequence(ctx, operation);
     markPersisted(record, (record as any)[ctx.meta.key]);
   }
 
