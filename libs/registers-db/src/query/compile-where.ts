@@ -3,7 +3,6 @@ import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.
 import { checkPattern, checkScalar, describe, MAX_LIST_LENGTH } from './filter-value';
 import { invalidQuery } from './invalid-query';
 import { escapeLikeLiteral } from './like-pattern';
-import type { QueryOperator } from './operators';
 import { isQueryNode, type QueryNode } from './query-node';
 import { resolveWhereKey } from './resolve-where-key';
 import { SqlParams } from './sql-params';
