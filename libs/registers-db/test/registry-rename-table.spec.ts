@@ -100,6 +100,27 @@ describeEachDialect('renameTable', (target) => {
     expect(await tags.count()).toBe(1);
   });
 
+  it('runs upserts planned before the rename against the new table', async () => {
+    @Model({ table: 'rn_notes', unique: ['code'] })
+    class Note {
+      @Field({ id: 'autoincrement' }) id?: number;
+      @Field() @IsString() code!: string;
+      @Field() @IsString() body!: string;
+    }
+    db.register(Note);
+    const notes = db.manager(Note);
+    const first = await notes.upsert({ code: 'a', body: 'one' });
+    await notes.upsert({ id: first.id, code: 'a', body: 'by key' });
+    await notes.renameTable('rn_notes_moved');
+    const updated = await notes.upsert({ code: 'a', body: 'two' });
+    expect(updated.id).toBe(first.id);
+    const byKey = await notes.upsert({ id: first.id, code: 'a', body: 'by key again' });
+    expect(byKey.body).toBe('by key again');
+    expect((await notes.create({ code: 'b', body: 'new' })).id).toBeGreaterThan(first.id!);
+    expect(await notes.count()).toBe(2);
+    expect(await db.schema(Note).tableExists('rn_notes')).toBe(false);
+  });
+
   it('lets another model bind to the renamed table', async () => {
     const archive = new DatabaseRegistry({ url: target().url, autoCreate: false }).register(
       ArchivedUser,
