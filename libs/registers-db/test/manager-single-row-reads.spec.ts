@@ -85,6 +85,19 @@ describeEachDialect('Manager single-row reads', (target) => {
     expect(byWhere.context).toMatchObject({ operation: 'require', fields: ['name'] });
   });
 
+  it('refuses keys that are not safe integers before reaching the database', async () => {
+    for (const bad of ['1', 1.5, null, undefined, Number.NaN, 2 ** 53, {}.toString()]) {
+      const error = await items()
+        .get(bad as any)
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(InvalidQueryError);
+      expect(error.context).toMatchObject({ operation: 'get', field: 'id' });
+      await expect(items().delete(bad as any)).rejects.toBeInstanceOf(InvalidQueryError);
+    }
+    expect(await items().get(0)).toBeNull();
+    expect(await items().get(-1)).toBeNull();
+  });
+
   it('reads one record with one statement', async () => {
     const [a] = await items().filter({ name: 'a' });
     const seen: string[] = [];

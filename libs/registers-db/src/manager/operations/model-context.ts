@@ -172,7 +172,11 @@ export class ModelContext<T extends object> {
 
   /** The bound value of a key argument; a missing or mistyped key is refused. */
   keyParam(key: unknown, operation: string): unknown {
-    if (key === null || key === undefined || checkFieldType(this.keyField, key).issue) {
+    const valid =
+      this.keyField.type === 'integer'
+        ? Number.isSafeInteger(key)
+        : key !== null && key !== undefined && !checkFieldType(this.keyField, key).issue;
+    if (!valid) {
       throw new InvalidQueryError(
         `${this.meta.name}.${operation}: invalid ${this.meta.key} value`,
         {
