@@ -48,7 +48,9 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function createIsolated(dialect: DialectName): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createIsolated(
+  dialect: DialectName,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `rt_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'registers-'));

@@ -36,7 +36,9 @@ export default async function globalSetup(): Promise<void> {
     if (process.env.CI === 'true') {
       throw new Error(`${message}. CI requires every dialect; start it with \`npm run services\`.`);
     }
-    console.warn(`\n[registers] ${message}: those suites are SKIPPED (run \`npm run services\`).\n`);
+    console.warn(
+      `\n[registers] ${message}: those suites are SKIPPED (run \`npm run services\`).\n`,
+    );
   }
   process.env.REGISTERS_TEST_REACHABLE = ok.join(',');
 }

@@ -2,9 +2,11 @@ import { DatabaseConnection } from '../src/connection';
 import { describeEachDialect } from '../../../test/support/dialects';
 
 const DDL = {
-  sqlite: 'CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(50) NOT NULL UNIQUE)',
+  sqlite:
+    'CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(50) NOT NULL UNIQUE)',
   postgres: 'CREATE TABLE items (id SERIAL PRIMARY KEY, name VARCHAR(50) NOT NULL UNIQUE)',
-  mariadb: 'CREATE TABLE items (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL UNIQUE)',
+  mariadb:
+    'CREATE TABLE items (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL UNIQUE)',
 };
 
 describeEachDialect('DatabaseConnection', (target) => {
@@ -13,7 +15,8 @@ describeEachDialect('DatabaseConnection', (target) => {
 
   const names = async () =>
     (await conn.query<{ name: string }>('SELECT name FROM items ORDER BY name')).map((r) => r.name);
-  const insert = (name: string) => conn.execute(`INSERT INTO items (name) VALUES (${p(1)})`, [name]);
+  const insert = (name: string) =>
+    conn.execute(`INSERT INTO items (name) VALUES (${p(1)})`, [name]);
 
   beforeAll(async () => {
     conn = new DatabaseConnection({ url: target().url });
@@ -121,7 +124,9 @@ describeEachDialect('DatabaseConnection.onStatement', (target) => {
     const conn = new DatabaseConnection({ url: target().url });
     const seen: string[] = [];
     const off = conn.onStatement((sql) => seen.push(sql));
-    await conn.query(`SELECT ${conn.dialect === 'postgres' ? '$1::text' : '?'} AS secret`, ['hunter2']);
+    await conn.query(`SELECT ${conn.dialect === 'postgres' ? '$1::text' : '?'} AS secret`, [
+      'hunter2',
+    ]);
     off();
     await conn.query('SELECT 2 AS two');
     expect(seen).toHaveLength(1);

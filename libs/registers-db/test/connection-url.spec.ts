@@ -16,7 +16,10 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('reads mariadb URLs as the mysql dialect with a mysql scheme', () => {
-    expect(parseDatabaseUrl('mariadb://root@h/db')).toMatchObject({ dialect: 'mysql', url: 'mysql://root@h/db' });
+    expect(parseDatabaseUrl('mariadb://root@h/db')).toMatchObject({
+      dialect: 'mysql',
+      url: 'mysql://root@h/db',
+    });
   });
 
   it('refuses an unknown scheme without echoing the password', () => {
@@ -32,7 +35,9 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('masks passwords in redacted URLs', () => {
-    expect(redactDatabaseUrl('postgres://app:s3cret@db:5432/x')).toBe('postgres://app:***@db:5432/x');
+    expect(redactDatabaseUrl('postgres://app:s3cret@db:5432/x')).toBe(
+      'postgres://app:***@db:5432/x',
+    );
   });
 });
 

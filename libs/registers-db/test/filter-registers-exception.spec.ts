@@ -1,4 +1,12 @@
-import { ArgumentsHost, Controller, Get, INestApplication, Logger, Param, UseFilters } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Controller,
+  Get,
+  INestApplication,
+  Logger,
+  Param,
+  UseFilters,
+} from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -29,14 +37,27 @@ function driverError(): Error {
 }
 
 const ERRORS: Record<string, () => Error> = {
-  notFound: () => new RecordNotFoundError('User 42 was not found.', { model: 'User', operation: 'get', key: 42 }),
+  notFound: () =>
+    new RecordNotFoundError('User 42 was not found.', { model: 'User', operation: 'get', key: 42 }),
   unique: () =>
     new UniqueConstraintError(
       'A User with this email already exists.',
-      { model: 'User', table: 'users', operation: 'create', fields: ['email'], constraint: 'uq_users_email', password: SECRET_HASH },
+      {
+        model: 'User',
+        table: 'users',
+        operation: 'create',
+        fields: ['email'],
+        constraint: 'uq_users_email',
+        password: SECRET_HASH,
+      },
       { cause: driverError() },
     ),
-  duplicateKey: () => new DuplicateKeyError('A User with id 7 already exists.', { model: 'User', operation: 'create', fields: ['id'] }),
+  duplicateKey: () =>
+    new DuplicateKeyError('A User with id 7 already exists.', {
+      model: 'User',
+      operation: 'create',
+      fields: ['id'],
+    }),
   foreignKey: () =>
     new ForeignKeyViolationError('Order.customerId refers to a Customer that does not exist.', {
       model: 'Order',
@@ -44,22 +65,58 @@ const ERRORS: Record<string, () => Error> = {
       field: 'customerId',
     }),
   validation: () =>
-    new ValidationError('User is invalid: email, age.', [
-      { field: 'email', messages: ['email must be an email'] },
-      { field: 'age', messages: ['age must not be less than 0', 'age must be an integer number'] },
-    ], { model: 'User', operation: 'create', rowIndex: 3 }),
+    new ValidationError(
+      'User is invalid: email, age.',
+      [
+        { field: 'email', messages: ['email must be an email'] },
+        {
+          field: 'age',
+          messages: ['age must not be less than 0', 'age must be an integer number'],
+        },
+      ],
+      { model: 'User', operation: 'create', rowIndex: 3 },
+    ),
   invalidQuery: () =>
-    new InvalidQueryError('Unknown field "nope" in where.', { model: 'User', operation: 'filter', field: 'nope', operator: 'eq' }),
-  primaryKey: () => new InvalidPrimaryKeyAssignmentError('User.id is assigned by the database.', { model: 'User', field: 'id' }),
-  immutable: () => new ImmutableFieldError('User.createdAt cannot be changed.', { model: 'User', field: 'createdAt' }),
-  schema: () => new SchemaError(`Could not create table users: ${SQL}`, { table: 'users' }, { cause: driverError() }),
-  configuration: () => new ConfigurationError('REGISTERS_DATABASE_URL has an unknown scheme.', { url: 'oracle://admin:hunter2@db' }),
-  migration: () => new MigrationError('Schema drift: users.nickname is missing.', { table: 'users' }),
-  notNull: () => new NotNullViolationError(`NOT NULL constraint failed: ${SQL}`, { table: 'users', field: 'email' }),
-  decryption: () => new DecryptionError('The stored value could not be decrypted.', { operation: 'decrypt' }),
+    new InvalidQueryError('Unknown field "nope" in where.', {
+      model: 'User',
+      operation: 'filter',
+      field: 'nope',
+      operator: 'eq',
+    }),
+  primaryKey: () =>
+    new InvalidPrimaryKeyAssignmentError('User.id is assigned by the database.', {
+      model: 'User',
+      field: 'id',
+    }),
+  immutable: () =>
+    new ImmutableFieldError('User.createdAt cannot be changed.', {
+      model: 'User',
+      field: 'createdAt',
+    }),
+  schema: () =>
+    new SchemaError(
+      `Could not create table users: ${SQL}`,
+      { table: 'users' },
+      { cause: driverError() },
+    ),
+  configuration: () =>
+    new ConfigurationError('REGISTERS_DATABASE_URL has an unknown scheme.', {
+      url: 'oracle://admin:hunter2@db',
+    }),
+  migration: () =>
+    new MigrationError('Schema drift: users.nickname is missing.', { table: 'users' }),
+  notNull: () =>
+    new NotNullViolationError(`NOT NULL constraint failed: ${SQL}`, {
+      table: 'users',
+      field: 'email',
+    }),
+  decryption: () =>
+    new DecryptionError('The stored value could not be decrypted.', { operation: 'decrypt' }),
   plainRegistry: () => new RegistryError('Something internal happened.', { secret: SECRET_HASH }),
-  uniqueWithDriverMessage: () => new UniqueConstraintError(DRIVER_MESSAGE, { model: 'User', fields: ['email'] }),
-  notFoundWithSql: () => new RecordNotFoundError(`No row for SELECT * FROM users WHERE id = 1`, { model: 'User' }),
+  uniqueWithDriverMessage: () =>
+    new UniqueConstraintError(DRIVER_MESSAGE, { model: 'User', fields: ['email'] }),
+  notFoundWithSql: () =>
+    new RecordNotFoundError(`No row for SELECT * FROM users WHERE id = 1`, { model: 'User' }),
   notRegistry: () => new Error('plain error, not for this filter'),
 };
 
@@ -97,7 +154,17 @@ function exposed(res: request.Response): string {
 
 function expectNothingLeaked(res: request.Response): void {
   const seen = exposed(res);
-  for (const leak of [SECRET_HASH, SQL, 'INSERT INTO', 'SQLITE_', 'hunter2', 'uq_users_email', '"table"', 'stack', ' at ']) {
+  for (const leak of [
+    SECRET_HASH,
+    SQL,
+    'INSERT INTO',
+    'SQLITE_',
+    'hunter2',
+    'uq_users_email',
+    '"table"',
+    'stack',
+    ' at ',
+  ]) {
     expect(seen).not.toContain(leak);
   }
 }
@@ -126,10 +193,19 @@ describe('RegistersExceptionFilter as an APP_FILTER provider', () => {
   it.each([
     ['UniqueConstraintError', 'unique', { model: 'User', operation: 'create', fields: ['email'] }],
     ['DuplicateKeyError', 'duplicateKey', { model: 'User', operation: 'create', fields: ['id'] }],
-    ['ForeignKeyViolationError', 'foreignKey', { model: 'Order', operation: 'create', field: 'customerId' }],
+    [
+      'ForeignKeyViolationError',
+      'foreignKey',
+      { model: 'Order', operation: 'create', field: 'customerId' },
+    ],
   ])('answers %s with 409', async (type, kind, context) => {
     const res = await get(kind).expect(409);
-    expect(res.body).toEqual({ statusCode: 409, error: type, message: ERRORS[kind]().message, context });
+    expect(res.body).toEqual({
+      statusCode: 409,
+      error: type,
+      message: ERRORS[kind]().message,
+      context,
+    });
     expectNothingLeaked(res);
   });
 
@@ -146,19 +222,31 @@ describe('RegistersExceptionFilter as an APP_FILTER provider', () => {
         fields: ['email', 'age'],
         issues: [
           { field: 'email', messages: ['email must be an email'] },
-          { field: 'age', messages: ['age must not be less than 0', 'age must be an integer number'] },
+          {
+            field: 'age',
+            messages: ['age must not be less than 0', 'age must be an integer number'],
+          },
         ],
       },
     });
   });
 
   it.each([
-    ['InvalidQueryError', 'invalidQuery', { model: 'User', operation: 'filter', field: 'nope', operator: 'eq' }],
+    [
+      'InvalidQueryError',
+      'invalidQuery',
+      { model: 'User', operation: 'filter', field: 'nope', operator: 'eq' },
+    ],
     ['InvalidPrimaryKeyAssignmentError', 'primaryKey', { model: 'User', field: 'id' }],
     ['ImmutableFieldError', 'immutable', { model: 'User', field: 'createdAt' }],
   ])('answers %s with 400', async (type, kind, context) => {
     const res = await get(kind).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: type, message: ERRORS[kind]().message, context });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: type,
+      message: ERRORS[kind]().message,
+      context,
+    });
   });
 
   it.each([
@@ -170,7 +258,11 @@ describe('RegistersExceptionFilter as an APP_FILTER provider', () => {
     ['a bare RegistryError with a secret in its context', 'plainRegistry'],
   ])('answers %s with a generic 500 that names no internals', async (_label, kind) => {
     const res = await get(kind).expect(500);
-    expect(res.body).toEqual({ statusCode: 500, error: 'InternalServerError', message: 'Internal server error' });
+    expect(res.body).toEqual({
+      statusCode: 500,
+      error: 'InternalServerError',
+      message: 'Internal server error',
+    });
     expect(exposed(res)).not.toContain(ERRORS[kind]().message);
     expectNothingLeaked(res);
   });
@@ -202,7 +294,9 @@ describe('RegistersExceptionFilter as an APP_FILTER provider', () => {
 describe('RegistersExceptionFilter without dependency injection', () => {
   let app: INestApplication;
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ controllers: [ThrowingController, ScopedController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      controllers: [ThrowingController, ScopedController],
+    }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
   });
@@ -224,7 +318,9 @@ describe('RegistersExceptionFilter without dependency injection', () => {
 describe('RegistersExceptionFilter through app.useGlobalFilters', () => {
   let app: INestApplication;
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ controllers: [ThrowingController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      controllers: [ThrowingController],
+    }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     app.useGlobalFilters(new RegistersExceptionFilter());
     await app.init();
@@ -237,7 +333,11 @@ describe('RegistersExceptionFilter through app.useGlobalFilters', () => {
     const res = await request(app.getHttpServer()).get('/errors/validation').expect(400);
     expect(res.body.context.issues).toHaveLength(2);
     const internal = await request(app.getHttpServer()).get('/errors/schema').expect(500);
-    expect(internal.body).toEqual({ statusCode: 500, error: 'InternalServerError', message: 'Internal server error' });
+    expect(internal.body).toEqual({
+      statusCode: 500,
+      error: 'InternalServerError',
+      message: 'Internal server error',
+    });
   });
 });
 
@@ -250,7 +350,9 @@ describe('RegistersExceptionFilter outside HTTP and on the server side', () => {
 
   it('logs a 500 on the server with the error type and message, never the context values', async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const moduleRef = await Test.createTestingModule({ controllers: [ThrowingController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      controllers: [ThrowingController],
+    }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
     app.useGlobalFilters(new RegistersExceptionFilter());
     await app.init();

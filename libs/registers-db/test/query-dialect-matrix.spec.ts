@@ -397,7 +397,10 @@ describeEachDialect('query compilation on the raw driver', (target) => {
         [{ name__contains: piece }, (n) => n.includes(piece)],
         [{ name__startswith: piece }, (n) => n.startsWith(piece)],
         [{ name__endswith: piece }, (n) => n.endsWith(piece)],
-        [{ name__icontains: piece.toUpperCase() }, (n) => fold(n).includes(fold(piece.toUpperCase()))],
+        [
+          { name__icontains: piece.toUpperCase() },
+          (n) => fold(n).includes(fold(piece.toUpperCase())),
+        ],
         [{ name__like: `%${piece}%` }, likeOracle(`%${piece}%`)],
         [{ name__like: `_${piece}%` }, likeOracle(`_${piece}%`)],
         [{ name__ilike: `%${fold(piece)}%` }, likeOracle(`%${fold(piece)}%`, fold)],

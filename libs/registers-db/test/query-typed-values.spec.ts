@@ -192,7 +192,11 @@ describeEachDialect('typed filter values on the raw driver', (target) => {
     ['date equality with a Date at UTC midnight', { day: day('2024-02-29') }, [4]],
     ['date range across a year end', { day__between: ['2023-12-31', '2024-01-02'] }, [1, 3]],
     ['date lt', { day__lt: day('2024-01-01') }, [3]],
-    ['date equality with a Date that has a time of day', { day: new Date('2024-01-02T15:30:00Z') }, [1]],
+    [
+      'date equality with a Date that has a time of day',
+      { day: new Date('2024-01-02T15:30:00Z') },
+      [1],
+    ],
     ['enum in', { kind__in: ['a', 'c'] }, [1, 3, 4]],
     ['enum not', { kind__not: 'a' }, [2, 3]],
     ['json is_null', { meta__is_null: true }, [2]],

@@ -37,7 +37,10 @@ describe('FieldCipher round trip', () => {
     ['the empty string', ''],
     ['non-ASCII text with an emoji', 'Zürich · 東京 · 🔐'],
     ['a value that looks like SQL', "'; DROP TABLE users; --"],
-    ['a value that looks like an encrypted value', 'enc:v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:'],
+    [
+      'a value that looks like an encrypted value',
+      'enc:v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:',
+    ],
     ['a 1 MB value', 'q'.repeat(1_000_000)],
   ])('encrypts and decrypts %s', async (_label, plain) => {
     const stored = await cipher.encrypt(plain);
@@ -161,7 +164,13 @@ describe('FieldCipher tamper detection', () => {
       expect(error).toBeInstanceOf(DecryptionError);
       expect(error).toBeInstanceOf(RegistryError);
       const visible = `${error.message} ${JSON.stringify(error)} ${JSON.stringify(error.context)} ${String(error.cause)}`;
-      for (const secret of [plain, stored.split(':')[4], changed.split(':')[4], b64(key), key.toString('hex')]) {
+      for (const secret of [
+        plain,
+        stored.split(':')[4],
+        changed.split(':')[4],
+        b64(key),
+        key.toString('hex'),
+      ]) {
         expect(visible).not.toContain(secret);
       }
     },
@@ -190,7 +199,10 @@ describe('FieldCipher tamper detection', () => {
     ['an unknown version', 'enc:v2:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:AAAA'],
     ['a 16-byte IV', `enc:v1:${b64(randomBytes(16))}:${b64(randomBytes(16))}:AAAA`],
     ['a 12-byte tag', `enc:v1:${b64(randomBytes(12))}:${b64(randomBytes(12))}:AAAA`],
-    ['broken base64 in the ciphertext', `enc:v1:${b64(randomBytes(12))}:${b64(randomBytes(16))}:AA*A`],
+    [
+      'broken base64 in the ciphertext',
+      `enc:v1:${b64(randomBytes(12))}:${b64(randomBytes(16))}:AA*A`,
+    ],
     ['a number', 42],
     ['null', null],
   ])('raises DecryptionError for %s', async (_label, stored) => {
@@ -218,7 +230,11 @@ describe('isEncryptedValue', () => {
     ['undefined', undefined, false],
     ['the prefix alone', 'enc:v1:', false],
     ['a trailing newline', `enc:v1:${'A'.repeat(16)}:${'A'.repeat(22)}==:AAAA\n`, false],
-    ['a well-formed value with empty ciphertext', `enc:v1:${'A'.repeat(16)}:${'A'.repeat(22)}==:`, true],
+    [
+      'a well-formed value with empty ciphertext',
+      `enc:v1:${'A'.repeat(16)}:${'A'.repeat(22)}==:`,
+      true,
+    ],
   ])('answers %s → %s', (_label, value, expected) => {
     expect(isEncryptedValue(value)).toBe(expected);
   });

@@ -16,14 +16,29 @@ import argon2Reference from './fixtures/argon2id-reference-hashes.json';
 const PBKDF2_SHAPE = /^pbkdf2_sha256\$(\d+)\$([0-9a-f]{32})\$([0-9a-f]{64})$/;
 const FAST_PBKDF2 = { iterations: 1_000 };
 // Small Argon2id parameters keep the suite quick; the format and logic are the same.
-const FAST_ARGON2 = { scheme: 'argon2id', argon2: { timeCost: 1, memoryCost: 256, parallelism: 1 } } as const;
+const FAST_ARGON2 = {
+  scheme: 'argon2id',
+  argon2: { timeCost: 1, memoryCost: 256, parallelism: 1 },
+} as const;
 
 // Well-formed but absurdly expensive: must never reach PBKDF2 or Argon2.
 const CRAFTED_HASHES: [string, string][] = [
-  ['a PBKDF2 hash asking for 2,000,000,000 iterations', 'pbkdf2_sha256$2000000000$00ff$' + 'a'.repeat(64)],
-  ['an Argon2id hash asking for 4 TiB of memory', '$argon2id$v=19$m=4294967295,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc'],
-  ['an Argon2id hash asking for 1,000,000 passes', '$argon2id$v=19$m=256,t=1000000,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc'],
-  ['an Argon2id hash with less than 8 KiB per lane', '$argon2id$v=19$m=8,t=2,p=4$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc'],
+  [
+    'a PBKDF2 hash asking for 2,000,000,000 iterations',
+    'pbkdf2_sha256$2000000000$00ff$' + 'a'.repeat(64),
+  ],
+  [
+    'an Argon2id hash asking for 4 TiB of memory',
+    '$argon2id$v=19$m=4294967295,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc',
+  ],
+  [
+    'an Argon2id hash asking for 1,000,000 passes',
+    '$argon2id$v=19$m=256,t=1000000,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc',
+  ],
+  [
+    'an Argon2id hash with less than 8 KiB per lane',
+    '$argon2id$v=19$m=8,t=2,p=4$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc',
+  ],
 ];
 
 let previousPolicy: Readonly<PasswordHashPolicy>;
@@ -96,7 +111,13 @@ describe('hashPassword and verifyPassword (PBKDF2-SHA256)', () => {
   it('derives the digest from the salt bytes, not the salt hex text, exactly like hashlib.pbkdf2_hmac', async () => {
     const hash = await hashPassword('secret123', { iterations: 50 });
     const [, iterations, salt, digest] = hash.split('$');
-    const expected = crypto.pbkdf2Sync('secret123', Buffer.from(salt, 'hex'), Number(iterations), 32, 'sha256');
+    const expected = crypto.pbkdf2Sync(
+      'secret123',
+      Buffer.from(salt, 'hex'),
+      Number(iterations),
+      32,
+      'sha256',
+    );
     expect(digest).toBe(expected.toString('hex'));
   });
 
@@ -141,7 +162,7 @@ describe('hashPassword and verifyPassword (PBKDF2-SHA256)', () => {
     expect(`${error.message} ${JSON.stringify(error)}`).not.toContain('hunter2');
   });
 
-  it('hashes a hash-shaped input again instead of storing it (skipping is the caller\'s choice)', async () => {
+  it("hashes a hash-shaped input again instead of storing it (skipping is the caller's choice)", async () => {
     const existing = await hashPassword('secret');
     const rehashed = await hashPassword(existing);
     expect(rehashed).not.toBe(existing);
@@ -201,7 +222,10 @@ describe('isPasswordHash', () => {
     ['an uppercase digest', 'pbkdf2_sha256$1000$00ff$' + 'A'.repeat(64)],
     ['leading zeros in iterations', 'pbkdf2_sha256$01000$00ff$' + 'a'.repeat(64)],
     ['surrounding whitespace', ' pbkdf2_sha256$1000$00ff$' + 'a'.repeat(64)],
-    ['an argon2i (not argon2id) hash', '$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$FK6NoBr+qHAMI1jc73xTWNkCEoK9iGY6RWL1n7dNIu4'],
+    [
+      'an argon2i (not argon2id) hash',
+      '$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$FK6NoBr+qHAMI1jc73xTWNkCEoK9iGY6RWL1n7dNIu4',
+    ],
     ['an argon2id prefix without parameters', '$argon2id$'],
     ['a bcrypt hash', '$2b$12$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234'],
     ...CRAFTED_HASHES,
@@ -209,9 +233,12 @@ describe('isPasswordHash', () => {
     expect(isPasswordHash(value)).toBe(false);
   });
 
-  it.each(CRAFTED_HASHES)('lets verifyPassword refuse %s at once instead of running it', async (_label, value) => {
-    await expect(verifyPassword('secret', value)).resolves.toBe(false);
-  });
+  it.each(CRAFTED_HASHES)(
+    'lets verifyPassword refuse %s at once instead of running it',
+    async (_label, value) => {
+      await expect(verifyPassword('secret', value)).resolves.toBe(false);
+    },
+  );
 });
 
 describe('Argon2id', () => {
@@ -227,10 +254,13 @@ describe('Argon2id', () => {
     expect(await hashPassword('secret')).toMatch(/^\$argon2id\$/);
   });
 
-  it.each(argon2Reference.cases)('verifies the reference implementation hash ($label)', async ({ password, hash }) => {
-    expect(await verifyPassword(password, hash)).toBe(true);
-    expect(await verifyPassword(password + '!', hash)).toBe(false);
-  });
+  it.each(argon2Reference.cases)(
+    'verifies the reference implementation hash ($label)',
+    async ({ password, hash }) => {
+      expect(await verifyPassword(password, hash)).toBe(true);
+      expect(await verifyPassword(password + '!', hash)).toBe(false);
+    },
+  );
 
   it('answers false for a well-shaped PHC string whose hash part was changed', async () => {
     const hash = await hashPassword('secret', FAST_ARGON2);
@@ -256,7 +286,10 @@ describe('verifyAndUpgradePassword', () => {
   });
 
   it('returns not ok for something that is not a hash', async () => {
-    expect(await verifyAndUpgradePassword('secret', 'secret')).toEqual({ ok: false, upgraded: null });
+    expect(await verifyAndUpgradePassword('secret', 'secret')).toEqual({
+      ok: false,
+      upgraded: null,
+    });
   });
 
   it('returns a fresh hash with the policy iterations when the stored one has fewer', async () => {
@@ -286,16 +319,25 @@ describe('verifyAndUpgradePassword', () => {
 
   it('upgrades an Argon2id hash whose memory or time cost is below the policy', async () => {
     const weak = await hashPassword('secret', FAST_ARGON2);
-    const policy = { scheme: 'argon2id', argon2: { timeCost: 2, memoryCost: 512, parallelism: 1 } } as const;
+    const policy = {
+      scheme: 'argon2id',
+      argon2: { timeCost: 2, memoryCost: 512, parallelism: 1 },
+    } as const;
     const { ok, upgraded } = await verifyAndUpgradePassword('secret', weak, policy);
     expect(ok).toBe(true);
     expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=512,t=2,p=1\$/);
-    expect(await verifyAndUpgradePassword('secret', upgraded!, policy)).toEqual({ ok: true, upgraded: null });
+    expect(await verifyAndUpgradePassword('secret', upgraded!, policy)).toEqual({
+      ok: true,
+      upgraded: null,
+    });
   });
 
   it('does not upgrade the 64 MiB reference hash under the default Argon2id parameters (19 MiB, t=2)', async () => {
     const { password, hash } = argon2Reference.cases[0];
-    expect(await verifyAndUpgradePassword(password, hash, { scheme: 'argon2id' })).toEqual({ ok: true, upgraded: null });
+    expect(await verifyAndUpgradePassword(password, hash, { scheme: 'argon2id' })).toEqual({
+      ok: true,
+      upgraded: null,
+    });
   });
 });
 

@@ -1,5 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { configurePasswordPolicy, hashPassword, isPasswordHash, PasswordHashPolicy, verifyAndUpgradePassword, verifyPassword } from '../src/security';
+import {
+  configurePasswordPolicy,
+  hashPassword,
+  isPasswordHash,
+  PasswordHashPolicy,
+  verifyAndUpgradePassword,
+  verifyPassword,
+} from '../src/security';
 import pythonHashes from './fixtures/python-password-hashes.json';
 import pythonOriginalHashes from './fixtures/python-original-password-hashes.json';
 
@@ -12,7 +19,9 @@ const PYTHON = process.env.PYTHON ?? 'python3';
 const pythonAvailable = spawnSync(PYTHON, ['--version']).status === 0;
 const underCi = process.env.CI === 'true';
 if (!pythonAvailable && !underCi) {
-  console.warn(`[registers] ${PYTHON} not found: the "verified by Python" interop test is SKIPPED.`);
+  console.warn(
+    `[registers] ${PYTHON} not found: the "verified by Python" interop test is SKIPPED.`,
+  );
 }
 // Under CI a missing python3 must fail the run, not skip it.
 const itWithPython = pythonAvailable || underCi ? it : it.skip;
@@ -32,9 +41,14 @@ print(json.dumps([verify(c["password"], c["hash"]) for c in cases]))
 `;
 
 function verifyInPython(cases: { password: string; hash: string }[]): boolean[] {
-  const result = spawnSync(PYTHON, ['-c', PYTHON_VERIFY], { input: JSON.stringify(cases), encoding: 'utf8' });
+  const result = spawnSync(PYTHON, ['-c', PYTHON_VERIFY], {
+    input: JSON.stringify(cases),
+    encoding: 'utf8',
+  });
   if (result.error || result.status !== 0) {
-    throw new Error(`${PYTHON} could not run the verification: ${result.error?.message ?? result.stderr}`);
+    throw new Error(
+      `${PYTHON} could not run the verification: ${result.error?.message ?? result.stderr}`,
+    );
   }
   return JSON.parse(result.stdout);
 }
@@ -54,16 +68,22 @@ describe('hashes written by Python', () => {
     expect(await verifyPassword(password + 'x', hash)).toBe(false);
   });
 
-  it.each(pythonOriginalHashes.cases)('verifies the hash the Python original wrote for $label', async ({ password, hash }) => {
-    expect(isPasswordHash(hash)).toBe(true);
-    expect(await verifyPassword(password, hash)).toBe(true);
-    expect(await verifyPassword(password.toUpperCase(), hash)).toBe(false);
-  });
+  it.each(pythonOriginalHashes.cases)(
+    'verifies the hash the Python original wrote for $label',
+    async ({ password, hash }) => {
+      expect(isPasswordHash(hash)).toBe(true);
+      expect(await verifyPassword(password, hash)).toBe(true);
+      expect(await verifyPassword(password.toUpperCase(), hash)).toBe(false);
+    },
+  );
 
   it('keeps a Python hash that meets the policy and upgrades one that does not', async () => {
     const atDefault = pythonHashes.cases.find((c) => c.iterations === 600_000)!;
     const single = pythonHashes.cases.find((c) => c.iterations === 1)!;
-    expect(await verifyAndUpgradePassword(atDefault.password, atDefault.hash)).toEqual({ ok: true, upgraded: null });
+    expect(await verifyAndUpgradePassword(atDefault.password, atDefault.hash)).toEqual({
+      ok: true,
+      upgraded: null,
+    });
     const { ok, upgraded } = await verifyAndUpgradePassword(single.password, single.hash);
     expect(ok).toBe(true);
     expect(upgraded).toMatch(/^pbkdf2_sha256\$1000\$/);
@@ -72,10 +92,20 @@ describe('hashes written by Python', () => {
 
 describe('hashes written here', () => {
   itWithPython('verify in Python with hashlib, and a wrong password does not', async () => {
-    const passwords = ['secret123', '', 'pässwörd-日本語-🔐', 'with$dollar$signs', 'nul\u0000byte', 'z'.repeat(500)];
+    const passwords = [
+      'secret123',
+      '',
+      'pässwörd-日本語-🔐',
+      'with$dollar$signs',
+      'nul\u0000byte',
+      'z'.repeat(500),
+    ];
     const cases = [];
     for (const password of passwords) cases.push({ password, hash: await hashPassword(password) });
-    cases.push({ password: 'secret123', hash: await hashPassword('secret123', { iterations: 600_000 }) });
+    cases.push({
+      password: 'secret123',
+      hash: await hashPassword('secret123', { iterations: 600_000 }),
+    });
     const wrong = { password: 'secret124', hash: cases[0].hash };
 
     expect(verifyInPython([...cases, wrong])).toEqual([...cases.map(() => true), false]);

@@ -16,7 +16,11 @@ export interface QueryDialect {
    * A LIKE test of `column` against the placeholder `param`, with case rules identical on
    * every dialect. `escape: true` declares that `!` escapes `%`, `_` and `!` in the pattern.
    */
-  like(column: string, param: string, options: { caseInsensitive: boolean; escape: boolean }): string;
+  like(
+    column: string,
+    param: string,
+    options: { caseInsensitive: boolean; escape: boolean },
+  ): string;
   /** LIMIT/OFFSET clause (with a leading space), or '' when both are undefined. */
   limitOffset(limit?: number, offset?: number): string;
   /** Converts a JS value of a field into what the driver binds (booleans, dates, json). */

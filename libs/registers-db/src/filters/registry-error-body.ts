@@ -34,7 +34,8 @@ const GENERIC_MESSAGES: Record<number, string> = {
 
 const MAX_MESSAGE_LENGTH = 300;
 // Safety net for messages that carry a statement or a raw driver message by mistake.
-const SQL_STATEMENT = /\b(select|insert|update|delete|create|alter|drop)\b[\s\S]*\b(from|into|set|where|table|values)\b/i;
+const SQL_STATEMENT =
+  /\b(select|insert|update|delete|create|alter|drop)\b[\s\S]*\b(from|into|set|where|table|values)\b/i;
 const DRIVER_MARKERS = /\b(SQLITE_[A-Z_]+|ER_[A-Z_]+|SQLSTATE|violates\b|duplicate key value)/i;
 
 function clientMessage(message: string, status: number): string {
@@ -59,7 +60,8 @@ function clientContext(error: RegistryError): RegistryErrorBodyContext | undefin
   if (isString(source.model)) context.model = source.model;
   if (isString(source.operation)) context.operation = source.operation;
   if (isString(source.field)) context.field = source.field;
-  if (Array.isArray(source.fields) && source.fields.every(isString)) context.fields = [...source.fields];
+  if (Array.isArray(source.fields) && source.fields.every(isString))
+    context.fields = [...source.fields];
   if (isString(source.operator)) context.operator = source.operator;
   if (Number.isInteger(source.rowIndex)) context.rowIndex = source.rowIndex;
   if (error instanceof ValidationError) {

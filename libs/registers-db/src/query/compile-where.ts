@@ -200,7 +200,11 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
       const caseInsensitive = operator.startsWith('i');
       const kind = caseInsensitive ? operator.slice(1) : operator;
       const pattern =
-        kind === 'contains' ? `%${literal}%` : kind === 'startswith' ? `${literal}%` : `%${literal}`;
+        kind === 'contains'
+          ? `%${literal}%`
+          : kind === 'startswith'
+            ? `${literal}%`
+            : `%${literal}`;
       return dialect.like(column, params.add(pattern), { caseInsensitive, escape: true });
     }
   }

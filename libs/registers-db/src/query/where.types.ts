@@ -14,14 +14,14 @@ export type OperatorValue<V, O extends QueryOperator> = O extends 'eq' | 'not'
   : O extends 'gt' | 'gte' | 'lt' | 'lte'
     ? FilterValue<V>
     : O extends
-        | 'like'
-        | 'ilike'
-        | 'contains'
-        | 'startswith'
-        | 'endswith'
-        | 'icontains'
-        | 'istartswith'
-        | 'iendswith'
+          | 'like'
+          | 'ilike'
+          | 'contains'
+          | 'startswith'
+          | 'endswith'
+          | 'icontains'
+          | 'istartswith'
+          | 'iendswith'
       ? string
       : O extends 'in' | 'not_in'
         ? ReadonlyArray<FilterValue<V> | null>

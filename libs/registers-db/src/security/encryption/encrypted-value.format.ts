@@ -11,7 +11,9 @@ export const IV_BYTES = 12;
 export const TAG_BYTES = 16;
 
 const BASE64 = '(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?';
-const ENCRYPTED_VALUE_PATTERN = new RegExp(`^enc:v1:([A-Za-z0-9+/]{16}):([A-Za-z0-9+/]{22}==):(${BASE64})$`);
+const ENCRYPTED_VALUE_PATTERN = new RegExp(
+  `^enc:v1:([A-Za-z0-9+/]{16}):([A-Za-z0-9+/]{22}==):(${BASE64})$`,
+);
 
 export interface EncryptedValueParts {
   iv: Buffer;

@@ -1,7 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ConfigurationError } from '../../errors';
 import { DecryptionError, EncryptionError } from './encryption.errors';
-import { formatEncryptedValue, IV_BYTES, parseEncryptedValue, TAG_BYTES } from './encrypted-value.format';
+import {
+  formatEncryptedValue,
+  IV_BYTES,
+  parseEncryptedValue,
+  TAG_BYTES,
+} from './encrypted-value.format';
 import { FieldCipherOptions, FieldEncryptionKey } from './field-cipher-options.interface';
 
 const ALGORITHM = 'aes-256-gcm';
@@ -20,9 +25,12 @@ function toKeyBuffer(key: FieldEncryptionKey, source: string): Buffer {
   } else if (key instanceof Uint8Array) {
     bytes = Buffer.from(key); // a copy: later changes to the caller's buffer do not reach the cipher
   } else {
-    throw new ConfigurationError(`The field encryption key from ${source} must be a Buffer or a base64 string.`, {
-      operation: 'configureFieldCipher',
-    });
+    throw new ConfigurationError(
+      `The field encryption key from ${source} must be a Buffer or a base64 string.`,
+      {
+        operation: 'configureFieldCipher',
+      },
+    );
   }
   if (bytes.length !== KEY_BYTES) {
     throw new ConfigurationError(
@@ -81,7 +89,9 @@ export class FieldCipher {
   async decrypt(stored: string, associatedData?: string): Promise<string> {
     const parts = typeof stored === 'string' ? parseEncryptedValue(stored) : null;
     if (!parts) {
-      throw new DecryptionError('The stored value is not in the enc:v1 encrypted format.', { operation: 'decrypt' });
+      throw new DecryptionError('The stored value is not in the enc:v1 encrypted format.', {
+        operation: 'decrypt',
+      });
     }
     const key = await this.key();
     const decipher = createDecipheriv(ALGORITHM, key, parts.iv, { authTagLength: TAG_BYTES });

@@ -51,37 +51,62 @@ export const DEFAULT_PASSWORD_HASH_POLICY: Readonly<PasswordHashPolicy> = Object
 
 function requireInteger(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(`PasswordHashPolicy.${name} must be an integer from ${min} to ${max}.`, {
-      operation: 'configurePasswordPolicy',
-      field: name,
-    });
+    throw new ConfigurationError(
+      `PasswordHashPolicy.${name} must be an integer from ${min} to ${max}.`,
+      {
+        operation: 'configurePasswordPolicy',
+        field: name,
+      },
+    );
   }
   return value;
 }
 
 /** Fills a policy from the defaults, checks every number, and returns a frozen copy. */
-export function resolvePasswordHashPolicy(input: PasswordHashPolicyInput = {}): Readonly<PasswordHashPolicy> {
+export function resolvePasswordHashPolicy(
+  input: PasswordHashPolicyInput = {},
+): Readonly<PasswordHashPolicy> {
   if (input === null || typeof input !== 'object') {
-    throw new ConfigurationError('PasswordHashPolicy must be an object.', { operation: 'configurePasswordPolicy' });
+    throw new ConfigurationError('PasswordHashPolicy must be an object.', {
+      operation: 'configurePasswordPolicy',
+    });
   }
   const defaults = DEFAULT_PASSWORD_HASH_POLICY;
   const scheme = input.scheme ?? defaults.scheme;
   if (scheme !== PBKDF2_SHA256_SCHEME && scheme !== ARGON2ID_SCHEME) {
-    throw new ConfigurationError("PasswordHashPolicy.scheme must be 'pbkdf2_sha256' or 'argon2id'.", {
-      operation: 'configurePasswordPolicy',
-      field: 'scheme',
-    });
+    throw new ConfigurationError(
+      "PasswordHashPolicy.scheme must be 'pbkdf2_sha256' or 'argon2id'.",
+      {
+        operation: 'configurePasswordPolicy',
+        field: 'scheme',
+      },
+    );
   }
   const argon2 = { ...defaults.argon2, ...(input.argon2 ?? {}) };
   const limits = PASSWORD_HASH_LIMITS;
-  const parallelism = requireInteger('argon2.parallelism', argon2.parallelism, 1, limits.argon2Parallelism);
+  const parallelism = requireInteger(
+    'argon2.parallelism',
+    argon2.parallelism,
+    1,
+    limits.argon2Parallelism,
+  );
   return Object.freeze({
     scheme,
-    iterations: requireInteger('iterations', input.iterations ?? defaults.iterations, 1, limits.pbkdf2Iterations),
+    iterations: requireInteger(
+      'iterations',
+      input.iterations ?? defaults.iterations,
+      1,
+      limits.pbkdf2Iterations,
+    ),
     argon2: Object.freeze({
       timeCost: requireInteger('argon2.timeCost', argon2.timeCost, 1, limits.argon2TimeCost),
       // Argon2 needs at least 8 KiB per lane.
-      memoryCost: requireInteger('argon2.memoryCost', argon2.memoryCost, 8 * parallelism, limits.argon2MemoryCostKiB),
+      memoryCost: requireInteger(
+        'argon2.memoryCost',
+        argon2.memoryCost,
+        8 * parallelism,
+        limits.argon2MemoryCostKiB,
+      ),
       parallelism,
     }),
   });

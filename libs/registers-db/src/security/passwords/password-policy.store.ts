@@ -9,7 +9,9 @@ import {
 let currentPolicy: Readonly<PasswordHashPolicy> = DEFAULT_PASSWORD_HASH_POLICY;
 
 /** Sets the policy new hashes are made with (missing parts take the defaults); returns the previous one. */
-export function configurePasswordPolicy(policy: PasswordHashPolicyInput): Readonly<PasswordHashPolicy> {
+export function configurePasswordPolicy(
+  policy: PasswordHashPolicyInput,
+): Readonly<PasswordHashPolicy> {
   const next = resolvePasswordHashPolicy(policy);
   const previous = currentPolicy;
   currentPolicy = next;

@@ -1,6 +1,15 @@
 import { ValidationError } from '../../errors';
-import { ARGON2_CURRENT_VERSION, hashArgon2id, parseArgon2idHash, verifyArgon2id } from './argon2id';
-import { PasswordHashPolicy, PasswordHashPolicyInput, resolvePasswordHashPolicy } from './password-hash-policy';
+import {
+  ARGON2_CURRENT_VERSION,
+  hashArgon2id,
+  parseArgon2idHash,
+  verifyArgon2id,
+} from './argon2id';
+import {
+  PasswordHashPolicy,
+  PasswordHashPolicyInput,
+  resolvePasswordHashPolicy,
+} from './password-hash-policy';
 import { getPasswordPolicy } from './password-policy.store';
 import { hashPbkdf2Sha256, parsePbkdf2Hash, verifyPbkdf2Sha256 } from './pbkdf2-sha256';
 
@@ -21,12 +30,18 @@ function policyOrCurrent(policy?: PasswordHashPolicyInput): Readonly<PasswordHas
  */
 export async function hashPassword(raw: string, policy?: PasswordHashPolicyInput): Promise<string> {
   if (typeof raw !== 'string') {
-    throw new ValidationError('A password must be a string.', [{ field: 'password', messages: ['must be a string'] }], {
-      operation: 'hashPassword',
-    });
+    throw new ValidationError(
+      'A password must be a string.',
+      [{ field: 'password', messages: ['must be a string'] }],
+      {
+        operation: 'hashPassword',
+      },
+    );
   }
   const resolved = policyOrCurrent(policy);
-  return resolved.scheme === 'argon2id' ? hashArgon2id(raw, resolved.argon2) : hashPbkdf2Sha256(raw, resolved.iterations);
+  return resolved.scheme === 'argon2id'
+    ? hashArgon2id(raw, resolved.argon2)
+    : hashPbkdf2Sha256(raw, resolved.iterations);
 }
 
 /** True when `raw` matches `hash`; false for any non-string or malformed input. Digests are compared in constant time. */

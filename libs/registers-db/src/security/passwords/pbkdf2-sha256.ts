@@ -13,7 +13,8 @@ const DIGEST_BYTES = 32;
  * writes (16-byte salt, 32-byte SHA-256 digest, lowercase hex). The salt bytes (not its hex
  * text) are the PBKDF2 salt.
  */
-const PBKDF2_HASH_PATTERN = /^pbkdf2_sha256\$([1-9][0-9]{0,9})\$((?:[0-9a-f]{2})+)\$([0-9a-f]{64})$/;
+const PBKDF2_HASH_PATTERN =
+  /^pbkdf2_sha256\$([1-9][0-9]{0,9})\$((?:[0-9a-f]{2})+)\$([0-9a-f]{64})$/;
 
 export interface ParsedPbkdf2Hash {
   iterations: number;
