@@ -26,6 +26,16 @@ export interface IntegrityViolation {
   constraint?: string;
 }
 
+/** The arguments of `Dialect.upsertSql`, in order. */
+export type UpsertSqlArgs = [
+  table: string,
+  columns: string[],
+  conflict: string[],
+  update: string[],
+  rows: number,
+  returning?: string[],
+];
+
 /**
  * The full dialect adapter: the query side (placeholders, quoting, value binding) plus
  * the write statements and the driver-specific knowledge the manager needs.
@@ -48,14 +58,7 @@ export interface Dialect extends QueryDialect {
    * One atomic insert-or-update of `rows` rows: on a conflict over `conflict` (the columns
    * of a key or unique constraint), the `update` columns take the new values.
    */
-  upsertSql(
-    table: string,
-    columns: string[],
-    conflict: string[],
-    update: string[],
-    rows: number,
-    returning?: string[],
-  ): string;
+  upsertSql(...args: UpsertSqlArgs): string;
   /** Converts what the driver returned for a field into the field's JS value. */
   fromDriver(field: FieldMetadata, value: unknown): unknown;
   /** The integrity violation a driver error stands for, if it is one. */
@@ -133,14 +136,15 @@ export async function integrityError(
   );
 }
 
-/** `(?, ?), (?, ?)` for `rows` rows of `columns` values, numbering placeholders from 1. */
-export function placeholderRows(dialect: QueryDialect, columns: number, rows: number): string {
-  const tuples: string[] = new Array(rows);
-  let position = 1;
-  for (let r = 0; r < rows; r++) {
-    const slots: string[] = new Array(columns);
-    for (let c = 0; c < columns; c++) slots[c] = dialect.placeholder(position++);
-    tuples[r] = `(${slots.join(', ')})`;
-  }
-  return tuples.join(', ');
+/**
+ * The integrity error a dialect's `classifyError` finds in a driver error, or undefined
+ * when it is not an integrity violation.
+ */
+export async function normalizeClassifiedError(
+  dialect: Pick<Dialect, 'classifyError'>,
+  error: unknown,
+  context: ErrorNormalizationContext,
+): Promise<RegistryError | undefined> {
+  const violation = dialect.classifyError(error);
+  return violation ? integrityError(violation, context) : undefined;
 }

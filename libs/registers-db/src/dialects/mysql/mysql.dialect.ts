@@ -4,9 +4,10 @@ import {
   Dialect,
   ErrorNormalizationContext,
   IntegrityViolation,
-  integrityError,
-  placeholderRows,
+  normalizeClassifiedError,
+  UpsertSqlArgs,
 } from '../dialect.interface';
+import { insertSql, upsertSql } from '../sql-builders';
 import { MysqlQueryDialect } from './mysql-query.dialect';
 
 const ER_DUP_ENTRY = 1062;
@@ -31,33 +32,19 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
   readonly updateReturning = false;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
-    const cols = columns.map((c) => this.quoteIdentifier(c)).join(', ');
-    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${placeholderRows(this, columns.length, rows)}${this.returning(returning)}`;
+    return insertSql(this, table, columns, rows, returning);
   }
 
   /** `conflict` is implied: MySQL resolves the conflict on whichever unique index collides. */
-  upsertSql(
-    table: string,
-    columns: string[],
-    conflict: string[],
-    update: string[],
-    rows: number,
-    returning?: string[],
-  ): string {
-    const q = (c: string) => this.quoteIdentifier(c);
-    const set = (update.length ? update : conflict.slice(0, 1))
-      .map((c) => `${q(c)} = VALUES(${q(c)})`)
-      .join(', ');
-    return (
-      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${placeholderRows(this, columns.length, rows)}` +
-      ` ON DUPLICATE KEY UPDATE ${set}${this.returning(returning)}`
+  upsertSql(...args: UpsertSqlArgs): string {
+    return upsertSql(
+      this,
+      {
+        conflictClause: () => 'ON DUPLICATE KEY UPDATE',
+        newValue: (column) => `VALUES(${column})`,
+      },
+      ...args,
     );
-  }
-
-  private returning(columns?: string[]): string {
-    return columns?.length
-      ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}`
-      : '';
   }
 
   fromDriver(field: FieldMetadata, value: unknown): unknown {
@@ -110,11 +97,10 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
     }
   }
 
-  async normalizeError(
+  normalizeError(
     error: unknown,
     context: ErrorNormalizationContext,
   ): Promise<RegistryError | undefined> {
-    const violation = this.classifyError(error);
-    return violation ? integrityError(violation, context) : undefined;
+    return normalizeClassifiedError(this, error, context);
   }
 }

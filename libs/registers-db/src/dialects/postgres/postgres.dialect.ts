@@ -5,8 +5,9 @@ import {
   ErrorNormalizationContext,
   IntegrityViolation,
   integrityError,
-  placeholderRows,
+  UpsertSqlArgs,
 } from '../dialect.interface';
+import { insertSql, onConflictUpsertSql } from '../sql-builders';
 import { PostgresQueryDialect } from './postgres-query.dialect';
 
 /** `Key (org, slug)=(…) already exists.` → ['org', 'slug']; the values are dropped. */
@@ -24,32 +25,11 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
   readonly updateReturning = true;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
-    const cols = columns.map((c) => this.quoteIdentifier(c)).join(', ');
-    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${placeholderRows(this, columns.length, rows)}${this.returning(returning)}`;
+    return insertSql(this, table, columns, rows, returning);
   }
 
-  upsertSql(
-    table: string,
-    columns: string[],
-    conflict: string[],
-    update: string[],
-    rows: number,
-    returning?: string[],
-  ): string {
-    const q = (c: string) => this.quoteIdentifier(c);
-    const set = (update.length ? update : conflict.slice(0, 1))
-      .map((c) => `${q(c)} = EXCLUDED.${q(c)}`)
-      .join(', ');
-    return (
-      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${placeholderRows(this, columns.length, rows)}` +
-      ` ON CONFLICT (${conflict.map(q).join(', ')}) DO UPDATE SET ${set}${this.returning(returning)}`
-    );
-  }
-
-  private returning(columns?: string[]): string {
-    return columns?.length
-      ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}`
-      : '';
+  upsertSql(...args: UpsertSqlArgs): string {
+    return onConflictUpsertSql(this, 'EXCLUDED', ...args);
   }
 
   fromDriver(field: FieldMetadata, value: unknown): unknown {

@@ -4,9 +4,10 @@ import {
   Dialect,
   ErrorNormalizationContext,
   IntegrityViolation,
-  integrityError,
-  placeholderRows,
+  normalizeClassifiedError,
+  UpsertSqlArgs,
 } from '../dialect.interface';
+import { insertSql, onConflictUpsertSql } from '../sql-builders';
 import { SqliteQueryDialect } from './sqlite-query.dialect';
 
 /** "UNIQUE constraint failed: users.org, users.slug" → ['org', 'slug'] */
@@ -31,33 +32,11 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
   readonly updateReturning = true;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
-    const cols = columns.map((c) => this.quoteIdentifier(c)).join(', ');
-    return `INSERT INTO ${this.quoteIdentifier(table)} (${cols}) VALUES ${placeholderRows(this, columns.length, rows)}${this.returning(returning)}`;
+    return insertSql(this, table, columns, rows, returning);
   }
 
-  upsertSql(
-    table: string,
-    columns: string[],
-    conflict: string[],
-    update: string[],
-    rows: number,
-    returning?: string[],
-  ): string {
-    const q = (c: string) => this.quoteIdentifier(c);
-    // With nothing to change, a no-op assignment still makes RETURNING give the row.
-    const set = (update.length ? update : conflict.slice(0, 1))
-      .map((c) => `${q(c)} = excluded.${q(c)}`)
-      .join(', ');
-    return (
-      `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES ${placeholderRows(this, columns.length, rows)}` +
-      ` ON CONFLICT (${conflict.map(q).join(', ')}) DO UPDATE SET ${set}${this.returning(returning)}`
-    );
-  }
-
-  private returning(columns?: string[]): string {
-    return columns?.length
-      ? ` RETURNING ${columns.map((c) => this.quoteIdentifier(c)).join(', ')}`
-      : '';
+  upsertSql(...args: UpsertSqlArgs): string {
+    return onConflictUpsertSql(this, 'excluded', ...args);
   }
 
   fromDriver(field: FieldMetadata, value: unknown): unknown {
@@ -97,11 +76,10 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
     }
   }
 
-  async normalizeError(
+  normalizeError(
     error: unknown,
     context: ErrorNormalizationContext,
   ): Promise<RegistryError | undefined> {
-    const violation = this.classifyError(error);
-    return violation ? integrityError(violation, context) : undefined;
+    return normalizeClassifiedError(this, error, context);
   }
 }
