@@ -1,5 +1,4 @@
 import type { MigrationInterface } from 'typeorm';
-import { ConnectionMetadataBuilder } from 'typeorm/connection/ConnectionMetadataBuilder';
 import type { DatabaseRegistry } from '../registry/database-registry';
 
 /**
@@ -11,6 +10,10 @@ export async function reloadMigrations(registry: DatabaseRegistry): Promise<void
   const source = await registry.connection.dataSource();
   const configured = source.options.migrations ?? [];
   const list = Array.isArray(configured) ? configured : Object.values(configured);
+  // Loaded here, not at import: the console's help never needs TypeORM.
+  const { ConnectionMetadataBuilder } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('typeorm/connection/ConnectionMetadataBuilder') as typeof import('typeorm/connection/ConnectionMetadataBuilder');
   const migrations = await new ConnectionMetadataBuilder(source).buildMigrations(list);
   (source as { migrations: MigrationInterface[] }).migrations = migrations;
 }

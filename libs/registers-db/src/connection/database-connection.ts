@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, EntitySchema } from 'typeorm';
+import type { DataSource, EntitySchema } from 'typeorm';
 import type { DialectName } from '../dialects/query-dialect.interface';
 import { buildDataSourceOptions } from './data-source-options';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, ParsedDatabaseUrl } from './database-url';
 import { detectMysqlFlavor } from './drivers/mysql-flavor';
+import { loadTypeorm } from './load-typeorm';
 import { MysqlSession } from './drivers/mysql.session';
 import { PostgresSession } from './drivers/postgres.session';
 import { SqliteSession } from './drivers/sqlite.session';
@@ -78,6 +79,7 @@ export class DatabaseConnection {
       this.dialect === 'mysql' && this.options.typeorm?.type === undefined
         ? await detectMysqlFlavor(this.parsed)
         : undefined;
+    const { DataSource } = loadTypeorm();
     const source = new DataSource(
       buildDataSourceOptions(
         this.parsed,

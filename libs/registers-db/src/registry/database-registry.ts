@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Type } from '@nestjs/common';
-import { MigrationExecutor, type EntitySchema } from 'typeorm';
+import type { EntitySchema } from 'typeorm';
+import { loadTypeorm } from '../connection/load-typeorm';
 import { DatabaseConnection } from '../connection/database-connection';
 import { DEFAULT_REGISTRY_NAME, SCHEMA_MIGRATIONS_TABLE, SEED_LEDGER_TABLE } from '../constants';
 import { dialectFor } from '../dialects';
@@ -530,6 +531,7 @@ export class DatabaseRegistry {
 
   /** Migrations given in `migrations` (or `typeorm.migrations`) and whether each ran. */
   async migrationStatus(): Promise<MigrationStatus[]> {
+    const { MigrationExecutor } = loadTypeorm();
     const executor = new MigrationExecutor(await this.connection.dataSource());
     const [all, executed] = await Promise.all([
       executor.getAllMigrations(),

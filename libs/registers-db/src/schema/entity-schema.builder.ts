@@ -1,4 +1,5 @@
-import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
+import type { EntitySchema, EntitySchemaColumnOptions } from 'typeorm';
+import { loadTypeorm } from '../connection/load-typeorm';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { constraintName } from './constraint-names';
 import type { DdlDialect } from './ddl-dialect';
@@ -68,6 +69,7 @@ export function buildEntitySchema(
       },
     ];
   });
+  const { EntitySchema } = loadTypeorm();
   return new EntitySchema({
     name: meta.table,
     tableName: meta.table,
