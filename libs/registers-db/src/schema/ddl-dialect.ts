@@ -45,6 +45,20 @@ export type ColumnShape = Pick<
   | 'idStrategy'
 > & { foreignKey?: FieldMetadata['foreignKey'] };
 
+/** How a logical type becomes a TypeORM column type: a fixed spec or one read from the column. */
+export type ColumnTypeRule = ColumnTypeSpec | ((column: ColumnShape) => ColumnTypeSpec);
+
+/** Column types that are the same on most dialects; a dialect's `columnTypes` override them. */
+const COMMON_COLUMN_TYPES: Partial<Record<LogicalType, ColumnTypeRule>> = {
+  integer: { type: 'integer' },
+  bigint: { type: 'bigint' },
+  boolean: { type: 'boolean' },
+  string: (column) => ({ type: 'varchar', length: column.length ?? 255 }),
+  text: { type: 'text' },
+  uuid: { type: 'varchar', length: 36 },
+  date: { type: 'date' },
+};
+
 /**
  * SQL DDL of one dialect: column types, CREATE/ALTER/DROP statements and the catalog
  * queries behind schemaExists/columnNames/schemaDiff. Identifiers reach it only from
@@ -54,10 +68,29 @@ export abstract class DdlDialect {
   abstract readonly name: DialectName;
 
   abstract quote(identifier: string): string;
-  /** The SQL type of a column (`varchar(255)`, `timestamptz`, …). */
-  abstract sqlType(column: ColumnShape): string;
-  /** The same type in TypeORM's column vocabulary. */
-  abstract typeormType(column: ColumnShape): ColumnTypeSpec;
+  /** This dialect's column types where they differ from COMMON_COLUMN_TYPES (or are not there). */
+  protected abstract readonly columnTypes: Partial<Record<LogicalType, ColumnTypeRule>>;
+
+  /**
+   * A column's type in TypeORM's column vocabulary. Enums are an integer column when all
+   * their values are numbers and a string column otherwise.
+   */
+  typeormType(column: ColumnShape): ColumnTypeSpec {
+    if (column.type === 'enum') {
+      const numeric = column.enumValues?.every((v) => typeof v === 'number');
+      return this.typeormType({ ...column, type: numeric ? 'integer' : 'string' });
+    }
+    const rule = this.columnTypes[column.type] ?? COMMON_COLUMN_TYPES[column.type]!;
+    return typeof rule === 'function' ? rule(column) : { ...rule };
+  }
+
+  /** The SQL type of a column (`varchar(255)`, `numeric(12,2)`, `timestamptz`, …). */
+  sqlType(column: ColumnShape): string {
+    const spec = this.typeormType(column);
+    if (spec.precision !== undefined) return `${spec.type}(${spec.precision},${spec.scale ?? 0})`;
+    return spec.length ? `${spec.type}(${spec.length})` : spec.type;
+  }
+
   /** A boolean as a SQL literal. */
   protected abstract booleanLiteral(value: boolean): string;
   /** `PRIMARY KEY` column definition of a database-generated key. */
@@ -71,10 +104,20 @@ export abstract class DdlDialect {
   }
   abstract tableExistsSql(table: string): BoundSql;
   abstract columnsSql(table: string): BoundSql;
-  /** Reads one row of `columnsSql` into a LiveColumn. */
-  abstract liveColumn(row: Record<string, unknown>): LiveColumn;
+  /** Reads one row of `columnsSql` into a LiveColumn (an information_schema row unless overridden). */
+  liveColumn(row: Record<string, unknown>): LiveColumn {
+    return { name: String(row.name), type: String(row.type), nullable: row.nullable === 'YES' };
+  }
   /** Coarse family of a SQL type name for drift checks (`character varying` → `string`). */
   abstract typeFamily(sqlType: string): string;
+
+  /** A SQL type name in lower case without its `(length)` or `(precision,scale)`. */
+  protected baseTypeName(sqlType: string): string {
+    return sqlType
+      .toLowerCase()
+      .replace(/\(.*\)/, '')
+      .trim();
+  }
 
   renameTableSql(from: string, to: string): string {
     return `ALTER TABLE ${this.quote(from)} RENAME TO ${this.quote(to)}`;

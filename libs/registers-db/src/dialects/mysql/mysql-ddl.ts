@@ -1,13 +1,7 @@
 import type { LogicalType, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { constraintName } from '../../schema/constraint-names';
 import type { DialectName } from '../query-dialect.interface';
-import {
-  BoundSql,
-  ColumnShape,
-  ColumnTypeSpec,
-  DdlDialect,
-  LiveColumn,
-} from '../../schema/ddl-dialect';
+import { BoundSql, ColumnShape, ColumnTypeRule, DdlDialect } from '../../schema/ddl-dialect';
 
 /**
  * MySQL / MariaDB DDL: InnoDB, utf8mb4_unicode_ci, tinyint(1) booleans, datetime(3) in UTC,
@@ -20,43 +14,24 @@ export class MysqlDdl extends DdlDialect {
     return `\`${identifier.replace(/`/g, '``')}\``;
   }
 
-  typeormType(column: ColumnShape): ColumnTypeSpec {
-    switch (column.type) {
-      case 'integer':
-        return { type: 'int' };
-      case 'bigint':
-        return { type: 'bigint' };
-      case 'double':
-        return { type: 'double' };
-      case 'decimal':
-        return { type: 'decimal', precision: column.precision ?? 12, scale: column.scale ?? 2 };
-      case 'boolean':
-        return { type: 'boolean', width: 1 };
-      case 'string':
-        return { type: 'varchar', length: column.length ?? 255 };
-      case 'text':
-        return { type: 'text' };
-      case 'uuid':
-        return { type: 'varchar', length: 36 };
-      case 'date':
-        return { type: 'date' };
-      case 'datetime':
-        return { type: 'datetime', precision: 3 };
-      case 'json':
-        return { type: 'longtext' };
-      case 'enum':
-        return column.enumValues?.every((v) => typeof v === 'number')
-          ? { type: 'int' }
-          : { type: 'varchar', length: column.length ?? 255 };
-    }
-  }
+  protected readonly columnTypes: Partial<Record<LogicalType, ColumnTypeRule>> = {
+    integer: { type: 'int' },
+    double: { type: 'double' },
+    decimal: (column) => ({
+      type: 'decimal',
+      precision: column.precision ?? 12,
+      scale: column.scale ?? 2,
+    }),
+    boolean: { type: 'boolean', width: 1 },
+    datetime: { type: 'datetime', precision: 3 },
+    json: { type: 'longtext' },
+  };
 
   sqlType(column: ColumnShape): string {
     const spec = this.typeormType(column);
     if (spec.type === 'boolean') return 'tinyint(1)';
     if (spec.type === 'datetime') return `datetime(${spec.precision})`;
-    if (spec.precision !== undefined) return `${spec.type}(${spec.precision},${spec.scale ?? 0})`;
-    return spec.length ? `${spec.type}(${spec.length})` : spec.type;
+    return super.sqlType(column);
   }
 
   protected booleanLiteral(value: boolean): string {
@@ -143,15 +118,10 @@ export class MysqlDdl extends DdlDialect {
     };
   }
 
-  liveColumn(row: Record<string, unknown>): LiveColumn {
-    return { name: String(row.name), type: String(row.type), nullable: row.nullable === 'YES' };
-  }
-
   typeFamily(sqlType: string): string {
     const lower = sqlType.toLowerCase().trim();
     if (lower.startsWith('tinyint(1)') || lower === 'boolean' || lower === 'bool') return 'boolean';
-    const base = lower
-      .replace(/\(.*\)/, '')
+    const base = this.baseTypeName(sqlType)
       .replace(/\s+unsigned$/, '')
       .trim();
     if (/^(int|integer|smallint|mediumint|tinyint)$/.test(base)) return 'integer';

@@ -1,13 +1,7 @@
 import type { DialectName } from '../query-dialect.interface';
-import type { ModelMetadata } from '../../interfaces/model-metadata.interface';
+import type { LogicalType, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { constraintName } from '../../schema/constraint-names';
-import {
-  BoundSql,
-  ColumnShape,
-  ColumnTypeSpec,
-  DdlDialect,
-  LiveColumn,
-} from '../../schema/ddl-dialect';
+import { BoundSql, ColumnShape, ColumnTypeRule, DdlDialect } from '../../schema/ddl-dialect';
 
 /** PostgreSQL DDL: timestamptz dates, jsonb, native uuid, serial keys; the current schema only. */
 export class PostgresDdl extends DdlDialect {
@@ -17,42 +11,17 @@ export class PostgresDdl extends DdlDialect {
     return `"${identifier.replace(/"/g, '""')}"`;
   }
 
-  typeormType(column: ColumnShape): ColumnTypeSpec {
-    switch (column.type) {
-      case 'integer':
-        return { type: 'integer' };
-      case 'bigint':
-        return { type: 'bigint' };
-      case 'double':
-        return { type: 'double precision' };
-      case 'decimal':
-        return { type: 'numeric', precision: column.precision ?? 12, scale: column.scale ?? 2 };
-      case 'boolean':
-        return { type: 'boolean' };
-      case 'string':
-        return { type: 'varchar', length: column.length ?? 255 };
-      case 'text':
-        return { type: 'text' };
-      case 'uuid':
-        return { type: 'uuid' };
-      case 'date':
-        return { type: 'date' };
-      case 'datetime':
-        return { type: column.timezone === false ? 'timestamp' : 'timestamptz' };
-      case 'json':
-        return { type: 'jsonb' };
-      case 'enum':
-        return column.enumValues?.every((v) => typeof v === 'number')
-          ? { type: 'integer' }
-          : { type: 'varchar', length: column.length ?? 255 };
-    }
-  }
-
-  sqlType(column: ColumnShape): string {
-    const spec = this.typeormType(column);
-    if (spec.precision !== undefined) return `${spec.type}(${spec.precision},${spec.scale ?? 0})`;
-    return spec.length ? `${spec.type}(${spec.length})` : spec.type;
-  }
+  protected readonly columnTypes: Partial<Record<LogicalType, ColumnTypeRule>> = {
+    double: { type: 'double precision' },
+    decimal: (column) => ({
+      type: 'numeric',
+      precision: column.precision ?? 12,
+      scale: column.scale ?? 2,
+    }),
+    uuid: { type: 'uuid' },
+    datetime: (column) => ({ type: column.timezone === false ? 'timestamp' : 'timestamptz' }),
+    json: { type: 'jsonb' },
+  };
 
   protected booleanLiteral(value: boolean): string {
     return value ? 'TRUE' : 'FALSE';
@@ -76,10 +45,6 @@ export class PostgresDdl extends DdlDialect {
         'WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
       params: [table],
     };
-  }
-
-  liveColumn(row: Record<string, unknown>): LiveColumn {
-    return { name: String(row.name), type: String(row.type), nullable: row.nullable === 'YES' };
   }
 
   isConcurrentCreation(error: unknown): boolean {
@@ -135,10 +100,7 @@ export class PostgresDdl extends DdlDialect {
   }
 
   typeFamily(sqlType: string): string {
-    const base = sqlType
-      .toLowerCase()
-      .replace(/\(.*\)/, '')
-      .trim();
+    const base = this.baseTypeName(sqlType);
     if (/^(integer|int|int4|serial|smallint|int2)$/.test(base)) return 'integer';
     if (/^(bigint|int8|bigserial)$/.test(base)) return 'bigint';
     if (/^(double precision|float8|real|float4)$/.test(base)) return 'double';

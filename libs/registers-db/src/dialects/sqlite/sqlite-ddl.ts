@@ -1,10 +1,10 @@
 import type { DialectName } from '../query-dialect.interface';
-import type { ModelMetadata } from '../../interfaces/model-metadata.interface';
+import type { LogicalType, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { constraintName } from '../../schema/constraint-names';
 import {
   BoundSql,
   ColumnShape,
-  ColumnTypeSpec,
+  ColumnTypeRule,
   DdlDialect,
   LiveColumn,
 } from '../../schema/ddl-dialect';
@@ -21,40 +21,12 @@ export class SqliteDdl extends DdlDialect {
     return `"${identifier.replace(/"/g, '""')}"`;
   }
 
-  typeormType(column: ColumnShape): ColumnTypeSpec {
-    switch (column.type) {
-      case 'integer':
-        return { type: 'integer' };
-      case 'bigint':
-        return { type: 'bigint' };
-      case 'double':
-      case 'decimal':
-        return { type: 'real' };
-      case 'boolean':
-        return { type: 'boolean' };
-      case 'string':
-        return { type: 'varchar', length: column.length ?? 255 };
-      case 'text':
-        return { type: 'text' };
-      case 'uuid':
-        return { type: 'varchar', length: 36 };
-      case 'date':
-        return { type: 'date' };
-      case 'datetime':
-        return { type: 'datetime' };
-      case 'json':
-        return { type: 'json' };
-      case 'enum':
-        return column.enumValues?.every((v) => typeof v === 'number')
-          ? { type: 'integer' }
-          : { type: 'varchar', length: column.length ?? 255 };
-    }
-  }
-
-  sqlType(column: ColumnShape): string {
-    const spec = this.typeormType(column);
-    return spec.length ? `${spec.type}(${spec.length})` : spec.type;
-  }
+  protected readonly columnTypes: Partial<Record<LogicalType, ColumnTypeRule>> = {
+    double: { type: 'real' },
+    decimal: { type: 'real' },
+    datetime: { type: 'datetime' },
+    json: { type: 'json' },
+  };
 
   protected booleanLiteral(value: boolean): string {
     return value ? '1' : '0';
@@ -87,10 +59,7 @@ export class SqliteDdl extends DdlDialect {
   }
 
   typeFamily(sqlType: string): string {
-    const base = sqlType
-      .toLowerCase()
-      .replace(/\(.*\)/, '')
-      .trim();
+    const base = this.baseTypeName(sqlType);
     if (/^(integer|int|bigint|smallint|tinyint|mediumint|int2|int8)$/.test(base)) return 'integer';
     if (/^(real|double|double precision|float|numeric|decimal)$/.test(base)) return 'number';
     if (/^(varchar|char|character|nvarchar|nchar|varying character)$/.test(base)) return 'string';
