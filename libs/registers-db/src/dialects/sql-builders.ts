@@ -1,3 +1,4 @@
+import { checkedCount } from '../query/driver-values';
 import type { UpsertSqlArgs } from './dialect.interface';
 import type { QueryDialect } from './query-dialect.interface';
 
@@ -79,4 +80,18 @@ export function onConflictUpsertSql(
     },
     ...args,
   );
+}
+
+/**
+ * ` LIMIT n[ OFFSET m]` where OFFSET needs a LIMIT: `noLimit` (the dialect's "all rows")
+ * stands in when only an offset is given; '' when neither is.
+ */
+export function limitThenOffset(
+  limit: number | undefined,
+  offset: number | undefined,
+  noLimit: string,
+): string {
+  if (limit === undefined && offset === undefined) return '';
+  const lim = limit === undefined ? noLimit : String(checkedCount(limit));
+  return offset === undefined ? ` LIMIT ${lim}` : ` LIMIT ${lim} OFFSET ${checkedCount(offset)}`;
 }

@@ -1,10 +1,17 @@
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
-import type { QueryDialect } from '../query-dialect.interface';
-import { checkedCount, toDate } from '../../query/driver-values';
+import type { LikeOptions, QueryDialect } from '../query-dialect.interface';
+import { limitThenOffset } from '../sql-builders';
+import { BindRules, toDriverValue } from '../value-conversion';
 import type { ComparisonOperator, TextComparisonDialect } from '../../query/text-comparison';
 
 /** Largest LIMIT MySQL/MariaDB accept; used for an OFFSET without a LIMIT. */
 const NO_LIMIT = '18446744073709551615';
+
+const MYSQL_BIND_RULES: BindRules = {
+  boolean: (value) => (value ? 1 : 0),
+  // datetime(3) holds UTC wall-clock time (the connection uses timezone 'Z').
+  datetime: (date) => date.toISOString().slice(0, 23).replace('T', ' '),
+};
 
 /**
  * MySQL/MariaDB. Text columns use `utf8mb4_unicode_ci`, which ignores case, accents and
@@ -29,11 +36,7 @@ export class MysqlQueryDialect implements QueryDialect, TextComparisonDialect {
    * MariaDB ignores `ESCAPE ''` (backslash stays the escape), so as-given patterns declare
    * NUL as the escape character; the query compiler rejects NUL in patterns.
    */
-  like(
-    column: string,
-    param: string,
-    options: { caseInsensitive: boolean; escape: boolean },
-  ): string {
+  like(column: string, param: string, options: LikeOptions): string {
     const escape = options.escape ? `'!'` : 'CHAR(0)';
     return options.caseInsensitive
       ? `LOWER(${column}) COLLATE utf8mb4_bin LIKE LOWER(${param}) ESCAPE ${escape}`
@@ -59,27 +62,10 @@ export class MysqlQueryDialect implements QueryDialect, TextComparisonDialect {
   }
 
   limitOffset(limit?: number, offset?: number): string {
-    if (limit === undefined && offset === undefined) return '';
-    const lim = limit === undefined ? NO_LIMIT : String(checkedCount(limit));
-    return offset === undefined ? ` LIMIT ${lim}` : ` LIMIT ${lim} OFFSET ${checkedCount(offset)}`;
+    return limitThenOffset(limit, offset, NO_LIMIT);
   }
 
   toDriver(field: FieldMetadata, value: unknown): unknown {
-    if (value === null || value === undefined) return null;
-    switch (field.type) {
-      case 'boolean':
-        return value ? 1 : 0;
-      case 'date':
-        return toDate(value).toISOString().slice(0, 10);
-      case 'datetime':
-        // datetime(3) holds UTC wall-clock time (the connection uses timezone 'Z').
-        return toDate(value).toISOString().slice(0, 23).replace('T', ' ');
-      case 'json':
-        return JSON.stringify(value);
-      case 'uuid':
-        return typeof value === 'string' ? value.toLowerCase() : value;
-      default:
-        return value;
-    }
+    return toDriverValue(field, value, MYSQL_BIND_RULES);
   }
 }

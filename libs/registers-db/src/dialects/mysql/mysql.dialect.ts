@@ -7,6 +7,7 @@ import {
   normalizeClassifiedError,
   UpsertSqlArgs,
 } from '../dialect.interface';
+import { fromDriverValue, ReadRules } from '../value-conversion';
 import { insertSql, upsertSql } from '../sql-builders';
 import { MysqlQueryDialect } from './mysql-query.dialect';
 
@@ -21,6 +22,14 @@ const ER_NO_REFERENCED_ROW_2 = 1216;
 function unquote(identifier: string): string {
   return identifier.trim().replace(/^`(.*)`$/, '$1');
 }
+
+const MYSQL_READ_RULES: ReadRules = {
+  boolean: (value) => Number(value) === 1,
+  // datetime(3) text is UTC wall-clock time without a zone.
+  date: (value) =>
+    new Date(String(value).replace(' ', 'T') + (/[zZ+]/.test(String(value)) ? '' : 'Z')),
+  json: (value) => (Buffer.isBuffer(value) ? value.toString('utf8') : value),
+};
 
 /**
  * MySQL and MariaDB through mysql2: tinyint(1) booleans, datetime(3) in UTC, json as text.
@@ -48,26 +57,7 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
   }
 
   fromDriver(field: FieldMetadata, value: unknown): unknown {
-    if (value === null || value === undefined) return null;
-    switch (field.type) {
-      case 'boolean':
-        return typeof value === 'boolean' ? value : Number(value) === 1;
-      case 'integer':
-      case 'bigint':
-      case 'double':
-      case 'decimal':
-        return typeof value === 'number' ? value : Number(value);
-      case 'date':
-      case 'datetime':
-        return value instanceof Date
-          ? value
-          : new Date(String(value).replace(' ', 'T') + (/[zZ+]/.test(String(value)) ? '' : 'Z'));
-      case 'json':
-        if (Buffer.isBuffer(value)) return JSON.parse(value.toString('utf8'));
-        return typeof value === 'string' ? JSON.parse(value) : value;
-      default:
-        return value;
-    }
+    return fromDriverValue(field, value, MYSQL_READ_RULES);
   }
 
   classifyError(error: any): IntegrityViolation | undefined {

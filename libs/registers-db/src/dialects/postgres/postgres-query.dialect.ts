@@ -1,6 +1,9 @@
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
-import type { QueryDialect } from '../query-dialect.interface';
-import { checkedCount, toDate } from '../../query/driver-values';
+import type { LikeOptions, QueryDialect } from '../query-dialect.interface';
+import { checkedCount } from '../../query/driver-values';
+import { BindRules, toDriverValue } from '../value-conversion';
+
+const POSTGRES_BIND_RULES: BindRules = { boolean: (value) => Boolean(value) };
 
 export class PostgresQueryDialect implements QueryDialect {
   readonly name = 'postgres' as const;
@@ -17,11 +20,7 @@ export class PostgresQueryDialect implements QueryDialect {
    * `ESCAPE ''` switches off PostgreSQL's default backslash escape for as-given patterns;
    * `::text` lets native enum columns take part.
    */
-  like(
-    column: string,
-    param: string,
-    options: { caseInsensitive: boolean; escape: boolean },
-  ): string {
+  like(column: string, param: string, options: LikeOptions): string {
     const op = options.caseInsensitive ? 'ILIKE' : 'LIKE';
     return `${column}::text ${op} ${param} ESCAPE '${options.escape ? '!' : ''}'`;
   }
@@ -34,20 +33,6 @@ export class PostgresQueryDialect implements QueryDialect {
   }
 
   toDriver(field: FieldMetadata, value: unknown): unknown {
-    if (value === null || value === undefined) return null;
-    switch (field.type) {
-      case 'boolean':
-        return Boolean(value);
-      case 'date':
-        return toDate(value).toISOString().slice(0, 10);
-      case 'datetime':
-        return toDate(value).toISOString();
-      case 'json':
-        return JSON.stringify(value);
-      case 'uuid':
-        return typeof value === 'string' ? value.toLowerCase() : value;
-      default:
-        return value;
-    }
+    return toDriverValue(field, value, POSTGRES_BIND_RULES);
   }
 }

@@ -7,6 +7,7 @@ import {
   integrityError,
   UpsertSqlArgs,
 } from '../dialect.interface';
+import { fromDriverValue, ReadRules } from '../value-conversion';
 import { insertSql, onConflictUpsertSql } from '../sql-builders';
 import { PostgresQueryDialect } from './postgres-query.dialect';
 
@@ -16,6 +17,10 @@ function columnsFromDetail(detail: unknown): string[] {
   if (!match) return [];
   return match[1].split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
 }
+
+const POSTGRES_READ_RULES: ReadRules = {
+  boolean: (value) => value === 't' || value === 'true' || value === 1,
+};
 
 /** PostgreSQL through pg: jsonb bound as JSON text, numeric and int8 parsed to numbers. */
 export class PostgresDialect extends PostgresQueryDialect implements Dialect {
@@ -33,25 +38,7 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
   }
 
   fromDriver(field: FieldMetadata, value: unknown): unknown {
-    if (value === null || value === undefined) return null;
-    switch (field.type) {
-      case 'integer':
-      case 'bigint':
-      case 'double':
-      case 'decimal':
-        return typeof value === 'number' ? value : Number(value);
-      case 'boolean':
-        return typeof value === 'boolean'
-          ? value
-          : value === 't' || value === 'true' || value === 1;
-      case 'date':
-      case 'datetime':
-        return value instanceof Date ? value : new Date(value as string);
-      case 'json':
-        return typeof value === 'string' ? JSON.parse(value) : value;
-      default:
-        return value;
-    }
+    return fromDriverValue(field, value, POSTGRES_READ_RULES);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
-import type { QueryDialect } from '../query-dialect.interface';
-import { checkedCount, toDate } from '../../query/driver-values';
+import type { LikeOptions, QueryDialect } from '../query-dialect.interface';
+import { limitThenOffset } from '../sql-builders';
+import { BindRules, toDriverValue } from '../value-conversion';
 
 /**
  * SQLite's LIKE folds ASCII case, so case-sensitive matches use GLOB instead. The bound
@@ -22,6 +23,12 @@ const likeToGlob = (param: string): string =>
 const escapedLikeToGlob = (param: string): string =>
   `replace(replace(replace(replace(replace(${GLOB_LITERALS(param)}, '!!', '[!]'), '%', '*'), '_', '?'), '!*', '%'), '!?', '_')`;
 
+/** Booleans 0/1; decimals stored as REAL, so numeric text binds as a number. */
+const SQLITE_BIND_RULES: BindRules = {
+  boolean: (value) => (value ? 1 : 0),
+  types: { decimal: (value) => (typeof value === 'string' ? Number(value) : value) },
+};
+
 export class SqliteQueryDialect implements QueryDialect {
   readonly name = 'sqlite' as const;
 
@@ -34,11 +41,7 @@ export class SqliteQueryDialect implements QueryDialect {
   }
 
   /** ilike folds ASCII letters only: SQLite has no unicode case folding without ICU. */
-  like(
-    column: string,
-    param: string,
-    options: { caseInsensitive: boolean; escape: boolean },
-  ): string {
+  like(column: string, param: string, options: LikeOptions): string {
     if (options.caseInsensitive) {
       return options.escape ? `${column} LIKE ${param} ESCAPE '!'` : `${column} LIKE ${param}`;
     }
@@ -46,29 +49,10 @@ export class SqliteQueryDialect implements QueryDialect {
   }
 
   limitOffset(limit?: number, offset?: number): string {
-    if (limit === undefined && offset === undefined) return '';
-    const lim = limit === undefined ? -1 : checkedCount(limit);
-    return offset === undefined ? ` LIMIT ${lim}` : ` LIMIT ${lim} OFFSET ${checkedCount(offset)}`;
+    return limitThenOffset(limit, offset, '-1');
   }
 
   toDriver(field: FieldMetadata, value: unknown): unknown {
-    if (value === null || value === undefined) return null;
-    switch (field.type) {
-      case 'boolean':
-        return value ? 1 : 0;
-      case 'date':
-        // Day only, as PostgreSQL and MariaDB store it, so `field: 'YYYY-MM-DD'` matches.
-        return toDate(value).toISOString().slice(0, 10);
-      case 'datetime':
-        return toDate(value).toISOString();
-      case 'json':
-        return JSON.stringify(value);
-      case 'uuid':
-        return typeof value === 'string' ? value.toLowerCase() : value;
-      case 'decimal':
-        return typeof value === 'string' ? Number(value) : value;
-      default:
-        return value;
-    }
+    return toDriverValue(field, value, SQLITE_BIND_RULES);
   }
 }

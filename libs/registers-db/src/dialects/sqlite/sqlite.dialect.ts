@@ -7,6 +7,7 @@ import {
   normalizeClassifiedError,
   UpsertSqlArgs,
 } from '../dialect.interface';
+import { fromDriverValue, ReadRules } from '../value-conversion';
 import { insertSql, onConflictUpsertSql } from '../sql-builders';
 import { SqliteQueryDialect } from './sqlite-query.dialect';
 
@@ -20,6 +21,10 @@ function columnsFromMessage(message: string): string[] {
     .map((part) => part.trim().split('.').pop()!)
     .filter(Boolean);
 }
+
+const SQLITE_READ_RULES: ReadRules = {
+  boolean: (value) => value === 1 || value === '1' || value === 1n,
+};
 
 /**
  * SQLite through better-sqlite3: booleans as 0/1, dates as ISO-8601 text, json as text.
@@ -40,23 +45,7 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
   }
 
   fromDriver(field: FieldMetadata, value: unknown): unknown {
-    if (value === null || value === undefined) return null;
-    switch (field.type) {
-      case 'boolean':
-        return typeof value === 'boolean' ? value : value === 1 || value === '1' || value === 1n;
-      case 'date':
-      case 'datetime':
-        return value instanceof Date ? value : new Date(value as string | number);
-      case 'json':
-        return typeof value === 'string' ? JSON.parse(value) : value;
-      case 'integer':
-      case 'bigint':
-      case 'double':
-      case 'decimal':
-        return typeof value === 'number' ? value : Number(value);
-      default:
-        return value;
-    }
+    return fromDriverValue(field, value, SQLITE_READ_RULES);
   }
 
   classifyError(error: any): IntegrityViolation | undefined {
