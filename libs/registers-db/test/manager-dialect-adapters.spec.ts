@@ -6,28 +6,15 @@ import {
   NotNullViolationError,
   UniqueConstraintError,
 } from '../src/errors';
-import type { FieldMetadata, ModelMetadata } from '../src/interfaces/model-metadata.interface';
+import type { FieldMetadata } from '../src/interfaces/model-metadata.interface';
+import { fieldMetadata, modelMetadata } from './support/metadata';
 
-function field(
+const field = (
   property: string,
   column: string,
   type: FieldMetadata['type'],
   extra: Partial<FieldMetadata> = {},
-): FieldMetadata {
-  return {
-    property,
-    column,
-    type,
-    nullable: false,
-    unique: false,
-    index: false,
-    isKey: false,
-    hashPassword: false,
-    encrypted: false,
-    excludeFromDb: false,
-    ...extra,
-  };
-}
+) => fieldMetadata(property, type, { column, ...extra });
 
 const fields = [
   field('id', 'id', 'integer', { isKey: true, idStrategy: 'autoincrement' }),
@@ -35,19 +22,10 @@ const fields = [
   field('teamId', 'team_id', 'integer', { foreignKey: { table: 'teams', column: 'id' } }),
   field('orgSlug', 'org_slug', 'string'),
 ];
-const meta: ModelMetadata = {
+const meta = modelMetadata('User', 'users', fields, {
   target: class User {} as any,
-  name: 'User',
-  table: 'users',
-  key: 'id',
-  fields,
-  fieldsByProperty: new Map(fields.map((f) => [f.property, f])),
   unique: [['email'], ['teamId', 'orgSlug']],
-  autoCreate: true,
-  timestamps: false,
-  softDelete: false,
-  auditLog: false,
-};
+});
 const ctx = { meta, operation: 'create' };
 
 describe('Dialect adapters', () => {

@@ -21,42 +21,16 @@ import {
   validateQueryOptions,
   type Where,
 } from '../src/query';
+import { fieldMetadata, modelMetadata } from './support/metadata';
 
-function field(
-  property: string,
-  type: LogicalType,
-  extra: Partial<FieldMetadata> = {},
-): FieldMetadata {
-  return {
-    property,
+const field = (property: string, type: LogicalType, extra: Partial<FieldMetadata> = {}) =>
+  fieldMetadata(property, type, {
     column: property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-    type,
-    nullable: false,
-    unique: false,
-    index: false,
-    isKey: false,
-    hashPassword: false,
-    encrypted: false,
-    excludeFromDb: false,
     ...extra,
-  };
-}
+  });
 
-function model(name: string, fields: FieldMetadata[]): ModelMetadata {
-  return {
-    target: class {} as any,
-    name,
-    table: `${name.toLowerCase()}s`,
-    key: 'id',
-    fields,
-    fieldsByProperty: new Map(fields.map((f) => [f.property, f])),
-    unique: [],
-    autoCreate: true,
-    timestamps: false,
-    softDelete: false,
-    auditLog: false,
-  };
-}
+const model = (name: string, fields: FieldMetadata[]): ModelMetadata =>
+  modelMetadata(name, `${name.toLowerCase()}s`, fields);
 
 interface User {
   id?: number;

@@ -7,11 +7,7 @@ import type { QueryDialect } from '../src/dialects/query-dialect.interface';
 import { MysqlQueryDialect } from '../src/dialects/mysql/mysql-query.dialect';
 import { PostgresQueryDialect } from '../src/dialects/postgres/postgres-query.dialect';
 import { SqliteQueryDialect } from '../src/dialects/sqlite/sqlite-query.dialect';
-import type {
-  FieldMetadata,
-  LogicalType,
-  ModelMetadata,
-} from '../src/interfaces/model-metadata.interface';
+import type { LogicalType } from '../src/interfaces/model-metadata.interface';
 import {
   Agg,
   aggregateResult,
@@ -25,6 +21,7 @@ import {
   type Where,
 } from '../src/query';
 import { describeEachDialect, type DialectTarget } from '../../../test/support/dialects';
+import { fieldMetadata, modelMetadata } from './support/metadata';
 
 interface Item {
   id: number;
@@ -36,25 +33,8 @@ interface Item {
   createdAt: Date | null;
 }
 
-function field(
-  property: string,
-  column: string,
-  type: LogicalType,
-  nullable: boolean,
-): FieldMetadata {
-  return {
-    property,
-    column,
-    type,
-    nullable,
-    unique: false,
-    index: false,
-    isKey: property === 'id',
-    hashPassword: false,
-    encrypted: false,
-    excludeFromDb: false,
-  };
-}
+const field = (property: string, column: string, type: LogicalType, nullable: boolean) =>
+  fieldMetadata(property, type, { column, nullable, isKey: property === 'id' });
 
 const fields = [
   field('id', 'id', 'integer', false),
@@ -66,19 +46,7 @@ const fields = [
   field('createdAt', 'created_at', 'datetime', true),
 ];
 
-const items: ModelMetadata<Item> = {
-  target: class {} as any,
-  name: 'Item',
-  table: 'q_items',
-  key: 'id',
-  fields,
-  fieldsByProperty: new Map(fields.map((f) => [f.property, f])),
-  unique: [],
-  autoCreate: true,
-  timestamps: false,
-  softDelete: false,
-  auditLog: false,
-};
+const items = modelMetadata<Item>('Item', 'q_items', fields);
 
 const d = (iso: string) => new Date(iso);
 const EVIL = "Robert'); DROP TABLE q_items;--";

@@ -7,11 +7,7 @@ import type { QueryDialect } from '../src/dialects/query-dialect.interface';
 import { MysqlQueryDialect } from '../src/dialects/mysql/mysql-query.dialect';
 import { PostgresQueryDialect } from '../src/dialects/postgres/postgres-query.dialect';
 import { SqliteQueryDialect } from '../src/dialects/sqlite/sqlite-query.dialect';
-import type {
-  FieldMetadata,
-  LogicalType,
-  ModelMetadata,
-} from '../src/interfaces/model-metadata.interface';
+import type { FieldMetadata, LogicalType } from '../src/interfaces/model-metadata.interface';
 import {
   Agg,
   aggregateResult,
@@ -21,6 +17,7 @@ import {
   type Where,
 } from '../src/query';
 import { describeEachDialect, type DialectTarget } from '../../../test/support/dialects';
+import { fieldMetadata, modelMetadata } from './support/metadata';
 
 interface Typed {
   id: number;
@@ -33,25 +30,8 @@ interface Typed {
   stamp: Date | null;
 }
 
-function field(
-  property: string,
-  type: LogicalType,
-  extra: Partial<FieldMetadata> = {},
-): FieldMetadata {
-  return {
-    property,
-    column: property,
-    type,
-    nullable: false,
-    unique: false,
-    index: false,
-    isKey: property === 'id',
-    hashPassword: false,
-    encrypted: false,
-    excludeFromDb: false,
-    ...extra,
-  };
-}
+const field = (property: string, type: LogicalType, extra: Partial<FieldMetadata> = {}) =>
+  fieldMetadata(property, type, { isKey: property === 'id', ...extra });
 
 const fields = [
   field('id', 'integer'),
@@ -64,19 +44,7 @@ const fields = [
   field('stamp', 'datetime', { nullable: true, timezone: false }),
 ];
 
-const typed: ModelMetadata<Typed> = {
-  target: class {} as any,
-  name: 'Typed',
-  table: 'q_typed',
-  key: 'id',
-  fields,
-  fieldsByProperty: new Map(fields.map((f) => [f.property, f])),
-  unique: [],
-  autoCreate: true,
-  timestamps: false,
-  softDelete: false,
-  auditLog: false,
-};
+const typed = modelMetadata<Typed>('Typed', 'q_typed', fields);
 
 const uuid = (n: number) => `aaaaaaaa-0000-4000-8000-00000000000${n}`;
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);

@@ -1,0 +1,50 @@
+/** Hand-built model metadata for tests that exercise the query and dialect layers without decorators. */
+import type {
+  FieldMetadata,
+  LogicalType,
+  ModelMetadata,
+} from '../../src/interfaces/model-metadata.interface';
+
+/** A field stored in the column of its own name with every flag off; `extra` sets the rest. */
+export function fieldMetadata(
+  property: string,
+  type: LogicalType,
+  extra: Partial<FieldMetadata> = {},
+): FieldMetadata {
+  return {
+    property,
+    column: property,
+    type,
+    nullable: false,
+    unique: false,
+    index: false,
+    isKey: false,
+    hashPassword: false,
+    encrypted: false,
+    excludeFromDb: false,
+    ...extra,
+  };
+}
+
+/** A model keyed on `id` over `fields`, with every model option off; `extra` sets the rest. */
+export function modelMetadata<T = any>(
+  name: string,
+  table: string,
+  fields: FieldMetadata[],
+  extra: Partial<ModelMetadata<T>> = {},
+): ModelMetadata<T> {
+  return {
+    target: class {} as any,
+    name,
+    table,
+    key: 'id',
+    fields,
+    fieldsByProperty: new Map(fields.map((f) => [f.property, f])),
+    unique: [],
+    autoCreate: true,
+    timestamps: false,
+    softDelete: false,
+    auditLog: false,
+    ...extra,
+  };
+}
