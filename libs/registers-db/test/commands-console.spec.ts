@@ -2,11 +2,8 @@ import 'reflect-metadata';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { IsString } from 'class-validator';
-import { CommandFactory } from 'nest-commander';
-import { CliRunner, DuplicateCommandError, RegistersCliModule } from '@registers/cli';
+import { DuplicateCommandError } from '@registers/cli';
 import {
   ConfigurationError,
   DatabaseRegistry,
@@ -17,6 +14,7 @@ import {
 } from '@registers/db';
 import { RegistersDbCommandsModule } from '@registers/db/commands';
 import { describeEachDialect } from '../../../test/support/dialects';
+import { startCliConsole } from './support/console';
 
 @Model({ table: 'console_notes' })
 class Note {
@@ -28,30 +26,6 @@ class Note {
 class ArchivedNote {
   @Field({ id: 'autoincrement' }) id?: number;
   @Field() @IsString() text!: string;
-}
-
-async function startConsole(imports: DynamicModule[]) {
-  @Module({ imports: [RegistersCliModule.forRoot({ name: 'ops', history: false }), ...imports] })
-  class ConsoleModule {}
-  const app: INestApplicationContext = await CommandFactory.createWithoutRunning(ConsoleModule, {
-    logger: false,
-  });
-  const runner = app.get(CliRunner, { strict: false });
-  const run = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runner.run(argv, {
-      stdout: { write: (s: string) => out.push(s) },
-      stderr: { write: (s: string) => err.push(s) },
-      stdin: Readable.from([]),
-      stdinIsTTY: false,
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      env: {},
-    });
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  };
-  return { app, run, close: () => app.close() };
 }
 
 const COMMANDS = [
@@ -79,7 +53,7 @@ describeEachDialect(
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('starts, prints help and rejects a mistyped command without creating a database file', async () => {
-      const cli = await startConsole([
+      const cli = await startCliConsole([
         RegistersDbModule.forRoot({ url: `sqlite:${join(dir, 'app.db')}` }),
         RegistersDbModule.forFeature([Note]),
         RegistersDbCommandsModule.forRoot({ migrationsDir: join(dir, 'migrations') }),
@@ -109,7 +83,7 @@ describeEachDialect(
     });
 
     it('opens the database only when a command runs', async () => {
-      const cli = await startConsole([
+      const cli = await startCliConsole([
         RegistersDbModule.forRoot({ url: `sqlite:${join(dir, 'app.db')}`, autoCreate: false }),
         RegistersDbModule.forFeature([Note]),
         RegistersDbCommandsModule.forRoot(),
@@ -124,11 +98,11 @@ describeEachDialect(
     });
 
     it('fails at startup with a clear message when no registry of that name is provided', async () => {
-      await expect(startConsole([RegistersDbCommandsModule.forRoot()])).rejects.toThrow(
+      await expect(startCliConsole([RegistersDbCommandsModule.forRoot()])).rejects.toThrow(
         ConfigurationError,
       );
       await expect(
-        startConsole([
+        startCliConsole([
           RegistersDbModule.forRoot({ url: `sqlite:${join(dir, 'app.db')}` }),
           RegistersDbCommandsModule.forRoot({ connection: 'archive' }),
         ]),
@@ -139,7 +113,7 @@ describeEachDialect(
     });
 
     it('serves a second registry under its own group, each set of commands on its own database', async () => {
-      const cli = await startConsole([
+      const cli = await startCliConsole([
         RegistersDbModule.forRoot({ url: `sqlite:${join(dir, 'app.db')}`, autoCreate: false }),
         RegistersDbModule.forRoot({
           name: 'archive',
@@ -176,7 +150,7 @@ describeEachDialect(
 
     it('refuses two command sets under the same group at startup', async () => {
       await expect(
-        startConsole([
+        startCliConsole([
           RegistersDbModule.forRoot({ url: `sqlite:${join(dir, 'app.db')}` }),
           RegistersDbModule.forRoot({ name: 'archive', url: `sqlite:${join(dir, 'archive.db')}` }),
           RegistersDbCommandsModule.forRoot(),
@@ -186,7 +160,7 @@ describeEachDialect(
     });
 
     it('reports a registry without models or seeders plainly', async () => {
-      const cli = await startConsole([
+      const cli = await startCliConsole([
         RegistersDbModule.forRoot({ url: `sqlite:${join(dir, 'app.db')}` }),
         RegistersDbCommandsModule.forRoot(),
       ]);
@@ -211,7 +185,7 @@ describeEachDialect(
 
     it('refuses migration:run when the migrations folder holds files the registry was not given', async () => {
       const migrationsDir = join(dir, 'migrations');
-      const cli = await startConsole([
+      const cli = await startCliConsole([
         RegistersDbModule.forRoot({ url: `sqlite:${join(dir, 'app.db')}` }),
         RegistersDbModule.forFeature([Note]),
         RegistersDbCommandsModule.forRoot({ migrationsDir, migrationExtension: 'js' }),
@@ -243,7 +217,7 @@ describeEachDialect(
     });
 
     it('applies the statements its dry run printed, after which nothing is left to plan', async () => {
-      const cli = await startConsole([
+      const cli = await startCliConsole([
         RegistersDbModule.forRoot({ url: `sqlite:${join(dir, 'app.db')}`, autoCreate: false }),
         RegistersDbModule.forFeature([Note, ArchivedNote]),
         RegistersDbCommandsModule.forRoot(),

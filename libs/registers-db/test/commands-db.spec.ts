@@ -2,11 +2,8 @@ import 'reflect-metadata';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { DynamicModule, INestApplicationContext, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Provider } from '@nestjs/common';
 import { IsInt, IsOptional, IsString } from 'class-validator';
-import { CommandFactory } from 'nest-commander';
-import { CliRunner, RegistersCliModule } from '@registers/cli';
 import {
   DatabaseRegistry,
   Field,
@@ -19,6 +16,7 @@ import {
 import { RegistersDbCommandsModule } from '@registers/db/commands';
 import { applyAdditiveMigration } from '../src/commands/additive-migration';
 import { describeEachDialect, DialectTarget } from '../../../test/support/dialects';
+import { startCliConsole } from './support/console';
 
 @Model({ table: 'cmd_teams' })
 class Team {
@@ -80,12 +78,6 @@ class TeamsSeeder implements RegistersSeeder {
   }
 }
 
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** A console like an application's: the CLI module, one registry and the db commands. */
 async function startConsole(
   target: DialectTarget,
@@ -98,7 +90,6 @@ async function startConsole(
 ) {
   const typeorm = target.dialect === 'mariadb' ? { type: 'mariadb' } : {};
   const imports: DynamicModule[] = [
-    RegistersCliModule.forRoot({ name: 'ops', history: false }),
     RegistersDbModule.forRoot({
       url: options.url ?? target.url,
       autoCreate: false,
@@ -108,32 +99,13 @@ async function startConsole(
     RegistersDbModule.forFeature(options.models as any[]),
     RegistersDbCommandsModule.forRoot({ migrationsDir: options.migrationsDir }),
   ];
-  @Module({ imports, providers: options.providers ?? [] })
-  class ConsoleModule {}
-  const app: INestApplicationContext = await CommandFactory.createWithoutRunning(ConsoleModule, {
-    logger: false,
-  });
-  const runner = app.get(CliRunner, { strict: false });
-  const run = async (...argv: string[]): Promise<RunResult> => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runner.run(argv, {
-      stdout: { write: (s: string) => out.push(s) },
-      stderr: { write: (s: string) => err.push(s) },
-      stdin: Readable.from([]),
-      stdinIsTTY: false,
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      env: {},
-    });
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  };
+  const { app, run, close } = await startCliConsole(imports, options.providers ?? []);
   const json = async (...argv: string[]) => {
     const result = await run(...argv, '--output', 'json');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     return JSON.parse(result.stdout);
   };
-  return { app, run, json, registry: app.get(DatabaseRegistry), close: () => app.close() };
+  return { app, run, json, registry: app.get(DatabaseRegistry), close };
 }
 
 type Console = Awaited<ReturnType<typeof startConsole>>;

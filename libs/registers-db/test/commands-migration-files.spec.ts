@@ -2,12 +2,8 @@ import 'reflect-metadata';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { runInNewContext } from 'node:vm';
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { IsString } from 'class-validator';
-import { CommandFactory } from 'nest-commander';
-import { CliRunner, RegistersCliModule } from '@registers/cli';
 import { ConfigurationError, Field, Model, RegistersDbModule } from '@registers/db';
 import {
   commonJsMigrationSource,
@@ -15,6 +11,7 @@ import {
   RegistersDbCommandsModule,
 } from '@registers/db/commands';
 import { describeEachDialect } from '../../../test/support/dialects';
+import { startCliConsole } from './support/console';
 
 @Model({ table: 'cmd_js_tasks' })
 class Task {
@@ -78,30 +75,6 @@ describe('migration file type', () => {
   });
 });
 
-async function startConsole(imports: DynamicModule[]) {
-  @Module({ imports: [RegistersCliModule.forRoot({ name: 'ops', history: false }), ...imports] })
-  class ConsoleModule {}
-  const app: INestApplicationContext = await CommandFactory.createWithoutRunning(ConsoleModule, {
-    logger: false,
-  });
-  const runner = app.get(CliRunner, { strict: false });
-  const run = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runner.run(argv, {
-      stdout: { write: (s: string) => out.push(s) },
-      stderr: { write: (s: string) => err.push(s) },
-      stdin: Readable.from([]),
-      stdinIsTTY: false,
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      env: {},
-    });
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  };
-  return { run, close: () => app.close() };
-}
-
 describeEachDialect('db migration:generate with migrationExtension js', (target) => {
   let dir: string;
   beforeEach(() => {
@@ -111,7 +84,7 @@ describeEachDialect('db migration:generate with migrationExtension js', (target)
 
   const consoleWith = () => {
     const typeorm = target().dialect === 'mariadb' ? { type: 'mariadb' } : {};
-    return startConsole([
+    return startCliConsole([
       RegistersDbModule.forRoot({
         url: target().url,
         autoCreate: false,
