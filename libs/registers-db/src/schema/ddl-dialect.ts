@@ -67,7 +67,10 @@ const COMMON_COLUMN_TYPES: Partial<Record<LogicalType, ColumnTypeRule>> = {
 export abstract class DdlDialect {
   abstract readonly name: DialectName;
 
-  abstract quote(identifier: string): string;
+  /** An identifier in ANSI double quotes (MySQL overrides with backticks). */
+  quote(identifier: string): string {
+    return `"${identifier.replace(/"/g, '""')}"`;
+  }
   /** This dialect's column types where they differ from COMMON_COLUMN_TYPES (or are not there). */
   protected abstract readonly columnTypes: Partial<Record<LogicalType, ColumnTypeRule>>;
 

@@ -7,10 +7,6 @@ import { BoundSql, ColumnShape, ColumnTypeRule, DdlDialect } from '../../schema/
 export class PostgresDdl extends DdlDialect {
   readonly name: DialectName = 'postgres';
 
-  quote(identifier: string): string {
-    return `"${identifier.replace(/"/g, '""')}"`;
-  }
-
   protected readonly columnTypes: Partial<Record<LogicalType, ColumnTypeRule>> = {
     double: { type: 'double precision' },
     decimal: (column) => ({

@@ -17,10 +17,6 @@ import {
 export class SqliteDdl extends DdlDialect {
   readonly name: DialectName = 'sqlite';
 
-  quote(identifier: string): string {
-    return `"${identifier.replace(/"/g, '""')}"`;
-  }
-
   protected readonly columnTypes: Partial<Record<LogicalType, ColumnTypeRule>> = {
     double: { type: 'real' },
     decimal: { type: 'real' },
