@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
+import { emptyTables } from './support/registry';
 import { Field, Model } from '../src/decorators';
 import {
   DuplicateKeyError,
@@ -40,10 +41,7 @@ describeEachDialect('Bulk writes', (target) => {
     team = await db.manager(Team).create({ name: 'core' });
   });
   afterAll(() => db.dispose());
-  beforeEach(async () => {
-    await db.manager(Member).deleteWhere({}, { allowFullTable: true });
-    await db.manager(Code).deleteWhere({}, { allowFullTable: true });
-  });
+  beforeEach(() => emptyTables(db, [Member, Code]));
   const members = () => db.manager(Member);
 
   it('bulkCreate([]) returns [] and writes nothing', async () => {

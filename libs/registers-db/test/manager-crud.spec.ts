@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IsEmail, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
+import { emptyTables } from './support/registry';
 import { Field, Model } from '../src/decorators';
 import {
   DuplicateKeyError,
@@ -39,11 +40,7 @@ describeEachDialect('Manager CRUD', (target) => {
     db = new DatabaseRegistry({ url: target().url }).register(User, Tag, Token);
   });
   afterAll(() => db.dispose());
-  beforeEach(async () => {
-    await db.manager(User).deleteWhere({}, { allowFullTable: true });
-    await db.manager(Tag).deleteWhere({}, { allowFullTable: true });
-    await db.manager(Token).deleteWhere({}, { allowFullTable: true });
-  });
+  beforeEach(() => emptyTables(db, [User, Tag, Token]));
 
   const users = () => db.manager(User);
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IsInt, IsString } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
+import { emptyTables } from './support/registry';
 import { Field, Model } from '../src/decorators';
 import { ForeignKeyViolationError } from '../src/errors';
 import { DatabaseRegistry } from '../src/registry';
@@ -67,11 +68,7 @@ describeEachDialect('Relations: foreign keys are enforced', (target) => {
     );
   });
   afterAll(() => db.dispose());
-  beforeEach(async () => {
-    for (const model of [PostTag, Post, Tag, Author, Article, Writer]) {
-      await db.manager(model as any).deleteWhere({}, { allowFullTable: true });
-    }
-  });
+  beforeEach(() => emptyTables(db, [PostTag, Post, Tag, Author, Article, Writer]));
 
   const authors = () => db.manager(Author);
   const posts = () => db.manager(Post);

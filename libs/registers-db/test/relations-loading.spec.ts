@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IsInt, IsOptional, IsString } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
+import { emptyTables } from './support/registry';
 import { Field, Model } from '../src/decorators';
 import { RelationshipError } from '../src/errors';
 import { DatabaseRegistry } from '../src/registry';
@@ -116,11 +117,7 @@ describeEachDialect('Relations: loading and prefetch', (target) => {
     linkRelations(db);
   });
   afterAll(() => db.dispose());
-  beforeEach(async () => {
-    for (const model of [PostTag, Comment, Post, Tag, Author, Article, Writer]) {
-      await db.manager(model as any).deleteWhere({}, { allowFullTable: true });
-    }
-  });
+  beforeEach(() => emptyTables(db, [PostTag, Comment, Post, Tag, Author, Article, Writer]));
 
   const authors = () => db.manager(Author);
   const posts = () => db.manager(Post);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { AssertionError } from 'node:assert';
 import { IsEmail, IsInt, IsOptional, IsString } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
+import { emptyTables } from './support/registry';
 import { DatabaseConnection } from '../src/connection';
 import { Field, Model } from '../src/decorators';
 import {
@@ -201,10 +202,7 @@ describeEachDialect('Testing kit', (target) => {
       db = await createTestRegistry(MODELS, { url: target().url });
     });
     afterAll(() => db.dispose());
-    beforeEach(async () => {
-      for (const model of [PostTag, Post, Tag, User])
-        await db.manager(model as any).deleteWhere({}, { allowFullTable: true });
-    });
+    beforeEach(() => emptyTables(db, [PostTag, Post, Tag, User]));
 
     const users = factory(User, {
       defaults: { email: (n) => `user${n}@example.com`, name: (n) => `User ${n}` },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IsInt, IsString } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
+import { emptyTables } from './support/registry';
 import { Field, Model } from '../src/decorators';
 import { ForeignKeyViolationError, UniqueConstraintError } from '../src/errors';
 import { DatabaseRegistry } from '../src/registry';
@@ -26,10 +27,7 @@ describeEachDialect('Transactions through managers', (target) => {
     db = new DatabaseRegistry({ url: target().url }).register(Customer, Order);
   });
   afterAll(() => db.dispose());
-  beforeEach(async () => {
-    await db.manager(Order).deleteWhere({}, { allowFullTable: true });
-    await db.manager(Customer).deleteWhere({}, { allowFullTable: true });
-  });
+  beforeEach(() => emptyTables(db, [Order, Customer]));
   const customers = () => db.manager(Customer);
   const orders = () => db.manager(Order);
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IsEmail, IsInt, IsOptional, IsString } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
+import { emptyTables } from './support/registry';
 import { Field, Model } from '../src/decorators';
 import { InvalidQueryError } from '../src/errors';
 import { DatabaseRegistry } from '../src/registry';
@@ -39,11 +40,7 @@ describeEachDialect('Upsert resolution', (target) => {
     db = new DatabaseRegistry({ url: target().url }).register(Account, Setting, Page, Note);
   });
   afterAll(() => db.dispose());
-  beforeEach(async () => {
-    for (const model of [Account, Setting, Page, Note] as const) {
-      await db.manager(model as any).deleteWhere({}, { allowFullTable: true });
-    }
-  });
+  beforeEach(() => emptyTables(db, [Account, Setting, Page, Note]));
 
   it('inserts when the key is new and updates the same row when the key exists', async () => {
     const settings = db.manager(Setting);
