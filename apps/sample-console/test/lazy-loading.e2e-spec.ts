@@ -29,8 +29,14 @@ describe('the console loads database code only when a command needs it', () => {
     }
   });
 
-  it('loads TypeORM and the SQLite driver once a todo command runs', async () => {
+  it('runs a todo command on the SQLite driver alone, without TypeORM', async () => {
     const loaded = await packagesLoadedBy(['list'], workdir.dir);
+    expect(loaded).toContain('better-sqlite3');
+    expect(loaded).not.toContain('typeorm');
+  });
+
+  it('loads TypeORM for the migration commands that need it', async () => {
+    const loaded = await packagesLoadedBy(['db', 'migration:status'], workdir.dir);
     expect(loaded).toEqual(expect.arrayContaining(['typeorm', 'better-sqlite3']));
   });
 });

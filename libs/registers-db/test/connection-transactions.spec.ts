@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DatabaseConnection } from '../src/connection';
 import { describeEachDialect } from '../../../test/support/dialects';
 
@@ -148,4 +151,42 @@ describeEachDialect(
     });
   },
   { only: ['mariadb'] },
+);
+
+describe('DatabaseConnection on SQLite', () => {
+  it('lets the TypeORM DataSource share an in-memory database with the statements', async () => {
+    const conn = new DatabaseConnection({ url: 'sqlite::memory:' });
+    await conn.execute('CREATE TABLE shared_probe (id INTEGER PRIMARY KEY)');
+    await conn.execute('INSERT INTO shared_probe (id) VALUES (7)');
+    const source = await conn.dataSource();
+    expect(await source.query('SELECT id FROM shared_probe')).toEqual([{ id: 7 }]);
+    await conn.close();
+  });
+
+  it('opens files in WAL mode with foreign keys and a busy timeout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reg-'));
+    const conn = new DatabaseConnection({ url: `sqlite:${dir}/nested/app.db` });
+    expect(await conn.queryOne('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+    expect(await conn.queryOne('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
+    expect(await conn.queryOne('PRAGMA busy_timeout')).toEqual({ timeout: 5000 });
+    await conn.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describeEachDialect(
+  'DatabaseConnection on a server',
+  (target) => {
+    it('reports an unreachable server when it opens, with the password masked', async () => {
+      const url = new URL(target().url);
+      url.username = 'nobody';
+      url.password = 's3cret-pw';
+      url.port = '1';
+      const conn = new DatabaseConnection({ url: url.toString() });
+      await expect(conn.open()).rejects.toBeDefined();
+      expect(conn.isOpen).toBe(false);
+      expect(conn.url).not.toContain('s3cret-pw');
+    });
+  },
+  { only: ['postgres', 'mariadb'] },
 );

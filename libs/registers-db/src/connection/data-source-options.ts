@@ -1,10 +1,10 @@
 import type { DataSourceOptions, EntitySchema } from 'typeorm';
 import type { ParsedDatabaseUrl } from './database-url';
 
-/** SQLite waits this long for another process's write lock before "database is locked". */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
-
-/** TypeORM options per dialect; the only place that knows how each engine is configured. */
+/**
+ * TypeORM options per dialect. The DataSource adopts the connection's open driver handle
+ * (see adoptDriverHandle), so pool and pragma settings live in drivers/open-driver.ts.
+ */
 export function buildDataSourceOptions(
   parsed: ParsedDatabaseUrl,
   entities: EntitySchema[],
@@ -19,12 +19,6 @@ export function buildDataSourceOptions(
       database: file,
       entities,
       logging,
-      timeout: SQLITE_BUSY_TIMEOUT_MS,
-      enableWAL: file !== ':memory:',
-      prepareDatabase: (db: any) => {
-        db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-        db.pragma('synchronous = NORMAL');
-      },
       ...extras,
     } as DataSourceOptions;
   }

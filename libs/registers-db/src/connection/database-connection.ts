@@ -3,11 +3,10 @@ import type { DataSource, EntitySchema } from 'typeorm';
 import type { DialectName } from '../dialects/query-dialect.interface';
 import { buildDataSourceOptions } from './data-source-options';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, ParsedDatabaseUrl } from './database-url';
+import { adoptDriverHandle } from './drivers/adopt-driver-handle';
 import { detectMysqlFlavor } from './drivers/mysql-flavor';
+import { openDriver, type OpenDriver } from './drivers/open-driver';
 import { loadTypeorm } from './load-typeorm';
-import { MysqlSession } from './drivers/mysql.session';
-import { PostgresSession } from './drivers/postgres.session';
-import { SqliteSession } from './drivers/sqlite.session';
 import type {
   DriverSession,
   ExecuteResult,
@@ -42,7 +41,8 @@ export class DatabaseConnection {
   readonly dialect: DialectName;
   private readonly parsed: ParsedDatabaseUrl;
   private readonly frames = new AsyncLocalStorage<TransactionFrame>();
-  private source?: DataSource;
+  private source?: Promise<DataSource>;
+  private driver?: OpenDriver;
   private session?: DriverSession;
   private opening?: Promise<void>;
   private savepoints = 0;
@@ -75,9 +75,35 @@ export class DatabaseConnection {
   }
 
   private async connect(): Promise<void> {
+    const driver = openDriver(this.parsed, this.options.typeorm?.extra as Record<string, unknown>);
+    try {
+      // Servers: one round trip, so an unreachable database fails here, not on first use.
+      if (this.dialect !== 'sqlite') await driver.session.query('SELECT 1', []);
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      throw error;
+    }
+    this.driver = driver;
+    this.session = driver.session;
+  }
+
+  /**
+   * The TypeORM DataSource (migrations, schema comparison), created on first call. It
+   * adopts this connection's driver handle, so both see the same database and pool.
+   */
+  async dataSource(): Promise<DataSource> {
+    await this.open();
+    this.source ??= this.createDataSource().catch((error) => {
+      this.source = undefined;
+      throw error;
+    });
+    return this.source;
+  }
+
+  private async createDataSource(): Promise<DataSource> {
     const flavor =
       this.dialect === 'mysql' && this.options.typeorm?.type === undefined
-        ? await detectMysqlFlavor(this.parsed)
+        ? await detectMysqlFlavor(this.parsed, this.session!)
         : undefined;
     const { DataSource } = loadTypeorm();
     const source = new DataSource(
@@ -89,20 +115,8 @@ export class DatabaseConnection {
         flavor,
       ),
     );
-    await source.initialize();
-    const driver = source.driver as any;
-    this.source = source;
-    this.session =
-      this.dialect === 'sqlite'
-        ? new SqliteSession(driver.databaseConnection)
-        : this.dialect === 'postgres'
-          ? new PostgresSession(driver.master)
-          : new MysqlSession(driver.pool);
-  }
-
-  async dataSource(): Promise<DataSource> {
-    await this.open();
-    return this.source!;
+    adoptDriverHandle(source, this.dialect, this.driver!.handle);
+    return source.initialize();
   }
 
   /** Drops cached prepared statements; call after DDL that changes a table's shape. */
@@ -197,9 +211,13 @@ export class DatabaseConnection {
     const pending = this.opening;
     this.opening = undefined;
     if (pending) await pending.catch(() => undefined);
-    const source = this.source;
+    const source = await this.source?.catch(() => undefined);
+    const driver = this.driver;
     this.source = undefined;
+    this.driver = undefined;
     this.session = undefined;
+    // A DataSource that adopted the handle closes it; otherwise the driver closes itself.
     if (source?.isInitialized) await source.destroy();
+    else await driver?.close();
   }
 }

@@ -1,20 +1,17 @@
 import type { ParsedDatabaseUrl } from '../database-url';
+import type { StatementExecutor } from '../statement-executor.interface';
 
 export type MysqlFlavor = 'mysql' | 'mariadb';
 
 /**
  * TypeORM reads the catalog differently for MariaDB and MySQL, and both answer `mysql://`
- * URLs. A `mariadb://` URL says which; otherwise one short connection asks the server.
+ * URLs. A `mariadb://` URL says which; otherwise the server is asked.
  */
-export async function detectMysqlFlavor(parsed: ParsedDatabaseUrl): Promise<MysqlFlavor> {
+export async function detectMysqlFlavor(
+  parsed: ParsedDatabaseUrl,
+  executor: StatementExecutor,
+): Promise<MysqlFlavor> {
   if (parsed.flavor) return parsed.flavor;
-  const mysql = await import('mysql2/promise');
-  const probe = await mysql.createConnection(parsed.url);
-  try {
-    const [rows] = await probe.query('SELECT VERSION() AS version');
-    const version = String((rows as Array<{ version: unknown }>)[0]?.version ?? '');
-    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
-  } finally {
-    await probe.end();
-  }
+  const [row] = await executor.query('SELECT VERSION() AS version', []);
+  return /mariadb/i.test(String(row?.version ?? '')) ? 'mariadb' : 'mysql';
 }
