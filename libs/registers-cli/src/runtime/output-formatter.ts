@@ -1,5 +1,10 @@
-import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
+import type TableType from 'cli-table3';
+import type { stringify as stringifyCsv } from 'csv-stringify/sync';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded when a table or csv is printed, not at start-up */
+const loadTable = (): typeof TableType => require('cli-table3');
+const stringify: typeof stringifyCsv = (...args) => require('csv-stringify/sync').stringify(...args);
+/* eslint-enable @typescript-eslint/no-require-imports */
 import { OutputMode } from '../interfaces/output-mode.type';
 
 type Row = Record<string, unknown>;
@@ -76,6 +81,7 @@ export function formatOutput(value: unknown, mode: OutputMode): string | undefin
 }
 
 function renderTable(value: unknown, borders: boolean): string {
+  const Table = loadTable();
   const chars = borders
     ? {}
     : {
