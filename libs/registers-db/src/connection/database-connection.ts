@@ -143,29 +143,32 @@ export class DatabaseConnection {
     for (const listener of this.statementListeners) listener(sql);
   }
 
-  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     if (this.statementListeners.length > 0) this.notify(sql);
-    const executor = this.executor() ?? (await this.open(), this.executor()!);
-    return executor.query(sql, params) as Promise<T[]>;
+    const executor = this.executor();
+    if (executor) return executor.query(sql, params) as Promise<T[]>;
+    return this.open().then(() => this.executor()!.query(sql, params) as Promise<T[]>);
   }
 
   /**
    * The first row of a read, or undefined when there is none: for statements that return
    * at most one row (by key, `LIMIT 1`, `COUNT(*)`). On SQLite the statement stops at that row.
    */
-  async queryOne<T = Record<string, unknown>>(
+  queryOne<T = Record<string, unknown>>(
     sql: string,
     params: unknown[] = [],
   ): Promise<T | undefined> {
     if (this.statementListeners.length > 0) this.notify(sql);
-    const executor = this.executor() ?? (await this.open(), this.executor()!);
-    return executor.queryOne(sql, params) as Promise<T | undefined>;
+    const executor = this.executor();
+    if (executor) return executor.queryOne(sql, params) as Promise<T | undefined>;
+    return this.open().then(() => this.executor()!.queryOne(sql, params) as Promise<T | undefined>);
   }
 
-  async execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {
+  execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {
     if (this.statementListeners.length > 0) this.notify(sql);
-    const executor = this.executor() ?? (await this.open(), this.executor()!);
-    return executor.execute(sql, params);
+    const executor = this.executor();
+    if (executor) return executor.execute(sql, params);
+    return this.open().then(() => this.executor()!.execute(sql, params));
   }
 
   inTransaction(): boolean {

@@ -53,7 +53,8 @@ export function openDriver(parsed: ParsedDatabaseUrl, extra: DriverExtras): Open
   return {
     session: new MysqlSession(pool),
     handle: pool,
-    close: () => new Promise<void>((resolve, reject) => pool.end((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => pool.end((e) => (e ? reject(e) : resolve()))),
   };
 }
 /* eslint-enable @typescript-eslint/no-require-imports */

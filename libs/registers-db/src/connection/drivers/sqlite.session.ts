@@ -68,34 +68,36 @@ export class SqliteSession implements DriverSession {
     return { affected: info.changes, insertId: Number(info.lastInsertRowid), rows: [] };
   }
 
-  async query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    if (!this.mutex.locked) return this.queryNow(sql, params);
-    await this.mutex.acquire();
-    try {
-      return this.queryNow(sql, params);
-    } finally {
-      this.mutex.release();
-    }
+  // Not `async`: with the lock free, the statement runs at once and one settled promise
+  // carries its result (reads by key are the hot path of every manager).
+  query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.run(() => this.queryNow(sql, params));
   }
 
-  async queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
-    if (!this.mutex.locked) return this.queryOneNow(sql, params);
-    await this.mutex.acquire();
-    try {
-      return this.queryOneNow(sql, params);
-    } finally {
-      this.mutex.release();
-    }
+  queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
+    return this.run(() => this.queryOneNow(sql, params));
   }
 
-  async execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
-    if (!this.mutex.locked) return this.executeNow(sql, params);
-    await this.mutex.acquire();
-    try {
-      return this.executeNow(sql, params);
-    } finally {
-      this.mutex.release();
+  execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
+    return this.run(() => this.executeNow(sql, params));
+  }
+
+  /** Runs `statement` now when no transaction holds the database, else after it ends. */
+  private run<R>(statement: () => R): Promise<R> {
+    if (!this.mutex.locked) {
+      try {
+        return Promise.resolve(statement());
+      } catch (error) {
+        return Promise.reject(error);
+      }
     }
+    return this.mutex.acquire().then(() => {
+      try {
+        return statement();
+      } finally {
+        this.mutex.release();
+      }
+    });
   }
 
   async begin(): Promise<TransactionSession> {
