@@ -7,6 +7,7 @@ import {
 } from 'class-validator';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { fastAcceptFor } from './fast-accept';
 
 type Check = (instance: any, partial: boolean) => boolean;
 
@@ -56,7 +57,7 @@ function compileCheck(
     // One arguments object per rule, refilled per call (validators read it, never keep it).
     const constraint = (m: ValidationMetadata) => ({
       meta: m,
-      validators: constraintsOf(m).map((c) => c.instance),
+      validators: constraintsOf(m).map((c) => withFastAccept(m, c.instance)),
       args: {
         targetName,
         property: m.propertyName,
@@ -109,6 +110,16 @@ function compileCheck(
     }
     return true;
   };
+}
+
+/** The rule's validator, preceded by a cheap shortcut that accepts common valid values. */
+function withFastAccept(
+  meta: ValidationMetadata,
+  validator: { validate(value: unknown, args: unknown): unknown },
+): { validate(value: unknown, args: unknown): unknown } {
+  const fast = fastAcceptFor(meta.name, meta.constraints);
+  if (!fast) return validator;
+  return { validate: (value, args) => fast(value) || validator.validate(value, args) };
 }
 
 const BASE_OPTIONS: ValidatorOptions = {
