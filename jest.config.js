@@ -29,6 +29,7 @@ const common = {
 
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  reporters: ['default', '<rootDir>/test/support/dialect-summary-reporter.js'],
   projects: [
     {
       ...common,
