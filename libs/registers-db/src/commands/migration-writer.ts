@@ -1,6 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertMigrationName, SchemaChange } from '../registry/migration-file';
+import {
+  assertMigrationName,
+  migrationStatements,
+  pascalCase,
+  SchemaChange,
+} from '../registry/migration-file';
 import type { DatabaseRegistry } from '../registry/database-registry';
 import type { MigrationExtension } from './interfaces/registers-db-commands-options.interface';
 
@@ -19,32 +24,9 @@ export function defaultMigrationExtension(): MigrationExtension {
   return __filename.endsWith('.ts') || /\.[cm]?ts$/.test(process.argv[1] ?? '') ? 'ts' : 'js';
 }
 
-/** `add-motto` → `AddMotto`. */
-function pascalCase(name: string): string {
-  return name
-    .split(/[-_]+/)
-    .filter(Boolean)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
-    .join('');
-}
-
 /** A JavaScript string literal (JSON's escaping is valid JavaScript, and inert). */
 function literal(value: string): string {
   return JSON.stringify(value);
-}
-
-/** SQL as a template literal (readable quotes), with nothing in it interpolated. */
-function templateLiteral(sql: string): string {
-  return `\`${sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
-}
-
-function queries(changes: SchemaChange[]): string {
-  return changes
-    .map((c) => {
-      const params = c.parameters?.length ? `, ${JSON.stringify(c.parameters)}` : '';
-      return `    await queryRunner.query(${templateLiteral(c.query)}${params});`;
-    })
-    .join('\n');
 }
 
 /**
@@ -67,12 +49,12 @@ class ${className} {
 
   /** @param {import('typeorm').QueryRunner} queryRunner */
   async up(queryRunner) {
-${queries(up)}
+${migrationStatements(up)}
   }
 
   /** @param {import('typeorm').QueryRunner} queryRunner */
   async down(queryRunner) {
-${queries(down)}
+${migrationStatements(down)}
   }
 }
 

@@ -8,7 +8,7 @@ export interface SchemaChange {
 const MIGRATION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /** `add-motto` → `AddMotto`. */
-function pascalCase(name: string): string {
+export function pascalCase(name: string): string {
   return name
     .split(/[-_]+/)
     .filter(Boolean)
@@ -16,11 +16,13 @@ function pascalCase(name: string): string {
     .join('');
 }
 
+/** SQL as a template literal (readable quotes), with nothing in it interpolated. */
 function templateLiteral(sql: string): string {
   return `\`${sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
 }
 
-function statements(changes: SchemaChange[]): string {
+/** The body lines of a migration's up() or down(): one `queryRunner.query` per change. */
+export function migrationStatements(changes: SchemaChange[]): string {
   return changes
     .map((c) => {
       const params = c.parameters?.length ? `, ${JSON.stringify(c.parameters)}` : '';
@@ -56,11 +58,11 @@ export class ${className} implements MigrationInterface {
   name = '${className}';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-${statements(up)}
+${migrationStatements(up)}
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-${statements(down)}
+${migrationStatements(down)}
   }
 }
 `;
