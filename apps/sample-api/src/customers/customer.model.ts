@@ -1,5 +1,5 @@
 import { Field, Model } from '@registers/db';
-import { IsDate, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 /** A shop customer (`customers`); the password is stored as a PBKDF2 hash, never as given. */
 @Model({ table: 'customers', timestamps: true })
@@ -22,13 +22,7 @@ export class Customer {
   @IsString()
   password!: string;
 
-  @Field()
-  @IsOptional()
-  @IsDate()
-  createdAt?: Date;
-
-  @Field()
-  @IsOptional()
-  @IsDate()
-  updatedAt?: Date;
+  /** Set by the registry (`timestamps: true`); declared here only for the type. */
+  declare createdAt?: Date;
+  declare updatedAt?: Date;
 }

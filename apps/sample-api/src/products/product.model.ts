@@ -1,15 +1,5 @@
 import { Field, Model } from '@registers/db';
-import {
-  IsDate,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PRICE } from '../common/limits';
 
 /** A product (`products`); the price is a `decimal(12, 2)`. */
@@ -35,13 +25,7 @@ export class Product {
   @Min(0)
   stock!: number;
 
-  @Field()
-  @IsOptional()
-  @IsDate()
-  createdAt?: Date;
-
-  @Field()
-  @IsOptional()
-  @IsDate()
-  updatedAt?: Date;
+  /** Set by the registry (`timestamps: true`); declared here only for the type. */
+  declare createdAt?: Date;
+  declare updatedAt?: Date;
 }

@@ -1,5 +1,5 @@
 import { Field, Model } from '@registers/db';
-import { IsDate, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export const TODO_STATUSES = ['pending', 'completed'] as const;
 export type TodoStatus = (typeof TODO_STATUSES)[number];
@@ -24,13 +24,7 @@ export class TodoItem {
   @IsIn(TODO_STATUSES)
   status!: TodoStatus;
 
-  @Field()
-  @IsOptional()
-  @IsDate()
-  createdAt?: Date;
-
-  @Field()
-  @IsOptional()
-  @IsDate()
-  updatedAt?: Date;
+  /** Set by the registry (`timestamps: true`); declared here only for the type. */
+  declare createdAt?: Date;
+  declare updatedAt?: Date;
 }
