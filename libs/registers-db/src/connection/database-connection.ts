@@ -10,6 +10,7 @@ import { loadTypeorm } from './load-typeorm';
 import type {
   DriverSession,
   ExecuteResult,
+  ImmediateStatements,
   StatementExecutor,
   TransactionSession,
 } from './statement-executor.interface';
@@ -169,6 +170,16 @@ export class DatabaseConnection {
     const executor = this.executor();
     if (executor) return executor.execute(sql, params);
     return this.open().then(() => this.executor()!.execute(sql, params));
+  }
+
+  /**
+   * Synchronous statements for the calling flow when the driver can run one right now
+   * (SQLite, with no other flow's transaction holding the database); undefined otherwise,
+   * and while a statement listener is attached, since listeners hear the async path.
+   */
+  immediate(): ImmediateStatements | undefined {
+    if (this.statementListeners.length > 0) return undefined;
+    return this.executor()?.immediate?.();
   }
 
   inTransaction(): boolean {

@@ -7,12 +7,24 @@ export interface ExecuteResult {
   rows: Record<string, unknown>[];
 }
 
+/** Statements that run synchronously, on a driver that can (better-sqlite3). */
+export interface ImmediateStatements {
+  queryNow(sql: string, params: unknown[]): Record<string, unknown>[];
+  queryOneNow(sql: string, params: unknown[]): Record<string, unknown> | undefined;
+  executeNow(sql: string, params: unknown[]): ExecuteResult;
+}
+
 /** One driver-level session: the pool outside transactions, a pinned client inside. */
 export interface StatementExecutor {
   query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   /** The first row of a read, or undefined when it returns none. */
   queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined>;
   execute(sql: string, params: unknown[]): Promise<ExecuteResult>;
+  /**
+   * Synchronous statements when this session can run one right now without waiting for
+   * anything (no lock held by another flow); undefined otherwise or on async drivers.
+   */
+  immediate?(): ImmediateStatements | undefined;
 }
 
 /** What a dialect's driver gives the connection: executors plus transaction plumbing. */

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type {
   DriverSession,
   ExecuteResult,
+  ImmediateStatements,
   TransactionSession,
 } from '../statement-executor.interface';
 import { AsyncMutex } from './async-mutex';
@@ -24,7 +25,7 @@ function sqliteValues(params: unknown[]): unknown[] {
  * better-sqlite3 is synchronous and has one connection, so a transaction owns the whole
  * database: other async flows wait on the mutex until it ends (they never join it).
  */
-export class SqliteSession implements DriverSession {
+export class SqliteSession implements DriverSession, ImmediateStatements {
   private readonly statements = new Map<string, Statement>();
   private readonly mutex = new AsyncMutex();
 
@@ -48,13 +49,18 @@ export class SqliteSession implements DriverSession {
     return stmt.all(sqliteValues(params)) as Record<string, unknown>[];
   }
 
-  /** better-sqlite3 `get`: steps the statement once instead of collecting every row. */
+  /**
+   * Reads step once with better-sqlite3 `get` instead of collecting every row. A write with
+   * RETURNING runs to its end: SQLite checkpoints the WAL only when a statement completes,
+   * and `get` stops before that.
+   */
   queryOneNow(sql: string, params: unknown[]): Record<string, unknown> | undefined {
     const stmt = this.prepare(sql);
     if (!stmt.reader) {
       stmt.run(sqliteValues(params));
       return undefined;
     }
+    if (!stmt.readonly) return (stmt.all(sqliteValues(params)) as Record<string, unknown>[])[0];
     return stmt.get(sqliteValues(params)) as Record<string, unknown> | undefined;
   }
 
@@ -80,6 +86,10 @@ export class SqliteSession implements DriverSession {
 
   execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
     return this.run(() => this.executeNow(sql, params));
+  }
+
+  immediate(): ImmediateStatements | undefined {
+    return this.mutex.locked ? undefined : this;
   }
 
   /** Runs `statement` now when no transaction holds the database, else after it ends. */
@@ -123,6 +133,8 @@ export class SqliteSession implements DriverSession {
       query: async (sql, params) => this.queryNow(sql, params),
       queryOne: async (sql, params) => this.queryOneNow(sql, params),
       execute: async (sql, params) => this.executeNow(sql, params),
+      // The flow that owns the transaction also owns the database until it ends.
+      immediate: () => (open ? this : undefined),
       savepoint: async (name) => void this.db.exec(`SAVEPOINT ${name}`),
       releaseSavepoint: async (name) => void this.db.exec(`RELEASE SAVEPOINT ${name}`),
       rollbackToSavepoint: async (name) => {

@@ -1,6 +1,9 @@
 import type { Type } from '@nestjs/common';
 import type { DatabaseConnection } from '../../connection/database-connection';
-import type { ExecuteResult } from '../../connection/statement-executor.interface';
+import type {
+  ExecuteResult,
+  ImmediateStatements,
+} from '../../connection/statement-executor.interface';
 import { dialectFor } from '../../dialects';
 import type { Dialect } from '../../dialects/dialect.interface';
 import { InvalidQueryError, RecordNotFoundError, RegistryError, SchemaError } from '../../errors';
@@ -105,6 +108,25 @@ export class ModelContext<T extends object> {
       Object.assign(error.context, this.context(operation), error.context);
     }
     return error;
+  }
+
+  /** `error` as the library's error, in a rejected promise (for operations not `async`). */
+  rejected(error: unknown, operation: string): Promise<never> {
+    return this.normalize(error, operation).then((normalized) => Promise.reject(normalized));
+  }
+
+  /**
+   * Synchronous statements when the table is ready and the driver can run one now; the
+   * hot single-row operations use them to settle in one promise instead of a chain.
+   */
+  immediate(): ImmediateStatements | undefined {
+    return this.schema.ready ? this.connection.immediate() : undefined;
+  }
+
+  /** Like immediate, for a write that would need a savepoint (see contained) to run now. */
+  immediateWrite(): ImmediateStatements | undefined {
+    if (this.dialect.errorAbortsTransaction && this.connection.inTransaction()) return undefined;
+    return this.immediate();
   }
 
   /** Creates the table before first use when the model auto-creates (a no-op once ready). */

@@ -1,3 +1,4 @@
+import type { ImmediateStatements } from '../../connection/statement-executor.interface';
 import { SqlParams } from '../../query';
 import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';
@@ -19,7 +20,50 @@ export class Reads<T extends object> {
   }
 
   /** The record with this key, or the first matching `where`; null when none. */
-  async get(keyOrWhere: KeyValue | Filter<T>, operation: string): Promise<ManagedRecord<T> | null> {
+  get(keyOrWhere: KeyValue | Filter<T>, operation: string): Promise<ManagedRecord<T> | null> {
+    const now = this.keyReadNow(keyOrWhere);
+    if (!now) return this.getLater(keyOrWhere, operation);
+    try {
+      return Promise.resolve(this.recordByKeyNow(now, keyOrWhere as KeyValue, operation));
+    } catch (error) {
+      return this.ctx.rejected(error, operation);
+    }
+  }
+
+  /** Like get, but a missing record raises RecordNotFoundError. */
+  require(keyOrWhere: KeyValue | Filter<T>): Promise<ManagedRecord<T>> {
+    const now = this.keyReadNow(keyOrWhere);
+    if (!now) return this.requireLater(keyOrWhere);
+    try {
+      const record = this.recordByKeyNow(now, keyOrWhere as KeyValue, 'require');
+      if (record) return Promise.resolve(record);
+      throw this.notFound(keyOrWhere);
+    } catch (error) {
+      return this.ctx.rejected(error, 'require');
+    }
+  }
+
+  /** Synchronous statements for a plain read by key, when the driver can run it now. */
+  private keyReadNow(keyOrWhere: KeyValue | Filter<T>): ImmediateStatements | undefined {
+    const { ctx } = this;
+    if (isFilter(keyOrWhere) || ctx.tenancy.field || ctx.encrypted.any) return undefined;
+    return ctx.immediate();
+  }
+
+  private recordByKeyNow(
+    now: ImmediateStatements,
+    key: KeyValue,
+    operation: string,
+  ): ManagedRecord<T> | null {
+    const { ctx } = this;
+    const row = now.queryOneNow(ctx.statements.selectByKey, [ctx.keyParam(key, operation)]);
+    return row === undefined ? null : (ctx.hydrate(row) as ManagedRecord<T>);
+  }
+
+  private async getLater(
+    keyOrWhere: KeyValue | Filter<T>,
+    operation: string,
+  ): Promise<ManagedRecord<T> | null> {
     const { ctx } = this;
     let row: Record<string, unknown> | undefined;
     if (isFilter(keyOrWhere)) {
@@ -33,7 +77,7 @@ export class Reads<T extends object> {
     } else {
       const param = ctx.keyParam(keyOrWhere, operation);
       if (ctx.tenancy.field)
-        return this.get({ [ctx.meta.key]: keyOrWhere } as Filter<T>, operation);
+        return this.getLater({ [ctx.meta.key]: keyOrWhere } as Filter<T>, operation);
       row = await ctx.queryOne(operation, ctx.statements.selectByKey, [param]);
     }
     if (row === undefined) return null;
@@ -41,11 +85,14 @@ export class Reads<T extends object> {
     return ctx.encrypted.any ? ctx.reveal(record, operation) : record;
   }
 
-  /** Like get, but a missing record raises RecordNotFoundError. */
-  async require(keyOrWhere: KeyValue | Filter<T>): Promise<ManagedRecord<T>> {
-    const record = await this.get(keyOrWhere, 'require');
+  private async requireLater(keyOrWhere: KeyValue | Filter<T>): Promise<ManagedRecord<T>> {
+    const record = await this.getLater(keyOrWhere, 'require');
     if (record) return record;
-    throw this.ctx.notFound(
+    throw this.notFound(keyOrWhere);
+  }
+
+  private notFound(keyOrWhere: KeyValue | Filter<T>): Error {
+    return this.ctx.notFound(
       'require',
       isFilter(keyOrWhere)
         ? { fields: Object.keys(keyOrWhere).filter((k) => !isUnsafeKey(k)) }

@@ -1,3 +1,4 @@
+import type { ImmediateStatements } from '../../connection/statement-executor.interface';
 import { ImmutableFieldError, InvalidQueryError } from '../../errors';
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
 import { SqlParams } from '../../query';
@@ -24,13 +25,37 @@ export class RecordWrites<T extends object> {
     private readonly api: CreateWithEffects<T>,
   ) {}
 
-  async create(data: Partial<T>): Promise<ManagedRecord<T>> {
+  create(data: Partial<T>): Promise<ManagedRecord<T>> {
+    const { ctx } = this;
+    const plain = !ctx.tenancy.field && !ctx.passwords.any && !ctx.encrypted.any;
+    const now = plain ? ctx.immediateWrite() : undefined;
+    if (!now) return this.createLater(data);
+    // Validation and the INSERT run synchronously, so nothing can take the database between
+    // the check above and the statement.
+    try {
+      const built = ctx.validator.build(data, { operation: 'create' });
+      if (built instanceof Promise) return this.insertedLater(built);
+      this.insertNow(now, built, 'create');
+      return Promise.resolve(built as ManagedRecord<T>);
+    } catch (error) {
+      return ctx.rejected(error, 'create');
+    }
+  }
+
+  private async createLater(data: Partial<T>): Promise<ManagedRecord<T>> {
     const { ctx } = this;
     if (ctx.tenancy.field) data = ctx.tenancy.fill(data, 'create');
     const built = ctx.validator.build(data, { operation: 'create' });
     const record = built instanceof Promise ? await built : built;
     if (ctx.passwords.any) await ctx.passwords.hashInto(record as any);
     await ctx.seal([record], 'create');
+    await this.insertOne(record, 'create');
+    return record as ManagedRecord<T>;
+  }
+
+  /** A record validated by async rules: by then the database may be busy, so insert later. */
+  private async insertedLater(built: Promise<T>): Promise<ManagedRecord<T>> {
+    const record = await built;
     await this.insertOne(record, 'create');
     return record as ManagedRecord<T>;
   }
@@ -46,8 +71,19 @@ export class RecordWrites<T extends object> {
     } catch (error) {
       throw await ctx.normalize(error, operation);
     }
-    assignGeneratedKeys(ctx, [record], rows, operation);
-    markPersisted(record, (record as any)[ctx.meta.key]);
+    this.persisted(record, rows, operation);
+  }
+
+  /** insertOne on a driver that runs it now; driver errors are thrown as they are. */
+  private insertNow(now: ImmediateStatements, record: T, operation: string): void {
+    const { ctx } = this;
+    const params = ctx.paramsOf(record, ctx.statements.insertFields);
+    this.persisted(record, now.queryNow(ctx.statements.insert(1), params), operation);
+  }
+
+  private persisted(record: T, rows: Row[], operation: string): void {
+    assignGeneratedKeys(this.ctx, [record], rows, operation);
+    markPersisted(record, (record as any)[this.ctx.meta.key]);
   }
 
   async upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
