@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- [db] [cli] [--quick] [--report] …` — side-by-side benchmarks (SPEC section 6).
+ * `npm run bench -- [db] [cli] [api] [--quick] [--report] …` — side-by-side benchmarks (SPEC section 6).
  * Prints machine, Node version and date, then one block per workload with medians and ratios,
  * and saves the run as JSON under bench/results/.
  */
 import 'reflect-metadata';
+import { runApiArea } from './api';
 import { runCliArea } from './cli';
 import { runDbArea } from './db';
 import { describeEnvironment, formatEnvironment } from './lib/environment';
@@ -19,7 +20,7 @@ type AreaRunner = (
   log: (line: string) => void,
 ) => Promise<WorkloadResult[]>;
 
-const RUNNERS: Record<string, AreaRunner> = { db: runDbArea, cli: runCliArea };
+const RUNNERS: Record<string, AreaRunner> = { db: runDbArea, cli: runCliArea, api: runApiArea };
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));

@@ -5,7 +5,7 @@ export interface BenchOptions {
   report: boolean;
   rounds: number;
   warmup: number;
-  /** db: dialects to run (default all). */
+  /** db, api: dialects to run (default all). */
   dialects: string[] | null;
   /** Workload ids or kinds to run, e.g. `require,sqlite.filter` (default all). */
   only: string[] | null;
@@ -13,26 +13,28 @@ export interface BenchOptions {
   profile: string | null;
   /** db: also the workloads a default run leaves out (MariaDB per-row writes). */
   all: boolean;
-  /** cli: rebuild the sample console even when it is newer than its sources. */
+  /** cli, api: rebuild the sample console / API even when it is newer than its sources. */
   build: boolean;
   help: boolean;
   args: string[];
 }
 
-export const AREAS = ['db', 'cli'];
+export const AREAS = ['db', 'cli', 'api'];
 
-export const USAGE = `npm run bench -- [db] [cli] [flags]
+export const USAGE = `npm run bench -- [db] [cli] [api] [flags]
 
-  areas        db (SQLite, PostgreSQL, MariaDB workloads), cli (console cold start); default: all
+  areas        db (SQLite, PostgreSQL, MariaDB workloads), cli (console cold start),
+               api (sample API requests per second, SQLite and PostgreSQL); default: all
   --quick      fewer rounds (3 instead of 7, 5 instead of 15 spawns), for development
   --rounds=N   timed rounds per workload (overrides --quick)
   --warmup=N   untimed warm-up rounds per contender
-  --dialects=sqlite,postgres,mariadb   db dialects to run
-  --only=require,create,bulkCreate,filter,upsert,help,list   workloads (kind or full id)
+  --dialects=sqlite,postgres,mariadb   db/api dialects to run
+  --only=require,create,bulkCreate,filter,upsert,help,list,getCustomer,postOrder
+               workloads (kind or full id)
   --all        db: also MariaDB create/upsert (per-row commits, no target; left out by default)
   --profile[=name]  CPU-profile the timed calls of one contender (default registers), print
                self time by area and function, write results/profiles/*.cpuprofile
-  --build      cli: rebuild the sample console (otherwise only when older than its sources)
+  --build      cli/api: rebuild the sample console/API (otherwise only when older than its sources)
   --report     only regenerate bench/README.md results and the chart from results/latest.json
   --help       this text`;
 
