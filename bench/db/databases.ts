@@ -1,11 +1,55 @@
 /** A fresh, empty database per dialect for one bench run, dropped afterwards. */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export type BenchDialect = 'sqlite' | 'postgres' | 'mariadb';
-export const BENCH_DIALECTS: BenchDialect[] = ['sqlite', 'postgres', 'mariadb'];
+
+/** One place the db workloads run: a dialect, and for SQLite the folder its file lives in. */
+export interface BenchSetup {
+  /** Row group and workload id prefix, e.g. `sqlite` or `sqlite-tmpfs`. */
+  group: string;
+  dialect: BenchDialect;
+  /** SQLite: the folder of the database file (default: the OS temp folder). */
+  dir?: string;
+}
+
+/**
+ * SQLite runs twice: in the OS temp folder (a disk on most servers) and on tmpfs when the
+ * machine has /dev/shm. Every autocommitted write pays the file system, the same for every
+ * contender, so the disk run shows what an app sees and the tmpfs run shows the libraries'
+ * own cost with a lower floor.
+ */
+export function benchSetups(): BenchSetup[] {
+  return [
+    { group: 'sqlite', dialect: 'sqlite' },
+    ...(existsSync('/dev/shm')
+      ? [{ group: 'sqlite-tmpfs', dialect: 'sqlite' as const, dir: '/dev/shm' }]
+      : []),
+    { group: 'postgres', dialect: 'postgres' },
+    { group: 'mariadb', dialect: 'mariadb' },
+  ];
+}
+
+const FILE_SYSTEMS: Record<number, string> = {
+  0xef53: 'ext4',
+  0x01021994: 'tmpfs',
+  0x58465342: 'xfs',
+  0x9123683e: 'btrfs',
+  0x794c7630: 'overlayfs',
+  0x2fc12fc1: 'zfs',
+};
+
+/** "ext4", "tmpfs", … of the file system holding `dir`, for the run's header. */
+export function fileSystemOf(dir: string): string {
+  try {
+    const type = statfsSync(dir).type;
+    return FILE_SYSTEMS[type] ?? `type 0x${type.toString(16)}`;
+  } catch {
+    return 'unknown';
+  }
+}
 
 const SERVER_URLS = {
   postgres:
@@ -28,10 +72,13 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-export async function createFreshDatabase(dialect: BenchDialect): Promise<FreshDatabase> {
+export async function createFreshDatabase(
+  dialect: BenchDialect,
+  options: { dir?: string } = {},
+): Promise<FreshDatabase> {
   const name = `bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'registers-bench-'));
+    const dir = mkdtempSync(join(options.dir ?? tmpdir(), 'registers-bench-'));
     const file = join(dir, 'bench.db');
     return {
       dialect,

@@ -7,10 +7,13 @@ import { RawPostgres } from './anchors/raw-postgres';
 import { RawSqlite } from './anchors/raw-sqlite';
 import { TypeormAnchor } from './anchors/typeorm';
 import { BenchAdmin, Contestant, WorkloadKind } from './contestant';
+import { dirname } from 'node:path';
 import {
-  BENCH_DIALECTS,
   BenchDialect,
+  benchSetups,
+  BenchSetup,
   createFreshDatabase,
+  fileSystemOf,
   FreshDatabase,
   probeServer,
 } from './databases';
@@ -68,30 +71,35 @@ export async function runDbArea(
   log: (line: string) => void,
 ): Promise<WorkloadResult[]> {
   const results: WorkloadResult[] = [];
-  const dialects = BENCH_DIALECTS.filter((d) => !opts.dialects || opts.dialects.includes(d));
-  for (const dialect of dialects) {
+  const setups = benchSetups().filter(
+    (s) => !opts.dialects || opts.dialects.includes(s.dialect) || opts.dialects.includes(s.group),
+  );
+  for (const setup of setups) {
     const kinds = KINDS.filter(
-      (k) => selected(opts, dialect, k) && (opts.all || opts.only || !EXTRA[dialect].includes(k)),
+      (k) =>
+        selected(opts, setup.group, k) &&
+        (opts.all || opts.only || !EXTRA[setup.dialect].includes(k)),
     );
     if (kinds.length === 0) continue;
-    const down = await probeServer(dialect);
+    const down = await probeServer(setup.dialect);
     if (down) {
-      log(`${dialect}: skipped, ${down}`);
+      log(`${setup.group}: skipped, ${down}`);
       continue;
     }
-    results.push(...(await runDialect(dialect, kinds, opts, onResult, log)));
+    results.push(...(await runSetup(setup, kinds, opts, onResult, log)));
   }
   return results;
 }
 
-async function runDialect(
-  dialect: BenchDialect,
+async function runSetup(
+  setup: BenchSetup,
   kinds: WorkloadKind[],
   opts: BenchOptions,
   onResult: (r: WorkloadResult) => void,
   log: (line: string) => void,
 ): Promise<WorkloadResult[]> {
-  const db = await createFreshDatabase(dialect);
+  const { dialect } = setup;
+  const db = await createFreshDatabase(dialect, { dir: setup.dir });
   const open: Contestant[] = [];
   try {
     const raw = await connectRaw(db);
@@ -111,12 +119,14 @@ async function runDialect(
     if (dialect === 'sqlite') {
       pragmas = await sqlitePragmasOf(subject);
       (raw as RawSqlite).applyPragmas(pragmas);
-      log(`sqlite pragmas used by every contender: ${JSON.stringify(pragmas)}`);
+      const folder = dirname(dirname(db.file!));
+      log(`${setup.group}: database file in ${folder} (${fileSystemOf(folder)})`);
+      log(`${setup.group} pragmas used by every contender: ${JSON.stringify(pragmas)}`);
     }
     const typeorm = await TypeormAnchor.connect(db, pragmas);
     open.push(typeorm);
 
-    const workloads = buildWorkloads(dialect, [registers, raw, typeorm], raw, kinds, opts.rounds);
+    const workloads = buildWorkloads(setup, [registers, raw, typeorm], raw, kinds, opts.rounds);
     const results: WorkloadResult[] = [];
     for (const w of workloads)
       results.push(
