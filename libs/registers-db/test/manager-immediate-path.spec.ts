@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { statSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IsInt, IsString, Min, registerDecorator, ValidationArguments } from 'class-validator';
