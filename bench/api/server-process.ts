@@ -19,11 +19,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Children still running are killed when the bench process exits, whatever the reason. */
+/** Children still running are killed when the bench process exits or is interrupted. */
 const running = new Set<ChildProcess>();
-process.on('exit', () => {
+function killRunning(): void {
   for (const child of running) child.kill('SIGKILL');
-});
+}
+process.on('exit', killRunning);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killRunning();
+    process.kill(process.pid, signal); // the default action now: end as the signal would have
+  });
+}
 
 /**
  * Starts `node <main>` with PORT set and waits until it answers HTTP (any status) on
