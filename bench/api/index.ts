@@ -6,12 +6,12 @@
 import { BenchDialect, createFreshDatabase, probeServer } from '../db/databases';
 import { BenchOptions, selected } from '../lib/options';
 import { runWorkload } from '../lib/runner';
+import { buildSample } from '../lib/sample-build';
 import { WorkloadResult } from '../lib/workload';
 import { API_KINDS, ApiKind, ApiServer, buildApiWorkloads } from './api-workloads';
 import { buildTypeormShop } from './build-typeorm-shop';
 import { checkContract } from './check-contract';
 import { LoadSettings } from './load';
-import { buildSampleApi } from './sample-api-build';
 import { seedShop } from './seed-shop';
 import { ServerProcess, startServer } from './server-process';
 import { openShopTables, ShopTables } from './shop-tables';
@@ -46,7 +46,7 @@ export async function runApiArea(
     .filter((p) => p.kinds.length > 0);
   if (plans.length === 0) return [];
   if (opts.profile) log('api: --profile does not apply here (the servers are child processes)');
-  const sampleMain = buildSampleApi(opts.build, log);
+  const sampleMain = buildSample('sample-api', 'api', opts.build, log);
   if (!sampleMain) {
     log('api: skipped, no sample API build');
     return [];

@@ -8,7 +8,8 @@ import { PROFILES_DIR, summarizeFiles } from '../lib/profiler';
 import { runWorkload } from '../lib/runner';
 import { Contender, Workload, WorkloadResult } from '../lib/workload';
 import { buildBareConsole } from './build-bare-console';
-import { buildSampleConsole, countCommandsInHelp, REPO_ROOT } from './sample-console';
+import { buildSample, REPO_ROOT } from '../lib/sample-build';
+import { countCommandsInHelp } from './sample-console';
 
 const TODO_TITLES = ['Buy milk', 'Read a book', 'Ship the release'];
 
@@ -87,7 +88,7 @@ export async function runCliArea(
   onResult: (r: WorkloadResult) => void,
   log: (line: string) => void,
 ): Promise<WorkloadResult[]> {
-  const sample = buildSampleConsole(opts.build, log);
+  const sample = buildSample('sample-console', 'cli', opts.build, log);
   if (!sample) {
     log('cli: skipped, no sample console build');
     return [];
