@@ -214,6 +214,53 @@ describeEachDialect('Manager single-row operations on the immediate path', (targ
 });
 
 describeEachDialect(
+  'SQLite single-row inserts read the key from the insert id',
+  (target) => {
+    let db: DatabaseRegistry;
+    const items = () => db.manager(NowItem);
+
+    beforeAll(async () => {
+      db = new DatabaseRegistry({ url: target().url }).register(NowItem);
+      await db.createAll();
+      // A trigger that inserts elsewhere must not change the key the create reports.
+      await db.connection.execute('CREATE TABLE now_item_log (id INTEGER PRIMARY KEY, note TEXT)');
+      await db.connection.execute("INSERT INTO now_item_log (id, note) VALUES (1000, 'seed')");
+      await db.connection.execute(
+        `CREATE TRIGGER now_items_logged AFTER INSERT ON now_items
+         BEGIN INSERT INTO now_item_log (note) VALUES (NEW.code); END`,
+      );
+    });
+    afterAll(() => db.dispose());
+
+    it('returns the key the database stored, on the immediate and the waiting path', async () => {
+      const fast = await items().create({ code: 'first', rank: 1 });
+      const stop = db.connection.onStatement(() => undefined);
+      const slow = await items().create({ code: 'second', rank: 2 });
+      stop();
+      const stored = await db.connection.query<{ id: number; code: string }>(
+        'SELECT id, code FROM now_items ORDER BY id',
+      );
+      expect(stored).toEqual([
+        { id: fast.id, code: 'first' },
+        { id: slow.id, code: 'second' },
+      ]);
+      expect(fast.id).not.toBe(1001);
+      const logged = await db.connection.query<{ id: number }>('SELECT id FROM now_item_log');
+      expect(logged.map((r) => r.id)).toEqual([1000, 1001, 1002]);
+    });
+
+    it('never hands out a deleted key again (AUTOINCREMENT), inside a transaction too', async () => {
+      const last = await items().create({ code: 'last', rank: 3 });
+      await items().delete(last.id!);
+      const next = await db.transaction(() => items().create({ code: 'next', rank: 4 }));
+      expect(next.id).toBeGreaterThan(last.id!);
+      expect((await items().require(next.id!)).code).toBe('next');
+    });
+  },
+  { only: ['sqlite'] },
+);
+
+describeEachDialect(
   'SQLite writes that return a row',
   () => {
     let dir: string;

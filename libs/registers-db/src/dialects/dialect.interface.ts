@@ -48,6 +48,11 @@ export interface Dialect extends QueryDialect {
   /** Whether `UPDATE … RETURNING` exists (INSERT … RETURNING exists on all three). */
   readonly updateReturning: boolean;
   /**
+   * Whether the driver reports a single-row INSERT's autoincrement key as its insert id
+   * (SQLite's rowid), so that INSERT needs no RETURNING.
+   */
+  readonly insertIdIsKey: boolean;
+  /**
    * Where a database does not move an autoincrement key's counter past keys written
    * explicitly (PostgreSQL sequences), the statement that does; absent elsewhere.
    */

@@ -1,3 +1,4 @@
+import type { ExecuteResult } from '../connection/statement-executor.interface';
 import type { Dialect } from '../dialects/dialect.interface';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 
@@ -32,6 +33,12 @@ export class ModelStatements {
   readonly updateFields: FieldMetadata[];
   readonly updateByKey: string;
   readonly generatedKey: boolean;
+  /**
+   * The single-row INSERT of insertFields. Where the driver reports the generated key as its
+   * insert id, it has no RETURNING (SQLite then builds no result row); see keyRowsOf.
+   */
+  readonly insertOne: string;
+  private readonly keyFromInsertId: boolean;
   private readonly inserts = new Map<number, string>();
   private readonly upserts = new Map<string, string>();
   private readonly partialUpdates = new Map<string, string>();
@@ -64,6 +71,19 @@ export class ModelStatements {
     this.insertFields = this.generatedKey ? meta.fields.filter((f) => !f.isKey) : meta.fields;
     this.updateFields = meta.fields.filter((f) => !f.isKey);
     this.updateByKey = this.buildUpdateByKey(this.updateFields);
+    this.keyFromInsertId = this.generatedKey && dialect.insertIdIsKey;
+    this.insertOne = this.keyFromInsertId
+      ? dialect.insertSql(
+          meta.table,
+          this.insertFields.map((f) => f.column),
+          1,
+        )
+      : this.insert(1);
+  }
+
+  /** The rows carrying the generated key of an insertOne, as INSERT … RETURNING gives them. */
+  keyRowsOf(result: ExecuteResult): Record<string, unknown>[] {
+    return this.keyFromInsertId ? [{ [this.keyColumn]: result.insertId }] : result.rows;
   }
 
   private buildUpdateByKey(fields: FieldMetadata[]): string {

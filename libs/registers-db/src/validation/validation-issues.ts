@@ -17,9 +17,11 @@ export function issuesFromClassValidator(
 
 /** Collects issues per field, keeping the order in which fields first failed. */
 export class IssueList {
-  private readonly byField = new Map<string, string[]>();
+  // Created with the first issue: most writes are valid and never need it.
+  private byField?: Map<string, string[]>;
 
   add(field: string, message: string): void {
+    this.byField ??= new Map();
     const messages = this.byField.get(field);
     if (messages) {
       if (!messages.includes(message)) messages.push(message);
@@ -32,10 +34,10 @@ export class IssueList {
   }
 
   get empty(): boolean {
-    return this.byField.size === 0;
+    return this.byField === undefined;
   }
 
   toArray(): FieldValidationIssue[] {
-    return [...this.byField].map(([field, messages]) => ({ field, messages }));
+    return this.byField ? [...this.byField].map(([field, messages]) => ({ field, messages })) : [];
   }
 }

@@ -39,6 +39,7 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
   readonly maxParameters = 65535;
   readonly errorAbortsTransaction = false;
   readonly updateReturning = false;
+  readonly insertIdIsKey = false;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
     return insertSql(this, table, columns, rows, returning);

@@ -28,6 +28,7 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
   readonly maxParameters = 65535;
   readonly errorAbortsTransaction = true;
   readonly updateReturning = true;
+  readonly insertIdIsKey = false;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
     return insertSql(this, table, columns, rows, returning);

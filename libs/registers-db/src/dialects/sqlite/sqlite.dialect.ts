@@ -35,6 +35,7 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
   readonly maxParameters = 32766;
   readonly errorAbortsTransaction = false;
   readonly updateReturning = true;
+  readonly insertIdIsKey = true;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
     return insertSql(this, table, columns, rows, returning);

@@ -64,21 +64,18 @@ export class RecordWrites<T extends object> {
   async insertOne(record: T, operation: string): Promise<void> {
     const { ctx } = this;
     await ctx.ready();
-    const params = ctx.paramsOf(record, ctx.statements.insertFields);
-    let rows: Row[];
-    try {
-      rows = await ctx.contained(() => ctx.connection.query(ctx.statements.insert(1), params));
-    } catch (error) {
-      throw await ctx.normalize(error, operation);
-    }
-    this.persisted(record, rows, operation);
+    const { statements } = ctx;
+    const params = ctx.paramsOf(record, statements.insertFields);
+    const result = await ctx.execute(operation, statements.insertOne, params);
+    this.persisted(record, statements.keyRowsOf(result), operation);
   }
 
   /** insertOne on a driver that runs it now; driver errors are thrown as they are. */
   private insertNow(now: ImmediateStatements, record: T, operation: string): void {
-    const { ctx } = this;
-    const params = ctx.paramsOf(record, ctx.statements.insertFields);
-    this.persisted(record, now.queryNow(ctx.statements.insert(1), params), operation);
+    const { statements } = this.ctx;
+    const params = this.ctx.paramsOf(record, statements.insertFields);
+    const result = now.executeNow(statements.insertOne, params);
+    this.persisted(record, statements.keyRowsOf(result), operation);
   }
 
   private persisted(record: T, rows: Row[], operation: string): void {
