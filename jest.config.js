@@ -1,4 +1,7 @@
-/** Two projects: `unit` (libraries, beside the code or in test/) and `e2e` (apps). */
+/**
+ * Two projects: `unit` (libraries, beside the code or in test/, and the bench's own machinery)
+ * and `e2e` (apps).
+ */
 const swc = [
   '@swc/jest',
   {
@@ -34,7 +37,11 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/test/**/*.spec.ts',
+        '<rootDir>/bench/**/*.spec.ts',
+      ],
     },
     {
       ...common,
