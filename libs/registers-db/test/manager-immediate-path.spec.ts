@@ -9,6 +9,7 @@ import { Field, Model } from '../src/decorators';
 import {
   InvalidQueryError,
   RecordNotFoundError,
+  SchemaError,
   UniqueConstraintError,
   ValidationError,
 } from '../src/errors';
@@ -247,6 +248,24 @@ describeEachDialect(
       expect(fast.id).not.toBe(1001);
       const logged = await db.connection.query<{ id: number }>('SELECT id FROM now_item_log');
       expect(logged.map((r) => r.id)).toEqual([1000, 1001, 1002]);
+    });
+
+    it('fails instead of reporting a stale key when a trigger ignores the insert', async () => {
+      await db.connection.execute(
+        `CREATE TRIGGER now_items_ignored BEFORE INSERT ON now_items WHEN NEW.code = 'ignored'
+         BEGIN SELECT RAISE(IGNORE); END`,
+      );
+      try {
+        const before = await items().count();
+        const ignored = await items()
+          .create({ code: 'ignored', rank: 1 })
+          .catch((e) => e);
+        expect(ignored).toBeInstanceOf(SchemaError);
+        expect(ignored.message).toContain('returned no generated keys');
+        expect(await items().count()).toBe(before);
+      } finally {
+        await db.connection.execute('DROP TRIGGER now_items_ignored');
+      }
     });
 
     it('never hands out a deleted key again (AUTOINCREMENT), inside a transaction too', async () => {

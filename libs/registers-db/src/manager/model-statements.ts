@@ -81,9 +81,13 @@ export class ModelStatements {
       : this.insert(1);
   }
 
-  /** The rows carrying the generated key of an insertOne, as INSERT … RETURNING gives them. */
+  /**
+   * The rows carrying the generated key of an insertOne, as INSERT … RETURNING gives them:
+   * none when no row went in (a trigger may ignore it), since the insert id is then stale.
+   */
   keyRowsOf(result: ExecuteResult): Record<string, unknown>[] {
-    return this.keyFromInsertId ? [{ [this.keyColumn]: result.insertId }] : result.rows;
+    if (!this.keyFromInsertId) return result.rows;
+    return result.affected === 1 ? [{ [this.keyColumn]: result.insertId }] : [];
   }
 
   private buildUpdateByKey(fields: FieldMetadata[]): string {
