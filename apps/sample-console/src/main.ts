@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { RegistersCli } from '@registers/cli';
 import { SampleConsoleModule } from './sample-console.module';
 
-void RegistersCli.run(SampleConsoleModule);
+void RegistersCli.run(SampleConsoleModule, { exitWhenDone: true });

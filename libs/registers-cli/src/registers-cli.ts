@@ -3,6 +3,7 @@ import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import { CliRunner } from './cli.runner';
 import { EXIT_FAILURE } from './constants';
 import { CliError } from './errors';
+import { exitAfterFlush } from './runtime/exit-after-flush';
 import { withSigintExit } from './runtime/sigint';
 
 export interface RegistersCliRunOptions {
@@ -10,17 +11,34 @@ export interface RegistersCliRunOptions {
   argv?: string[];
   /** Nest logger (default: errors and warnings only). */
   logger?: LoggerService | LogLevel[] | false;
+  /**
+   * End the process with the exit code once the run is over and stdout/stderr are flushed,
+   * instead of waiting for Node to free the heap (tens of milliseconds at exit) or for
+   * handles a provider left open. For a console's entry point; leave it off when embedding.
+   */
+  exitWhenDone?: boolean;
 }
 
 /**
  * The console entrypoint: nest-commander's CommandFactory builds the app (so classic
  * `@Command` classes work too), the registers runtime runs argv, the app closes, and
- * `process.exitCode` is set (0 ok, 1 failure, 2 usage error, 130 interrupted).
+ * `process.exitCode` is set (0 ok, 1 failure, 2 usage error, 130 interrupted); with
+ * `exitWhenDone` the process then ends with that code.
  */
 export class RegistersCli {
   static async run(
     rootModule: Type<unknown>,
     options: RegistersCliRunOptions = {},
+  ): Promise<number> {
+    const code = await RegistersCli.execute(rootModule, options);
+    process.exitCode = code;
+    if (options.exitWhenDone) await exitAfterFlush(code);
+    return code;
+  }
+
+  private static async execute(
+    rootModule: Type<unknown>,
+    options: RegistersCliRunOptions,
   ): Promise<number> {
     let app: INestApplicationContext;
     try {
@@ -32,26 +50,20 @@ export class RegistersCli {
       process.stderr.write(`Error: ${err.message}\n`);
       if ((options.argv ?? process.argv).includes('--debug') && err.stack)
         process.stderr.write(`${err.stack}\n`);
-      process.exitCode = error instanceof CliError ? error.exitCode : EXIT_FAILURE;
-      return process.exitCode as number;
+      return error instanceof CliError ? error.exitCode : EXIT_FAILURE;
     }
-    let code: number;
     try {
       const runner = RegistersCli.findRunner(app);
-      if (runner) {
-        code = await withSigintExit(() => runner.run(options.argv ?? process.argv.slice(2)));
-      } else {
-        // RegistersCliModule is not imported: behave like plain nest-commander.
-        await app
-          .get(CommandRunnerService)
-          .run(options.argv ? ['node', 'cli', ...options.argv] : undefined);
-        code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-      }
+      if (runner)
+        return await withSigintExit(() => runner.run(options.argv ?? process.argv.slice(2)));
+      // RegistersCliModule is not imported: behave like plain nest-commander.
+      await app
+        .get(CommandRunnerService)
+        .run(options.argv ? ['node', 'cli', ...options.argv] : undefined);
+      return typeof process.exitCode === 'number' ? process.exitCode : 0;
     } finally {
       await app.close();
     }
-    process.exitCode = code;
-    return code;
   }
 
   private static findRunner(app: INestApplicationContext): CliRunner | undefined {

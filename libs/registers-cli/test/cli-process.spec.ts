@@ -130,3 +130,39 @@ describe('the fixture console as a process', () => {
     expect(code).toBe(130);
   });
 });
+
+describe('RegistersCli.run with exitWhenDone', () => {
+  it('ends the process with the whole output although a provider keeps a timer running', () => {
+    const r = runFixture('main-exit-when-done.ts', ['dump', '10000']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(10000);
+    expect(lines[9999]).toBe(`line 10000 ${'x'.repeat(60)}`);
+    expect(r.stderr).toBe('');
+  });
+
+  it('ends the process with the failure code and the message on stderr', () => {
+    expect(runFixture('main-exit-when-done.ts', ['fail'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error: nope\n',
+    });
+  });
+
+  it('without it, the open timer keeps the process alive (what the option is for)', () => {
+    const started = Date.now();
+    const r = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', `${FIXTURES}/main-exit-when-done.ts`, 'dump', '1'],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 4000,
+        env: { ...process.env, FIXTURE_KEEP_RUNNING: '1' },
+      },
+    );
+    expect(r.stdout).toBe(`line 1 ${'x'.repeat(60)}\n`);
+    expect(r.signal).toBe('SIGTERM');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+  });
+});
