@@ -3,7 +3,8 @@ import type { stringify as stringifyCsv } from 'csv-stringify/sync';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded when a table or csv is printed, not at start-up */
 const loadTable = (): typeof TableType => require('cli-table3');
-const stringify: typeof stringifyCsv = (...args) => require('csv-stringify/sync').stringify(...args);
+const stringify: typeof stringifyCsv = (...args) =>
+  require('csv-stringify/sync').stringify(...args);
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { OutputMode } from '../interfaces/output-mode.type';
 
