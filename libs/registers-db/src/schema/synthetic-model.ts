@@ -26,8 +26,18 @@ export function syntheticModel(name: string, table: string, columns: ColumnDraft
     ...(type === 'datetime' ? { timezone: true } : {}),
     ...options,
   }));
+  return plainModelMetadata(name, table, fields);
+}
+
+/** Metadata of a model keyed on `id` over `fields`, with every model option off. */
+export function plainModelMetadata<T = any>(
+  name: string,
+  table: string,
+  fields: FieldMetadata[],
+  target: Function = Object,
+): ModelMetadata<T> {
   return {
-    target: Object as any,
+    target: target as any,
     name,
     table,
     key: 'id',

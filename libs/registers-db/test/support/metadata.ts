@@ -4,6 +4,7 @@ import type {
   LogicalType,
   ModelMetadata,
 } from '../../src/interfaces/model-metadata.interface';
+import { plainModelMetadata } from '../../src/schema/synthetic-model';
 
 /** A field stored in the column of its own name with every flag off; `extra` sets the rest. */
 export function fieldMetadata(
@@ -33,18 +34,5 @@ export function modelMetadata<T = any>(
   fields: FieldMetadata[],
   extra: Partial<ModelMetadata<T>> = {},
 ): ModelMetadata<T> {
-  return {
-    target: class {} as any,
-    name,
-    table,
-    key: 'id',
-    fields,
-    fieldsByProperty: new Map(fields.map((f) => [f.property, f])),
-    unique: [],
-    autoCreate: true,
-    timestamps: false,
-    softDelete: false,
-    auditLog: false,
-    ...extra,
-  };
+  return { ...plainModelMetadata<T>(name, table, fields, class {}), ...extra };
 }
