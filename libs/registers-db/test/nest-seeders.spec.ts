@@ -63,7 +63,8 @@ describeEachDialect('seeders', (target) => {
     calls.length = 0;
   });
 
-  it('discovers @Seeder() providers and runs each once per database, in order', async () => {
+  /** The colors app on this dialect plus an in-memory `archive` database, initialized. */
+  const startColorsApp = async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         RegistersDbModule.forRoot({ url: target().url }),
@@ -72,6 +73,11 @@ describeEachDialect('seeders', (target) => {
       ],
     }).compile();
     await moduleRef.init();
+    return moduleRef;
+  };
+
+  it('discovers @Seeder() providers and runs each once per database, in order', async () => {
+    const moduleRef = await startColorsApp();
     const registry = moduleRef.get(DatabaseRegistry);
     const archive = moduleRef.get<DatabaseRegistry>(getRegistryToken('archive'));
     try {
@@ -101,14 +107,7 @@ describeEachDialect('seeders', (target) => {
   });
 
   it('remembers seeds across application restarts', async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        RegistersDbModule.forRoot({ url: target().url }),
-        RegistersDbModule.forRoot({ url: 'sqlite::memory:', name: 'archive' }),
-        ColorsModule,
-      ],
-    }).compile();
-    await moduleRef.init();
+    const moduleRef = await startColorsApp();
     try {
       const results = await moduleRef.get(DatabaseRegistry).seed();
       expect(results.every((r) => !r.ran)).toBe(true);
