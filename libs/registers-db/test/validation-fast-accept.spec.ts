@@ -3,7 +3,8 @@ import isEmail from 'validator/lib/isEmail';
 import { DatabaseRegistry, Field, Model, ValidationError } from '../src';
 import { fastAcceptFor } from '../src/validation/fast-accept';
 
-const plainEmail = fastAcceptFor('isEmail', [undefined])!;
+const EMAIL_MESSAGE = '$property must be an email';
+const plainEmail = fastAcceptFor('isEmail', [undefined], EMAIL_MESSAGE)!;
 
 /** A small deterministic generator (no flaky randomness). */
 function* strings(count: number, seed = 42): Generator<string> {
@@ -20,9 +21,16 @@ function* strings(count: number, seed = 42): Generator<string> {
 
 describe('the fast email check', () => {
   it('applies only to @IsEmail with default options', () => {
-    expect(fastAcceptFor('isEmail', [undefined])).toBeDefined();
-    expect(fastAcceptFor('isEmail', [{ allow_display_name: true }])).toBeUndefined();
-    expect(fastAcceptFor('isString', [])).toBeUndefined();
+    expect(fastAcceptFor('isEmail', [undefined], EMAIL_MESSAGE)).toBeDefined();
+    expect(fastAcceptFor('isEmail', [{ allow_display_name: true }], EMAIL_MESSAGE)).toBeUndefined();
+    expect(fastAcceptFor('isString', [], '$property must be a string')).toBeUndefined();
+  });
+
+  it('leaves alone a custom rule that only borrows the name isEmail', () => {
+    expect(
+      fastAcceptFor('isEmail', [undefined], '$property must be a company address'),
+    ).toBeUndefined();
+    expect(fastAcceptFor('isEmail', [undefined], undefined)).toBeUndefined();
   });
 
   it('accepts the everyday addresses it exists for', () => {

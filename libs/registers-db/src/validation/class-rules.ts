@@ -27,31 +27,67 @@ export interface ClassRules {
   passes?: Check;
 }
 
-export function readClassRules(target: Function): ClassRules {
+/** A rule's validator as class-validator calls it. */
+export interface RuleValidator {
+  validate(value: unknown, args: unknown): unknown;
+  defaultMessage?(args: unknown): string;
+}
+
+/**
+ * The rule's default message template (`$property must be …`). A built-in rule is known by
+ * its name and this template together, so a custom rule that reuses a built-in's name is
+ * never mistaken for it.
+ */
+export function defaultMessageOf(validator: RuleValidator): string | undefined {
+  try {
+    return validator.defaultMessage?.({ constraints: [], property: '', targetName: '' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The class-validator metadata a class is validated with, and the validators behind it. */
+export interface RuleSelection {
+  targetName: string;
+  /** Rules by property, in class-validator's own order. */
+  grouped: Record<string, ValidationMetadata[]>;
+  constraintsOf(m: ValidationMetadata): Array<{ instance: RuleValidator; async?: boolean }>;
+  hasAsyncRules: boolean;
+  /** No nested or promise validation: every rule checks one value. */
+  flat: boolean;
+}
+
+export function selectRules(target: Function): RuleSelection {
   const storage = getMetadataStorage();
   // The same selection class-validator makes for `validate(instance)` without groups.
   const metadatas = storage.getTargetValidationMetadatas(target, '', false, false, undefined);
-  const properties = [...new Set(metadatas.map((m) => m.propertyName))];
   const constraintsOf = (m: ValidationMetadata) =>
     m.constraintCls ? storage.getTargetValidatorConstraints(m.constraintCls) : [];
-  const hasAsyncRules = metadatas.some((m) => constraintsOf(m).some((c) => c.async));
-  const flat = metadatas.every(
-    (m) =>
-      m.type !== ValidationTypes.NESTED_VALIDATION && m.type !== ValidationTypes.PROMISE_VALIDATION,
-  );
-  const rules: ClassRules = { properties, hasRules: metadatas.length > 0, hasAsyncRules };
-  if (!hasAsyncRules && flat)
-    rules.passes = compileCheck(target.name, storage.groupByPropertyName(metadatas), constraintsOf);
+  return {
+    targetName: target.name,
+    grouped: storage.groupByPropertyName(metadatas),
+    constraintsOf,
+    hasAsyncRules: metadatas.some((m) => constraintsOf(m).some((c) => c.async)),
+    flat: metadatas.every(
+      (m) =>
+        m.type !== ValidationTypes.NESTED_VALIDATION &&
+        m.type !== ValidationTypes.PROMISE_VALIDATION,
+    ),
+  };
+}
+
+export function readClassRules(selection: RuleSelection): ClassRules {
+  const properties = Object.keys(selection.grouped);
+  const rules: ClassRules = {
+    properties,
+    hasRules: properties.length > 0,
+    hasAsyncRules: selection.hasAsyncRules,
+  };
+  if (!selection.hasAsyncRules && selection.flat) rules.passes = compileCheck(selection);
   return rules;
 }
 
-function compileCheck(
-  targetName: string,
-  grouped: Record<string, ValidationMetadata[]>,
-  constraintsOf: (
-    m: ValidationMetadata,
-  ) => Array<{ instance: { validate(value: unknown, args: unknown): unknown } }>,
-): Check {
+function compileCheck({ targetName, grouped, constraintsOf }: RuleSelection): Check {
   const plans = Object.keys(grouped).map((property) => {
     const all = grouped[property];
     // One arguments object per rule, refilled per call (validators read it, never keep it).
@@ -113,11 +149,8 @@ function compileCheck(
 }
 
 /** The rule's validator, preceded by a cheap shortcut that accepts common valid values. */
-function withFastAccept(
-  meta: ValidationMetadata,
-  validator: { validate(value: unknown, args: unknown): unknown },
-): { validate(value: unknown, args: unknown): unknown } {
-  const fast = fastAcceptFor(meta.name, meta.constraints);
+function withFastAccept(meta: ValidationMetadata, validator: RuleValidator): RuleValidator {
+  const fast = fastAcceptFor(meta.name, meta.constraints, defaultMessageOf(validator));
   if (!fast) return validator;
   return { validate: (value, args) => fast(value) || validator.validate(value, args) };
 }

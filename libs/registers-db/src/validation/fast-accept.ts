@@ -17,12 +17,20 @@ const PLAIN_EMAIL =
 const plainEmail: FastAccept = (value) =>
   typeof value === 'string' && value.length <= 254 && PLAIN_EMAIL.test(value);
 
-/** The shortcut for a rule by its class-validator name, only when it has default options. */
+/**
+ * The shortcut for class-validator's own rule (its name and default message template), only
+ * when it has default options.
+ */
 export function fastAcceptFor(
   name: string | undefined,
   constraints: unknown[] | undefined,
+  defaultMessage: string | undefined,
 ): FastAccept | undefined {
-  if (name === 'isEmail' && (constraints === undefined || constraints[0] === undefined))
+  if (
+    name === 'isEmail' &&
+    defaultMessage === '$property must be an email' &&
+    (constraints === undefined || constraints[0] === undefined)
+  )
     return plainEmail;
   return undefined;
 }

@@ -6,7 +6,8 @@ import { ModelMetadataAccessor } from '../metadata/model-metadata.accessor';
 import { isPasswordHash } from '../security/passwords';
 import { checkFieldType } from './field-type-check';
 import { assignPartial, compileAssigner, InstanceAssigner } from './instance-assigner';
-import { ClassRules, readClassRules, runClassRules } from './class-rules';
+import { ClassRules, readClassRules, runClassRules, selectRules } from './class-rules';
+import { CompiledAccept, compileAccept } from './compiled-accept';
 import { IssueList, issuesFromClassValidator } from './validation-issues';
 import { isUnsafeKey } from './unsafe-keys';
 
@@ -40,6 +41,7 @@ function defaultValue(field: FieldMetadata): unknown {
  */
 export class ModelValidator<T extends object> {
   private readonly rules: ClassRules;
+  private readonly fast: CompiledAccept | undefined;
   private readonly known: ReadonlySet<string>;
   private readonly assign: InstanceAssigner<T>;
   private readonly keyField: FieldMetadata | undefined;
@@ -54,12 +56,14 @@ export class ModelValidator<T extends object> {
     private readonly meta: ModelMetadata<T>,
     private readonly Target: Type<T>,
   ) {
-    this.rules = readClassRules(meta.target);
+    const selection = selectRules(meta.target);
+    this.rules = readClassRules(selection);
     this.known = new Set([
       ...meta.fields.map((f) => f.property),
       ...new ModelMetadataAccessor().getFieldDeclarations(meta.target).map((d) => d.property),
       ...this.rules.properties,
     ]);
+    this.fast = compileAccept(meta, this.known, selection);
     this.assign = compileAssigner(Target, [...this.known]);
     this.keyField = meta.fieldsByProperty.get(meta.key);
     this.passwordProperties = new Set(
@@ -164,7 +168,9 @@ export class ModelValidator<T extends object> {
   /** A new, validated instance from create/upsert/bulk input, with defaults and a generated uuid key. */
   build(data: unknown, options: BuildOptions): T | Promise<T> {
     const issues = new IssueList();
-    const input = this.checkKeys(data, issues, options);
+    const input = this.fast?.onlyKnownKeys(data)
+      ? (data as Record<string, unknown>)
+      : this.checkKeys(data, issues, options);
     if (!issues.empty) this.fail(issues, options);
     const key = this.keyField;
     if (
@@ -188,6 +194,7 @@ export class ModelValidator<T extends object> {
       if (this.stampsCreatedAt) instance.createdAt ??= now;
       if (this.stampsUpdatedAt) instance.updatedAt ??= now;
     }
+    if (this.fast?.accepts(instance)) return this.finishBuild(instance, issues, options);
     this.checkStoredFields(instance, issues);
     const pending = this.applyClassRules(instance, issues, false);
     return pending
