@@ -27,6 +27,13 @@ export interface IntegrityViolation {
 }
 
 /** The arguments of `Dialect.upsertSql`, in order. */
+/** A question to the server, and the step between a multi-row INSERT's keys it implies. */
+export interface ConsecutiveInsertIds {
+  sql: string;
+  /** The step, or undefined when the keys of one statement may not be consecutive. */
+  stepOf(row: Record<string, unknown> | undefined): number | undefined;
+}
+
 export type UpsertSqlArgs = [
   table: string,
   columns: string[],
@@ -52,6 +59,11 @@ export interface Dialect extends QueryDialect {
    * (SQLite's rowid), so that INSERT needs no RETURNING.
    */
   readonly insertIdIsKey: boolean;
+  /**
+   * Where a multi-row INSERT reports only its first autoincrement key (MySQL, MariaDB), how
+   * to learn whether the others follow it in fixed steps, so the INSERT needs no RETURNING.
+   */
+  readonly consecutiveInsertIds?: ConsecutiveInsertIds;
   /**
    * Where a database does not move an autoincrement key's counter past keys written
    * explicitly (PostgreSQL sequences), the statement that does; absent elsewhere.

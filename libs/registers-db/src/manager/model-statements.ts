@@ -40,6 +40,7 @@ export class ModelStatements {
   readonly insertOne: string;
   private readonly keyFromInsertId: boolean;
   private readonly inserts = new Map<number, string>();
+  private readonly plainInserts = new Map<number, string>();
   private readonly upserts = new Map<string, string>();
   private readonly partialUpdates = new Map<string, string>();
 
@@ -88,6 +89,36 @@ export class ModelStatements {
   keyRowsOf(result: ExecuteResult): Record<string, unknown>[] {
     if (!this.keyFromInsertId) return result.rows;
     return result.affected === 1 ? [{ [this.keyColumn]: result.insertId }] : [];
+  }
+
+  /** INSERT of `rows` rows of insertFields without RETURNING (see keyRowsFromInsertId). */
+  plainInsert(rows: number): string {
+    let sql = this.plainInserts.get(rows);
+    if (!sql) {
+      sql = this.dialect.insertSql(
+        this.meta.table,
+        this.insertFields.map((f) => f.column),
+        rows,
+      );
+      this.plainInserts.set(rows, sql);
+    }
+    return sql;
+  }
+
+  /**
+   * The key rows of a plainInsert of `rows` rows whose keys follow its insert id `step`
+   * apart: none unless every row went in.
+   */
+  keyRowsFromInsertId(
+    result: ExecuteResult,
+    rows: number,
+    step: number,
+  ): Record<string, unknown>[] {
+    const first = result.insertId;
+    if (result.affected !== rows || !first) return [];
+    const keyRows: Record<string, unknown>[] = new Array(rows);
+    for (let i = 0; i < rows; i++) keyRows[i] = { [this.keyColumn]: first + i * step };
+    return keyRows;
   }
 
   private buildUpdateByKey(fields: FieldMetadata[]): string {

@@ -40,6 +40,30 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
   readonly errorAbortsTransaction = false;
   readonly updateReturning = false;
   readonly insertIdIsKey = false;
+  /**
+   * InnoDB, the default engine, gives the rows of one multi-row INSERT consecutive keys,
+   * `auto_increment_increment` apart, unless its lock mode is "interleaved" (2, e.g. under
+   * Galera). That lock mode, a session step unlike the server's, or no answer keeps RETURNING.
+   */
+  readonly consecutiveInsertIds = {
+    sql:
+      'SELECT @@GLOBAL.innodb_autoinc_lock_mode AS lock_mode,' +
+      ' @@GLOBAL.auto_increment_increment AS server_step,' +
+      ' @@SESSION.auto_increment_increment AS session_step',
+    stepOf(row: Record<string, unknown> | undefined): number | undefined {
+      const number = (value: unknown) =>
+        value === null || value === undefined ? NaN : Number(value);
+      const lockMode = number(row?.lock_mode);
+      const step = number(row?.session_step);
+      const consecutive = lockMode === 0 || lockMode === 1;
+      return consecutive &&
+        Number.isSafeInteger(step) &&
+        step >= 1 &&
+        step === number(row?.server_step)
+        ? step
+        : undefined;
+    },
+  };
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
     return insertSql(this, table, columns, rows, returning);

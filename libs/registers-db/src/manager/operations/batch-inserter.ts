@@ -3,6 +3,7 @@ import { markPersisted } from '../../records/record-state';
 import { chunked, chunkSizes } from '../chunking';
 import { ChunkFailure } from './chunk-failure';
 import { assignGeneratedKeys } from './generated-keys';
+import { consecutiveInsertStep } from './insert-id-step';
 import type { ModelContext, Row } from './model-context';
 import { ROLLBACK_PROBE } from './rollback-probe';
 
@@ -37,6 +38,7 @@ export class BatchInserter<T extends object> {
     const { ctx } = this;
     await ctx.ready();
     const perStatement = ctx.statements.rowsPerStatement;
+    const step = await consecutiveInsertStep(ctx);
     const records: T[] = new Array(total);
     try {
       await ctx.connection.transaction(async () => {
@@ -47,7 +49,7 @@ export class BatchInserter<T extends object> {
           const chunk = produced instanceof Promise ? await produced : produced;
           for (let i = 0; i < chunk.length; i++) records[start + i] = chunk[i];
           if (inflight) await this.settle(inflight, operation);
-          inflight = this.send(chunk, start);
+          inflight = this.send(chunk, start, step);
           start += size;
         }
         if (inflight) await this.settle(inflight, operation);
@@ -70,14 +72,23 @@ export class BatchInserter<T extends object> {
     return params;
   }
 
-  /** Sends one chunk's INSERT now (no await before the driver call) and keeps its outcome. */
-  private send(chunk: T[], start: number): InFlightChunk<T> {
-    const outcome = this.ctx.connection
-      .query(this.ctx.statements.insert(chunk.length), this.paramsOfChunk(chunk))
-      .then(
-        (rows) => ({ rows }),
-        (error) => ({ error }),
-      );
+  /**
+   * Sends one chunk's INSERT now (no await before the driver call) and keeps its outcome.
+   * With a known key step the keys follow from the insert id, else from RETURNING.
+   */
+  private send(chunk: T[], start: number, step: number | undefined): InFlightChunk<T> {
+    const { connection, statements } = this.ctx;
+    const params = this.paramsOfChunk(chunk);
+    const rows =
+      step === undefined
+        ? connection.query(statements.insert(chunk.length), params)
+        : connection
+            .execute(statements.plainInsert(chunk.length), params)
+            .then((result) => statements.keyRowsFromInsertId(result, chunk.length, step));
+    const outcome = rows.then(
+      (keyRows) => ({ rows: keyRows }),
+      (error) => ({ error }),
+    );
     return { chunk, start, outcome };
   }
 
