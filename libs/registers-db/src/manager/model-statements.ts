@@ -73,13 +73,7 @@ export class ModelStatements {
     this.updateFields = meta.fields.filter((f) => !f.isKey);
     this.updateByKey = this.buildUpdateByKey(this.updateFields);
     this.keyFromInsertId = this.generatedKey && dialect.insertIdIsKey;
-    this.insertOne = this.keyFromInsertId
-      ? dialect.insertSql(
-          meta.table,
-          this.insertFields.map((f) => f.column),
-          1,
-        )
-      : this.insert(1);
+    this.insertOne = this.keyFromInsertId ? this.plainInsert(1) : this.insert(1);
   }
 
   /**
@@ -93,16 +87,7 @@ export class ModelStatements {
 
   /** INSERT of `rows` rows of insertFields without RETURNING (see keyRowsFromInsertId). */
   plainInsert(rows: number): string {
-    let sql = this.plainInserts.get(rows);
-    if (!sql) {
-      sql = this.dialect.insertSql(
-        this.meta.table,
-        this.insertFields.map((f) => f.column),
-        rows,
-      );
-      this.plainInserts.set(rows, sql);
-    }
-    return sql;
+    return this.cachedInsert(this.plainInserts, rows);
   }
 
   /**
@@ -153,15 +138,19 @@ export class ModelStatements {
 
   /** INSERT of `rows` rows of insertFields; returns the generated key when there is one. */
   insert(rows: number): string {
-    let sql = this.inserts.get(rows);
+    return this.cachedInsert(this.inserts, rows, this.generatedKey ? [this.keyColumn] : undefined);
+  }
+
+  private cachedInsert(cache: Map<number, string>, rows: number, returning?: string[]): string {
+    let sql = cache.get(rows);
     if (!sql) {
       sql = this.dialect.insertSql(
         this.meta.table,
         this.insertFields.map((f) => f.column),
         rows,
-        this.generatedKey ? [this.keyColumn] : undefined,
+        returning,
       );
-      this.inserts.set(rows, sql);
+      cache.set(rows, sql);
     }
     return sql;
   }
