@@ -675,12 +675,48 @@ class WithEachDefined {
 
 describe('models the compiler leaves to class-validator', () => {
   const registry = new DatabaseRegistry({ url: 'sqlite::memory:' });
-  const models = [WithAsyncRule, WithNestedRule, WithEachRule, WithEachDefined];
-  for (const model of models) registry.register(model);
+  const models = [WithAsyncRule, WithNestedRule];
+  for (const model of [...models, WithEachRule, WithEachDefined]) registry.register(model);
   afterAll(() => registry.dispose());
 
   it.each(models.map((model) => [model.name, model]))('get no compiled check: %s', (_n, model) => {
     expect(validatorOf(registry, model).fast).toBeUndefined();
+  });
+
+  it('compile per-item rules with class-validator’s answer for every collection', () => {
+    const cases: Array<[Function, string, unknown[]]> = [
+      [
+        WithEachRule,
+        'tags',
+        [
+          ['a', 'b'],
+          [],
+          ['a', 1],
+          [1],
+          new Set(['a']),
+          new Set(['a', 2]),
+          new Map([['k', 'v']]),
+          new Map([['k', 3]]),
+          'plain',
+          7,
+          null,
+        ],
+      ],
+      [WithEachDefined, 'items', [[1, 'x'], [], [1, null], [undefined], new Set([0]), 'x', null]],
+    ];
+    for (const [model, field, values] of cases) {
+      const validator = validatorOf(registry, model);
+      expect(validator.fast).toBeDefined();
+      for (const value of values) {
+        const instance = validator.assign({ [field]: value });
+        const valid = genericIssues(validator, instance).length === 0;
+        expect({ field, value: show(value), accepted: validator.fast!.accepts(instance) }).toEqual({
+          field,
+          value: show(value),
+          accepted: valid,
+        });
+      }
+    }
   });
 
   it('still reject what their rules reject', async () => {

@@ -7,16 +7,14 @@ import {
 } from 'class-validator';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { fastAcceptFor } from './fast-accept';
-
-type Check = (instance: any, partial: boolean) => boolean;
+import type { RuleValidator } from './inline-rules';
+import { compileRuleCheck, RuleCheck } from './rule-check';
 
 /**
- * What class-validator knows about one model class, read once. `passes` is a compiled
- * pass/fail check with class-validator's own semantics (conditions such as @IsOptional,
- * @IsDefined, `each`, the same constraint functions) minus its per-call bookkeeping; it
- * exists only when every rule is synchronous and flat (no nested or promise validation).
- * Failures are always re-run through class-validator itself, so messages are exactly its own.
+ * What class-validator knows about one model class, read once. `passes` is the compiled
+ * pass/fail check (rule-check.ts); it exists only when every rule is synchronous and flat
+ * (no nested or promise validation). Failures are always re-run through class-validator
+ * itself, so messages are exactly its own.
  */
 export interface ClassRules {
   /** Properties that carry at least one class-validator decorator. */
@@ -24,26 +22,7 @@ export interface ClassRules {
   hasRules: boolean;
   /** Whether any rule is asynchronous (then `validate` is awaited, else `validateSync`). */
   hasAsyncRules: boolean;
-  passes?: Check;
-}
-
-/** A rule's validator as class-validator calls it. */
-export interface RuleValidator {
-  validate(value: unknown, args: unknown): unknown;
-  defaultMessage?(args: unknown): string;
-}
-
-/**
- * The rule's default message template (`$property must be …`). A built-in rule is known by
- * its name and this template together, so a custom rule that reuses a built-in's name is
- * never mistaken for it.
- */
-export function defaultMessageOf(validator: RuleValidator): string | undefined {
-  try {
-    return validator.defaultMessage?.({ constraints: [], property: '', targetName: '' });
-  } catch {
-    return undefined;
-  }
+  passes?: RuleCheck;
 }
 
 /** The class-validator metadata a class is validated with, and the validators behind it. */
@@ -57,7 +36,7 @@ export interface RuleSelection {
   flat: boolean;
 }
 
-export function selectRules(target: Function): RuleSelection {
+function selectRules(target: Function): RuleSelection {
   const storage = getMetadataStorage();
   // The same selection class-validator makes for `validate(instance)` without groups.
   const metadatas = storage.getTargetValidationMetadatas(target, '', false, false, undefined);
@@ -76,83 +55,16 @@ export function selectRules(target: Function): RuleSelection {
   };
 }
 
-export function readClassRules(selection: RuleSelection): ClassRules {
+export function readClassRules(target: Function): ClassRules {
+  const selection = selectRules(target);
   const properties = Object.keys(selection.grouped);
   const rules: ClassRules = {
     properties,
     hasRules: properties.length > 0,
     hasAsyncRules: selection.hasAsyncRules,
   };
-  if (!selection.hasAsyncRules && selection.flat) rules.passes = compileCheck(selection);
+  if (!selection.hasAsyncRules && selection.flat) rules.passes = compileRuleCheck(selection);
   return rules;
-}
-
-function compileCheck({ targetName, grouped, constraintsOf }: RuleSelection): Check {
-  const plans = Object.keys(grouped).map((property) => {
-    const all = grouped[property];
-    // One arguments object per rule, refilled per call (validators read it, never keep it).
-    const constraint = (m: ValidationMetadata) => ({
-      meta: m,
-      validators: constraintsOf(m).map((c) => withFastAccept(m, c.instance)),
-      args: {
-        targetName,
-        property: m.propertyName,
-        object: undefined as unknown,
-        value: undefined as unknown,
-        constraints: m.constraints,
-      },
-    });
-    return {
-      property,
-      conditions: all
-        .filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION)
-        .map((m) => m.constraints[0]),
-      defined: all.filter((m) => m.type === ValidationTypes.IS_DEFINED).map(constraint),
-      custom: all.filter((m) => m.type === ValidationTypes.CUSTOM_VALIDATION).map(constraint),
-    };
-  });
-  const run = (
-    instance: any,
-    value: unknown,
-    list: Array<{
-      meta: ValidationMetadata;
-      validators: Array<{ validate(v: unknown, a: unknown): unknown }>;
-      args: { object: unknown; value: unknown };
-    }>,
-  ): boolean => {
-    for (const { meta, validators, args } of list) {
-      args.object = instance;
-      args.value = value;
-      for (const validator of validators) {
-        if (meta.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)) {
-          const items =
-            value instanceof Map ? [...value.values()] : [...(value as Iterable<unknown>)];
-          if (!items.every((item) => validator.validate(item, args))) return false;
-        } else if (!validator.validate(value, args)) return false;
-      }
-      args.object = args.value = undefined;
-    }
-    return true;
-  };
-  return (instance, partial) => {
-    for (const plan of plans) {
-      const value = instance[plan.property];
-      let canValidate = true;
-      for (const condition of plan.conditions) if (!condition(instance, value)) canValidate = false;
-      if (!canValidate) continue;
-      if (plan.defined.length && !run(instance, value, plan.defined)) return false;
-      if (partial && (value === null || value === undefined)) continue;
-      if (!run(instance, value, plan.custom)) return false;
-    }
-    return true;
-  };
-}
-
-/** The rule's validator, preceded by a cheap shortcut that accepts common valid values. */
-function withFastAccept(meta: ValidationMetadata, validator: RuleValidator): RuleValidator {
-  const fast = fastAcceptFor(meta.name, meta.constraints, defaultMessageOf(validator));
-  if (!fast) return validator;
-  return { validate: (value, args) => fast(value) || validator.validate(value, args) };
 }
 
 const BASE_OPTIONS: ValidatorOptions = {

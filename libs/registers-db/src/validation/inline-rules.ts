@@ -5,6 +5,25 @@
  * rejects still goes to class-validator, so an inline form can skip work, never change an
  * answer.
  */
+/** A rule's validator as class-validator calls it. */
+export interface RuleValidator {
+  validate(value: unknown, args: unknown): unknown;
+  defaultMessage?(args: unknown): string;
+}
+
+/**
+ * The rule's default message template (`$property must be …`). A built-in rule is known by
+ * its name and this template together, so a custom rule that reuses a built-in's name is
+ * never mistaken for it.
+ */
+export function defaultMessageOf(validator: RuleValidator): string | undefined {
+  try {
+    return validator.defaultMessage?.({ constraints: [], property: '', targetName: '' });
+  } catch {
+    return undefined;
+  }
+}
+
 export interface InlineRule {
   expression: string;
   /** The rule's default message in class-validator: a custom rule that reuses the name differs. */

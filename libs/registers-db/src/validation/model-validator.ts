@@ -6,7 +6,7 @@ import { ModelMetadataAccessor } from '../metadata/model-metadata.accessor';
 import { isPasswordHash } from '../security/passwords';
 import { checkFieldType } from './field-type-check';
 import { assignPartial, compileAssigner, InstanceAssigner } from './instance-assigner';
-import { ClassRules, readClassRules, runClassRules, selectRules } from './class-rules';
+import { ClassRules, readClassRules, runClassRules } from './class-rules';
 import { CompiledAccept, compileAccept } from './compiled-accept';
 import { IssueList, issuesFromClassValidator } from './validation-issues';
 import { isUnsafeKey } from './unsafe-keys';
@@ -56,14 +56,13 @@ export class ModelValidator<T extends object> {
     private readonly meta: ModelMetadata<T>,
     private readonly Target: Type<T>,
   ) {
-    const selection = selectRules(meta.target);
-    this.rules = readClassRules(selection);
+    this.rules = readClassRules(meta.target);
     this.known = new Set([
       ...meta.fields.map((f) => f.property),
       ...new ModelMetadataAccessor().getFieldDeclarations(meta.target).map((d) => d.property),
       ...this.rules.properties,
     ]);
-    this.fast = compileAccept(meta, this.known, selection);
+    this.fast = compileAccept(meta, this.known, this.rules);
     this.assign = compileAssigner(Target, [...this.known]);
     this.keyField = meta.fieldsByProperty.get(meta.key);
     this.passwordProperties = new Set(
