@@ -1,3 +1,29 @@
-// @registers/cron: durable jobs. The runtime lands with its own issue; the package
-// exists now so the workspace, path alias and build are in place.
-export const REGISTERS_CRON_VERSION = '0.1.0';
+// Public API of @registers/cron. Nothing outside this file is imported by users.
+export * from './decorators';
+export * from './interfaces';
+export * from './errors';
+export { Trigger, describeTrigger, type IntervalSpec } from './trigger';
+export { RegistersCronModule } from './cron.module';
+export { CronService, type RunResult } from './cron.service';
+export { CronRegistry } from './cron.registry';
+export { CronOrchestrator, type StartOptions } from './cron.orchestrator';
+export { CronMetadataAccessor } from './cron-metadata.accessor';
+export { kebabCase } from './job-definition.factory';
+export type { CronClock } from './runtime/clock';
+export { retryDelayMs } from './runtime/backoff';
+export type { ExplainedFire, FireSchedule } from './schedule/fire-schedule.interface';
+export {
+  CRON_TABLE_MODELS,
+  CronEventRow,
+  CronInstanceRow,
+  CronJobRow,
+  CronRunRow,
+  CronWorkflowRow,
+} from './store/cron-tables';
+export {
+  DEFAULT_WORKERS,
+  DEFAULT_LEASE_SECONDS,
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_WEBHOOK_PREFIX,
+  REGISTERS_CRON_OPTIONS,
+} from './constants';

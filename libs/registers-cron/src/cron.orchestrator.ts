@@ -1,0 +1,166 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { SchedulerRegistry } from '@nestjs/schedule/dist/scheduler.registry';
+import { DatabaseRegistry, getRegistryToken } from '@registers/db';
+import {
+  DEFAULT_GRACE_SECONDS,
+  DEFAULT_LEASE_SECONDS,
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_WORKERS,
+  REGISTERS_CRON_OPTIONS,
+} from './constants';
+import { CronRegistry } from './cron.registry';
+import type { RegistersCronModuleOptions } from './interfaces/cron-module-options.interface';
+import { DatabaseClock, type CronClock } from './runtime/clock';
+import { CronEngine } from './runtime/cron-engine';
+import { FireScheduler } from './runtime/fire-scheduler';
+import { InstanceHeartbeat } from './runtime/instance-heartbeat';
+import { instanceIdentity } from './runtime/instance-identity';
+import { ScheduleTimer } from './runtime/schedule-timer';
+import { WorkerPool } from './runtime/worker-pool';
+import { CronStore } from './store/cron-store';
+import { FileWatchers } from './watch/file-watchers';
+
+export interface StartOptions {
+  workers?: number;
+  leaseSeconds?: number;
+}
+
+interface Running {
+  pool: WorkerPool;
+  timer: ScheduleTimer;
+  heartbeat: InstanceHeartbeat;
+  watchers: FileWatchers;
+}
+
+/**
+ * Owns the runtime of this process: builds the engine on first use (no database is opened
+ * before that), starts the scheduler, workers, heartbeat and watchers on bootstrap when
+ * `autoStart` is on (or on `start()`), and stops them before the application shuts down.
+ */
+@Injectable()
+export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('RegistersCron');
+  private built?: CronEngine;
+  private ownRegistry?: DatabaseRegistry;
+  private running?: Running;
+  private starting?: Promise<void>;
+  readonly clock: CronClock;
+  private leaseSeconds: number;
+
+  constructor(
+    @Inject(REGISTERS_CRON_OPTIONS) private readonly options: RegistersCronModuleOptions,
+    private readonly registry: CronRegistry,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    this.clock = options.clock ?? new DatabaseClock();
+    this.leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  }
+
+  get engine(): CronEngine {
+    this.built ??= new CronEngine(this.registry, new CronStore(this.databaseRegistry()), this.clock, {
+      identity: instanceIdentity(this.options.instanceId),
+      leaseMs: this.leaseSeconds * 1000,
+      pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    });
+    return this.built;
+  }
+
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  get heartbeatStartedAt(): number | undefined {
+    return this.running?.heartbeat.startedAt;
+  }
+
+  private databaseRegistry(): DatabaseRegistry {
+    const name = this.options.connection ?? 'default';
+    if (!this.options.url) {
+      try {
+        const found = this.moduleRef.get<DatabaseRegistry>(getRegistryToken(name) as string, { strict: false });
+        if (found instanceof DatabaseRegistry) return found;
+      } catch {
+        // no such registry in the application: cron keeps its own below
+      }
+    }
+    this.ownRegistry = new DatabaseRegistry({ url: this.options.url, name: 'registers-cron' });
+    return this.ownRegistry;
+  }
+
+  private timers(): SchedulerRegistry {
+    try {
+      return this.moduleRef.get(SchedulerRegistry, { strict: false });
+    } catch {
+      return new SchedulerRegistry(); // the app has no ScheduleModule: keep the timer to ourselves
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.autoStart ?? true) await this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+    await this.ownRegistry?.dispose();
+  }
+
+  /** Starts the scheduler, the workers, the instance heartbeat and the file watchers. */
+  start(options: StartOptions = {}): Promise<void> {
+    if (options.leaseSeconds !== undefined && !this.built) this.leaseSeconds = options.leaseSeconds;
+    this.starting ??= this.startNow(options).catch((error) => {
+      this.starting = undefined;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  private async startNow(options: StartOptions): Promise<void> {
+    this.registry.validateSchedules();
+    const engine = this.engine;
+    await engine.store.ensureReady();
+    const heartbeat = new InstanceHeartbeat(engine.store, this.clock, engine.settings.identity, engine.settings.leaseMs);
+    await heartbeat.calibrate();
+    await engine.syncJobs();
+    await heartbeat.beat();
+    const scheduler = new FireScheduler(this.registry, engine.store, this.clock.now());
+    await scheduler.catchUp(this.clock.now());
+    await scheduler.tick(this.clock.now());
+    const pool = new WorkerPool(
+      engine,
+      options.workers ?? this.options.workers ?? DEFAULT_WORKERS,
+      engine.settings.pollIntervalMs,
+    );
+    const timer = new ScheduleTimer(scheduler, this.clock, this.timers(), (inserted) => {
+      if (inserted > 0) engine.wake();
+    });
+    const watchers = new FileWatchers(engine, this.options.watch ?? true);
+    heartbeat.start();
+    pool.start();
+    timer.start();
+    await watchers.start();
+    this.running = { pool, timer, heartbeat, watchers };
+    this.logger.log(
+      `Started instance ${engine.instanceId}: ${this.registry.all().length} jobs, ${options.workers ?? this.options.workers ?? DEFAULT_WORKERS} workers.`,
+    );
+  }
+
+  /** Stops claiming, lets running handlers finish (up to the grace period), then stops the rest. */
+  async stop(): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    const running = this.running;
+    if (!running) return;
+    this.running = undefined;
+    this.starting = undefined;
+    await running.watchers.stop();
+    await running.timer.stop();
+    await running.pool.stop((this.options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000);
+    await running.heartbeat.stop();
+  }
+}

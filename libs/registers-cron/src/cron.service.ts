@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { CronError, EventStateError } from './errors';
+import { CronOrchestrator, type StartOptions } from './cron.orchestrator';
+import { CronRegistry, isScheduled } from './cron.registry';
+import type {
+  CronStatus,
+  EventRecord,
+  JobSummary,
+  RunRecord,
+} from './interfaces/records.interface';
+import type { JobDefinition } from './interfaces/job-definition.interface';
+import { messages } from './messages';
+import { explainSchedule } from './schedule/explain';
+import type { ExplainedFire } from './schedule/fire-schedule.interface';
+import { describeTrigger } from './trigger';
+import { staleAfterMs } from './runtime/instance-heartbeat';
+import { toEventRecord } from './store/cron-store';
+
+export interface RunResult {
+  eventId: number;
+  /** The attempt this call ran, or undefined when another worker had the event (`alreadyHandled`). */
+  run?: RunRecord;
+  /** `--scheduled`: the fire was already run or is running elsewhere. */
+  alreadyHandled: boolean;
+  scheduledAt: string | null;
+}
+
+function describeRetry(job: JobDefinition): string {
+  const r = job.retry;
+  if (r.policy === 'none') return 'none';
+  return `${r.policy} ×${r.maxAttempts} (${r.backoffSeconds}s${r.maxBackoffSeconds !== undefined ? `..${r.maxBackoffSeconds}s` : ''}${r.jitterSeconds ? ` +0..${r.jitterSeconds}s` : ''})`;
+}
+
+/** The runtime API of @registers/cron (SPEC 4.3): inspect, trigger, run and operate jobs. */
+@Injectable()
+export class CronService {
+  constructor(
+    private readonly registry: CronRegistry,
+    private readonly orchestrator: CronOrchestrator,
+  ) {}
+
+  private get engine() {
+    return this.orchestrator.engine;
+  }
+
+  private now(): number {
+    return this.orchestrator.clock.now();
+  }
+
+  /** The declared jobs with their paused flag and next fire. */
+  async jobs(): Promise<JobSummary[]> {
+    this.registry.validateSchedules();
+    const paused = await this.engine.store.pausedJobs();
+    const now = this.now();
+    return this.registry.all().map((job) => {
+      const next = isScheduled(job) ? this.registry.schedule(job).nextAfter(now) : null;
+      return {
+        name: job.name,
+        trigger: describeTrigger(job.trigger),
+        kind: job.trigger.kind,
+        paused: paused.has(job.name),
+        enabled: job.enabled,
+        retry: describeRetry(job),
+        overlap: job.overlap,
+        catchUp: job.catchUp,
+        tags: job.tags,
+        next: next === null ? null : new Date(next).toISOString(),
+      };
+    });
+  }
+
+  /** Enqueues an event for `name` and returns its id (`idempotencyKey` returns the first event's id on repeats). */
+  async trigger(name: string, payload: unknown = {}, options: { idempotencyKey?: string; source?: string } = {}): Promise<number> {
+    const result = await this.engine.enqueue(name, payload, {
+      source: options.source ?? 'manual',
+      ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
+    });
+    return result.eventId;
+  }
+
+  /**
+   * Runs the job in this process now and records it. With `scheduled`, runs the fire that
+   * is due now (the latest scheduled instant not after now) under that fire's key, so an
+   * external scheduler and the in-app one never run one fire twice.
+   */
+  async run(name: string, payload: unknown = {}, options: { scheduled?: boolean } = {}): Promise<RunResult> {
+    let scheduledAt: number | undefined;
+    if (options.scheduled) {
+      const job = this.engine.scheduledJob(name);
+      if (!job) throw new CronError(messages.notScheduled(name), { job: name });
+      scheduledAt = this.registry.schedule(job).latestAtOrBefore(this.now()) ?? undefined;
+      if (scheduledAt === undefined) throw new CronError(`Job '${name}' has no fire at or before now.`, { job: name });
+    }
+    const { eventId } = await this.engine.enqueue(name, payload, {
+      source: options.scheduled ? 'schedule' : 'manual',
+      ...(scheduledAt !== undefined ? { scheduledAt } : {}),
+    });
+    const run = await this.engine.runNow(eventId);
+    return {
+      eventId,
+      ...(run ? { run } : {}),
+      alreadyHandled: run === undefined,
+      scheduledAt: scheduledAt === undefined ? null : new Date(scheduledAt).toISOString(),
+    };
+  }
+
+  async status(): Promise<CronStatus> {
+    const counts = await this.engine.store.counts();
+    const leaseMs = this.engine.settings.leaseMs;
+    const instances = await this.engine.store.instances(this.now() - staleAfterMs(leaseMs));
+    return { ...counts, instances };
+  }
+
+  /** Whether this instance's heartbeat is fresh (for health checks). */
+  async healthy(): Promise<boolean> {
+    if (!this.orchestrator.isRunning) return false;
+    const beat = await this.engine.store.instanceHeartbeat(this.engine.instanceId);
+    return beat !== null && this.now() - beat <= staleAfterMs(this.engine.settings.leaseMs);
+  }
+
+  history(options: { job?: string; limit?: number; eventId?: number } = {}): Promise<RunRecord[]> {
+    return this.engine.store.runs(
+      { ...(options.job ? { job: options.job } : {}), ...(options.eventId !== undefined ? { eventId: options.eventId } : {}) },
+      options.limit ?? 20,
+    );
+  }
+
+  async events(options: { job?: string; status?: string; limit?: number } = {}): Promise<EventRecord[]> {
+    const rows = await this.engine.store.events(options, options.limit ?? 20);
+    return rows.map(toEventRecord);
+  }
+
+  async event(id: number): Promise<EventRecord> {
+    const row = await this.engine.store.event(id);
+    if (!row) throw new EventStateError(messages.unknownEvent(id), { eventId: id });
+    return toEventRecord(row);
+  }
+
+  deadLetters(limit = 100): Promise<EventRecord[]> {
+    return this.events({ status: 'dead_letter', limit });
+  }
+
+  async retry(eventId: number): Promise<EventRecord> {
+    return toEventRecord(await this.engine.retry(eventId));
+  }
+
+  async pause(name: string): Promise<void> {
+    this.registry.get(name);
+    await this.engine.syncJobs();
+    await this.engine.store.setPaused(name, true, this.now());
+  }
+
+  /** Resumes a job; fires that fell in the pause are not run (the high-water mark moves to now). */
+  async resume(name: string): Promise<void> {
+    const job = this.registry.get(name);
+    await this.engine.syncJobs();
+    if (isScheduled(job)) {
+      const latest = this.registry.schedule(job).latestAtOrBefore(this.now());
+      if (latest !== null) await this.engine.store.advanceHighWater(name, latest);
+    }
+    await this.engine.store.setPaused(name, false, this.now());
+    this.engine.wake();
+  }
+
+  /** The next `count` fires in the job's zone, with DST notes. */
+  explain(name: string, options: { count?: number } = {}): ExplainedFire[] {
+    const job = this.engine.scheduledJob(name);
+    if (!job) throw new CronError(messages.notScheduled(name), { job: name });
+    this.registry.validateSchedules();
+    return explainSchedule(job.trigger, this.now(), options.count ?? 5);
+  }
+
+  start(options: StartOptions = {}): Promise<void> {
+    return this.orchestrator.start(options);
+  }
+
+  stop(): Promise<void> {
+    return this.orchestrator.stop();
+  }
+
+  /** Runs every due event in this process now (tests, scripts): returns how many ran. */
+  drain(): Promise<number> {
+    return this.engine.drain();
+  }
+}

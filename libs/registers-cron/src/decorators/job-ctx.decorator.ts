@@ -1,0 +1,4 @@
+import { jobParam } from './job-param';
+
+/** Injects the `JobContext`: attempt, signal, logger, eventId, scheduledAt, idempotencyKey, instance. */
+export const JobCtx = (): ParameterDecorator => jobParam('ctx');

@@ -1,0 +1,225 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CronRegistry } from '../cron.registry';
+import { isScheduled } from '../cron.registry';
+import { EventStateError, InvalidPayloadError, JobPausedError } from '../errors';
+import type { JobDefinition } from '../interfaces/job-definition.interface';
+import type { RunRecord } from '../interfaces/records.interface';
+import { messages } from '../messages';
+import type { CronStore } from '../store/cron-store';
+import type { StoredEvent } from '../store/stored-event';
+import { afterFailure, retryDelayMs } from './backoff';
+import type { CronClock } from './clock';
+import { EventExecutor, type AttemptOutcome } from './event-executor';
+import type { InstanceIdentity } from './instance-identity';
+
+export interface EngineSettings {
+  identity: InstanceIdentity;
+  leaseMs: number;
+  pollIntervalMs: number;
+  random?: () => number;
+}
+
+export interface EnqueueOptions {
+  source: string;
+  /** The caller's idempotency key: a second enqueue with it returns the first event. */
+  idempotencyKey?: string;
+  /** Fire instant of a scheduled event (`cron run --scheduled`). */
+  scheduledAt?: number;
+}
+
+export interface EnqueueResult {
+  eventId: number;
+  /** False when the key already had an event (that event's id is returned). */
+  created: boolean;
+}
+
+/** Serializes a payload once, refusing what JSON cannot carry faithfully. */
+export function serializePayload(payload: unknown): string {
+  if (payload === undefined) return '{}';
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(payload);
+  } catch (error) {
+    throw new InvalidPayloadError(`The payload cannot be stored as JSON: ${(error as Error).message}`);
+  }
+  if (text === undefined) throw new InvalidPayloadError('The payload cannot be stored as JSON (a function or symbol).');
+  return text;
+}
+
+/**
+ * The job runtime of one process, without Nest: enqueues events, claims due ones for the
+ * jobs this process declares, runs them through the executor and recovers claims whose
+ * lease expired. The scheduler, worker pool and CronService are built on it.
+ */
+export class CronEngine {
+  readonly executor: EventExecutor;
+  private readonly wakeListeners = new Set<() => void>();
+
+  constructor(
+    readonly registry: CronRegistry,
+    readonly store: CronStore,
+    readonly clock: CronClock,
+    readonly settings: EngineSettings,
+  ) {
+    this.executor = new EventExecutor(store, clock, {
+      instance: settings.identity.id,
+      leaseMs: settings.leaseMs,
+      requeueDelayMs: settings.pollIntervalMs,
+      random: settings.random,
+    });
+  }
+
+  get instanceId(): string {
+    return this.settings.identity.id;
+  }
+
+  /** Called when this process enqueued something: idle workers look at once. */
+  onWake(listener: () => void): () => void {
+    this.wakeListeners.add(listener);
+    return () => this.wakeListeners.delete(listener);
+  }
+
+  /** Wakes idle workers of this process (something was just enqueued). */
+  wake(): void {
+    for (const listener of this.wakeListeners) listener();
+  }
+
+  /** Records the declared jobs in the jobs table (kind, spec), keeping pause flags. */
+  async syncJobs(): Promise<void> {
+    const now = this.clock.now();
+    for (const job of this.registry.all()) {
+      const spec =
+        job.trigger.kind === 'cron'
+          ? `${job.trigger.expression} ${job.trigger.timezone}`
+          : job.trigger.kind === 'interval'
+            ? `${job.trigger.everySeconds}+${job.trigger.offsetSeconds}`
+            : job.trigger.kind === 'webhook'
+              ? job.trigger.path
+              : job.trigger.kind === 'fileChange'
+                ? job.trigger.globs.join(',')
+                : '';
+      await this.store.syncJob(job.name, job.trigger.kind, spec.slice(0, 500), now);
+    }
+  }
+
+  async assertNotPaused(job: JobDefinition): Promise<void> {
+    const state = await this.store.jobState(job.name);
+    if (state?.paused) throw new JobPausedError(messages.jobPaused(job.name), { job: job.name });
+  }
+
+  async enqueue(name: string, payload: unknown, options: EnqueueOptions): Promise<EnqueueResult> {
+    const job = this.registry.get(name);
+    const text = serializePayload(payload);
+    await this.syncJobs();
+    await this.assertNotPaused(job);
+    const dedupeKey =
+      options.scheduledAt !== undefined ? String(options.scheduledAt) : options.idempotencyKey ?? randomUUID();
+    const now = this.clock.now();
+    const id = await this.store.insertEvent({
+      job: job.name,
+      source: options.source,
+      dedupeKey,
+      status: 'pending',
+      maxAttempts: job.retry.maxAttempts,
+      payload: text,
+      createdAt: now,
+      runAfter: now,
+      scheduledAt: options.scheduledAt ?? null,
+    });
+    if (id !== undefined) {
+      this.wake();
+      return { eventId: id, created: true };
+    }
+    const existing = await this.store.eventByKey(job.name, dedupeKey);
+    return { eventId: existing!.id, created: false };
+  }
+
+  /** Claims up to `limit` due events of this process's jobs. */
+  claim(limit: number, eventId?: number): Promise<StoredEvent[]> {
+    const jobs = this.registry.all().filter((j) => j.enabled).map((j) => j.name);
+    if (jobs.length === 0 || limit <= 0) return Promise.resolve([]);
+    const now = this.clock.now();
+    return this.store.claim({
+      instance: this.instanceId,
+      token: randomBytes(16).toString('hex'),
+      now,
+      leaseUntil: now + this.settings.leaseMs,
+      limit,
+      jobs,
+      ...(eventId !== undefined ? { eventId } : {}),
+    });
+  }
+
+  execute(event: StoredEvent): Promise<AttemptOutcome> {
+    return this.executor.execute(this.registry.get(event.job), event);
+  }
+
+  /**
+   * Runs one event in this process now (`cron run`, `CronService.run`): claims it by id and
+   * executes it. Returns its latest run, or undefined when another worker has it.
+   */
+  async runNow(eventId: number): Promise<RunRecord | undefined> {
+    const [event] = await this.claim(1, eventId);
+    if (!event) return undefined;
+    const outcome = await this.execute(event);
+    return outcome.runId !== undefined ? this.store.run(outcome.runId) : undefined;
+  }
+
+  /** Runs every due event in this process until none is left (the testing kit's "run what is due"). */
+  async drain(maxEvents = 10_000): Promise<number> {
+    let ran = 0;
+    while (ran < maxEvents) {
+      const batch = await this.claim(1);
+      if (batch.length === 0) break;
+      await this.execute(batch[0]);
+      ran++;
+    }
+    return ran;
+  }
+
+  /**
+   * Claims whose lease expired: the lost attempt's run ends `failed` ("lease expired") and
+   * the event becomes the next attempt under its job's retry policy (or ends failed /
+   * dead letter). The token in the WHERE clause makes two reapers harmless.
+   */
+  async reapExpired(): Promise<number> {
+    const now = this.clock.now();
+    let reaped = 0;
+    for (const event of await this.store.expiredClaims(now)) {
+      const job = this.registry.has(event.job) ? this.registry.get(event.job) : undefined;
+      const error = messages.leaseExpired(event.leaseOwner ?? 'unknown');
+      const retry = job?.retry ?? {
+        policy: event.maxAttempts > 1 ? 'fixed' : 'none',
+        maxAttempts: event.maxAttempts,
+        backoffSeconds: 0,
+        jitterSeconds: 0,
+      };
+      const next = afterFailure(retry, event.attempt, event.maxAttempts);
+      const applied =
+        next === 'retry'
+          ? await this.store.requeueEvent(event.id, event.leaseToken!, now + retryDelayMs(retry, event.attempt, this.settings.random), error)
+          : await this.store.finishEvent(event.id, event.leaseToken!, { status: next, finishedAt: now, error });
+      if (!applied) continue;
+      await this.store.failLostRun(event.id, event.attempt, now, error);
+      reaped++;
+    }
+    if (reaped > 0) this.wake();
+    return reaped;
+  }
+
+  /** A failed or dead-lettered event back to pending with fresh attempts. */
+  async retry(eventId: number): Promise<StoredEvent> {
+    const event = await this.store.event(eventId);
+    if (!event) throw new EventStateError(messages.unknownEvent(eventId), { eventId });
+    if (!(await this.store.resetForRetry(eventId, this.clock.now())))
+      throw new EventStateError(messages.notRetryable(eventId, event.status), { eventId, job: event.job });
+    this.wake();
+    return (await this.store.event(eventId))!;
+  }
+
+  /** Jobs that have a schedule, for `--scheduled` and explain. */
+  scheduledJob(name: string) {
+    const job = this.registry.get(name);
+    return isScheduled(job) ? job : undefined;
+  }
+}

@@ -1,0 +1,207 @@
+import { Logger } from '@nestjs/common';
+import { JobTimeoutError, LeaseLostError } from '../errors';
+import type { JobContext, JobEventRecord } from '../interfaces/job-context.interface';
+import type { JobDefinition } from '../interfaces/job-definition.interface';
+import { messages } from '../messages';
+import type { CronStore } from '../store/cron-store';
+import type { StoredEvent } from '../store/stored-event';
+import { afterFailure, retryDelayMs } from './backoff';
+import type { CronClock } from './clock';
+
+export interface ExecutorSettings {
+  instance: string;
+  leaseMs: number;
+  /** How long a `queue` event waits before it looks again whether the job is free. */
+  requeueDelayMs: number;
+  random?: () => number;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+}
+
+function toJson(value: unknown): string | null {
+  if (value === undefined) return null;
+  try {
+    return JSON.stringify(value) ?? null;
+  } catch {
+    return JSON.stringify(String(value));
+  }
+}
+
+/** The outcome of one attempt, as the caller of `execute` sees it. */
+export interface AttemptOutcome {
+  runId?: number;
+  status: 'succeeded' | 'failed' | 'timeout' | 'skipped' | 'requeued' | 'lost';
+}
+
+/**
+ * Runs one claimed event: applies the overlap policy, records the run, calls the handler
+ * under a lease that heartbeats extend, and ends the event (done, retry later, failed or
+ * dead letter). Every write names the claim's token, so a worker whose lease was taken
+ * over changes nothing and has its `ctx.signal` aborted.
+ */
+export class EventExecutor {
+  private readonly running = new Map<number, AbortController>();
+
+  constructor(
+    private readonly store: CronStore,
+    private readonly clock: CronClock,
+    private readonly settings: ExecutorSettings,
+  ) {}
+
+  get active(): number {
+    return this.running.size;
+  }
+
+  /** Aborts every running handler (shutdown past its grace period). */
+  abortAll(reason: Error): void {
+    for (const controller of this.running.values()) controller.abort(reason);
+  }
+
+  async execute(job: JobDefinition, event: StoredEvent): Promise<AttemptOutcome> {
+    const token = event.leaseToken!;
+    const overlap = await this.overlapDecision(job, event);
+    if (overlap === 'skip') {
+      const now = this.clock.now();
+      if (!(await this.store.finishEvent(event.id, token, { status: 'skipped', finishedAt: now, error: null })))
+        return { status: 'lost' };
+      const runId = await this.store.startRun(event, this.settings.instance, now, 'skipped');
+      return { runId, status: 'skipped' };
+    }
+    if (overlap === 'wait') {
+      const requeued = await this.store.requeueEvent(
+        event.id,
+        token,
+        this.clock.now() + this.settings.requeueDelayMs,
+        event.error,
+        true,
+      );
+      return { status: requeued ? 'requeued' : 'lost' };
+    }
+    return this.attempt(job, event, token);
+  }
+
+  /** Ties between two claims of one job go to the older event (lower id). */
+  private async overlapDecision(job: JobDefinition, event: StoredEvent): Promise<'run' | 'skip' | 'wait'> {
+    if (job.overlap === 'allow') return 'run';
+    const others = await this.store.activeEvents(job.name, event.id);
+    const olderRunning = others.some((o) => o.status === 'running' && o.id < event.id);
+    if (!olderRunning) return 'run';
+    return job.overlap === 'skip' ? 'skip' : 'wait';
+  }
+
+  private async attempt(job: JobDefinition, event: StoredEvent, token: string): Promise<AttemptOutcome> {
+    const startedAt = this.clock.now();
+    const runId = await this.store.startRun(event, this.settings.instance, startedAt);
+    const controller = new AbortController();
+    this.running.set(event.id, controller);
+    const stopHeartbeat = this.heartbeat(event.id, token, controller);
+    const stopTimeout = this.timeout(job, controller);
+    let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
+    try {
+      const value = await this.invoke(job, event, controller.signal);
+      outcome = controller.signal.aborted ? { ok: false, error: controller.signal.reason } : { ok: true, value };
+    } catch (error) {
+      outcome = { ok: false, error: controller.signal.aborted ? controller.signal.reason : error };
+    } finally {
+      stopHeartbeat();
+      stopTimeout();
+      this.running.delete(event.id);
+    }
+    const finishedAt = this.clock.now();
+    const durationMs = Math.max(0, finishedAt - startedAt);
+    if (outcome.ok) {
+      if (await this.store.finishEvent(event.id, token, { status: 'succeeded', finishedAt, error: null })) {
+        await this.store.endRun(runId, { status: 'succeeded', finishedAt, durationMs, result: toJson(outcome.value), error: null });
+        return { runId, status: 'succeeded' };
+      }
+      return this.lost(runId, finishedAt, durationMs);
+    }
+    if (outcome.error instanceof LeaseLostError) return this.lost(runId, finishedAt, durationMs);
+    const timedOut = outcome.error instanceof JobTimeoutError;
+    const error = errorMessage(outcome.error);
+    const next = afterFailure(job.retry, event.attempt, event.maxAttempts);
+    const applied =
+      next === 'retry'
+        ? await this.store.requeueEvent(
+            event.id,
+            token,
+            finishedAt + retryDelayMs(job.retry, event.attempt, this.settings.random),
+            error,
+          )
+        : await this.store.finishEvent(event.id, token, { status: next, finishedAt, error });
+    if (!applied) return this.lost(runId, finishedAt, durationMs);
+    const status = timedOut ? 'timeout' : 'failed';
+    await this.store.endRun(runId, { status, finishedAt, durationMs, result: null, error });
+    return { runId, status };
+  }
+
+  private async lost(runId: number, finishedAt: number, durationMs: number): Promise<AttemptOutcome> {
+    await this.store.endRun(runId, {
+      status: 'failed',
+      finishedAt,
+      durationMs,
+      result: null,
+      error: messages.leaseExpired(this.settings.instance),
+    });
+    return { runId, status: 'lost' };
+  }
+
+  private invoke(job: JobDefinition, event: StoredEvent, signal: AbortSignal): Promise<unknown> {
+    const payload = parsePayload(event.payload);
+    const ctx: JobContext = {
+      job: job.name,
+      eventId: event.id,
+      attempt: event.attempt,
+      signal,
+      logger: new Logger(`cron:${job.name}`),
+      scheduledAt: event.scheduledAt === null ? null : new Date(event.scheduledAt),
+      idempotencyKey: `${job.name}:${event.dedupeKey}`,
+      instance: this.settings.instance,
+    };
+    const record: JobEventRecord = { id: event.id, source: event.source, payload };
+    const args = job.params.map((kind) => (kind === 'payload' ? payload : kind === 'event' ? record : kind === 'ctx' ? ctx : undefined));
+    // The abort wins the race: a handler that ignores ctx.signal cannot hold its run open.
+    const aborted = new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    const work = (async () => job.invoke(args))();
+    work.catch(() => undefined);
+    return Promise.race([work, aborted]);
+  }
+
+  private heartbeat(id: number, token: string, controller: AbortController): () => void {
+    const every = Math.max(50, Math.floor(this.settings.leaseMs / 3));
+    const timer = setInterval(() => {
+      this.store
+        .extendLease(id, token, this.clock.now() + this.settings.leaseMs)
+        .then((held) => {
+          if (!held) controller.abort(new LeaseLostError(messages.leaseExpired(this.settings.instance), { eventId: id }));
+        })
+        .catch(() => undefined); // a database hiccup: the next beat tries again before the lease ends
+    }, every);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  private timeout(job: JobDefinition, controller: AbortController): () => void {
+    if (job.maxRuntimeSeconds === undefined) return () => undefined;
+    const timer = setTimeout(
+      () => controller.abort(new JobTimeoutError(messages.timedOut(job.name, job.maxRuntimeSeconds!), { job: job.name })),
+      job.maxRuntimeSeconds * 1000,
+    );
+    timer.unref();
+    return () => clearTimeout(timer);
+  }
+}
+
+export function parsePayload(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}

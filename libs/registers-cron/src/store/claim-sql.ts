@@ -1,0 +1,34 @@
+import type { ClaimRequest, NewEvent } from './cron-sql-dialect.interface';
+import { TABLES } from './cron-tables';
+
+export const INSERT_EVENT_COLUMNS =
+  'job, source, dedupe_key, status, attempt, max_attempts, payload, created_at, run_after, scheduled_at';
+export const INSERT_EVENT_VALUES = '?, ?, ?, ?, 0, ?, ?, ?, ?, ?';
+
+export function insertEventParams(e: NewEvent): unknown[] {
+  return [e.job, e.source, e.dedupeKey, e.status, e.maxAttempts, e.payload, e.createdAt, e.runAfter, e.scheduledAt];
+}
+
+/**
+ * The due events a claim may take: pending, due, of a job that is not paused; oldest due
+ * first. `limit` is an integer the runtime computed (inlined: MySQL's prepared LIMIT is finicky).
+ */
+export function dueEventsSelect(request: ClaimRequest): { text: string; params: unknown[] } {
+  const byId = request.eventId !== undefined ? ' AND e.id = ?' : '';
+  const jobs = ` AND e.job IN (${request.jobs.map(() => '?').join(', ')})`;
+  const text =
+    `SELECT e.id FROM ${TABLES.events} e WHERE e.status = 'pending' AND e.run_after <= ?${byId}${jobs}` +
+    ` AND NOT EXISTS (SELECT 1 FROM ${TABLES.jobs} j WHERE j.name = e.job AND j.paused = ?)` +
+    ` ORDER BY e.run_after, e.id LIMIT ${Math.max(1, Math.floor(request.limit))}`;
+  const params: unknown[] = [request.now];
+  if (request.eventId !== undefined) params.push(request.eventId);
+  params.push(...request.jobs, true);
+  return { text, params };
+}
+
+export const CLAIM_SET =
+  "status = 'running', attempt = attempt + 1, lease_owner = ?, lease_token = ?, lease_until = ?";
+
+export function claimSetParams(request: ClaimRequest): unknown[] {
+  return [request.instance, request.token, request.leaseUntil];
+}

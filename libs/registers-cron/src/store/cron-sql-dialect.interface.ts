@@ -1,0 +1,40 @@
+import type { DatabaseConnection } from '@registers/db';
+import type { StoredEvent } from './stored-event';
+
+export interface NewEvent {
+  job: string;
+  source: string;
+  dedupeKey: string;
+  status: 'pending' | 'skipped';
+  maxAttempts: number;
+  payload: string;
+  createdAt: number;
+  runAfter: number;
+  scheduledAt: number | null;
+}
+
+export interface ClaimRequest {
+  instance: string;
+  /** Fencing token of this claim; every event claimed by it carries the token. */
+  token: string;
+  now: number;
+  leaseUntil: number;
+  limit: number;
+  /** Only events of these jobs (the ones this process declares). */
+  jobs: string[];
+  /** Claim this event only (a `cron run` in this process). */
+  eventId?: number;
+}
+
+/**
+ * The statements whose SQL differs per database: inserting an event unless its
+ * (job, dedupe key) exists, and claiming due events so that two workers never get the
+ * same one. Everything else in the store is portable SQL with `?` placeholders.
+ */
+export interface CronSqlDialect {
+  /** `?` placeholders as the driver wants them. */
+  sql(text: string): string;
+  /** Inserts unless (job, dedupe_key) exists; the new id, or undefined when it existed. */
+  insertEvent(connection: DatabaseConnection, event: NewEvent): Promise<number | undefined>;
+  claim(connection: DatabaseConnection, request: ClaimRequest): Promise<StoredEvent[]>;
+}

@@ -1,0 +1,41 @@
+import type { DatabaseConnection } from '@registers/db';
+import { CLAIM_SET, claimSetParams, dueEventsSelect, INSERT_EVENT_COLUMNS, INSERT_EVENT_VALUES, insertEventParams } from '../claim-sql';
+import type { ClaimRequest, CronSqlDialect, NewEvent } from '../cron-sql-dialect.interface';
+import { TABLES } from '../cron-tables';
+import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
+
+/**
+ * MariaDB (≥ 10.6) and MySQL 8: SKIP LOCKED exists but UPDATE … RETURNING does not, so
+ * the claim is one short transaction: lock the due ids, mark them, read them back by token.
+ * The duplicate-safe insert is `ON DUPLICATE KEY UPDATE id = id` (never INSERT IGNORE,
+ * which would also swallow real errors such as a too-long value).
+ */
+export const mysqlCronSql: CronSqlDialect = {
+  sql: (text) => text,
+
+  async insertEvent(connection: DatabaseConnection, event: NewEvent) {
+    const result = await connection.execute(
+      `INSERT INTO ${TABLES.events} (${INSERT_EVENT_COLUMNS}) VALUES (${INSERT_EVENT_VALUES}) ON DUPLICATE KEY UPDATE id = id`,
+      insertEventParams(event),
+    );
+    return result.affected === 1 && result.insertId ? result.insertId : undefined;
+  },
+
+  async claim(connection: DatabaseConnection, request: ClaimRequest): Promise<StoredEvent[]> {
+    const due = dueEventsSelect(request);
+    return connection.transaction(async () => {
+      const ids = await connection.query<{ id: number }>(`${due.text} FOR UPDATE SKIP LOCKED`, due.params);
+      if (ids.length === 0) return [];
+      const list = ids.map(() => '?').join(', ');
+      await connection.execute(`UPDATE ${TABLES.events} SET ${CLAIM_SET} WHERE id IN (${list})`, [
+        ...claimSetParams(request),
+        ...ids.map((r) => Number(r.id)),
+      ]);
+      const rows = await connection.query(
+        `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events} WHERE lease_token = ? ORDER BY run_after, id`,
+        [request.token],
+      );
+      return rows.map(toStoredEvent);
+    });
+  },
+};
