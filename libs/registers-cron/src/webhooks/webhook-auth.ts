@@ -24,7 +24,11 @@ export function presentedToken(
 }
 
 /** The signature a sender computes: hex HMAC-SHA256 of `<timestamp>.<raw body>` with the secret. */
-export function webhookSignature(secret: string, timestamp: string | number, body: Buffer | string): string {
+export function webhookSignature(
+  secret: string,
+  timestamp: string | number,
+  body: Buffer | string,
+): string {
   return createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
 }
 
@@ -47,6 +51,7 @@ export function signatureProblem(options: {
   if (!match || !/^\d{1,12}$/.test(timestamp)) return 'signature';
   const expected = Buffer.from(webhookSignature(options.secret, timestamp, options.body), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(match[1], 'hex'))) return 'signature';
-  if (Math.abs(options.nowMs / 1000 - Number(timestamp)) > options.windowSeconds) return 'timestamp';
+  if (Math.abs(options.nowMs / 1000 - Number(timestamp)) > options.windowSeconds)
+    return 'timestamp';
   return undefined;
 }

@@ -73,7 +73,9 @@ export function webhookController(prefix: string): Type<unknown> {
       const engine = this.orchestrator.engine;
       const job = engine.registry.byWebhookPath(path);
       if (!job || job.trigger.kind !== 'webhook') {
-        throw new NotFoundException(`No webhook is declared at ${prefix.replace(/\/+$/, '')}${path}.`);
+        throw new NotFoundException(
+          `No webhook is declared at ${prefix.replace(/\/+$/, '')}${path}.`,
+        );
       }
       const trigger: WebhookTrigger = job.trigger;
 
@@ -89,6 +91,8 @@ export function webhookController(prefix: string): Type<unknown> {
         this.logger.debug(`Webhook job '${job.name}': call refused (missing or invalid token).`);
         throw new UnauthorizedException('Missing or invalid webhook token.');
       }
+
+      if (!job.enabled) throw new ConflictException(`Job '${job.name}' is disabled.`);
 
       const limit = this.options.webhookBodyLimitBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES;
       const body = await readWebhookBody(req, limit);
@@ -118,7 +122,10 @@ export function webhookController(prefix: string): Type<unknown> {
 
       const payload = payloadOf(req, body);
       const idempotencyKey = header(req, 'idempotency-key');
-      if (idempotencyKey !== undefined && (idempotencyKey === '' || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+      if (
+        idempotencyKey !== undefined &&
+        (idempotencyKey === '' || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)
+      ) {
         throw new BadRequestException(
           `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`,
         );

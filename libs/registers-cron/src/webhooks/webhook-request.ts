@@ -74,7 +74,8 @@ export async function readWebhookBody(req: WebhookRequest, limit: number): Promi
   else if (typeof req.body === 'string') raw = Buffer.from(req.body, 'utf8');
   else if (req.body !== undefined) {
     const serialized = JSON.stringify(req.body);
-    if (serialized !== undefined && Buffer.byteLength(serialized) > limit) throw bodyTooLarge(limit);
+    if (serialized !== undefined && Buffer.byteLength(serialized) > limit)
+      throw bodyTooLarge(limit);
     return { parsed: req.body };
   } else if (!req.readableEnded) raw = await readStream(req, limit);
   else raw = Buffer.alloc(0);

@@ -53,7 +53,20 @@ const NICKNAMES: Record<string, string> = {
   '@hourly': '0 * * * *',
 };
 
-const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const MONTH_NAMES = [
+  'JAN',
+  'FEB',
+  'MAR',
+  'APR',
+  'MAY',
+  'JUN',
+  'JUL',
+  'AUG',
+  'SEP',
+  'OCT',
+  'NOV',
+  'DEC',
+];
 const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 const BOUNDS: Record<CronFieldName, [number, number]> = {
@@ -74,7 +87,8 @@ export function parseCronExpression(expression: string): CronParseResult {
   let text = expression.trim();
   if (text.startsWith('@')) {
     const lower = text.toLowerCase();
-    if (lower === '@reboot') return { ok: false, feature: '@reboot (a boot event, not a schedule)' };
+    if (lower === '@reboot')
+      return { ok: false, feature: '@reboot (a boot event, not a schedule)' };
     const expanded = NICKNAMES[lower];
     if (!expanded) return { ok: false, invalid: `unknown nickname ${text}` };
     text = expanded;

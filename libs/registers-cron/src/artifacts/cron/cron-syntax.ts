@@ -35,7 +35,8 @@ export function toCronSyntax(cron: ParsedCron): CronSyntaxResult {
 
 function renderField(field: CronField, noLeadingStar: boolean): string {
   if (field.star) return '*';
-  const hasSeven = field.name === 'dayOfWeek' && field.items.some((i) => !i.wildcard && i.end === 7);
+  const hasSeven =
+    field.name === 'dayOfWeek' && field.items.some((i) => !i.wildcard && i.end === 7);
   const starLed = field.items.some((i) => i.wildcard);
   if (hasSeven || (noLeadingStar && starLed)) return compactCronField(field);
   return field.items.map(renderItem).join(',');

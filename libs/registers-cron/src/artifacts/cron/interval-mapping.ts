@@ -17,12 +17,16 @@ export function normalizedOffset(everySeconds: number, offsetSeconds: number): n
 
 /** `every 420 s` / `every 900 s offset by 300 s`, for messages. */
 export function describeInterval(everySeconds: number, offsetSeconds: number): string {
-  const offset = Number.isInteger(everySeconds) && everySeconds > 0 ? normalizedOffset(everySeconds, offsetSeconds) : offsetSeconds;
+  const offset =
+    Number.isInteger(everySeconds) && everySeconds > 0
+      ? normalizedOffset(everySeconds, offsetSeconds)
+      : offsetSeconds;
   return `every ${everySeconds} s${offset ? ` offset by ${offset} s` : ''}`;
 }
 
 function invalid(everySeconds: number, offsetSeconds: number): string | null {
-  if (!Number.isInteger(everySeconds) || everySeconds <= 0) return 'the period must be a positive whole number of seconds';
+  if (!Number.isInteger(everySeconds) || everySeconds <= 0)
+    return 'the period must be a positive whole number of seconds';
   if (!Number.isInteger(offsetSeconds)) return 'the offset must be a whole number of seconds';
   return null;
 }
@@ -48,13 +52,19 @@ export function intervalToCron(everySeconds: number, offsetSeconds: number): Int
     if (h === 24) return { ok: true, value: `${om} ${oh} * * *` };
     return { ok: true, value: `${om} ${oh === 0 ? '*' : `${oh}-23`}/${h} * * *` };
   }
-  return { ok: false, why: 'only periods that divide an hour or a day repeat exactly on the clock' };
+  return {
+    ok: false,
+    why: 'only periods that divide an hour or a day repeat exactly on the clock',
+  };
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** A systemd `OnCalendar=` value (in UTC) with exactly the interval's fires. */
-export function intervalToSystemdCalendar(everySeconds: number, offsetSeconds: number): IntervalMapping {
+export function intervalToSystemdCalendar(
+  everySeconds: number,
+  offsetSeconds: number,
+): IntervalMapping {
   const bad = invalid(everySeconds, offsetSeconds);
   if (bad) return { ok: false, why: bad };
   const n = everySeconds;
@@ -63,7 +73,8 @@ export function intervalToSystemdCalendar(everySeconds: number, offsetSeconds: n
     ok: true,
     value: `*-*-* ${h}:${m}:${s} UTC`,
   });
-  if (60 % n === 0) return n === 1 ? at('*', '*', '*') : at('*', '*', n === 60 ? pad(o) : `${pad(o)}/${n}`);
+  if (60 % n === 0)
+    return n === 1 ? at('*', '*', '*') : at('*', '*', n === 60 ? pad(o) : `${pad(o)}/${n}`);
   if (n % 60 === 0 && HOUR % n === 0) {
     const m = n / 60;
     const om = Math.floor(o / 60);
@@ -72,7 +83,11 @@ export function intervalToSystemdCalendar(everySeconds: number, offsetSeconds: n
   if (n % HOUR === 0 && DAY % n === 0) {
     const h = n / HOUR;
     const oh = Math.floor(o / HOUR);
-    return at(h === 24 ? pad(oh) : `${pad(oh)}/${h}`, pad(Math.floor((o % HOUR) / 60)), pad(o % 60));
+    return at(
+      h === 24 ? pad(oh) : `${pad(oh)}/${h}`,
+      pad(Math.floor((o % HOUR) / 60)),
+      pad(o % 60),
+    );
   }
   return {
     ok: false,

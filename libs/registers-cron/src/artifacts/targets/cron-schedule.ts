@@ -11,7 +11,8 @@ export interface CronSchedule {
   minGapSeconds: number;
 }
 
-export type CronScheduleResult = { ok: true; schedule: CronSchedule } | { ok: false; reason: string };
+export type CronScheduleResult =
+  { ok: true; schedule: CronSchedule } | { ok: false; reason: string };
 
 /**
  * The schedule of a cron or interval job for the targets that take cron syntax (crontab, GitHub
@@ -24,7 +25,10 @@ export function cronScheduleOf(job: ArtifactJob, label: string): CronScheduleRes
     const mapped = intervalToCron(trigger.everySeconds, trigger.offsetSeconds);
     if (!mapped.ok) {
       const what = describeInterval(trigger.everySeconds, trigger.offsetSeconds);
-      return { ok: false, reason: `${jobLabel(job)}: ${what} has no exact ${label} equivalent (${mapped.why})` };
+      return {
+        ok: false,
+        reason: `${jobLabel(job)}: ${what} has no exact ${label} equivalent (${mapped.why})`,
+      };
     }
     return {
       ok: true,

@@ -59,7 +59,7 @@ export function generateGithubActions(job: ArtifactJob, ctx: ArtifactContext): T
     '      - run: npm ci',
     '      - run: npm run build --if-present',
     `      - name: ${yamlString(`cron run ${job.name}`)}`,
-    '        # The job must run against the real database, never the runner\'s throwaway one:',
+    "        # The job must run against the real database, never the runner's throwaway one:",
     '        # the fire is recorded there, deduplicated with every other scheduler, and retried.',
     '        env:',
     '          REGISTERS_DATABASE_URL: ${{ secrets.REGISTERS_DATABASE_URL }}',

@@ -60,7 +60,8 @@ export function generateKubernetes(job: ArtifactJob, ctx: ArtifactContext): Targ
     `              command: [${yamlString(program)}]`,
     '              args:',
     ...args.map((a) => `                - ${yamlString(a)}`),
-    '              # The job runs against the real database, like every other replica.',
+    '              # The job runs against the real database, like every other replica:',
+    '              # kubectl create secret generic registers-database --from-literal=url=<database URL>',
     '              env:',
     '                - name: REGISTERS_DATABASE_URL',
     '                  valueFrom:',
@@ -71,6 +72,13 @@ export function generateKubernetes(job: ArtifactJob, ctx: ArtifactContext): Targ
   ];
   return {
     ok: true,
-    artifacts: [{ target: 'kubernetes', job: job.name, path: artifactPath(job, 'kubernetes'), content: lines.join('\n') }],
+    artifacts: [
+      {
+        target: 'kubernetes',
+        job: job.name,
+        path: artifactPath(job, 'kubernetes'),
+        content: lines.join('\n'),
+      },
+    ],
   };
 }

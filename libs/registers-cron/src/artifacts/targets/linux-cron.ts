@@ -2,7 +2,7 @@ import type { ArtifactContext, ArtifactJob } from '../artifact.interface';
 import { artifactPath } from '../artifact-paths';
 import { scheduledShellCommand, shellQuote } from '../command-line';
 import { cronScheduleOf } from './cron-schedule';
-import { jobLabel, oneLine, refuse, type TargetResult } from './target-result';
+import { hasControlChars, jobLabel, oneLine, refuse, type TargetResult } from './target-result';
 
 /**
  * One crontab entry that calls back into the console: comment lines, `CRON_TZ=<zone>` and
@@ -14,16 +14,18 @@ import { jobLabel, oneLine, refuse, type TargetResult } from './target-result';
 export function generateLinuxCron(job: ArtifactJob, ctx: ArtifactContext): TargetResult {
   const scheduled = cronScheduleOf(job, 'crontab');
   if (!scheduled.ok) return refuse(scheduled.reason);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(job.name + ctx.command + ctx.cwd + scheduled.schedule.timezone)) {
-    return refuse(`${jobLabel(job)}: a crontab entry is one line; the job name, command or cwd has a control character`);
+  if (hasControlChars(job.name + ctx.command + ctx.cwd + scheduled.schedule.timezone)) {
+    return refuse(
+      `${jobLabel(job)}: a crontab entry is one line; the job name, command or cwd has a control character`,
+    );
   }
   const { expression, timezone } = scheduled.schedule;
   // cron turns an unescaped % into a newline; \% reaches the shell as %.
-  const command = `cd ${shellQuote(ctx.cwd)} && ${scheduledShellCommand(ctx.command, job.name)}`.replace(
-    /%/g,
-    '\\%',
-  );
+  const command =
+    `cd ${shellQuote(ctx.cwd)} && ${scheduledShellCommand(ctx.command, job.name)}`.replace(
+      /%/g,
+      '\\%',
+    );
   const lines = [
     `# registers-cron job ${oneLine(job.name)}${job.description ? `: ${oneLine(job.description)}` : ''}`,
     `# CRON_TZ=${timezone}: the schedule is read in ${timezone} (cronie; a cron without CRON_TZ uses the host's zone).`,
@@ -32,6 +34,13 @@ export function generateLinuxCron(job: ArtifactJob, ctx: ArtifactContext): Targe
   ];
   return {
     ok: true,
-    artifacts: [{ target: 'linux_cron', job: job.name, path: artifactPath(job, 'linux_cron'), content: `${lines.join('\n')}\n` }],
+    artifacts: [
+      {
+        target: 'linux_cron',
+        job: job.name,
+        path: artifactPath(job, 'linux_cron'),
+        content: `${lines.join('\n')}\n`,
+      },
+    ],
   };
 }

@@ -15,7 +15,9 @@ function component(field: CronField): string {
       if (s.start === s.end) return pad(s.start);
       if (s.step === 1) return `${pad(s.start)}..${pad(s.end)}`;
       // `a/n` repeats up to the field's maximum; a stepped range stops earlier.
-      return s.end + s.step > field.max ? `${pad(s.start)}/${s.step}` : `${pad(s.start)}..${pad(s.end)}/${s.step}`;
+      return s.end + s.step > field.max
+        ? `${pad(s.start)}/${s.step}`
+        : `${pad(s.start)}..${pad(s.end)}/${s.step}`;
     })
     .join(',');
 }

@@ -22,7 +22,9 @@ export function generateSystemd(job: ArtifactJob, ctx: ArtifactContext): TargetR
   if (!calendar.ok) return refuse(calendar.reason);
 
   const servicePath = artifactPath(job, 'systemd', 'service');
-  const timerPath = job.deploymentFile ? `${pathStem(servicePath)}.timer` : artifactPath(job, 'systemd', 'timer');
+  const timerPath = job.deploymentFile
+    ? `${pathStem(servicePath)}.timer`
+    : artifactPath(job, 'systemd', 'timer');
   const unit = baseName(servicePath);
   if (!UNIT_NAME.test(unit)) {
     return refuse(
@@ -79,7 +81,10 @@ function onCalendarOf(job: ArtifactJob): CalendarResult {
     const mapped = intervalToSystemdCalendar(trigger.everySeconds, trigger.offsetSeconds);
     if (mapped.ok) return { ok: true, values: [mapped.value] };
     const what = describeInterval(trigger.everySeconds, trigger.offsetSeconds);
-    return { ok: false, reason: `${jobLabel(job)}: ${what} has no exact systemd OnCalendar equivalent (${mapped.why})` };
+    return {
+      ok: false,
+      reason: `${jobLabel(job)}: ${what} has no exact systemd OnCalendar equivalent (${mapped.why})`,
+    };
   }
   if (trigger.kind !== 'cron') return { ok: false, reason: `${trigger.kind} job has no schedule` };
   const parsed = parseCronExpression(trigger.expression);
@@ -93,6 +98,7 @@ function onCalendarOf(job: ArtifactJob): CalendarResult {
     };
   }
   const zone = trigger.timezone || 'UTC';
-  if (/\s/.test(zone)) return { ok: false, reason: `${jobLabel(job)}: invalid time zone '${zone}'` };
+  if (/\s/.test(zone))
+    return { ok: false, reason: `${jobLabel(job)}: invalid time zone '${zone}'` };
   return { ok: true, values: cronToOnCalendar(parsed.cron, zone) };
 }

@@ -1,10 +1,13 @@
-/** A plain scalar that YAML 1.1 and 1.2 both read back as the same string. */
-const PLAIN = /^[A-Za-z_./][A-Za-z0-9_./@+-]*(?: [A-Za-z0-9_./@+-]+)*$/;
-const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
+/**
+ * Plain scalars that YAML 1.1 and 1.2 both read back as the same string: no leading digit,
+ * `.`, `-` followed by a blank, or indicator; no `: ` or ` #`; no flow characters.
+ */
+const PLAIN = /^(?:[A-Za-z_/]|-(?=[A-Za-z-]))[A-Za-z0-9_./@+:=-]*(?: [A-Za-z0-9_./@+:=-]+)*$/;
+const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null)$/i;
 
 /** A YAML string scalar: plain when that is unambiguous, else double-quoted (JSON escapes are valid YAML). */
 export function yamlString(value: string): string {
-  if (PLAIN.test(value) && !RESERVED.test(value)) return value;
+  if (PLAIN.test(value) && !RESERVED.test(value) && !/:$|: /.test(value)) return value;
   return JSON.stringify(value);
 }
 
