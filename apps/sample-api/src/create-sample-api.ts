@@ -7,7 +7,9 @@ import { setupDocs } from './setup-docs';
 export async function createSampleApi(
   options: SampleApiOptions & { logger?: LogLevel[] | false } = {},
 ): Promise<INestApplication> {
+  // rawBody: signed (HMAC) webhooks are checked over the exact bytes received.
   const app = await NestFactory.create(SampleApiModule.forRoot(options), {
+    rawBody: true,
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   app.enableShutdownHooks();

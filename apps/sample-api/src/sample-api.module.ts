@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { RegistersCronModule } from '@registers/cron';
 import { RegistersDbModule, RegistersExceptionFilter } from '@registers/db';
 import { createValidationPipe } from './common/validation.pipe';
 import { CustomersModule } from './customers/customers.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
 import { ProductsModule } from './products/products.module';
 
@@ -28,6 +30,10 @@ export class SampleApiModule {
       module: SampleApiModule,
       imports: [
         RegistersDbModule.forRoot({ url }),
+        // The job runtime runs in-process (scheduler and workers) on the same database, so
+        // every API replica shares one queue; webhooks are served under /hooks.
+        RegistersCronModule.forRoot({ workers: 4 }),
+        JobsModule,
         HealthModule,
         CustomersModule,
         ProductsModule,

@@ -28,7 +28,7 @@ describe('sample api built server', () => {
   it('answers /health with 200 and the database up', async () => {
     const res = await fetch(`${server.baseUrl}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', db: 'up' });
+    expect(await res.json()).toEqual({ status: 'ok', db: 'up', cron: 'up' });
   });
 
   it('creates a customer and reads it back without its password, stored in the SQLite file', async () => {

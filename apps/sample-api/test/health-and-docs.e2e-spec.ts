@@ -17,10 +17,10 @@ describeEachDialect('sample api health', (target) => {
   });
   afterAll(() => api?.close());
 
-  it('answers 200 { status: ok, db: up } when the database answers', async () => {
+  it('answers 200 { status: ok, db: up, cron: up } when the database answers', async () => {
     const res = await api.http().get('/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', db: 'up' });
+    expect(res.body).toEqual({ status: 'ok', db: 'up', cron: 'up' });
   });
 });
 
@@ -32,13 +32,13 @@ describe('sample api health with an unreachable database', () => {
   ];
 
   it.each(unreachable)(
-    'answers 503 { status: error, db: down } for %s, without the URL or its password',
+    'answers 503 { status: error, db: down, cron: down } for %s, without the URL or its password',
     async (_, url) => {
       const api = await startApi(url);
       try {
         const res = await api.http().get('/health');
         expect(res.status).toBe(503);
-        expect(res.body).toEqual({ status: 'error', db: 'down' });
+        expect(res.body).toEqual({ status: 'error', db: 'down', cron: 'down' });
         expect(res.text).not.toContain('s3cret-pw');
         expect(api.logger.lines.join('\n')).not.toContain('s3cret-pw');
       } finally {
@@ -76,7 +76,7 @@ describe('sample api health with an unreachable database', () => {
       rmSync(blocker);
       const res = await api.http().get('/health');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok', db: 'up' });
+      expect(res.body).toEqual({ status: 'ok', db: 'up', cron: 'up' });
     } finally {
       await api.close();
       rmSync(dir, { recursive: true, force: true });
@@ -111,6 +111,7 @@ describe('sample api OpenAPI documentation', () => {
         'POST /orders',
         'GET /orders',
         'GET /orders/{id}',
+        'POST /hooks/{path}', // the cron webhook triggers (POST /hooks/deploy)
       ].sort(),
     );
   });

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { SchedulerRegistry } from '@nestjs/schedule/dist/scheduler.registry';
-import { DatabaseRegistry, getRegistryToken } from '@registers/db';
+import { DatabaseRegistry, getRegistryToken, redactDatabaseUrl } from '@registers/db';
 import {
   DEFAULT_GRACE_SECONDS,
   DEFAULT_LEASE_SECONDS,
@@ -26,6 +26,9 @@ import { ScheduleTimer } from './runtime/schedule-timer';
 import { WorkerPool } from './runtime/worker-pool';
 import { CronStore } from './store/cron-store';
 import { FileWatchers } from './watch/file-watchers';
+
+/** How often the runtime retries starting after the database was unreachable at boot. */
+const START_RETRY_MS = 5000;
 
 export interface StartOptions {
   workers?: number;
@@ -53,6 +56,8 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
   private starting?: Promise<void>;
   readonly clock: CronClock;
   private leaseSeconds: number;
+  private retryTimer?: NodeJS.Timeout;
+  private startFailed = false;
 
   constructor(
     @Inject(REGISTERS_CRON_OPTIONS) private readonly options: RegistersCronModuleOptions,
@@ -103,12 +108,48 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.options.autoStart ?? true) await this.start();
+    if (!(this.options.autoStart ?? true)) return;
+    this.registry.validateSchedules(); // a bad declaration fails the application's startup
+    await this.start().catch((error) => this.retryStartLater(error));
+  }
+
+  /**
+   * The database being down at boot does not stop the application (its health check says
+   * `cron: down`); the runtime tries again until it starts or the application stops.
+   */
+  private retryStartLater(error: unknown): void {
+    if (!this.startFailed)
+      this.logger.error(
+        `The cron runtime could not start (${redactDatabaseUrl((error as Error)?.message ?? String(error))}); retrying every ${START_RETRY_MS / 1000} s.`,
+      );
+    this.startFailed = true;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.start().catch((next) => this.retryStartLater(next));
+    }, START_RETRY_MS);
+    this.retryTimer.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
     await this.ownRegistry?.dispose();
+  }
+
+  /**
+   * Whether the runtime runs; with `autoStart`, a runtime that failed to start (database
+   * down at boot) is tried again right away. Health checks call this.
+   */
+  async ensureRunning(): Promise<boolean> {
+    if (this.running) return true;
+    if (!(this.options.autoStart ?? true) || !this.startFailed) return false;
+    try {
+      await this.start();
+      return true;
+    } catch (error) {
+      this.retryStartLater(error);
+      return false;
+    }
   }
 
   /** Starts the scheduler, the workers, the instance heartbeat and the file watchers. */
@@ -146,6 +187,7 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
     timer.start();
     await watchers.start();
     this.running = { pool, timer, heartbeat, watchers };
+    this.startFailed = false;
     this.logger.log(
       `Started instance ${engine.instanceId}: ${this.registry.all().length} jobs, ${options.workers ?? this.options.workers ?? DEFAULT_WORKERS} workers.`,
     );
@@ -153,6 +195,8 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
 
   /** Stops claiming, lets running handlers finish (up to the grace period), then stops the rest. */
   async stop(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     await this.starting?.catch(() => undefined);
     const running = this.running;
     if (!running) return;

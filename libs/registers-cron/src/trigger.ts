@@ -31,7 +31,7 @@ export const Trigger = {
   },
   webhook(
     path: string,
-    options: { token?: string; hmacSecret?: string; replayWindowSeconds?: number } = {},
+    options: Omit<WebhookTrigger, 'kind' | 'path'> = {},
   ): WebhookTrigger {
     return { kind: 'webhook', path, ...options };
   },

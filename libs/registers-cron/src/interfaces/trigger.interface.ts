@@ -22,8 +22,12 @@ export interface WebhookTrigger {
   kind: 'webhook';
   /** Path under the module's `webhookPrefix`, with a leading `/` (`/deploy`). */
   path: string;
-  /** Bearer token; a missing token (undefined or '') refuses every call with 401. */
-  token?: string;
+  /**
+   * Bearer token, or a function read on every call (`() => process.env.DEPLOY_TOKEN`), so the
+   * token comes from configuration at request time. A missing token (undefined or '') refuses
+   * every call with 401.
+   */
+  token?: string | (() => string | undefined);
   /** When set, the body must carry an HMAC-SHA256 signature and a fresh timestamp. */
   hmacSecret?: string;
   /** How old a signed timestamp may be, in seconds (default 300). */

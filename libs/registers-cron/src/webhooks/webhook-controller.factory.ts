@@ -78,8 +78,9 @@ export function webhookController(prefix: string): Type<unknown> {
         );
       }
       const trigger: WebhookTrigger = job.trigger;
+      const expectedToken = typeof trigger.token === 'function' ? trigger.token() : trigger.token;
 
-      if (!trigger.token) {
+      if (!expectedToken) {
         this.warnOnce(
           `token:${job.name}`,
           `Webhook job '${job.name}' has no token configured: every call to it is refused with 401.`,
@@ -87,7 +88,7 @@ export function webhookController(prefix: string): Type<unknown> {
         throw new UnauthorizedException('Missing or invalid webhook token.');
       }
       const given = presentedToken(header(req, 'authorization'), header(req, 'x-webhook-token'));
-      if (!tokenMatches(given, trigger.token)) {
+      if (!tokenMatches(given, expectedToken)) {
         this.logger.debug(`Webhook job '${job.name}': call refused (missing or invalid token).`);
         throw new UnauthorizedException('Missing or invalid webhook token.');
       }
