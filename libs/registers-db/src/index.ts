@@ -19,7 +19,7 @@ export { ModelMetadataAccessor } from './metadata/model-metadata.accessor';
 
 // connection, schema, registry
 export { DatabaseConnection, DEFAULT_DATABASE_URL, redactDatabaseUrl } from './connection';
-export type { DatabaseConnectionOptions, ExecuteResult } from './connection';
+export type { DatabaseConnectionOptions, ExecuteResult, TransactionOptions } from './connection';
 export { ModelSchema } from './schema/model-schema';
 export type {
   ModelSchemaOptions,

@@ -190,3 +190,38 @@ describeEachDialect(
   },
   { only: ['postgres', 'mariadb'] },
 );
+
+describeEachDialect(
+  'DatabaseConnection transaction isolation',
+  (target) => {
+    /**
+     * Behaviour, not a variable: at READ COMMITTED a second read inside the transaction sees
+     * a row another connection committed after the first read; at REPEATABLE READ (MariaDB's
+     * default) it does not.
+     */
+    async function secondReadSeesConcurrentCommit(options?: { isolation: 'read committed' }) {
+      const conn = new DatabaseConnection({ url: target().url });
+      const other = new DatabaseConnection({ url: target().url });
+      try {
+        await conn.execute('CREATE TABLE IF NOT EXISTS iso_probe (id INT PRIMARY KEY)');
+        await conn.execute('DELETE FROM iso_probe');
+        const count = async () =>
+          Number((await conn.queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM iso_probe'))!.n);
+        return await conn.transaction(async () => {
+          expect(await count()).toBe(0);
+          await other.execute('INSERT INTO iso_probe (id) VALUES (1)');
+          return (await count()) === 1;
+        }, options);
+      } finally {
+        await conn.close();
+        await other.close();
+      }
+    }
+
+    it('runs a transaction at READ COMMITTED when asked, and only that transaction', async () => {
+      expect(await secondReadSeesConcurrentCommit({ isolation: 'read committed' })).toBe(true);
+      expect(await secondReadSeesConcurrentCommit()).toBe(target().dialect === 'postgres');
+    });
+  },
+  { only: ['postgres', 'mariadb'] },
+);

@@ -12,6 +12,7 @@ import type {
   ExecuteResult,
   ImmediateStatements,
   StatementExecutor,
+  TransactionOptions,
   TransactionSession,
 } from './statement-executor.interface';
 
@@ -188,13 +189,14 @@ export class DatabaseConnection {
 
   /**
    * Runs `fn` in a transaction and returns its value. Inside an open transaction of this
-   * connection it uses a savepoint. A throw rolls back and rethrows the same error.
+   * connection it uses a savepoint (and `options` do not apply). A throw rolls back and
+   * rethrows the same error.
    */
-  async transaction<R>(fn: () => Promise<R> | R): Promise<R> {
+  async transaction<R>(fn: () => Promise<R> | R, options: TransactionOptions = {}): Promise<R> {
     const outer = this.frames.getStore();
     if (outer) return this.nested(outer, fn);
     await this.open();
-    const session = await this.session!.begin();
+    const session = await this.session!.begin(options);
     let result: R;
     try {
       result = await this.frames.run({ session, depth: 0 }, fn);

@@ -27,10 +27,20 @@ export interface StatementExecutor {
   immediate?(): ImmediateStatements | undefined;
 }
 
+/** How a transaction isolates itself; unset keeps the database's default. */
+export interface TransactionOptions {
+  /**
+   * `read committed`: each statement sees rows committed before it (PostgreSQL's default;
+   * on MariaDB/MySQL it avoids gap locks, so short claim transactions do not block inserts).
+   * SQLite transactions are serializable whatever this says.
+   */
+  isolation?: 'read committed';
+}
+
 /** What a dialect's driver gives the connection: executors plus transaction plumbing. */
 export interface DriverSession extends StatementExecutor {
   /** A session pinned to one physical connection for a transaction. */
-  begin(): Promise<TransactionSession>;
+  begin(options?: TransactionOptions): Promise<TransactionSession>;
   /** Forget cached prepared statements (after DDL). */
   resetStatements(): void;
 }

@@ -6,7 +6,8 @@ import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event'
 
 /**
  * MariaDB (≥ 10.6) and MySQL 8: SKIP LOCKED exists but UPDATE … RETURNING does not, so
- * the claim is one short transaction: lock the due ids, mark them, read them back by token.
+ * the claim is one short READ COMMITTED transaction (no gap locks that would block inserts
+ * of new events): lock the due ids, mark them, read them back by token.
  * The duplicate-safe insert is `ON DUPLICATE KEY UPDATE id = id` (never INSERT IGNORE,
  * which would also swallow real errors such as a too-long value).
  */
@@ -36,6 +37,6 @@ export const mysqlCronSql: CronSqlDialect = {
         [request.token],
       );
       return rows.map(toStoredEvent);
-    });
+    }, { isolation: 'read committed' });
   },
 };

@@ -3,6 +3,7 @@ import type { Pool, PoolConnection, ResultSetHeader } from 'mysql2/promise';
 import type {
   DriverSession,
   ExecuteResult,
+  TransactionOptions,
   TransactionSession,
 } from '../statement-executor.interface';
 import { bindValues } from './bind-values';
@@ -57,9 +58,12 @@ export class MysqlSession implements DriverSession {
     return toResult(await MysqlSession.run(this.pool, sql, params));
   }
 
-  async begin(): Promise<TransactionSession> {
+  async begin(options: TransactionOptions = {}): Promise<TransactionSession> {
     const conn = await this.pool.getConnection();
     try {
+      // Applies to the next transaction of this connection only.
+      if (options.isolation === 'read committed')
+        await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
       await conn.beginTransaction();
     } catch (error) {
       conn.release();

@@ -2,6 +2,7 @@ import type { Pool, PoolClient, QueryConfig, QueryResult } from 'pg';
 import type {
   DriverSession,
   ExecuteResult,
+  TransactionOptions,
   TransactionSession,
 } from '../statement-executor.interface';
 import { bindValues } from './bind-values';
@@ -56,10 +57,12 @@ export class PostgresSession implements DriverSession {
     return PostgresSession.toExecuteResult(await this.run(this.pool, sql, params));
   }
 
-  async begin(): Promise<TransactionSession> {
+  async begin(options: TransactionOptions = {}): Promise<TransactionSession> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(
+        options.isolation === 'read committed' ? 'BEGIN ISOLATION LEVEL READ COMMITTED' : 'BEGIN',
+      );
     } catch (error) {
       client.release(error as Error);
       throw error;
