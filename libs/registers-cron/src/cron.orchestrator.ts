@@ -40,6 +40,7 @@ interface Running {
   timer: ScheduleTimer;
   heartbeat: InstanceHeartbeat;
   watchers: FileWatchers;
+  stopListening: () => Promise<void>;
 }
 
 /**
@@ -182,11 +183,13 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
       if (inserted > 0) engine.wake();
     });
     const watchers = new FileWatchers(engine, this.options.watch ?? true);
+    // Events inserted by other replicas wake this one's workers at once (PostgreSQL).
+    const stopListening = await engine.store.listen(() => engine.wake());
     heartbeat.start();
     pool.start();
     timer.start();
     await watchers.start();
-    this.running = { pool, timer, heartbeat, watchers };
+    this.running = { pool, timer, heartbeat, watchers, stopListening };
     this.startFailed = false;
     this.logger.log(
       `Started instance ${engine.instanceId}: ${this.registry.all().length} jobs, ${options.workers ?? this.options.workers ?? DEFAULT_WORKERS} workers.`,
@@ -204,6 +207,7 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
     this.starting = undefined;
     await running.watchers.stop();
     await running.timer.stop();
+    await running.stopListening();
     await running.pool.stop((this.options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000);
     await running.heartbeat.stop();
   }

@@ -37,4 +37,10 @@ export interface CronSqlDialect {
   /** Inserts unless (job, dedupe_key) exists; the new id, or undefined when it existed. */
   insertEvent(connection: DatabaseConnection, event: NewEvent): Promise<number | undefined>;
   claim(connection: DatabaseConnection, request: ClaimRequest): Promise<StoredEvent[]>;
+  /**
+   * Calls `onEvent` when another process inserts an event, where the database can say so
+   * (PostgreSQL LISTEN/NOTIFY). Resolves to a function that stops listening. Without it,
+   * workers of other processes find new events by polling.
+   */
+  listen?(connection: DatabaseConnection, onEvent: () => void): Promise<() => Promise<void>>;
 }

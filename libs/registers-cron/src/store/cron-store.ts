@@ -75,7 +75,8 @@ export class CronStore {
   private readonly dialect: CronSqlDialect;
   private ready?: Promise<void>;
 
-  constructor(private readonly registry: DatabaseRegistry) {
+  /** `registry`: where the cron tables are registered; its managers serve the workflows table. */
+  constructor(readonly registry: DatabaseRegistry) {
     registry.register(...CRON_TABLE_MODELS);
     this.connection = registry.connection;
     this.dialect = cronSqlFor(this.connection.dialect);
@@ -106,6 +107,13 @@ export class CronStore {
   private async execute(text: string, params: unknown[] = []): Promise<number> {
     await this.ensureReady();
     return (await this.connection.execute(this.dialect.sql(text), params)).affected;
+  }
+
+  /** Calls `onEvent` when any process inserts an event (PostgreSQL); a no-op elsewhere. */
+  async listen(onEvent: () => void): Promise<() => Promise<void>> {
+    if (!this.dialect.listen) return async () => undefined;
+    await this.ensureReady();
+    return this.dialect.listen(this.connection, onEvent);
   }
 
   // ---- jobs -------------------------------------------------------------------------

@@ -121,6 +121,16 @@ export class DatabaseConnection {
     return source.initialize();
   }
 
+  /**
+   * The driver's native handle (better-sqlite3 Database, pg Pool, mysql2 Pool), opening the
+   * connection first: for driver features this class does not wrap, such as PostgreSQL's
+   * LISTEN on a client of the pool.
+   */
+  async driverHandle(): Promise<unknown> {
+    await this.open();
+    return this.driver!.handle;
+  }
+
   /** Drops cached prepared statements; call after DDL that changes a table's shape. */
   resetStatements(): void {
     this.session?.resetStatements();

@@ -3,6 +3,7 @@ import { CLAIM_SET, claimSetParams, dueEventsSelect, INSERT_EVENT_COLUMNS, INSER
 import type { ClaimRequest, CronSqlDialect, NewEvent } from '../cron-sql-dialect.interface';
 import { TABLES } from '../cron-tables';
 import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
+import { listenForEvents, NOTIFY_CHANNEL } from './postgres-listener';
 
 /** `?` → `$1, $2, …` (the store's SQL has no `?` inside literals). */
 function numbered(text: string): string {
@@ -18,9 +19,10 @@ export const postgresCronSql: CronSqlDialect = {
   sql: numbered,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
+    // pg_notify runs only when a row was inserted, and is delivered when the statement commits.
     const row = await connection.queryOne<{ id: string | number }>(
       numbered(
-        `INSERT INTO ${TABLES.events} (${INSERT_EVENT_COLUMNS}) VALUES (${INSERT_EVENT_VALUES}) ON CONFLICT (job, dedupe_key) DO NOTHING RETURNING id`,
+        `WITH inserted AS (INSERT INTO ${TABLES.events} (${INSERT_EVENT_COLUMNS}) VALUES (${INSERT_EVENT_VALUES}) ON CONFLICT (job, dedupe_key) DO NOTHING RETURNING id) SELECT id, pg_notify('${NOTIFY_CHANNEL}', '') FROM inserted`,
       ),
       insertEventParams(event),
     );
@@ -40,4 +42,6 @@ export const postgresCronSql: CronSqlDialect = {
     );
     return rows.map(toStoredEvent).sort((a, b) => a.runAfter - b.runAfter || a.id - b.id);
   },
+
+  listen: listenForEvents,
 };

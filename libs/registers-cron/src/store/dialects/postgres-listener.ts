@@ -1,0 +1,59 @@
+import { Logger } from '@nestjs/common';
+import type { DatabaseConnection } from '@registers/db';
+import type { Pool, PoolClient } from 'pg';
+
+/** The channel every event insert notifies (see postgresCronSql.insertEvent). */
+export const NOTIFY_CHANNEL = 'registers_cron_events';
+const RECONNECT_MS = 2000;
+
+/**
+ * Holds one client of the pool on `LISTEN registers_cron_events` and calls `onEvent` for each
+ * notification, so idle workers of every replica wake at once. A lost client is replaced
+ * after a short pause (polling covers the gap).
+ */
+export async function listenForEvents(
+  connection: DatabaseConnection,
+  onEvent: () => void,
+): Promise<() => Promise<void>> {
+  const logger = new Logger('RegistersCron');
+  const pool = (await connection.driverHandle()) as Pool;
+  let client: PoolClient | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const next = await pool.connect();
+    next.on('notification', () => onEvent());
+    next.on('error', (error) => {
+      next.release(error);
+      if (client === next) client = undefined;
+      if (stopped) return;
+      logger.warn(`LISTEN connection lost (${error.message}); reconnecting.`);
+      scheduleReconnect();
+    });
+    await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    if (stopped) {
+      next.release();
+      return;
+    }
+    client = next;
+  };
+
+  const scheduleReconnect = () => {
+    retry = setTimeout(() => {
+      connect().catch(() => !stopped && scheduleReconnect());
+    }, RECONNECT_MS);
+    retry.unref();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const held = client;
+    client = undefined;
+    if (!held) return;
+    await held.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
+    held.release();
+  };
+}
