@@ -21,6 +21,7 @@ import { DatabaseClock, type CronClock } from './runtime/clock';
 import { CronEngine } from './runtime/cron-engine';
 import { FireScheduler } from './runtime/fire-scheduler';
 import { InstanceHeartbeat } from './runtime/instance-heartbeat';
+import { LeaderLease } from './runtime/leader-lease';
 import { instanceIdentity } from './runtime/instance-identity';
 import { ScheduleTimer } from './runtime/schedule-timer';
 import { WorkerPool } from './runtime/worker-pool';
@@ -29,6 +30,8 @@ import { FileWatchers } from './watch/file-watchers';
 
 /** How often the runtime retries starting after the database was unreachable at boot. */
 const START_RETRY_MS = 5000;
+/** The lease whose holder watches files. */
+export const WATCH_LEASE = 'file-watch';
 
 export interface StartOptions {
   workers?: number;
@@ -39,7 +42,7 @@ interface Running {
   pool: WorkerPool;
   timer: ScheduleTimer;
   heartbeat: InstanceHeartbeat;
-  watchers: FileWatchers;
+  watchLease?: LeaderLease;
   stopListening: () => Promise<void>;
 }
 
@@ -82,8 +85,9 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
     return this.running !== undefined;
   }
 
-  get heartbeatStartedAt(): number | undefined {
-    return this.running?.heartbeat.startedAt;
+  /** Whether this instance holds the file-watch lease (and so watches files). */
+  get isWatchLeader(): boolean {
+    return this.running?.watchLease?.isHeld ?? false;
   }
 
   private databaseRegistry(): DatabaseRegistry {
@@ -183,13 +187,19 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
       if (inserted > 0) engine.wake();
     });
     const watchers = new FileWatchers(engine, this.options.watch ?? true);
+    // Only the holder of the `file-watch` lease watches, so one change is one event.
+    const watchLease = watchers.needed
+      ? new LeaderLease(engine.store, this.clock, WATCH_LEASE, engine.instanceId, engine.settings.leaseMs, (held) =>
+          held ? watchers.start() : watchers.stop(),
+        )
+      : undefined;
     // Events inserted by other replicas wake this one's workers at once (PostgreSQL).
     const stopListening = await engine.store.listen(() => engine.wake());
     heartbeat.start();
     pool.start();
     timer.start();
-    await watchers.start();
-    this.running = { pool, timer, heartbeat, watchers, stopListening };
+    await watchLease?.start();
+    this.running = { pool, timer, heartbeat, watchLease, stopListening };
     this.startFailed = false;
     this.logger.log(
       `Started instance ${engine.instanceId}: ${this.registry.all().length} jobs, ${options.workers ?? this.options.workers ?? DEFAULT_WORKERS} workers.`,
@@ -205,7 +215,7 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
     if (!running) return;
     this.running = undefined;
     this.starting = undefined;
-    await running.watchers.stop();
+    await running.watchLease?.stop();
     await running.timer.stop();
     await running.stopListening();
     await running.pool.stop((this.options.graceSeconds ?? DEFAULT_GRACE_SECONDS) * 1000);

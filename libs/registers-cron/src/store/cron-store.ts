@@ -307,6 +307,36 @@ export class CronStore {
     return rows.map(toRunRecord);
   }
 
+  // ---- leases ----------------------------------------------------------------------
+
+  /**
+   * Takes or renews the lease `name` for `holder` until `until`: true when `holder` has it.
+   * A lease changes hands only once it has run out, so at most one holder at a time.
+   */
+  async acquireLease(name: string, holder: string, now: number, until: number): Promise<boolean> {
+    const updated = await this.execute(
+      `UPDATE ${TABLES.leases} SET holder = ?, held_until = ? WHERE name = ? AND (holder = ? OR held_until < ?)`,
+      [holder, until, name, holder, now],
+    );
+    if (updated > 0) return true;
+    try {
+      await this.execute(`INSERT INTO ${TABLES.leases} (name, holder, held_until) VALUES (?, ?, ?)`, [
+        name,
+        holder,
+        until,
+      ]);
+      return true;
+    } catch (error) {
+      // The row exists (another holder, or a racing insert): not ours.
+      if (await this.one(`SELECT name FROM ${TABLES.leases} WHERE name = ?`, [name])) return false;
+      throw error;
+    }
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.execute(`DELETE FROM ${TABLES.leases} WHERE name = ? AND holder = ?`, [name, holder]);
+  }
+
   // ---- instances and status ---------------------------------------------------------
 
   async heartbeat(instance: Omit<InstanceRecord, 'startedAt' | 'heartbeatAt'>, startedAt: number, now: number): Promise<void> {

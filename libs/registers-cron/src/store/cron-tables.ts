@@ -73,7 +73,22 @@ export class CronWorkflowRow {
   @Field({ type: 'bigint' }) @IsInt() createdAt!: number;
 }
 
-export const CRON_TABLE_MODELS = [CronJobRow, CronEventRow, CronRunRow, CronInstanceRow, CronWorkflowRow];
+/** Named leases that one instance at a time holds (the file watcher's leadership). */
+@Model({ table: 'registers_cron_leases', key: 'name' })
+export class CronLeaseRow {
+  @Field({ id: 'manual', length: 100 }) @IsString() name!: string;
+  @Field({ length: 200 }) @IsString() holder!: string;
+  @Field({ type: 'bigint' }) @IsInt() heldUntil!: number;
+}
+
+export const CRON_TABLE_MODELS = [
+  CronJobRow,
+  CronEventRow,
+  CronRunRow,
+  CronInstanceRow,
+  CronWorkflowRow,
+  CronLeaseRow,
+];
 
 export const TABLES = {
   jobs: 'registers_cron_jobs',
@@ -81,4 +96,5 @@ export const TABLES = {
   runs: 'registers_cron_runs',
   runtime: 'registers_cron_runtime',
   workflows: 'registers_cron_workflows',
+  leases: 'registers_cron_leases',
 } as const;

@@ -208,6 +208,11 @@ export class FileWatchers {
       .filter((job): job is FileJob => job.enabled && job.trigger.kind === 'fileChange');
   }
 
+  /** Whether this process has anything to watch (watching on, and an enabled file job). */
+  get needed(): boolean {
+    return this.enabled && this.fileJobs().length > 0;
+  }
+
   start(): Promise<void> {
     this.starting ??= this.startNow();
     return this.starting;
@@ -217,8 +222,8 @@ export class FileWatchers {
     if (!this.enabled) return;
     const jobs = this.fileJobs();
     if (jobs.length === 0) return;
-    // TODO(leader-only watching): with many replicas only the instance holding the watch
-    // lease row should watch (SPEC 4.2), so one change is one event. Acquire it here.
+    // With many replicas only the holder of the `file-watch` lease calls start (see
+    // CronOrchestrator), so one change is one event.
     for (const job of jobs) {
       const watch = new JobWatch(this.engine, job);
       this.watches.push(watch);
