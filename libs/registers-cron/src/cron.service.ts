@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CronError, EventStateError } from './errors';
+import { CronError, EventStateError, UnknownWorkflowError } from './errors';
 import { CronOrchestrator, type StartOptions } from './cron.orchestrator';
 import { CronRegistry, isScheduled } from './cron.registry';
 import type {
@@ -7,6 +7,7 @@ import type {
   EventRecord,
   JobSummary,
   RunRecord,
+  WorkflowRecord,
 } from './interfaces/records.interface';
 import type { JobDefinition } from './interfaces/job-definition.interface';
 import { messages } from './messages';
@@ -15,6 +16,23 @@ import type { ExplainedFire } from './schedule/fire-schedule.interface';
 import { describeTrigger } from './trigger';
 import { staleAfterMs } from './runtime/instance-heartbeat';
 import { toEventRecord } from './store/cron-store';
+import { CronWorkflowRow } from './store/cron-tables';
+
+/** What `registerWorkflow` stores: a file run through a job or through a shell command. */
+export type WorkflowDefinition = { name: string; file: string } & (
+  | { job: string; command?: undefined }
+  | { command: string; job?: undefined }
+);
+
+function toWorkflowRecord(row: CronWorkflowRow): WorkflowRecord {
+  return {
+    name: row.name,
+    file: row.file,
+    job: row.job ?? null,
+    command: row.command ?? null,
+    createdAt: new Date(Number(row.createdAt)).toISOString(),
+  };
+}
 
 export interface RunResult {
   eventId: number;
@@ -41,6 +59,11 @@ export class CronService {
 
   private get engine() {
     return this.orchestrator.engine;
+  }
+
+  /** This process's instance id (what `cron status` lists and run rows name). */
+  get instanceId(): string {
+    return this.engine.instanceId;
   }
 
   private now(): number {
@@ -113,7 +136,7 @@ export class CronService {
 
   /** Whether this instance's heartbeat is fresh (for health checks). */
   async healthy(): Promise<boolean> {
-    if (!this.orchestrator.isRunning) return false;
+    if (!(await this.orchestrator.ensureRunning())) return false;
     const beat = await this.engine.store.instanceHeartbeat(this.engine.instanceId);
     return beat !== null && this.now() - beat <= staleAfterMs(this.engine.settings.leaseMs);
   }
@@ -146,14 +169,14 @@ export class CronService {
 
   async pause(name: string): Promise<void> {
     this.registry.get(name);
-    await this.engine.syncJobs();
+    await this.engine.ensureJobsSynced();
     await this.engine.store.setPaused(name, true, this.now());
   }
 
   /** Resumes a job; fires that fell in the pause are not run (the high-water mark moves to now). */
   async resume(name: string): Promise<void> {
     const job = this.registry.get(name);
-    await this.engine.syncJobs();
+    await this.engine.ensureJobsSynced();
     if (isScheduled(job)) {
       const latest = this.registry.schedule(job).latestAtOrBefore(this.now());
       if (latest !== null) await this.engine.store.advanceHighWater(name, latest);
@@ -176,6 +199,38 @@ export class CronService {
 
   stop(): Promise<void> {
     return this.orchestrator.stop();
+  }
+
+  private async workflowRows() {
+    await this.engine.store.ensureReady();
+    return this.engine.store.registry.manager(CronWorkflowRow);
+  }
+
+  /** The registered workflows, by name. */
+  async workflows(): Promise<WorkflowRecord[]> {
+    const rows = await (await this.workflowRows()).all({ orderBy: 'name' });
+    return rows.map(toWorkflowRecord);
+  }
+
+  /** One workflow; `UnknownWorkflowError` naming the registered ones when there is none. */
+  async workflow(name: string): Promise<WorkflowRecord> {
+    const row = await (await this.workflowRows()).get(name);
+    if (row) return toWorkflowRecord(row);
+    const known = (await this.workflows()).map((w) => w.name);
+    throw new UnknownWorkflowError(messages.unknownWorkflow(name, known), { workflow: name });
+  }
+
+  /** Registers (or replaces) a workflow; a job must be declared in this application. */
+  async registerWorkflow(definition: WorkflowDefinition): Promise<WorkflowRecord> {
+    if (definition.job !== undefined) this.registry.get(definition.job);
+    const row = await (await this.workflowRows()).upsert({
+      name: definition.name,
+      file: definition.file,
+      job: definition.job ?? null,
+      command: definition.command ?? null,
+      createdAt: this.now(),
+    });
+    return toWorkflowRecord(row);
   }
 
   /** Runs every due event in this process now (tests, scripts): returns how many ran. */

@@ -40,9 +40,12 @@ export function serializePayload(payload: unknown): string {
   try {
     text = JSON.stringify(payload);
   } catch (error) {
-    throw new InvalidPayloadError(`The payload cannot be stored as JSON: ${(error as Error).message}`);
+    throw new InvalidPayloadError(
+      `The payload cannot be stored as JSON: ${(error as Error).message}`,
+    );
   }
-  if (text === undefined) throw new InvalidPayloadError('The payload cannot be stored as JSON (a function or symbol).');
+  if (text === undefined)
+    throw new InvalidPayloadError('The payload cannot be stored as JSON (a function or symbol).');
   return text;
 }
 
@@ -54,6 +57,7 @@ export function serializePayload(payload: unknown): string {
 export class CronEngine {
   readonly executor: EventExecutor;
   private readonly wakeListeners = new Set<() => void>();
+  private synced?: Promise<void>;
 
   constructor(
     readonly registry: CronRegistry,
@@ -84,6 +88,15 @@ export class CronEngine {
     for (const listener of this.wakeListeners) listener();
   }
 
+  /** `syncJobs` once per engine: enqueues need the job rows (pause flags) to exist. */
+  ensureJobsSynced(): Promise<void> {
+    this.synced ??= this.syncJobs().catch((error) => {
+      this.synced = undefined;
+      throw error;
+    });
+    return this.synced;
+  }
+
   /** Records the declared jobs in the jobs table (kind, spec), keeping pause flags. */
   async syncJobs(): Promise<void> {
     const now = this.clock.now();
@@ -110,10 +123,12 @@ export class CronEngine {
   async enqueue(name: string, payload: unknown, options: EnqueueOptions): Promise<EnqueueResult> {
     const job = this.registry.get(name);
     const text = serializePayload(payload);
-    await this.syncJobs();
+    await this.ensureJobsSynced();
     await this.assertNotPaused(job);
     const dedupeKey =
-      options.scheduledAt !== undefined ? String(options.scheduledAt) : options.idempotencyKey ?? randomUUID();
+      options.scheduledAt !== undefined
+        ? String(options.scheduledAt)
+        : (options.idempotencyKey ?? randomUUID());
     const now = this.clock.now();
     const id = await this.store.insertEvent({
       job: job.name,
@@ -136,7 +151,10 @@ export class CronEngine {
 
   /** Claims up to `limit` due events of this process's jobs. */
   claim(limit: number, eventId?: number): Promise<StoredEvent[]> {
-    const jobs = this.registry.all().filter((j) => j.enabled).map((j) => j.name);
+    const jobs = this.registry
+      .all()
+      .filter((j) => j.enabled)
+      .map((j) => j.name);
     if (jobs.length === 0 || limit <= 0) return Promise.resolve([]);
     const now = this.clock.now();
     return this.store.claim({
@@ -197,8 +215,17 @@ export class CronEngine {
       const next = afterFailure(retry, event.attempt, event.maxAttempts);
       const applied =
         next === 'retry'
-          ? await this.store.requeueEvent(event.id, event.leaseToken!, now + retryDelayMs(retry, event.attempt, this.settings.random), error)
-          : await this.store.finishEvent(event.id, event.leaseToken!, { status: next, finishedAt: now, error });
+          ? await this.store.requeueEvent(
+              event.id,
+              event.leaseToken!,
+              now + retryDelayMs(retry, event.attempt, this.settings.random),
+              error,
+            )
+          : await this.store.finishEvent(event.id, event.leaseToken!, {
+              status: next,
+              finishedAt: now,
+              error,
+            });
       if (!applied) continue;
       await this.store.failLostRun(event.id, event.attempt, now, error);
       reaped++;
@@ -212,7 +239,10 @@ export class CronEngine {
     const event = await this.store.event(eventId);
     if (!event) throw new EventStateError(messages.unknownEvent(eventId), { eventId });
     if (!(await this.store.resetForRetry(eventId, this.clock.now())))
-      throw new EventStateError(messages.notRetryable(eventId, event.status), { eventId, job: event.job });
+      throw new EventStateError(messages.notRetryable(eventId, event.status), {
+        eventId,
+        job: event.job,
+      });
     this.wake();
     return (await this.store.event(eventId))!;
   }

@@ -18,7 +18,7 @@ export interface ExecutorSettings {
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
-  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
 }
 
 function toJson(value: unknown): string | null {
@@ -65,7 +65,13 @@ export class EventExecutor {
     const overlap = await this.overlapDecision(job, event);
     if (overlap === 'skip') {
       const now = this.clock.now();
-      if (!(await this.store.finishEvent(event.id, token, { status: 'skipped', finishedAt: now, error: null })))
+      if (
+        !(await this.store.finishEvent(event.id, token, {
+          status: 'skipped',
+          finishedAt: now,
+          error: null,
+        }))
+      )
         return { status: 'lost' };
       const runId = await this.store.startRun(event, this.settings.instance, now, 'skipped');
       return { runId, status: 'skipped' };
@@ -84,7 +90,10 @@ export class EventExecutor {
   }
 
   /** Ties between two claims of one job go to the older event (lower id). */
-  private async overlapDecision(job: JobDefinition, event: StoredEvent): Promise<'run' | 'skip' | 'wait'> {
+  private async overlapDecision(
+    job: JobDefinition,
+    event: StoredEvent,
+  ): Promise<'run' | 'skip' | 'wait'> {
     if (job.overlap === 'allow') return 'run';
     const others = await this.store.activeEvents(job.name, event.id);
     const olderRunning = others.some((o) => o.status === 'running' && o.id < event.id);
@@ -92,7 +101,11 @@ export class EventExecutor {
     return job.overlap === 'skip' ? 'skip' : 'wait';
   }
 
-  private async attempt(job: JobDefinition, event: StoredEvent, token: string): Promise<AttemptOutcome> {
+  private async attempt(
+    job: JobDefinition,
+    event: StoredEvent,
+    token: string,
+  ): Promise<AttemptOutcome> {
     const startedAt = this.clock.now();
     const runId = await this.store.startRun(event, this.settings.instance, startedAt);
     const controller = new AbortController();
@@ -102,7 +115,9 @@ export class EventExecutor {
     let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
     try {
       const value = await this.invoke(job, event, controller.signal);
-      outcome = controller.signal.aborted ? { ok: false, error: controller.signal.reason } : { ok: true, value };
+      outcome = controller.signal.aborted
+        ? { ok: false, error: controller.signal.reason }
+        : { ok: true, value };
     } catch (error) {
       outcome = { ok: false, error: controller.signal.aborted ? controller.signal.reason : error };
     } finally {
@@ -113,8 +128,20 @@ export class EventExecutor {
     const finishedAt = this.clock.now();
     const durationMs = Math.max(0, finishedAt - startedAt);
     if (outcome.ok) {
-      if (await this.store.finishEvent(event.id, token, { status: 'succeeded', finishedAt, error: null })) {
-        await this.store.endRun(runId, { status: 'succeeded', finishedAt, durationMs, result: toJson(outcome.value), error: null });
+      if (
+        await this.store.finishEvent(event.id, token, {
+          status: 'succeeded',
+          finishedAt,
+          error: null,
+        })
+      ) {
+        await this.store.endRun(runId, {
+          status: 'succeeded',
+          finishedAt,
+          durationMs,
+          result: toJson(outcome.value),
+          error: null,
+        });
         return { runId, status: 'succeeded' };
       }
       return this.lost(runId, finishedAt, durationMs);
@@ -138,7 +165,11 @@ export class EventExecutor {
     return { runId, status };
   }
 
-  private async lost(runId: number, finishedAt: number, durationMs: number): Promise<AttemptOutcome> {
+  private async lost(
+    runId: number,
+    finishedAt: number,
+    durationMs: number,
+  ): Promise<AttemptOutcome> {
     await this.store.endRun(runId, {
       status: 'failed',
       finishedAt,
@@ -162,7 +193,9 @@ export class EventExecutor {
       instance: this.settings.instance,
     };
     const record: JobEventRecord = { id: event.id, source: event.source, payload };
-    const args = job.params.map((kind) => (kind === 'payload' ? payload : kind === 'event' ? record : kind === 'ctx' ? ctx : undefined));
+    const args = job.params.map((kind) =>
+      kind === 'payload' ? payload : kind === 'event' ? record : kind === 'ctx' ? ctx : undefined,
+    );
     // The abort wins the race: a handler that ignores ctx.signal cannot hold its run open.
     const aborted = new Promise<never>((_, reject) => {
       if (signal.aborted) reject(signal.reason);
@@ -179,7 +212,10 @@ export class EventExecutor {
       this.store
         .extendLease(id, token, this.clock.now() + this.settings.leaseMs)
         .then((held) => {
-          if (!held) controller.abort(new LeaseLostError(messages.leaseExpired(this.settings.instance), { eventId: id }));
+          if (!held)
+            controller.abort(
+              new LeaseLostError(messages.leaseExpired(this.settings.instance), { eventId: id }),
+            );
         })
         .catch(() => undefined); // a database hiccup: the next beat tries again before the lease ends
     }, every);
@@ -190,7 +226,12 @@ export class EventExecutor {
   private timeout(job: JobDefinition, controller: AbortController): () => void {
     if (job.maxRuntimeSeconds === undefined) return () => undefined;
     const timer = setTimeout(
-      () => controller.abort(new JobTimeoutError(messages.timedOut(job.name, job.maxRuntimeSeconds!), { job: job.name })),
+      () =>
+        controller.abort(
+          new JobTimeoutError(messages.timedOut(job.name, job.maxRuntimeSeconds!), {
+            job: job.name,
+          }),
+        ),
       job.maxRuntimeSeconds * 1000,
     );
     timer.unref();

@@ -36,11 +36,16 @@ export class FireScheduler {
       const missedUntil = this.startedAt - 1;
       if (job.catchUp === 'latest') {
         const latest = schedule.latestAtOrBefore(missedUntil);
-        if (latest !== null && latest > state.lastFireAt) await this.insertFires(job, [latest], now);
+        if (latest !== null && latest > state.lastFireAt)
+          await this.insertFires(job, [latest], now);
         continue;
       }
       const from = Math.max(state.lastFireAt, now - job.catchUpWindowSeconds * 1000 - 1);
-      await this.insertFires(job, schedule.firesBetween(from, missedUntil, MAX_FIRES_PER_TICK), now);
+      await this.insertFires(
+        job,
+        schedule.firesBetween(from, missedUntil, MAX_FIRES_PER_TICK),
+        now,
+      );
     }
   }
 
@@ -71,7 +76,8 @@ export class FireScheduler {
     let inserted = 0;
     for (const fireAt of fires) {
       const waiting =
-        job.overlap === 'queue' && (await this.store.events({ job: job.name, status: 'pending' }, 1)).length > 0;
+        job.overlap === 'queue' &&
+        (await this.store.events({ job: job.name, status: 'pending' }, 1)).length > 0;
       const id = await this.store.insertEvent({
         job: job.name,
         source: 'schedule',

@@ -9,5 +9,9 @@ export interface InstanceIdentity {
 
 export function instanceIdentity(id?: string): InstanceIdentity {
   const host = hostname();
-  return { id: id ?? `${host}-${process.pid}-${randomBytes(3).toString('hex')}`, host, pid: process.pid };
+  return {
+    id: id ?? `${host}-${process.pid}-${randomBytes(3).toString('hex')}`,
+    host,
+    pid: process.pid,
+  };
 }

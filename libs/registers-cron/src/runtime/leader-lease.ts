@@ -27,9 +27,12 @@ export class LeaderLease {
 
   async start(): Promise<void> {
     await this.tryOnce();
-    this.timer = setInterval(() => {
-      this.round ??= this.tryOnce().finally(() => (this.round = undefined));
-    }, Math.max(100, Math.floor(this.leaseMs / 3)));
+    this.timer = setInterval(
+      () => {
+        this.round ??= this.tryOnce().finally(() => (this.round = undefined));
+      },
+      Math.max(100, Math.floor(this.leaseMs / 3)),
+    );
     this.timer.unref();
   }
 

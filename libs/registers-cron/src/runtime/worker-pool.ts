@@ -46,7 +46,9 @@ export class WorkerPool {
         for (const event of claimed) {
           const work = this.engine
             .execute(event)
-            .catch((error) => this.logger.error(`Event ${event.id} (${event.job}): ${(error as Error).message}`))
+            .catch((error) =>
+              this.logger.error(`Event ${event.id} (${event.job}): ${(error as Error).message}`),
+            )
             .finally(() => {
               this.inFlight.delete(work);
               this.wake();
@@ -92,7 +94,9 @@ export class WorkerPool {
     this.loop = undefined;
     if (this.inFlight.size > 0) {
       let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
+      const grace = new Promise<'timeout'>(
+        (resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)),
+      );
       const outcome = await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
       clearTimeout(timer);
       if (outcome === 'timeout') {

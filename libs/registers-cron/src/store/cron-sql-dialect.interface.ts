@@ -32,11 +32,15 @@ export interface ClaimRequest {
  * same one. Everything else in the store is portable SQL with `?` placeholders.
  */
 export interface CronSqlDialect {
+  /** A deadlock, lock wait timeout or busy database: the statement was rolled back and may run again. */
+  isTransient(error: unknown): boolean;
   /** `?` placeholders as the driver wants them. */
   sql(text: string): string;
   /** Inserts unless (job, dedupe_key) exists; the new id, or undefined when it existed. */
   insertEvent(connection: DatabaseConnection, event: NewEvent): Promise<number | undefined>;
   claim(connection: DatabaseConnection, request: ClaimRequest): Promise<StoredEvent[]>;
+  /** Inserts a run row (`INSERT_RUN` parameters) and returns its id. */
+  insertRun(connection: DatabaseConnection, params: unknown[]): Promise<number>;
   /**
    * Calls `onEvent` when another process inserts an event, where the database can say so
    * (PostgreSQL LISTEN/NOTIFY). Resolves to a function that stops listening. Without it,

@@ -1,10 +1,23 @@
 import type { Type } from '@nestjs/common';
 import type { DatabaseConnection, DatabaseRegistry } from '@registers/db';
-import type { CronStatus, EventRecord, InstanceRecord, RunRecord } from '../interfaces/records.interface';
+import type {
+  CronStatus,
+  EventRecord,
+  InstanceRecord,
+  RunRecord,
+} from '../interfaces/records.interface';
 import type { ClaimRequest, CronSqlDialect, NewEvent } from './cron-sql-dialect.interface';
 import { CRON_TABLE_MODELS, TABLES } from './cron-tables';
 import { cronSqlFor } from './dialects';
-import { EVENT_COLUMNS, num, numOrNull, strOrNull, toStoredEvent, type StoredEvent } from './stored-event';
+import { retryTransient } from './retry-transient';
+import {
+  EVENT_COLUMNS,
+  num,
+  numOrNull,
+  strOrNull,
+  toStoredEvent,
+  type StoredEvent,
+} from './stored-event';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
@@ -49,7 +62,8 @@ function toRunRecord(row: Record<string, unknown>): RunRecord {
   };
 }
 
-const RUN_COLUMNS = 'id, job, event_id, attempt, status, started_at, finished_at, duration_ms, result, error, instance';
+const RUN_COLUMNS =
+  'id, job, event_id, attempt, status, started_at, finished_at, duration_ms, result, error, instance';
 
 export interface FinishedEvent {
   status: 'succeeded' | 'failed' | 'dead_letter' | 'skipped';
@@ -86,7 +100,8 @@ export class CronStore {
   ensureReady(): Promise<void> {
     this.ready ??= (async () => {
       await this.connection.open();
-      for (const model of CRON_TABLE_MODELS) await this.registry.schema(model as Type<object>).createSchema();
+      for (const model of CRON_TABLE_MODELS)
+        await this.registry.schema(model as Type<object>).createSchema();
     })().catch((error) => {
       this.ready = undefined;
       throw error;
@@ -94,19 +109,23 @@ export class CronStore {
     return this.ready;
   }
 
-  private async query(text: string, params: unknown[] = []) {
+  /** Runs a statement (or the dialect's claim) once the tables exist, again after a transient failure. */
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
     await this.ensureReady();
-    return this.connection.query(this.dialect.sql(text), params);
+    return retryTransient((error) => this.dialect.isTransient(error), work);
   }
 
-  private async one(text: string, params: unknown[] = []) {
-    await this.ensureReady();
-    return this.connection.queryOne(this.dialect.sql(text), params);
+  private query(text: string, params: unknown[] = []) {
+    return this.retrying(() => this.connection.query(this.dialect.sql(text), params));
+  }
+
+  private one(text: string, params: unknown[] = []) {
+    return this.retrying(() => this.connection.queryOne(this.dialect.sql(text), params));
   }
 
   private async execute(text: string, params: unknown[] = []): Promise<number> {
-    await this.ensureReady();
-    return (await this.connection.execute(this.dialect.sql(text), params)).affected;
+    return (await this.retrying(() => this.connection.execute(this.dialect.sql(text), params)))
+      .affected;
   }
 
   /** Calls `onEvent` when any process inserts an event (PostgreSQL); a no-op elsewhere. */
@@ -136,10 +155,17 @@ export class CronStore {
     }
   }
 
-  async jobState(name: string): Promise<{ paused: boolean; lastFireAt: number | null } | undefined> {
-    const row = await this.one(`SELECT paused, last_fire_at FROM ${TABLES.jobs} WHERE name = ?`, [name]);
+  async jobState(
+    name: string,
+  ): Promise<{ paused: boolean; lastFireAt: number | null } | undefined> {
+    const row = await this.one(`SELECT paused, last_fire_at FROM ${TABLES.jobs} WHERE name = ?`, [
+      name,
+    ]);
     if (!row) return undefined;
-    return { paused: Boolean(Number(row.paused)) || row.paused === true, lastFireAt: numOrNull(row.last_fire_at) };
+    return {
+      paused: Boolean(Number(row.paused)) || row.paused === true,
+      lastFireAt: numOrNull(row.last_fire_at),
+    };
   }
 
   async pausedJobs(): Promise<Set<string>> {
@@ -148,7 +174,11 @@ export class CronStore {
   }
 
   async setPaused(name: string, paused: boolean, now: number): Promise<void> {
-    await this.execute(`UPDATE ${TABLES.jobs} SET paused = ?, updated_at = ? WHERE name = ?`, [paused, now, name]);
+    await this.execute(`UPDATE ${TABLES.jobs} SET paused = ?, updated_at = ? WHERE name = ?`, [
+      paused,
+      now,
+      name,
+    ]);
   }
 
   /** Moves the high-water mark forward only (never back), so catch-up stays exact with many schedulers. */
@@ -161,16 +191,15 @@ export class CronStore {
 
   // ---- events -----------------------------------------------------------------------
 
-  async insertEvent(event: NewEvent): Promise<number | undefined> {
-    await this.ensureReady();
-    return this.dialect.insertEvent(this.connection, event);
+  insertEvent(event: NewEvent): Promise<number | undefined> {
+    return this.retrying(() => this.dialect.insertEvent(this.connection, event));
   }
 
   async eventByKey(job: string, dedupeKey: string): Promise<StoredEvent | undefined> {
-    const row = await this.one(`SELECT ${EVENT_COLUMNS} FROM ${TABLES.events} WHERE job = ? AND dedupe_key = ?`, [
-      job,
-      dedupeKey,
-    ]);
+    const row = await this.one(
+      `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events} WHERE job = ? AND dedupe_key = ?`,
+      [job, dedupeKey],
+    );
     return row ? toStoredEvent(row) : undefined;
   }
 
@@ -192,7 +221,10 @@ export class CronStore {
   }
 
   /** Events of `job` other than `exceptId` that are waiting (pending) or running. */
-  async activeEvents(job: string, exceptId: number): Promise<Array<{ id: number; status: string }>> {
+  async activeEvents(
+    job: string,
+    exceptId: number,
+  ): Promise<Array<{ id: number; status: string }>> {
     const rows = await this.query(
       `SELECT id, status FROM ${TABLES.events} WHERE job = ? AND id <> ? AND status IN ('pending', 'running')`,
       [job, exceptId],
@@ -200,9 +232,9 @@ export class CronStore {
     return rows.map((r) => ({ id: num(r.id), status: String(r.status) }));
   }
 
-  async claim(request: ClaimRequest): Promise<StoredEvent[]> {
-    await this.ensureReady();
-    return this.dialect.claim(this.connection, request);
+  /** A claim that lost a deadlock was rolled back whole, so it is simply tried again. */
+  claim(request: ClaimRequest): Promise<StoredEvent[]> {
+    return this.retrying(() => this.dialect.claim(this.connection, request));
   }
 
   async extendLease(id: number, token: string, leaseUntil: number): Promise<boolean> {
@@ -225,7 +257,13 @@ export class CronStore {
   }
 
   /** Puts a claimed event back in the queue (a retry, or a claim given back). False when the claim was lost. */
-  async requeueEvent(id: number, token: string, runAfter: number, error: string | null, undoAttempt = false): Promise<boolean> {
+  async requeueEvent(
+    id: number,
+    token: string,
+    runAfter: number,
+    error: string | null,
+    undoAttempt = false,
+  ): Promise<boolean> {
     return (
       (await this.execute(
         `UPDATE ${TABLES.events} SET status = 'pending', run_after = ?, error = ?, lease_owner = NULL, lease_token = NULL, lease_until = NULL${undoAttempt ? ', attempt = attempt - 1' : ''} WHERE id = ? AND lease_token = ? AND status = 'running'`,
@@ -255,23 +293,14 @@ export class CronStore {
 
   // ---- runs -------------------------------------------------------------------------
 
-  async startRun(e: StoredEvent, instance: string, startedAt: number, status: 'running' | 'skipped' = 'running'): Promise<number> {
-    await this.ensureReady();
+  startRun(
+    e: StoredEvent,
+    instance: string,
+    startedAt: number,
+    status: 'running' | 'skipped' = 'running',
+  ): Promise<number> {
     const params = [e.job, e.id, e.attempt, status, startedAt, instance];
-    if (this.connection.dialect === 'mysql') {
-      const r = await this.connection.execute(
-        `INSERT INTO ${TABLES.runs} (job, event_id, attempt, status, started_at, instance) VALUES (?, ?, ?, ?, ?, ?)`,
-        params,
-      );
-      return r.insertId!;
-    }
-    const row = await this.connection.queryOne(
-      this.dialect.sql(
-        `INSERT INTO ${TABLES.runs} (job, event_id, attempt, status, started_at, instance) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-      ),
-      params,
-    );
-    return num(row!.id);
+    return this.retrying(() => this.dialect.insertRun(this.connection, params));
   }
 
   /** Ends a run row that is still `running` (a run already ended by the reaper stays as it is). */
@@ -283,7 +312,12 @@ export class CronStore {
   }
 
   /** The lost attempt's run row of an expired claim ends `failed`. */
-  async failLostRun(eventId: number, attempt: number, finishedAt: number, error: string): Promise<void> {
+  async failLostRun(
+    eventId: number,
+    attempt: number,
+    finishedAt: number,
+    error: string,
+  ): Promise<void> {
     await this.execute(
       `UPDATE ${TABLES.runs} SET status = 'failed', finished_at = ?, duration_ms = ? - started_at, error = ? WHERE event_id = ? AND attempt = ? AND status = 'running'`,
       [finishedAt, finishedAt, error, eventId, attempt],
@@ -320,11 +354,10 @@ export class CronStore {
     );
     if (updated > 0) return true;
     try {
-      await this.execute(`INSERT INTO ${TABLES.leases} (name, holder, held_until) VALUES (?, ?, ?)`, [
-        name,
-        holder,
-        until,
-      ]);
+      await this.execute(
+        `INSERT INTO ${TABLES.leases} (name, holder, held_until) VALUES (?, ?, ?)`,
+        [name, holder, until],
+      );
       return true;
     } catch (error) {
       // The row exists (another holder, or a racing insert): not ours.
@@ -334,13 +367,23 @@ export class CronStore {
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
-    await this.execute(`DELETE FROM ${TABLES.leases} WHERE name = ? AND holder = ?`, [name, holder]);
+    await this.execute(`DELETE FROM ${TABLES.leases} WHERE name = ? AND holder = ?`, [
+      name,
+      holder,
+    ]);
   }
 
   // ---- instances and status ---------------------------------------------------------
 
-  async heartbeat(instance: Omit<InstanceRecord, 'startedAt' | 'heartbeatAt'>, startedAt: number, now: number): Promise<void> {
-    const updated = await this.execute(`UPDATE ${TABLES.runtime} SET heartbeat_at = ? WHERE id = ?`, [now, instance.id]);
+  async heartbeat(
+    instance: Omit<InstanceRecord, 'startedAt' | 'heartbeatAt'>,
+    startedAt: number,
+    now: number,
+  ): Promise<void> {
+    const updated = await this.execute(
+      `UPDATE ${TABLES.runtime} SET heartbeat_at = ? WHERE id = ?`,
+      [now, instance.id],
+    );
     if (updated > 0) return;
     await this.execute(
       `INSERT INTO ${TABLES.runtime} (id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)`,
@@ -376,7 +419,9 @@ export class CronStore {
   }
 
   async counts(): Promise<Omit<CronStatus, 'instances'>> {
-    const rows = await this.query(`SELECT status, COUNT(*) AS n FROM ${TABLES.events} GROUP BY status`);
+    const rows = await this.query(
+      `SELECT status, COUNT(*) AS n FROM ${TABLES.events} GROUP BY status`,
+    );
     const by = new Map(rows.map((r) => [String(r.status), num(r.n)]));
     const runs = await this.one(`SELECT COUNT(*) AS n FROM ${TABLES.runs}`);
     return {

@@ -1,5 +1,13 @@
 import type { DatabaseConnection } from '@registers/db';
-import { CLAIM_SET, claimSetParams, dueEventsSelect, INSERT_EVENT_COLUMNS, INSERT_EVENT_VALUES, insertEventParams } from '../claim-sql';
+import {
+  CLAIM_SET,
+  claimSetParams,
+  dueEventsSelect,
+  INSERT_EVENT_COLUMNS,
+  INSERT_EVENT_VALUES,
+  insertEventParams,
+  INSERT_RUN,
+} from '../shared-statements';
 import type { ClaimRequest, CronSqlDialect, NewEvent } from '../cron-sql-dialect.interface';
 import { TABLES } from '../cron-tables';
 import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
@@ -12,6 +20,8 @@ import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event'
  * which would also swallow real errors such as a too-long value).
  */
 export const mysqlCronSql: CronSqlDialect = {
+  // 1213 ER_LOCK_DEADLOCK, 1205 ER_LOCK_WAIT_TIMEOUT
+  isTransient: (error) => [1213, 1205].includes((error as { errno?: number })?.errno ?? 0),
   sql: (text) => text,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
@@ -24,19 +34,29 @@ export const mysqlCronSql: CronSqlDialect = {
 
   async claim(connection: DatabaseConnection, request: ClaimRequest): Promise<StoredEvent[]> {
     const due = dueEventsSelect(request);
-    return connection.transaction(async () => {
-      const ids = await connection.query<{ id: number }>(`${due.text} FOR UPDATE SKIP LOCKED`, due.params);
-      if (ids.length === 0) return [];
-      const list = ids.map(() => '?').join(', ');
-      await connection.execute(`UPDATE ${TABLES.events} SET ${CLAIM_SET} WHERE id IN (${list})`, [
-        ...claimSetParams(request),
-        ...ids.map((r) => Number(r.id)),
-      ]);
-      const rows = await connection.query(
-        `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events} WHERE lease_token = ? ORDER BY run_after, id`,
-        [request.token],
-      );
-      return rows.map(toStoredEvent);
-    }, { isolation: 'read committed' });
+    return connection.transaction(
+      async () => {
+        const ids = await connection.query<{ id: number }>(
+          `${due.text} FOR UPDATE SKIP LOCKED`,
+          due.params,
+        );
+        if (ids.length === 0) return [];
+        const list = ids.map(() => '?').join(', ');
+        await connection.execute(
+          `UPDATE ${TABLES.events} SET ${CLAIM_SET} WHERE id IN (${list}) AND status = 'pending'`,
+          [...claimSetParams(request), ...ids.map((r) => Number(r.id))],
+        );
+        const rows = await connection.query(
+          `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events} WHERE lease_token = ? ORDER BY run_after, id`,
+          [request.token],
+        );
+        return rows.map(toStoredEvent);
+      },
+      { isolation: 'read committed' },
+    );
+  },
+
+  async insertRun(connection: DatabaseConnection, params: unknown[]) {
+    return (await connection.execute(INSERT_RUN, params)).insertId!;
   },
 };

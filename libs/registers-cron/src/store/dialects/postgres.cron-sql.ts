@@ -1,5 +1,13 @@
 import type { DatabaseConnection } from '@registers/db';
-import { CLAIM_SET, claimSetParams, dueEventsSelect, INSERT_EVENT_COLUMNS, INSERT_EVENT_VALUES, insertEventParams } from '../claim-sql';
+import {
+  CLAIM_SET,
+  claimSetParams,
+  dueEventsSelect,
+  INSERT_EVENT_COLUMNS,
+  INSERT_EVENT_VALUES,
+  insertEventParams,
+  INSERT_RUN,
+} from '../shared-statements';
 import type { ClaimRequest, CronSqlDialect, NewEvent } from '../cron-sql-dialect.interface';
 import { TABLES } from '../cron-tables';
 import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
@@ -16,6 +24,9 @@ function numbered(text: string): string {
  * so concurrent workers each take different events and never wait on each other.
  */
 export const postgresCronSql: CronSqlDialect = {
+  // 40P01 deadlock_detected, 40001 serialization_failure, 55P03 lock_not_available
+  isTransient: (error) =>
+    ['40P01', '40001', '55P03'].includes((error as { code?: string })?.code ?? ''),
   sql: numbered,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
@@ -33,14 +44,23 @@ export const postgresCronSql: CronSqlDialect = {
     const due = dueEventsSelect(request);
     const rows = await connection.query(
       numbered(
-        `WITH due AS (${due.text} FOR UPDATE OF e SKIP LOCKED) UPDATE ${TABLES.events} SET ${CLAIM_SET} FROM due WHERE ${TABLES.events}.id = due.id RETURNING ${EVENT_COLUMNS
-          .split(', ')
+        `WITH due AS (${due.text} FOR UPDATE OF e SKIP LOCKED) UPDATE ${TABLES.events} SET ${CLAIM_SET} FROM due WHERE ${TABLES.events}.id = due.id AND ${TABLES.events}.status = 'pending' RETURNING ${EVENT_COLUMNS.split(
+          ', ',
+        )
           .map((c) => `${TABLES.events}.${c}`)
           .join(', ')}`,
       ),
       [...due.params, ...claimSetParams(request)],
     );
     return rows.map(toStoredEvent).sort((a, b) => a.runAfter - b.runAfter || a.id - b.id);
+  },
+
+  async insertRun(connection: DatabaseConnection, params: unknown[]) {
+    const row = await connection.queryOne<{ id: string | number }>(
+      numbered(`${INSERT_RUN} RETURNING id`),
+      params,
+    );
+    return Number(row!.id);
   },
 
   listen: listenForEvents,

@@ -1,5 +1,13 @@
 import type { DatabaseConnection } from '@registers/db';
-import { CLAIM_SET, claimSetParams, dueEventsSelect, INSERT_EVENT_COLUMNS, INSERT_EVENT_VALUES, insertEventParams } from '../claim-sql';
+import {
+  CLAIM_SET,
+  claimSetParams,
+  dueEventsSelect,
+  INSERT_EVENT_COLUMNS,
+  INSERT_EVENT_VALUES,
+  insertEventParams,
+  INSERT_RUN,
+} from '../shared-statements';
 import type { ClaimRequest, CronSqlDialect, NewEvent } from '../cron-sql-dialect.interface';
 import { TABLES } from '../cron-tables';
 import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
@@ -9,6 +17,8 @@ import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event'
  * across every process on the file (busy_timeout makes the others wait, not fail).
  */
 export const sqliteCronSql: CronSqlDialect = {
+  isTransient: (error) =>
+    ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((error as { code?: string })?.code ?? ''),
   sql: (text) => text,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
@@ -22,9 +32,14 @@ export const sqliteCronSql: CronSqlDialect = {
   async claim(connection: DatabaseConnection, request: ClaimRequest): Promise<StoredEvent[]> {
     const due = dueEventsSelect(request);
     const rows = await connection.query(
-      `UPDATE ${TABLES.events} SET ${CLAIM_SET} WHERE id IN (${due.text}) RETURNING ${EVENT_COLUMNS}`,
+      `UPDATE ${TABLES.events} SET ${CLAIM_SET} WHERE id IN (${due.text}) AND status = 'pending' RETURNING ${EVENT_COLUMNS}`,
       [...claimSetParams(request), ...due.params],
     );
     return rows.map(toStoredEvent).sort((a, b) => a.runAfter - b.runAfter || a.id - b.id);
+  },
+
+  async insertRun(connection: DatabaseConnection, params: unknown[]) {
+    const row = await connection.queryOne<{ id: number }>(`${INSERT_RUN} RETURNING id`, params);
+    return Number(row!.id);
   },
 };

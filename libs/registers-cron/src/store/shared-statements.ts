@@ -6,7 +6,17 @@ export const INSERT_EVENT_COLUMNS =
 export const INSERT_EVENT_VALUES = '?, ?, ?, ?, 0, ?, ?, ?, ?, ?';
 
 export function insertEventParams(e: NewEvent): unknown[] {
-  return [e.job, e.source, e.dedupeKey, e.status, e.maxAttempts, e.payload, e.createdAt, e.runAfter, e.scheduledAt];
+  return [
+    e.job,
+    e.source,
+    e.dedupeKey,
+    e.status,
+    e.maxAttempts,
+    e.payload,
+    e.createdAt,
+    e.runAfter,
+    e.scheduledAt,
+  ];
 }
 
 /**
@@ -26,9 +36,16 @@ export function dueEventsSelect(request: ClaimRequest): { text: string; params: 
   return { text, params };
 }
 
+/*
+ * Every claim's UPDATE repeats `status = 'pending'`: the UPDATE reads the latest committed row
+ * under its lock, so even if the locking SELECT hands out a row another claim just took (seen
+ * on MariaDB with SKIP LOCKED over a secondary index), that row is not claimed twice.
+ */
 export const CLAIM_SET =
   "status = 'running', attempt = attempt + 1, lease_owner = ?, lease_token = ?, lease_until = ?";
 
 export function claimSetParams(request: ClaimRequest): unknown[] {
   return [request.instance, request.token, request.leaseUntil];
 }
+
+export const INSERT_RUN = `INSERT INTO ${TABLES.runs} (job, event_id, attempt, status, started_at, instance) VALUES (?, ?, ?, ?, ?, ?)`;
