@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { RegistersCliModule } from '@registers/cli';
 import { RegistersDbModule, RegistersDbModuleOptions } from '@registers/db';
 import { RegistersDbCommandsModule } from '@registers/db/commands';
+import { RegistersCronModule } from '@registers/cron';
+import { RegistersCronCommandsModule } from '@registers/cron/commands';
 import { AboutCommand } from './about.command';
+import { JobsModule } from './jobs/jobs.module';
 import { OpsContextOptions } from './ops/ops-context';
 import { OpsDeskModule } from './ops/ops-desk.module';
 import { TodoModule } from './todo/todo.module';
@@ -29,8 +32,13 @@ export function databaseOptions(url = 'sqlite:data/todos.db'): RegistersDbModule
     // `db …`: migration:generate writes CommonJS `migrations/<timestamp>-<name>.js` here (the
     // bundled console cannot load `.ts`), which the glob above hands to migration:run.
     RegistersDbCommandsModule.forRoot({ migrationsDir: MIGRATIONS_DIR, migrationExtension: 'js' }),
+    // Cron keeps its tables in the same database (the default registry). Timers and workers
+    // run only inside `cron start`; every other `cron …` command just reads or enqueues.
+    RegistersCronModule.forRoot({ autoStart: false }),
+    RegistersCronCommandsModule.forRoot(),
     TodoModule,
     OpsDeskModule,
+    JobsModule,
   ],
   providers: [AboutCommand],
 })

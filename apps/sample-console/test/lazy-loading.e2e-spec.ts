@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertConsoleBuilt, makeTempDir, runConsole } from './support/run-console';
+import { assertConsoleBuilt, listFiles, makeTempDir, runConsole } from './support/run-console';
 
-/** The packages the built console loads for one command line. */
-async function packagesLoadedBy(args: string[], cwd: string): Promise<string[]> {
+/** The packages the built console loads for one command line (and what it printed). */
+async function packagesLoadedBy(
+  args: string[],
+  cwd: string,
+  stdout?: (text: string) => void,
+): Promise<string[]> {
   const file = join(cwd, `packages-${args.join('-')}.txt`);
   const result = await runConsole(args, {
     cwd,
@@ -13,6 +17,7 @@ async function packagesLoadedBy(args: string[], cwd: string): Promise<string[]> 
     },
   });
   expect(result.code).toBe(0);
+  stdout?.(result.stdout);
   return readFileSync(file, 'utf8').split('\n');
 }
 
@@ -27,6 +32,29 @@ describe('the console loads database code only when a command needs it', () => {
     for (const heavy of ['typeorm', 'better-sqlite3', 'pg', 'mysql2']) {
       expect(loaded).not.toContain(heavy);
     }
+  });
+
+  it('prints the program and cron help without croner, chokidar or a database file', async () => {
+    const cron = makeTempDir('sample-console-lazy-cron-');
+    try {
+      for (const args of [['--help'], ['cron', '--help'], ['cron', 'start', '--help']]) {
+        let help = '';
+        const loaded = await packagesLoadedBy(args, cron.dir, (text) => (help = text));
+        expect(help).toContain('cron start');
+        for (const heavy of ['croner', 'chokidar', 'picomatch', 'better-sqlite3', 'typeorm']) {
+          expect(loaded).not.toContain(heavy);
+        }
+      }
+      expect(listFiles(cron.dir).filter((f) => !f.startsWith('packages-'))).toEqual([]);
+    } finally {
+      cron.remove();
+    }
+  });
+
+  it('enqueues with `cron trigger` without loading croner or chokidar', async () => {
+    const loaded = await packagesLoadedBy(['cron', 'trigger', 'rebuild'], workdir.dir);
+    expect(loaded).toContain('better-sqlite3');
+    for (const heavy of ['croner', 'chokidar', 'typeorm']) expect(loaded).not.toContain(heavy);
   });
 
   it('runs a todo command on the SQLite driver alone, without TypeORM', async () => {

@@ -29,6 +29,9 @@ export class CronConfigurationError extends CronError {}
 /** No job of that name is declared in this application. */
 export class UnknownJobError extends CronError {}
 
+/** No workflow of that name is registered (`cron register-workflow`). */
+export class UnknownWorkflowError extends CronError {}
+
 /** No event of that id, or one in a state the operation does not apply to. */
 export class EventStateError extends CronError {}
 

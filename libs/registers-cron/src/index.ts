@@ -4,7 +4,7 @@ export * from './interfaces';
 export * from './errors';
 export { Trigger, describeTrigger, type IntervalSpec } from './trigger';
 export { RegistersCronModule } from './cron.module';
-export { CronService, type RunResult } from './cron.service';
+export { CronService, type RunResult, type WorkflowDefinition } from './cron.service';
 export { CronRegistry } from './cron.registry';
 export { CronOrchestrator, type StartOptions } from './cron.orchestrator';
 export { CronMetadataAccessor } from './cron-metadata.accessor';

@@ -6,6 +6,8 @@ export const messages = {
     `Job '${job}': option '${option}' ${reason}.`,
   unknownJob: (name: string, known: string[]) =>
     `Unknown job '${name}'.${known.length ? ` Known jobs: ${known.join(', ')}.` : ' No jobs are declared.'}`,
+  unknownWorkflow: (name: string, known: string[]) =>
+    `Unknown workflow '${name}'.${known.length ? ` Registered workflows: ${known.join(', ')}.` : ' No workflows are registered (cron register-workflow).'}`,
   jobPaused: (name: string) => `Job '${name}' is paused; run \`cron resume ${name}\` first.`,
   unknownEvent: (id: number) => `No event with id ${id}.`,
   notRetryable: (id: number, status: string) =>

@@ -68,3 +68,16 @@ export interface JobSummary {
   tags: string[];
   next: string | null;
 }
+
+/**
+ * A registered workflow (`cron register-workflow`): a file run through either a job (triggered
+ * with `{ workflow, file }` merged into the payload) or a shell command.
+ */
+export interface WorkflowRecord {
+  name: string;
+  file: string;
+  job: string | null;
+  command: string | null;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+}
