@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { SchedulerRegistry } from '@nestjs/schedule/dist/scheduler.registry';
+import type { SchedulerRegistry } from '@nestjs/schedule/dist/scheduler.registry';
 import { DatabaseRegistry, getRegistryToken, redactDatabaseUrl } from '@registers/db';
 import {
   DEFAULT_GRACE_SECONDS,
@@ -104,11 +104,16 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
     return this.ownRegistry;
   }
 
+  /** @nestjs/schedule's registry, loaded when the runtime starts (a console's `--help` never needs it). */
   private timers(): SchedulerRegistry {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { SchedulerRegistry: Registry } = require('@nestjs/schedule/dist/scheduler.registry') as {
+      SchedulerRegistry: new () => SchedulerRegistry;
+    };
     try {
-      return this.moduleRef.get(SchedulerRegistry, { strict: false });
+      return this.moduleRef.get(Registry, { strict: false });
     } catch {
-      return new SchedulerRegistry(); // the app has no ScheduleModule: keep the timer to ourselves
+      return new Registry(); // the app has no ScheduleModule: keep the timer to ourselves
     }
   }
 
