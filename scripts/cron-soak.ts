@@ -65,7 +65,12 @@ class Replica {
       [CONSOLE_MAIN, 'cron', 'start', '--workers', '4', '--lease-seconds', String(LEASE_SECONDS)],
       {
         cwd: this.cwd,
-        env: { ...process.env, REGISTERS_DATABASE_URL: this.url, HEARTBEAT_CRON: '* * * * * *', NO_COLOR: '1' },
+        env: {
+          ...process.env,
+          REGISTERS_DATABASE_URL: this.url,
+          HEARTBEAT_CRON: '* * * * * *',
+          NO_COLOR: '1',
+        },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
@@ -91,7 +96,10 @@ async function main(): Promise<void> {
   const url = option('url', `sqlite:${join(dir, 'soak.db')}`);
   const replicas = Array.from({ length: REPLICAS }, (_, i) => new Replica(`r${i}`, url, dir));
 
-  @Module({ imports: [RegistersCronModule.forRoot({ url, autoStart: false })], providers: [SoakJobs] })
+  @Module({
+    imports: [RegistersCronModule.forRoot({ url, autoStart: false })],
+    providers: [SoakJobs],
+  })
   class DriverModule {}
   const driver = await NestFactory.createApplicationContext(DriverModule, { logger: ['error'] });
   const cron = driver.get(CronService);
@@ -146,7 +154,9 @@ async function main(): Promise<void> {
     restarts,
     sigkills: replicas.reduce((n, r) => n + r.kills, 0),
     triggers,
-    triggerEvents: await count(`SELECT COUNT(*) AS n FROM registers_cron_events WHERE job IN ('rebuild', 'wait')`),
+    triggerEvents: await count(
+      `SELECT COUNT(*) AS n FROM registers_cron_events WHERE job IN ('rebuild', 'wait')`,
+    ),
     triggersNotSucceeded: await count(
       `SELECT COUNT(*) AS n FROM registers_cron_events WHERE job IN ('rebuild', 'wait') AND status <> 'succeeded'`,
     ),

@@ -33,11 +33,20 @@ describeEachDialect('sample api deploy hook', (target) => {
   });
 
   it('answers 202 { eventId } and a worker runs the job with the posted payload', async () => {
-    const res = await api.http().post('/hooks/deploy').set('Authorization', `Bearer ${TOKEN}`).send({ env: 'staging' });
+    const res = await api
+      .http()
+      .post('/hooks/deploy')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .send({ env: 'staging' });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ eventId: expect.any(Number) });
     const event = await waitForStatus(cron, res.body.eventId, 'succeeded');
-    expect(event).toMatchObject({ job: 'deploy-hook', source: 'webhook', status: 'succeeded', payload: { env: 'staging' } });
+    expect(event).toMatchObject({
+      job: 'deploy-hook',
+      source: 'webhook',
+      status: 'succeeded',
+      payload: { env: 'staging' },
+    });
     const [run] = await cron.history({ eventId: res.body.eventId });
     expect(run).toMatchObject({ status: 'succeeded', result: 'deployed staging', attempt: 1 });
     expect(typeof run.instance).toBe('string');
@@ -51,8 +60,15 @@ describeEachDialect('sample api deploy hook', (target) => {
   });
 
   it('answers 401 and enqueues nothing on a wrong or missing token, and never echoes it', async () => {
-    const before = (await cron.status()).pending + (await cron.status()).succeeded + (await cron.status()).running;
-    const wrong = await api.http().post('/hooks/deploy').set('Authorization', 'Bearer nope').send({ env: 'x' });
+    const before =
+      (await cron.status()).pending +
+      (await cron.status()).succeeded +
+      (await cron.status()).running;
+    const wrong = await api
+      .http()
+      .post('/hooks/deploy')
+      .set('Authorization', 'Bearer nope')
+      .send({ env: 'x' });
     const missing = await api.http().post('/hooks/deploy').send({ env: 'x' });
     expect([wrong.status, missing.status]).toEqual([401, 401]);
     expect(wrong.text).not.toContain(TOKEN);
@@ -63,7 +79,11 @@ describeEachDialect('sample api deploy hook', (target) => {
   it('answers 401 to every call when DEPLOY_TOKEN is not set', async () => {
     delete process.env.DEPLOY_TOKEN;
     try {
-      const res = await api.http().post('/hooks/deploy').set('Authorization', `Bearer ${TOKEN}`).send({});
+      const res = await api
+        .http()
+        .post('/hooks/deploy')
+        .set('Authorization', `Bearer ${TOKEN}`)
+        .send({});
       expect(res.status).toBe(401);
     } finally {
       process.env.DEPLOY_TOKEN = TOKEN;

@@ -22,10 +22,13 @@ describeEachDialect('sample api on three instances', (target) => {
 
   beforeAll(async () => {
     assertApiBuilt();
-    const databaseUrl = target().dialect === 'sqlite' ? `sqlite:${join(dir, 'shop.db')}` : target().url;
+    const databaseUrl =
+      target().dialect === 'sqlite' ? `sqlite:${join(dir, 'shop.db')}` : target().url;
     // Started together: several processes create the cron tables at once on a fresh database.
     servers = await Promise.all(
-      [0, 1, 2].map(() => startBuiltServer({ cwd: dir, databaseUrl, env: { DEPLOY_TOKEN: TOKEN } })),
+      [0, 1, 2].map(() =>
+        startBuiltServer({ cwd: dir, databaseUrl, env: { DEPLOY_TOKEN: TOKEN } }),
+      ),
     );
     db = new DatabaseConnection({ url: databaseUrl });
   });
@@ -68,11 +71,18 @@ describeEachDialect('sample api on three instances', (target) => {
     }
     expect(done).toBe(DELIVERIES);
 
-    const runs = await db.query<{ event_id: number; instance: string; result: string; status: string }>(
+    const runs = await db.query<{
+      event_id: number;
+      instance: string;
+      result: string;
+      status: string;
+    }>(
       "SELECT event_id, instance, result, status FROM registers_cron_runs WHERE job = 'deploy-hook'",
     );
     // No attempt failed: no claim was lost to a deadlock or an expired lease on the way.
-    const failed = await db.query("SELECT event_id, error FROM registers_cron_runs WHERE status <> 'succeeded'");
+    const failed = await db.query(
+      "SELECT event_id, error FROM registers_cron_runs WHERE status <> 'succeeded'",
+    );
     expect(failed).toEqual([]);
     expect(runs).toHaveLength(DELIVERIES); // one run per event: nothing ran twice
     expect(new Set(runs.map((r) => Number(r.event_id))).size).toBe(DELIVERIES);

@@ -12,7 +12,13 @@ import type {
 } from './interfaces/cron-module-options.interface';
 import { webhookController } from './webhooks/webhook-controller.factory';
 
-const CORE_PROVIDERS: Provider[] = [CronMetadataAccessor, CronRegistry, CronExplorer, CronOrchestrator, CronService];
+const CORE_PROVIDERS: Provider[] = [
+  CronMetadataAccessor,
+  CronRegistry,
+  CronExplorer,
+  CronOrchestrator,
+  CronService,
+];
 const EXPORTS = [REGISTERS_CRON_OPTIONS, CronRegistry, CronService, CronOrchestrator];
 
 /**

@@ -73,11 +73,16 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
   }
 
   get engine(): CronEngine {
-    this.built ??= new CronEngine(this.registry, new CronStore(this.databaseRegistry()), this.clock, {
-      identity: instanceIdentity(this.options.instanceId),
-      leaseMs: this.leaseSeconds * 1000,
-      pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-    });
+    this.built ??= new CronEngine(
+      this.registry,
+      new CronStore(this.databaseRegistry()),
+      this.clock,
+      {
+        identity: instanceIdentity(this.options.instanceId),
+        leaseMs: this.leaseSeconds * 1000,
+        pollIntervalMs: this.options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      },
+    );
     return this.built;
   }
 
@@ -94,7 +99,9 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
     const name = this.options.connection ?? 'default';
     if (!this.options.url) {
       try {
-        const found = this.moduleRef.get<DatabaseRegistry>(getRegistryToken(name) as string, { strict: false });
+        const found = this.moduleRef.get<DatabaseRegistry>(getRegistryToken(name) as string, {
+          strict: false,
+        });
         if (found instanceof DatabaseRegistry) return found;
       } catch {
         // no such registry in the application: cron keeps its own below
@@ -176,11 +183,17 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
     this.registry.validateSchedules();
     const engine = this.engine;
     await engine.store.ensureReady();
-    const heartbeat = new InstanceHeartbeat(engine.store, this.clock, engine.settings.identity, engine.settings.leaseMs);
+    const heartbeat = new InstanceHeartbeat(
+      engine.store,
+      this.clock,
+      engine.settings.identity,
+      engine.settings.leaseMs,
+    );
     await heartbeat.calibrate();
     await engine.syncJobs();
     await heartbeat.beat();
-    const scheduler = new FireScheduler(this.registry, engine.store, this.clock.now());
+    // Fires from the instance's start on are this instance's to insert; older ones are "missed".
+    const scheduler = new FireScheduler(this.registry, engine.store, heartbeat.startedAt);
     await scheduler.catchUp(this.clock.now());
     await scheduler.tick(this.clock.now());
     const pool = new WorkerPool(
@@ -194,8 +207,13 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
     const watchers = new FileWatchers(engine, this.options.watch ?? true);
     // Only the holder of the `file-watch` lease watches, so one change is one event.
     const watchLease = watchers.needed
-      ? new LeaderLease(engine.store, this.clock, WATCH_LEASE, engine.instanceId, engine.settings.leaseMs, (held) =>
-          held ? watchers.start() : watchers.stop(),
+      ? new LeaderLease(
+          engine.store,
+          this.clock,
+          WATCH_LEASE,
+          engine.instanceId,
+          engine.settings.leaseMs,
+          (held) => (held ? watchers.start() : watchers.stop()),
         )
       : undefined;
     // Events inserted by other replicas wake this one's workers at once (PostgreSQL).

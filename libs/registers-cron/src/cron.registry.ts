@@ -7,7 +7,9 @@ import type { FireSchedule } from './schedule/fire-schedule.interface';
 import { scheduleFor } from './schedule/schedule-for';
 import { cronExpressionProblem } from './schedule/validate';
 
-export function isScheduled(job: JobDefinition): job is JobDefinition & { trigger: ScheduledTrigger } {
+export function isScheduled(
+  job: JobDefinition,
+): job is JobDefinition & { trigger: ScheduledTrigger } {
   return job.trigger.kind === 'cron' || job.trigger.kind === 'interval';
 }
 
@@ -33,7 +35,11 @@ export class CronRegistry {
       );
       if (clash)
         throw new CronConfigurationError(
-          messages.badOption(job.name, 'trigger.webhook', `path '${path}' is already used by job '${clash.name}'`),
+          messages.badOption(
+            job.name,
+            'trigger.webhook',
+            `path '${path}' is already used by job '${clash.name}'`,
+          ),
           { job: job.name, option: 'trigger.webhook' },
         );
     }

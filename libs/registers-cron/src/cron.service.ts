@@ -20,8 +20,7 @@ import { CronWorkflowRow } from './store/cron-tables';
 
 /** What `registerWorkflow` stores: a file run through a job or through a shell command. */
 export type WorkflowDefinition = { name: string; file: string } & (
-  | { job: string; command?: undefined }
-  | { command: string; job?: undefined }
+  { job: string; command?: undefined } | { command: string; job?: undefined }
 );
 
 function toWorkflowRecord(row: CronWorkflowRow): WorkflowRecord {
@@ -93,7 +92,11 @@ export class CronService {
   }
 
   /** Enqueues an event for `name` and returns its id (`idempotencyKey` returns the first event's id on repeats). */
-  async trigger(name: string, payload: unknown = {}, options: { idempotencyKey?: string; source?: string } = {}): Promise<number> {
+  async trigger(
+    name: string,
+    payload: unknown = {},
+    options: { idempotencyKey?: string; source?: string } = {},
+  ): Promise<number> {
     const result = await this.engine.enqueue(name, payload, {
       source: options.source ?? 'manual',
       ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
@@ -106,13 +109,18 @@ export class CronService {
    * is due now (the latest scheduled instant not after now) under that fire's key, so an
    * external scheduler and the in-app one never run one fire twice.
    */
-  async run(name: string, payload: unknown = {}, options: { scheduled?: boolean } = {}): Promise<RunResult> {
+  async run(
+    name: string,
+    payload: unknown = {},
+    options: { scheduled?: boolean } = {},
+  ): Promise<RunResult> {
     let scheduledAt: number | undefined;
     if (options.scheduled) {
       const job = this.engine.scheduledJob(name);
       if (!job) throw new CronError(messages.notScheduled(name), { job: name });
       scheduledAt = this.registry.schedule(job).latestAtOrBefore(this.now()) ?? undefined;
-      if (scheduledAt === undefined) throw new CronError(`Job '${name}' has no fire at or before now.`, { job: name });
+      if (scheduledAt === undefined)
+        throw new CronError(`Job '${name}' has no fire at or before now.`, { job: name });
     }
     const { eventId } = await this.engine.enqueue(name, payload, {
       source: options.scheduled ? 'schedule' : 'manual',
@@ -143,12 +151,17 @@ export class CronService {
 
   history(options: { job?: string; limit?: number; eventId?: number } = {}): Promise<RunRecord[]> {
     return this.engine.store.runs(
-      { ...(options.job ? { job: options.job } : {}), ...(options.eventId !== undefined ? { eventId: options.eventId } : {}) },
+      {
+        ...(options.job ? { job: options.job } : {}),
+        ...(options.eventId !== undefined ? { eventId: options.eventId } : {}),
+      },
       options.limit ?? 20,
     );
   }
 
-  async events(options: { job?: string; status?: string; limit?: number } = {}): Promise<EventRecord[]> {
+  async events(
+    options: { job?: string; status?: string; limit?: number } = {},
+  ): Promise<EventRecord[]> {
     const rows = await this.engine.store.events(options, options.limit ?? 20);
     return rows.map(toEventRecord);
   }
@@ -223,7 +236,9 @@ export class CronService {
   /** Registers (or replaces) a workflow; a job must be declared in this application. */
   async registerWorkflow(definition: WorkflowDefinition): Promise<WorkflowRecord> {
     if (definition.job !== undefined) this.registry.get(definition.job);
-    const row = await (await this.workflowRows()).upsert({
+    const row = await (
+      await this.workflowRows()
+    ).upsert({
       name: definition.name,
       file: definition.file,
       job: definition.job ?? null,

@@ -28,7 +28,11 @@ class OptionChecker {
     });
   }
 
-  number(option: string, value: unknown, rule: { min: number; integer?: boolean; above?: boolean }) {
+  number(
+    option: string,
+    value: unknown,
+    rule: { min: number; integer?: boolean; above?: boolean },
+  ) {
     if (value === undefined) return;
     const ok =
       typeof value === 'number' &&
@@ -51,7 +55,11 @@ class OptionChecker {
 function checkTrigger(check: OptionChecker, trigger: TriggerDefinition): void {
   switch (trigger.kind) {
     case 'interval':
-      check.number('trigger.interval', trigger.everySeconds, { min: 0, integer: true, above: true });
+      check.number('trigger.interval', trigger.everySeconds, {
+        min: 0,
+        integer: true,
+        above: true,
+      });
       check.number('trigger.offsetSeconds', trigger.offsetSeconds, { min: 0, integer: true });
       if (trigger.offsetSeconds >= trigger.everySeconds)
         check.fail('trigger.offsetSeconds', `must be below the period (${trigger.everySeconds} s)`);
@@ -69,7 +77,10 @@ function checkTrigger(check: OptionChecker, trigger: TriggerDefinition): void {
           'trigger.webhook',
           `path must start with '/' and use URL path characters (got ${JSON.stringify(trigger.path)})`,
         );
-      check.number('trigger.replayWindowSeconds', trigger.replayWindowSeconds, { min: 0, above: true });
+      check.number('trigger.replayWindowSeconds', trigger.replayWindowSeconds, {
+        min: 0,
+        above: true,
+      });
       return;
     case 'fileChange':
       if (
@@ -83,7 +94,10 @@ function checkTrigger(check: OptionChecker, trigger: TriggerDefinition): void {
     case 'manual':
       return;
     default:
-      check.fail('trigger', `has an unknown kind ${JSON.stringify((trigger as { kind: unknown }).kind)}`);
+      check.fail(
+        'trigger',
+        `has an unknown kind ${JSON.stringify((trigger as { kind: unknown }).kind)}`,
+      );
   }
 }
 
@@ -106,7 +120,9 @@ function resolveRetry(check: OptionChecker, retry: RetryOptions | undefined): Re
     policy: retry.policy,
     maxAttempts: retry.maxAttempts ?? DEFAULT_RETRY_ATTEMPTS,
     backoffSeconds,
-    ...(retry.maxBackoffSeconds !== undefined ? { maxBackoffSeconds: retry.maxBackoffSeconds } : {}),
+    ...(retry.maxBackoffSeconds !== undefined
+      ? { maxBackoffSeconds: retry.maxBackoffSeconds }
+      : {}),
     jitterSeconds: retry.jitterSeconds ?? 0,
   };
 }
@@ -126,7 +142,10 @@ export function buildJobDefinition(
   const name = options.name ?? kebabCase(methodName);
   const check = new OptionChecker(name);
   if (typeof name !== 'string' || !JOB_NAME.test(name))
-    check.fail('name', 'must be 1–200 letters, digits, dots, dashes or underscores, starting with a letter or digit');
+    check.fail(
+      'name',
+      'must be 1–200 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+    );
   const trigger = options.trigger ?? Trigger.manual();
   checkTrigger(check, trigger);
   const retry = resolveRetry(check, options.retry);
@@ -134,14 +153,19 @@ export function buildJobDefinition(
   check.oneOf('overlap', options.overlap, ['allow', 'skip', 'queue']);
   check.oneOf('catchUp', options.catchUp, ['skip', 'latest', 'all']);
   check.number('catchUpWindowSeconds', options.catchUpWindowSeconds, { min: 0, above: true });
-  if (options.tags !== undefined && (!Array.isArray(options.tags) || options.tags.some((t) => typeof t !== 'string')))
+  if (
+    options.tags !== undefined &&
+    (!Array.isArray(options.tags) || options.tags.some((t) => typeof t !== 'string'))
+  )
     check.fail('tags', 'must be an array of strings');
   return {
     name,
     trigger,
     ...(options.description ? { description: options.description } : {}),
     retry,
-    ...(options.maxRuntimeSeconds !== undefined ? { maxRuntimeSeconds: options.maxRuntimeSeconds } : {}),
+    ...(options.maxRuntimeSeconds !== undefined
+      ? { maxRuntimeSeconds: options.maxRuntimeSeconds }
+      : {}),
     overlap: options.overlap ?? 'allow',
     catchUp: options.catchUp ?? 'skip',
     catchUpWindowSeconds: options.catchUpWindowSeconds ?? DEFAULT_CATCH_UP_WINDOW_SECONDS,

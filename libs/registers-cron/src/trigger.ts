@@ -29,10 +29,7 @@ export const Trigger = {
   manual(): ManualTrigger {
     return { kind: 'manual' };
   },
-  webhook(
-    path: string,
-    options: Omit<WebhookTrigger, 'kind' | 'path'> = {},
-  ): WebhookTrigger {
+  webhook(path: string, options: Omit<WebhookTrigger, 'kind' | 'path'> = {}): WebhookTrigger {
     return { kind: 'webhook', path, ...options };
   },
   fileChange(

@@ -21,8 +21,12 @@ export class HealthController {
    */
   @Get()
   @ApiOkResponse({ schema: { example: { status: 'ok', db: 'up', cron: 'up' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'error', db: 'down', cron: 'down' } } })
-  async check(@Res({ passthrough: true }) response: { status(code: number): unknown }): Promise<Health> {
+  @ApiServiceUnavailableResponse({
+    schema: { example: { status: 'error', db: 'down', cron: 'down' } },
+  })
+  async check(
+    @Res({ passthrough: true }) response: { status(code: number): unknown },
+  ): Promise<Health> {
     const health = await this.registry.health({ timeoutMs: HEALTH_TIMEOUT_MS });
     const cronUp = health.ok && (await this.cron.healthy().catch(() => false));
     const body: Health = {

@@ -40,7 +40,12 @@ export async function startBuiltServer(options: {
   env?: NodeJS.ProcessEnv;
 }): Promise<RunningServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(port), NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    PORT: String(port),
+    NO_COLOR: '1',
+  };
   delete env.REGISTERS_DATABASE_URL;
   if (options.databaseUrl) env.REGISTERS_DATABASE_URL = options.databaseUrl;
   const child: ChildProcess = spawn(process.execPath, [API_MAIN], {

@@ -4,6 +4,12 @@ import { Job, JobCtx, JobPayload, Trigger, type JobContext } from '@registers/cr
 /** The heartbeat's schedule: `HEARTBEAT_CRON`, else every five minutes (6 fields, with seconds). */
 export const HEARTBEAT_CRON = process.env.HEARTBEAT_CRON || '0 */5 * * * *';
 
+/** What the heartbeat does with beats missed while no instance ran: `HEARTBEAT_CATCH_UP`, else `skip`. */
+export const HEARTBEAT_CATCH_UP =
+  (['skip', 'latest', 'all'] as const).find(
+    (policy) => policy === process.env.HEARTBEAT_CATCH_UP,
+  ) ?? 'skip';
+
 export interface RebuildPayload {
   dry_run?: boolean;
   dryRun?: boolean;
@@ -59,6 +65,7 @@ export class ConsoleJobs {
   @Job({
     description: 'Liveness beat (HEARTBEAT_CRON)',
     trigger: Trigger.cron(HEARTBEAT_CRON, { timezone: 'UTC' }),
+    catchUp: HEARTBEAT_CATCH_UP,
   })
   heartbeat(@JobCtx() ctx: JobContext): string {
     return `beat ${(ctx.scheduledAt ?? new Date()).toISOString()}`;

@@ -49,10 +49,13 @@ export class BackgroundConsole {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly child: ChildProcessWithoutNullStreams;
 
-  constructor(args: string[], options: { cwd: string; databaseUrl: string }) {
+  constructor(
+    args: string[],
+    options: { cwd: string; databaseUrl: string; env?: Record<string, string> },
+  ) {
     this.child = spawn(process.execPath, [CONSOLE_MAIN, ...args], {
       cwd: options.cwd,
-      env: consoleEnv(options.databaseUrl),
+      env: consoleEnv(options.databaseUrl, options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));

@@ -49,10 +49,6 @@ export interface FileChangeTrigger {
 export type ScheduledTrigger = IntervalTrigger | CronTrigger;
 
 export type TriggerDefinition =
-  | IntervalTrigger
-  | CronTrigger
-  | ManualTrigger
-  | WebhookTrigger
-  | FileChangeTrigger;
+  IntervalTrigger | CronTrigger | ManualTrigger | WebhookTrigger | FileChangeTrigger;
 
 export type TriggerKind = TriggerDefinition['kind'];

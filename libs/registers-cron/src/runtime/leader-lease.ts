@@ -46,8 +46,14 @@ export class LeaderLease {
       held = false; // cannot renew: act as if lost, another instance may take over
     }
     if (held === this.held) return;
-    this.held = held;
-    await this.onChange(held);
+    // Gaining: the owner is ready (watchers started) before `isHeld` says so. Losing: say so first.
+    if (held) {
+      await this.onChange(true);
+      this.held = true;
+    } else {
+      this.held = false;
+      await this.onChange(false);
+    }
   }
 
   async stop(): Promise<void> {

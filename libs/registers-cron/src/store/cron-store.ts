@@ -62,6 +62,18 @@ function toRunRecord(row: Record<string, unknown>): RunRecord {
   };
 }
 
+/** ` WHERE a = ? AND b = ?` over the given columns whose value is set (empty or undefined: no condition). */
+function whereEquals(columns: Record<string, string | number | undefined>): {
+  sql: string;
+  params: unknown[];
+} {
+  const set = Object.entries(columns).filter(([, value]) => value !== undefined && value !== '');
+  return {
+    sql: set.length ? ` WHERE ${set.map(([column]) => `${column} = ?`).join(' AND ')}` : '',
+    params: set.map(([, value]) => value),
+  };
+}
+
 const RUN_COLUMNS =
   'id, job, event_id, attempt, status, started_at, finished_at, duration_ms, result, error, instance';
 
@@ -209,13 +221,10 @@ export class CronStore {
   }
 
   async events(where: { job?: string; status?: string }, limit: number): Promise<StoredEvent[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (where.job) (conditions.push('job = ?'), params.push(where.job));
-    if (where.status) (conditions.push('status = ?'), params.push(where.status));
+    const filter = whereEquals({ job: where.job, status: where.status });
     const rows = await this.query(
-      `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
-      params,
+      `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events}${filter.sql} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+      filter.params,
     );
     return rows.map(toStoredEvent);
   }
@@ -330,13 +339,10 @@ export class CronStore {
   }
 
   async runs(where: { job?: string; eventId?: number }, limit: number): Promise<RunRecord[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (where.job) (conditions.push('job = ?'), params.push(where.job));
-    if (where.eventId !== undefined) (conditions.push('event_id = ?'), params.push(where.eventId));
+    const filter = whereEquals({ job: where.job, event_id: where.eventId });
     const rows = await this.query(
-      `SELECT ${RUN_COLUMNS} FROM ${TABLES.runs}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
-      params,
+      `SELECT ${RUN_COLUMNS} FROM ${TABLES.runs}${filter.sql} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+      filter.params,
     );
     return rows.map(toRunRecord);
   }

@@ -24,8 +24,16 @@ export class CronTestKit {
   static async create(app: INestApplicationContext): Promise<CronTestKit> {
     const orchestrator = app.get(CronOrchestrator);
     if (!(orchestrator.clock instanceof VirtualClock))
-      throw new Error('CronTestKit needs RegistersCronModule.forRoot({ clock: new VirtualClock(), autoStart: false })');
-    const kit = new CronTestKit(app, orchestrator.clock, app.get(CronService), orchestrator, app.get(CronRegistry));
+      throw new Error(
+        'CronTestKit needs RegistersCronModule.forRoot({ clock: new VirtualClock(), autoStart: false })',
+      );
+    const kit = new CronTestKit(
+      app,
+      orchestrator.clock,
+      app.get(CronService),
+      orchestrator,
+      app.get(CronRegistry),
+    );
     await kit.startInstance();
     return kit;
   }

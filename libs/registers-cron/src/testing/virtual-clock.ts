@@ -13,11 +13,17 @@ export class VirtualClock implements CronClock {
   }
 
   /** Moves forward by `ms` (or `{ seconds, minutes, hours, days }`). */
-  advance(by: number | { seconds?: number; minutes?: number; hours?: number; days?: number }): number {
+  advance(
+    by: number | { seconds?: number; minutes?: number; hours?: number; days?: number },
+  ): number {
     const ms =
       typeof by === 'number'
         ? by
-        : ((by.seconds ?? 0) + (by.minutes ?? 0) * 60 + (by.hours ?? 0) * 3600 + (by.days ?? 0) * 86_400) * 1000;
+        : ((by.seconds ?? 0) +
+            (by.minutes ?? 0) * 60 +
+            (by.hours ?? 0) * 3600 +
+            (by.days ?? 0) * 86_400) *
+          1000;
     if (ms < 0) throw new Error('VirtualClock only moves forward');
     this.current += ms;
     return this.current;

@@ -37,7 +37,8 @@ async function startupError(...providers: Type<unknown>[]): Promise<CronConfigur
       () => undefined,
       (e: unknown) => e,
     );
-  if (!(error instanceof CronConfigurationError)) throw new Error(`expected a CronConfigurationError, got ${String(error)}`);
+  if (!(error instanceof CronConfigurationError))
+    throw new Error(`expected a CronConfigurationError, got ${String(error)}`);
   return error;
 }
 
@@ -60,14 +61,25 @@ describe('declaring jobs', () => {
       enabled: true,
       owner: 'Maintenance.rebuildSearchIndex',
     });
-    expect(registry.get('on-source-change').trigger).toEqual({ kind: 'fileChange', globs: ['src/**/*.ts'], debounceMs: 250 });
+    expect(registry.get('on-source-change').trigger).toEqual({
+      kind: 'fileChange',
+      globs: ['src/**/*.ts'],
+      debounceMs: 250,
+    });
     expect(kebabCase('nightly_report')).toBe('nightly-report');
     expect(kebabCase('HTTPPing')).toBe('http-ping');
   });
 
   it('defaults maxAttempts to 3 once a retry policy is set', async () => {
-    const registry = await registryOf(jobsWith({ name: 'r', retry: { policy: 'exponential', backoffSeconds: 2 } }));
-    expect(registry.get('r').retry).toEqual({ policy: 'exponential', maxAttempts: 3, backoffSeconds: 2, jitterSeconds: 0 });
+    const registry = await registryOf(
+      jobsWith({ name: 'r', retry: { policy: 'exponential', backoffSeconds: 2 } }),
+    );
+    expect(registry.get('r').retry).toEqual({
+      policy: 'exponential',
+      maxAttempts: 3,
+      backoffSeconds: 2,
+      jitterSeconds: 0,
+    });
   });
 
   it('passes payload, event and context to the parameters that ask for them', async () => {
@@ -83,25 +95,83 @@ describe('declaring jobs', () => {
   });
 
   const cases: Array<[string, JobOptions, RegExp, string]> = [
-    ['an invalid cron expression', { name: 'j', trigger: Trigger.cron('61 * * * *') }, /Job 'j': option 'trigger\.cron' .*61 \* \* \* \*/, 'trigger.cron'],
-    ['an unknown time zone', { name: 'j', trigger: Trigger.cron('0 2 * * *', { timezone: 'Mars/Base' }) }, /Job 'j': option 'trigger\.timezone' unknown time zone 'Mars\/Base'/, 'trigger.timezone'],
-    ['a negative backoff', { name: 'j', retry: { policy: 'fixed', backoffSeconds: -1 } }, /option 'retry\.backoffSeconds' must be a number ≥ 0/, 'retry.backoffSeconds'],
-    ['zero attempts', { name: 'j', retry: { policy: 'fixed', maxAttempts: 0 } }, /option 'retry\.maxAttempts' must be an integer ≥ 1/, 'retry.maxAttempts'],
-    ['a cap below the base', { name: 'j', retry: { policy: 'exponential', backoffSeconds: 60, maxBackoffSeconds: 10 } }, /option 'retry\.maxBackoffSeconds' \(10\) is below backoffSeconds \(60\)/, 'retry.maxBackoffSeconds'],
-    ['an unknown policy', { name: 'j', retry: { policy: 'linear' as never } }, /option 'retry\.policy' must be one of none, fixed, exponential/, 'retry.policy'],
-    ['a webhook path without /', { name: 'j', trigger: Trigger.webhook('deploy') }, /option 'trigger\.webhook' path must start with '\/'/, 'trigger.webhook'],
-    ['empty watch globs', { name: 'j', trigger: Trigger.fileChange([]) }, /option 'trigger\.fileChange' needs at least one non-empty glob/, 'trigger.fileChange'],
-    ['a zero interval', { name: 'j', trigger: Trigger.interval({ seconds: 0 }) }, /option 'trigger\.interval' must be an integer > 0/, 'trigger.interval'],
-    ['an offset past the period', { name: 'j', trigger: Trigger.interval({ minutes: 1, offsetSeconds: 60 }) }, /option 'trigger\.offsetSeconds' must be below the period/, 'trigger.offsetSeconds'],
-    ['a bad overlap policy', { name: 'j', overlap: 'replace' as never }, /option 'overlap' must be one of allow, skip, queue/, 'overlap'],
+    [
+      'an invalid cron expression',
+      { name: 'j', trigger: Trigger.cron('61 * * * *') },
+      /Job 'j': option 'trigger\.cron' .*61 \* \* \* \*/,
+      'trigger.cron',
+    ],
+    [
+      'an unknown time zone',
+      { name: 'j', trigger: Trigger.cron('0 2 * * *', { timezone: 'Mars/Base' }) },
+      /Job 'j': option 'trigger\.timezone' unknown time zone 'Mars\/Base'/,
+      'trigger.timezone',
+    ],
+    [
+      'a negative backoff',
+      { name: 'j', retry: { policy: 'fixed', backoffSeconds: -1 } },
+      /option 'retry\.backoffSeconds' must be a number ≥ 0/,
+      'retry.backoffSeconds',
+    ],
+    [
+      'zero attempts',
+      { name: 'j', retry: { policy: 'fixed', maxAttempts: 0 } },
+      /option 'retry\.maxAttempts' must be an integer ≥ 1/,
+      'retry.maxAttempts',
+    ],
+    [
+      'a cap below the base',
+      { name: 'j', retry: { policy: 'exponential', backoffSeconds: 60, maxBackoffSeconds: 10 } },
+      /option 'retry\.maxBackoffSeconds' \(10\) is below backoffSeconds \(60\)/,
+      'retry.maxBackoffSeconds',
+    ],
+    [
+      'an unknown policy',
+      { name: 'j', retry: { policy: 'linear' as never } },
+      /option 'retry\.policy' must be one of none, fixed, exponential/,
+      'retry.policy',
+    ],
+    [
+      'a webhook path without /',
+      { name: 'j', trigger: Trigger.webhook('deploy') },
+      /option 'trigger\.webhook' path must start with '\/'/,
+      'trigger.webhook',
+    ],
+    [
+      'empty watch globs',
+      { name: 'j', trigger: Trigger.fileChange([]) },
+      /option 'trigger\.fileChange' needs at least one non-empty glob/,
+      'trigger.fileChange',
+    ],
+    [
+      'a zero interval',
+      { name: 'j', trigger: Trigger.interval({ seconds: 0 }) },
+      /option 'trigger\.interval' must be an integer > 0/,
+      'trigger.interval',
+    ],
+    [
+      'an offset past the period',
+      { name: 'j', trigger: Trigger.interval({ minutes: 1, offsetSeconds: 60 }) },
+      /option 'trigger\.offsetSeconds' must be below the period/,
+      'trigger.offsetSeconds',
+    ],
+    [
+      'a bad overlap policy',
+      { name: 'j', overlap: 'replace' as never },
+      /option 'overlap' must be one of allow, skip, queue/,
+      'overlap',
+    ],
     ['a bad name', { name: 'has space' }, /option 'name' must be 1–200 letters/, 'name'],
   ];
 
-  it.each(cases)('fails at startup on %s, naming the job and the option', async (_, options, message, option) => {
-    const error = await startupError(jobsWith(options));
-    expect(error.message).toMatch(message);
-    expect(error.context).toMatchObject({ option });
-  });
+  it.each(cases)(
+    'fails at startup on %s, naming the job and the option',
+    async (_, options, message, option) => {
+      const error = await startupError(jobsWith(options));
+      expect(error.message).toMatch(message);
+      expect(error.context).toMatchObject({ option });
+    },
+  );
 
   it('refuses two jobs with one name, naming both owners', async () => {
     @Injectable()

@@ -81,8 +81,14 @@ describeEachDialect('cron catch-up and DST', (target) => {
     const clock = new VirtualClock('2026-04-01T00:00:30Z');
     const app = await cronTestApp(target().url, [CatchUpJobs], { clock });
     await app.kit.advance({ minutes: 5 }); // one tick 5 minutes late
-    expect(await results(app.app.get(CronService), 'skipper')).toContain('2026-04-01T00:03:00.000Z');
-    expect((await results(app.app.get(CronService), 'skipper')).filter((r) => r.startsWith('2026-04-01'))).toHaveLength(5);
+    expect(await results(app.app.get(CronService), 'skipper')).toContain(
+      '2026-04-01T00:03:00.000Z',
+    );
+    expect(
+      (await results(app.app.get(CronService), 'skipper')).filter((r) =>
+        r.startsWith('2026-04-01'),
+      ),
+    ).toHaveLength(5);
     await app.close();
   });
 

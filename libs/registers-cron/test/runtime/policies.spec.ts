@@ -71,7 +71,10 @@ describeEachDialect('cron timeouts, overlap, pause, leases', (target) => {
   let cron: CronService;
   let jobs: PolicyJobs;
   beforeAll(async () => {
-    t = await cronTestApp(target().url, [PolicyJobs], { start: '2026-03-01T00:00:30Z', leaseSeconds: 30 });
+    t = await cronTestApp(target().url, [PolicyJobs], {
+      start: '2026-03-01T00:00:30Z',
+      leaseSeconds: 30,
+    });
     cron = t.app.get(CronService);
     jobs = t.app.get(PolicyJobs);
     await cron.pause('queued-tick');
@@ -164,8 +167,16 @@ describeEachDialect('cron timeouts, overlap, pause, leases', (target) => {
     expect(runs[0].error).toMatch(/^lease expired/);
     expect(runs[1].result).toBe('attempt 2');
     // The dead worker's token no longer matches: its late writes change nothing.
-    expect(await engine().store.finishEvent(id, lost.leaseToken!, { status: 'failed', finishedAt: t.clock.now(), error: 'late' })).toBe(false);
-    expect(await engine().store.extendLease(id, lost.leaseToken!, t.clock.now() + 1000)).toBe(false);
+    expect(
+      await engine().store.finishEvent(id, lost.leaseToken!, {
+        status: 'failed',
+        finishedAt: t.clock.now(),
+        error: 'late',
+      }),
+    ).toBe(false);
+    expect(await engine().store.extendLease(id, lost.leaseToken!, t.clock.now() + 1000)).toBe(
+      false,
+    );
     expect((await cron.event(id)).status).toBe('succeeded');
   });
 

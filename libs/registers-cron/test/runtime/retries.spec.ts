@@ -27,7 +27,13 @@ class RetryJobs {
   }
 
   @Job({
-    retry: { policy: 'exponential', maxAttempts: 4, backoffSeconds: 10, maxBackoffSeconds: 25, jitterSeconds: 2 },
+    retry: {
+      policy: 'exponential',
+      maxAttempts: 4,
+      backoffSeconds: 10,
+      maxBackoffSeconds: 25,
+      jitterSeconds: 2,
+    },
   })
   exponential() {
     throw new Error('always fails');
@@ -63,7 +69,11 @@ describeEachDialect('cron retries and dead letters', (target) => {
     const started = t.clock.now();
     expect(await t.kit.runDue()).toBe(1);
     let event = await cron.event(id);
-    expect(event).toMatchObject({ status: 'pending', attempt: 1, error: 'fixed failed (2 failures left)' });
+    expect(event).toMatchObject({
+      status: 'pending',
+      attempt: 1,
+      error: 'fixed failed (2 failures left)',
+    });
     expect(Date.parse(event.runAfter) - started).toBe(10_000);
     expect(await t.kit.advance({ seconds: 9 })).toBe(0);
     expect(await t.kit.advance({ seconds: 1 })).toBe(1);

@@ -33,7 +33,12 @@ describeEachDialect('cron smoke', (target) => {
     const id = await cron.trigger('rebuild', { dryRun: true });
     expect(await t.kit.runDue()).toBe(1);
     const [run] = await cron.history({ job: 'rebuild' });
-    expect(run).toMatchObject({ eventId: id, status: 'succeeded', attempt: 1, result: 'rebuilt: dry_run=true' });
+    expect(run).toMatchObject({
+      eventId: id,
+      status: 'succeeded',
+      attempt: 1,
+      result: 'rebuilt: dry_run=true',
+    });
   });
 
   it('fires an interval job once per instant', async () => {

@@ -14,7 +14,10 @@ class WakeJobs {
   }
 }
 
-async function app(url: string, options: RegistersCronModuleOptions): Promise<INestApplicationContext> {
+async function app(
+  url: string,
+  options: RegistersCronModuleOptions,
+): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({
     imports: [RegistersCronModule.forRoot({ url, ...options })],
     providers: [WakeJobs],

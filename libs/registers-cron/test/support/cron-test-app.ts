@@ -18,7 +18,9 @@ export async function cronTestApp(
   providers: Type<unknown>[],
   options: RegistersCronModuleOptions & { start?: Date | string } = {},
 ): Promise<CronTestApp> {
-  const clock = (options.clock as VirtualClock | undefined) ?? new VirtualClock(options.start ?? '2026-03-01T00:00:00Z');
+  const clock =
+    (options.clock as VirtualClock | undefined) ??
+    new VirtualClock(options.start ?? '2026-03-01T00:00:00Z');
   const moduleRef = await Test.createTestingModule({
     imports: [RegistersCronModule.forRoot({ url, autoStart: false, ...options, clock })],
     providers,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DatabaseConnection } from '@registers/db';
 import { describeEachDialect } from '../../../../test/support/dialects';
 import {
   SECRETS,
@@ -305,7 +306,18 @@ describeEachDialect('webhooks (rawBody app)', (target) => {
   });
 });
 
-describe('webhooks: body limit, misconfiguration, prefix [sqlite]', () => {
+describeEachDialect('webhooks: body limit, misconfiguration, prefix', (target) => {
+  /** A database of its own per app on SQLite; the suite's database (apps run one at a time) elsewhere. */
+  const urlFor = (file: string) =>
+    target().dialect === 'sqlite' ? `sqlite:${join(dir, file)}` : target().url;
+  /** Server dialects share the suite's database between apps: each app starts on an empty queue. */
+  const clearEvents = async () => {
+    if (target().dialect === 'sqlite') return;
+    const db = new DatabaseConnection({ url: target().url });
+    await db.execute('DELETE FROM registers_cron_events').catch(() => undefined); // no table yet
+    await db.close();
+  };
+  beforeEach(clearEvents);
   let dir: string;
   const responses = trackResponses();
   const track = responses.track;
@@ -321,8 +333,9 @@ describe('webhooks: body limit, misconfiguration, prefix [sqlite]', () => {
 
   it('answers 413 for a body over webhookBodyLimitBytes and enqueues nothing', async () => {
     for (const rawBody of [true, false]) {
+      await clearEvents();
       const ctx = await webhookApp({
-        url: `sqlite:${join(dir, `limit-${rawBody}.db`)}`,
+        url: urlFor(`limit-${rawBody}.db`),
         rawBody,
         webhookBodyLimitBytes: 64,
       });
@@ -364,7 +377,7 @@ describe('webhooks: body limit, misconfiguration, prefix [sqlite]', () => {
   });
 
   it('without rawBody: plain token webhooks work, HMAC ones answer 503, form bodies 400', async () => {
-    const ctx = await webhookApp({ url: `sqlite:${join(dir, 'no-raw.db')}`, rawBody: false });
+    const ctx = await webhookApp({ url: urlFor('no-raw.db'), rawBody: false });
     try {
       const server = ctx.app.getHttpServer();
       const ok = track(
@@ -416,7 +429,7 @@ describe('webhooks: body limit, misconfiguration, prefix [sqlite]', () => {
 
   it('mounts under a custom webhookPrefix', async () => {
     const ctx = await webhookApp({
-      url: `sqlite:${join(dir, 'prefix.db')}`,
+      url: urlFor('prefix.db'),
       rawBody: true,
       webhookPrefix: '/api/triggers',
     });
