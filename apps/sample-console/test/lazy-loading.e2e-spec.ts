@@ -41,7 +41,14 @@ describe('the console loads database code only when a command needs it', () => {
         let help = '';
         const loaded = await packagesLoadedBy(args, cron.dir, (text) => (help = text));
         expect(help).toContain('cron start');
-        for (const heavy of ['croner', 'chokidar', 'picomatch', 'better-sqlite3', 'typeorm', '@nestjs/schedule']) {
+        for (const heavy of [
+          'croner',
+          'chokidar',
+          'picomatch',
+          'better-sqlite3',
+          'typeorm',
+          '@nestjs/schedule',
+        ]) {
           expect(loaded).not.toContain(heavy);
         }
       }
