@@ -1,5 +1,5 @@
 import type { ArtifactJob } from '../artifact.interface';
-import { parseCronExpression } from '../cron/cron-expression';
+import { parseCronExpression, type ParsedCron } from '../cron/cron-expression';
 import { minGapSeconds, toCronSyntax } from '../cron/cron-syntax';
 import { describeInterval, intervalToCron } from '../cron/interval-mapping';
 import { jobLabel } from './target-result';
@@ -13,6 +13,23 @@ export interface CronSchedule {
 
 export type CronScheduleResult =
   { ok: true; schedule: CronSchedule } | { ok: false; reason: string };
+
+/** A job's cron expression parsed, or why `label` (the target's schedule) cannot express it. */
+export function parseCronFor(
+  job: ArtifactJob,
+  expression: string,
+  label: string,
+): { ok: true; cron: ParsedCron } | { ok: false; reason: string } {
+  const parsed = parseCronExpression(expression);
+  if (parsed.ok) return { ok: true, cron: parsed.cron };
+  return {
+    ok: false,
+    reason:
+      'feature' in parsed
+        ? `${jobLabel(job)}: ${parsed.feature} in '${expression}' cannot be expressed in ${label}`
+        : `${jobLabel(job)}: invalid cron expression '${expression}': ${parsed.invalid}`,
+  };
+}
 
 /**
  * The schedule of a cron or interval job for the targets that take cron syntax (crontab, GitHub
@@ -36,16 +53,8 @@ export function cronScheduleOf(job: ArtifactJob, label: string): CronScheduleRes
     };
   }
   if (trigger.kind !== 'cron') return { ok: false, reason: `${trigger.kind} job has no schedule` };
-  const parsed = parseCronExpression(trigger.expression);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      reason:
-        'feature' in parsed
-          ? `${jobLabel(job)}: ${parsed.feature} in '${trigger.expression}' cannot be expressed in ${label}`
-          : `${jobLabel(job)}: invalid cron expression '${trigger.expression}': ${parsed.invalid}`,
-    };
-  }
+  const parsed = parseCronFor(job, trigger.expression, label);
+  if (!parsed.ok) return parsed;
   const syntax = toCronSyntax(parsed.cron);
   if (!syntax.ok) {
     return {

@@ -1,7 +1,7 @@
 import type { ArtifactContext, ArtifactJob } from '../artifact.interface';
 import { artifactPath, baseName, pathStem } from '../artifact-paths';
 import { scheduledArgs, splitCommandLine, systemdQuote } from '../command-line';
-import { parseCronExpression } from '../cron/cron-expression';
+import { parseCronFor } from './cron-schedule';
 import { describeInterval, intervalToSystemdCalendar } from '../cron/interval-mapping';
 import { cronToOnCalendar } from './systemd-calendar';
 import { jobLabel, oneLine, refuse, type TargetResult } from './target-result';
@@ -87,16 +87,8 @@ function onCalendarOf(job: ArtifactJob): CalendarResult {
     };
   }
   if (trigger.kind !== 'cron') return { ok: false, reason: `${trigger.kind} job has no schedule` };
-  const parsed = parseCronExpression(trigger.expression);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      reason:
-        'feature' in parsed
-          ? `${jobLabel(job)}: ${parsed.feature} in '${trigger.expression}' cannot be expressed in systemd OnCalendar`
-          : `${jobLabel(job)}: invalid cron expression '${trigger.expression}': ${parsed.invalid}`,
-    };
-  }
+  const parsed = parseCronFor(job, trigger.expression, 'systemd OnCalendar');
+  if (!parsed.ok) return parsed;
   const zone = trigger.timezone || 'UTC';
   if (/\s/.test(zone))
     return { ok: false, reason: `${jobLabel(job)}: invalid time zone '${zone}'` };

@@ -1,7 +1,7 @@
 import type { ArtifactContext, ArtifactJob } from '../artifact.interface';
 import { artifactPath } from '../artifact-paths';
 import { scheduledArgs, splitCommandLine, windowsQuote } from '../command-line';
-import { parseCronExpression } from '../cron/cron-expression';
+import { parseCronFor } from './cron-schedule';
 import { describeInterval } from '../cron/interval-mapping';
 import { isUtcZone } from '../cron/time-zones';
 import { jobLabel, refuse, type TargetResult } from './target-result';
@@ -107,16 +107,8 @@ function triggersOf(job: ArtifactJob): TriggersResult {
         reason: `${jobLabel(job)}: Task Scheduler has no time zones (a trigger runs in the machine's zone or in UTC), so '${trigger.expression}' in ${zone} cannot be expressed; use timezone 'UTC' or another target`,
       };
     }
-    const parsed = parseCronExpression(trigger.expression);
-    if (!parsed.ok) {
-      return {
-        ok: false,
-        reason:
-          'feature' in parsed
-            ? `${jobLabel(job)}: ${parsed.feature} in '${trigger.expression}' cannot be expressed in Task Scheduler`
-            : `${jobLabel(job)}: invalid cron expression '${trigger.expression}': ${parsed.invalid}`,
-      };
-    }
+    const parsed = parseCronFor(job, trigger.expression, 'Task Scheduler');
+    if (!parsed.ok) return parsed;
     mapped = cronToWindowsTriggers(parsed.cron);
     what = `'${trigger.expression}'`;
   } else {
