@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { RegistersCronModule } from '@registers/cron';
 import { RegistersDbModule, RegistersExceptionFilter } from '@registers/db';
 import { createValidationPipe } from './common/validation.pipe';
@@ -33,6 +34,8 @@ export class SampleApiModule {
         // The job runtime runs in-process (scheduler and workers) on the same database, so
         // every API replica shares one queue; webhooks are served under /hooks.
         RegistersCronModule.forRoot({ workers: 4 }),
+        // Optional: with it, cron's timer is listed in SchedulerRegistry beside any @Cron/@Interval.
+        ScheduleModule.forRoot(),
         JobsModule,
         HealthModule,
         CustomersModule,

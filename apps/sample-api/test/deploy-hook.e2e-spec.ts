@@ -2,6 +2,7 @@
  * The API's cron runtime: `POST /hooks/deploy` enqueues the `deploy-hook` job and an
  * in-process worker runs it, on each database.
  */
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronService } from '@registers/cron';
 import { describeEachDialect } from '../../../test/support/dialects';
 import { ApiHarness, startApi } from './support/api-app';
@@ -88,6 +89,10 @@ describeEachDialect('sample api deploy hook', (target) => {
     } finally {
       process.env.DEPLOY_TOKEN = TOKEN;
     }
+  });
+
+  it("lists cron's timer in @nestjs/schedule's SchedulerRegistry", () => {
+    expect(api.app.get(SchedulerRegistry).getTimeouts()).toContain('registers-cron:scheduler');
   });
 
   it('reports the cron runtime in /health and lists this instance', async () => {
