@@ -5,6 +5,7 @@ import { EventStateError, InvalidPayloadError, JobPausedError } from '../errors'
 import type { JobDefinition } from '../interfaces/job-definition.interface';
 import type { RunRecord } from '../interfaces/records.interface';
 import { messages } from '../messages';
+import { describeTrigger } from '../trigger';
 import type { CronStore } from '../store/cron-store';
 import type { StoredEvent } from '../store/stored-event';
 import { afterFailure, retryDelayMs } from './backoff';
@@ -101,17 +102,9 @@ export class CronEngine {
   async syncJobs(): Promise<void> {
     const now = this.clock.now();
     for (const job of this.registry.all()) {
-      const spec =
-        job.trigger.kind === 'cron'
-          ? `${job.trigger.expression} ${job.trigger.timezone}`
-          : job.trigger.kind === 'interval'
-            ? `${job.trigger.everySeconds}+${job.trigger.offsetSeconds}`
-            : job.trigger.kind === 'webhook'
-              ? job.trigger.path
-              : job.trigger.kind === 'fileChange'
-                ? job.trigger.globs.join(',')
-                : '';
-      await this.store.syncJob(job.name, job.trigger.kind, spec.slice(0, 500), now);
+      // The spec column is for people reading the table: the same words as `cron jobs`.
+      const spec = describeTrigger(job.trigger).slice(0, 500);
+      await this.store.syncJob(job.name, job.trigger.kind, spec, now);
     }
   }
 

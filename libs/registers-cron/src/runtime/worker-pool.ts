@@ -13,6 +13,7 @@ export class WorkerPool {
   private loop?: Promise<void>;
   private wakeUp?: () => void;
   private woken = false;
+  private nextReapAt = 0;
   private unsubscribe?: () => void;
 
   constructor(
@@ -40,7 +41,12 @@ export class WorkerPool {
   private async run(): Promise<void> {
     while (!this.stopping) {
       try {
-        await this.engine.reapExpired();
+        // Expired leases are rare: look for them once a poll interval, not on every claim
+        // round (a busy pool runs a round per finished event).
+        if (Date.now() >= this.nextReapAt) {
+          this.nextReapAt = Date.now() + this.pollIntervalMs;
+          await this.engine.reapExpired();
+        }
         const free = this.size - this.inFlight.size;
         const claimed = free > 0 ? await this.engine.claim(free) : [];
         for (const event of claimed) {

@@ -175,7 +175,7 @@ export class CronStore {
     ]);
     if (!row) return undefined;
     return {
-      paused: Boolean(Number(row.paused)) || row.paused === true,
+      paused: Boolean(Number(row.paused)), // true/false on PostgreSQL, 1/0 elsewhere
       lastFireAt: numOrNull(row.last_fire_at),
     };
   }
