@@ -1,4 +1,4 @@
-import { TargetResult, WorkloadResult } from './workload';
+import { anchorName, TargetResult, WorkloadResult } from './workload';
 
 export function formatMs(ms: number | null): string {
   if (ms === null) return '—';
@@ -21,11 +21,20 @@ export function formatFactor(x: number | null): string {
 
 /** "2.10× raw" for floors, "12.3× faster than typeorm" for speed-ups. */
 export function formatMeasured(t: TargetResult): string {
-  if (t.kind === 'at-most') return t.ratio === null ? '—' : `${formatFactor(t.ratio)} ${t.against}`;
-  if (t.speedup === null) return '—';
-  return t.speedup >= 1
-    ? `${formatFactor(t.speedup)} faster than ${t.against}`
-    : `${formatFactor(1 / t.speedup)} slower than ${t.against}`;
+  const anchor = t.anchor ?? anchorName(t.against);
+  switch (t.kind) {
+    case 'rate-at-least':
+      return t.ratio === null ? '—' : `${Math.round(t.ratio).toLocaleString('en-US')}/s`;
+    case 'under-ms':
+      return formatMs(t.ratio);
+    case 'at-most':
+      return t.ratio === null ? '—' : `${formatFactor(t.ratio)} ${anchor}`;
+    case 'faster-by':
+      if (t.speedup === null) return '—';
+      return t.speedup >= 1
+        ? `${formatFactor(t.speedup)} faster than ${anchor}`
+        : `${formatFactor(1 / t.speedup)} slower than ${anchor}`;
+  }
 }
 
 export function verdict(pass: boolean | null): string {

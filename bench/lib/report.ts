@@ -12,7 +12,6 @@ export const README_FILE = join(__dirname, '..', 'README.md');
 export const CHART_FILE = join(RESULTS_DIR, 'chart.svg');
 const START = '<!-- results:start -->';
 const END = '<!-- results:end -->';
-const CONTENDER_COLUMNS = ['registers', 'raw', 'typeorm', 'bare', 'node'];
 
 export function writeReport(latest: LatestResults | null = readLatest()): string[] {
   if (!latest) throw new Error('no bench/results/latest.json yet: run `npm run bench` first');
@@ -62,20 +61,25 @@ export function renderMarkdown(runs: AreaRun[]): string {
     '',
     '¹ For a speed-up target: the anchor ÷ the raw driver, i.e. the speed-up registers would show if it ran exactly as fast as the raw driver. Below the target means the target cannot be met on this machine whatever the library does.',
   );
-  out.push('', 'Medians per timed call (lower is better):', '');
-  out.push(
-    `| workload | ${CONTENDER_COLUMNS.join(' | ')} |`,
-    `| --- |${' ---: |'.repeat(CONTENDER_COLUMNS.length)}`,
-  );
-  for (const w of workloads) {
-    const cols = CONTENDER_COLUMNS.map((name) => {
-      const c = w.contenders.find((x) => x.name === name);
-      if (!c) return '';
-      if (c.skipped) return 'skipped';
-      if (c.error) return 'error';
-      return formatMs(c.medianMs);
-    });
-    out.push(`| ${cell(`${w.group} ${w.title}`)} | ${cols.join(' | ')} |`);
+  out.push('', 'Medians per timed call (lower is better):');
+  for (const run of runs) {
+    // One table per area, with the contenders that area has, in the order they ran.
+    const columns = [...new Set(run.workloads.flatMap((w) => w.contenders.map((c) => c.name)))];
+    out.push(
+      '',
+      `| ${run.area} | ${columns.join(' | ')} |`,
+      `| --- |${' ---: |'.repeat(columns.length)}`,
+    );
+    for (const w of run.workloads) {
+      const cols = columns.map((name) => {
+        const c = w.contenders.find((x) => x.name === name);
+        if (!c) return '';
+        if (c.skipped) return 'skipped';
+        if (c.error) return 'error';
+        return formatMs(c.medianMs);
+      });
+      out.push(`| ${cell(`${w.group} ${w.title}`)} | ${cols.join(' | ')} |`);
+    }
   }
   const notes = workloads.flatMap((w) =>
     w.contenders
@@ -89,15 +93,23 @@ export function renderMarkdown(runs: AreaRun[]): string {
 
 function ceiling(w: WorkloadResult, t: TargetResult): string {
   if (t.kind !== 'faster-by') return '';
-  const anchor = w.contenders.find((c) => c.name === t.against)?.medianMs;
+  const name = t.anchor ?? String(t.against);
+  const anchor = w.contenders.find((c) => c.name === name)?.medianMs;
   const raw = w.contenders.find((c) => c.name === 'raw')?.medianMs;
-  return anchor && raw ? `${formatFactor(anchor / raw)} (${t.against} ÷ raw)` : '';
+  return anchor && raw ? `${formatFactor(anchor / raw)} (${name} ÷ raw)` : '';
 }
 
 /** Budget used: measured ÷ allowed, so 1 is the target line and every target reads the same way. */
 export function budgetUsed(t: TargetResult): number | null {
-  if (t.kind === 'at-most') return t.ratio === null ? null : t.ratio / t.value;
-  return t.speedup === null || t.speedup === 0 ? null : t.value / t.speedup;
+  switch (t.kind) {
+    case 'at-most':
+    case 'under-ms':
+      return t.ratio === null ? null : t.ratio / t.value;
+    case 'rate-at-least':
+      return t.ratio === null || t.ratio === 0 ? null : t.value / t.ratio;
+    case 'faster-by':
+      return t.speedup === null || t.speedup === 0 ? null : t.value / t.speedup;
+  }
 }
 
 function escapeXml(s: string): string {

@@ -121,6 +121,51 @@ describe('target evaluation', () => {
     ).toBeNull();
   });
 
+  it('holds a list of anchors to the fastest of them in this run, and names it', () => {
+    const peers = [result('subject', 30), result('drizzle', 40), result('kysely', 25)];
+    expect(
+      evaluateTarget(
+        { against: ['drizzle', 'kysely'], kind: 'at-most', value: 1 },
+        'subject',
+        peers,
+      ),
+    ).toMatchObject({ anchor: 'kysely', ratio: 1.2, pass: false });
+    expect(
+      evaluateTarget(
+        { against: ['drizzle', 'missing'], kind: 'at-most', value: 1 },
+        'subject',
+        peers,
+      ),
+    ).toMatchObject({ anchor: 'drizzle', ratio: 0.75, pass: true });
+  });
+
+  it('holds a rate target to ops per second and a latency target to the median in ms', () => {
+    const timed = [result('subject', 500)];
+    expect(
+      evaluateTarget({ against: [], kind: 'rate-at-least', value: 2000 }, 'subject', timed, 1000),
+    ).toMatchObject({ ratio: 2000, pass: true });
+    expect(
+      evaluateTarget({ against: [], kind: 'rate-at-least', value: 2001 }, 'subject', timed, 1000)
+        .pass,
+    ).toBe(false);
+    expect(
+      evaluateTarget({ against: [], kind: 'under-ms', value: 500 }, 'subject', timed).pass,
+    ).toBe(false);
+    expect(
+      evaluateTarget({ against: [], kind: 'under-ms', value: 501 }, 'subject', timed).pass,
+    ).toBe(true);
+  });
+
+  it('takes the number run() resolves to as the sample when the contender measures itself', async () => {
+    let p99 = 10;
+    const run = await runWorkload(
+      workload([{ name: 'subject', label: 'p99', sample: 'returned-ms', run: async () => p99++ }]),
+      { rounds: 3, warmup: 1 },
+    );
+    expect(run.contenders[0].samplesMs).toEqual([11, 12, 13]);
+    expect(run.contenders[0].medianMs).toBe(12);
+  });
+
   it('takes the median of an even number of samples as the mean of the middle two', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([5, 1, 3])).toBe(3);

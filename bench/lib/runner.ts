@@ -50,7 +50,7 @@ export async function runWorkload(
       if (profiling) await profiler.start();
       const start = nowNs();
       const result = await c.run();
-      const ms = elapsedMs(start);
+      const ms = c.sample === 'returned-ms' ? Number(result) : elapsedMs(start);
       if (profiling) await profiler.stop();
       if (verify) await c.verify?.(result);
       if (timed) samples.get(c)!.push(ms);
@@ -99,7 +99,9 @@ export async function runWorkload(
     warmup,
     wallSeconds: Math.round(elapsedMs(began) / 100) / 10,
     contenders,
-    targets: workload.targets.map((t) => evaluateTarget(t, workload.subject, contenders)),
+    targets: workload.targets.map((t) =>
+      evaluateTarget(t, workload.subject, contenders, workload.ops),
+    ),
   };
   options.onResult?.(result);
   if (profiler) {
@@ -113,14 +115,40 @@ export function evaluateTarget(
   target: Target,
   subject: string,
   contenders: ContenderResult[],
+  ops = 1,
 ): TargetResult {
+  const text = describeTarget(target);
   const s = contenders.find((c) => c.name === subject)?.medianMs ?? null;
-  const a = contenders.find((c) => c.name === target.against)?.medianMs ?? null;
+  if (target.kind === 'rate-at-least' || target.kind === 'under-ms') {
+    // Absolute targets: `ratio` is the measured value (per second, or ms), `speedup` unused.
+    const value =
+      s === null ? null : target.kind === 'under-ms' ? s : s > 0 ? ops / (s / 1000) : null;
+    const pass =
+      value === null
+        ? null
+        : target.kind === 'under-ms'
+          ? value < target.value
+          : value >= target.value;
+    return { ...target, ratio: value, speedup: null, pass, text };
+  }
+  const names = Array.isArray(target.against) ? target.against : [target.against];
+  let anchor: ContenderResult | undefined;
+  for (const c of contenders)
+    if (names.includes(c.name) && c.medianMs !== null && (!anchor || c.medianMs < anchor.medianMs!))
+      anchor = c;
+  const a = anchor?.medianMs ?? null;
   const ratio = s !== null && a !== null && a > 0 ? s / a : null;
   const speedup = s !== null && a !== null && s > 0 ? a / s : null;
   let pass: boolean | null = null;
   if (ratio !== null && speedup !== null) {
     pass = target.kind === 'at-most' ? ratio <= target.value : speedup >= target.value;
   }
-  return { ...target, ratio, speedup, pass, text: describeTarget(target) };
+  return {
+    ...target,
+    ...(Array.isArray(target.against) && anchor ? { anchor: anchor.name } : {}),
+    ratio,
+    speedup,
+    pass,
+    text,
+  };
 }

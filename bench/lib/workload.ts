@@ -13,18 +13,36 @@ export interface Contender {
   run(): unknown;
   /** Untimed check of the first result, so a contender that does less work is caught. */
   verify?(result: unknown): void;
+  /**
+   * What a round's sample is: the wall time of `run()` (default), or the number of
+   * milliseconds `run()` resolves to (a latency percentile the contender measured itself).
+   */
+  sample?: 'elapsed' | 'returned-ms';
 }
 
 export type TargetKind =
   /** subject median / anchor median ≤ value (the anchor is a floor, e.g. the raw driver). */
   | 'at-most'
   /** anchor median / subject median ≥ value (the subject must beat the anchor by that factor). */
-  | 'faster-by';
+  | 'faster-by'
+  /** The subject's operations per second (ops ÷ median) ≥ value; `against` is unused. */
+  | 'rate-at-least'
+  /** The subject's median (ms) < value; `against` is unused. */
+  | 'under-ms';
 
 export interface Target {
-  against: string;
+  /**
+   * The anchor contender. A list means the fastest of them in this run (e.g. the best of
+   * Drizzle and Kysely): the target is met only against the strongest peer.
+   */
+  against: string | string[];
   kind: TargetKind;
   value: number;
+}
+
+/** The anchors' names as one string: `drizzle`, or `fastest of drizzle/kysely`. */
+export function anchorName(against: string | string[]): string {
+  return Array.isArray(against) ? `fastest of ${against.join('/')}` : against;
 }
 
 export interface Workload {
@@ -60,7 +78,9 @@ export interface ContenderResult {
 }
 
 export interface TargetResult {
-  against: string;
+  against: string | string[];
+  /** For a list of anchors: the one that was fastest in this run. */
+  anchor?: string;
   kind: TargetKind;
   value: number;
   /** subject median / anchor median. */
@@ -87,7 +107,14 @@ export interface WorkloadResult {
 }
 
 export function describeTarget(t: Target): string {
-  return t.kind === 'at-most'
-    ? `≤ ${t.value}× ${t.against}`
-    : `≥ ${t.value}× faster than ${t.against}`;
+  switch (t.kind) {
+    case 'at-most':
+      return `≤ ${t.value}× ${anchorName(t.against)}`;
+    case 'faster-by':
+      return `≥ ${t.value}× faster than ${anchorName(t.against)}`;
+    case 'rate-at-least':
+      return `≥ ${t.value.toLocaleString('en-US')}/s`;
+    case 'under-ms':
+      return `< ${t.value} ms`;
+  }
 }
