@@ -164,6 +164,49 @@ describeEachDialect('Manager single-row operations on the immediate path', (targ
     expect(await items().count()).toBe(1);
   });
 
+  it('upserts to the same record and state on both paths, by unique field and by key', async () => {
+    const fastNew = await items().upsert({ code: 'u1', rank: 1 });
+    const slowNew = await waiting(() => items().upsert({ code: 'u2', rank: 2 }));
+    const fastHit = await items().upsert({ code: 'u2', rank: 20 });
+    const slowHit = await waiting(() => items().upsert({ code: 'u1', rank: 10 }));
+    expect(fastHit.id).toBe(slowNew.id);
+    expect(slowHit.id).toBe(fastNew.id);
+    for (const record of [fastNew, slowNew, fastHit, slowHit]) {
+      expect(record).toBeInstanceOf(NowItem);
+      expect(Object.keys(record).sort()).toEqual(['code', 'id', 'rank']);
+    }
+    expect(await items().require(fastHit.id!)).toEqual(fastHit);
+    expect((await items().filter({}, { orderBy: 'code' })).map((r) => [r.code, r.rank])).toEqual([
+      ['u1', 10],
+      ['u2', 20],
+    ]);
+    const byKey = await items().upsert({ id: fastNew.id, code: 'u1', rank: 11 });
+    expect(byKey).toEqual({ id: fastNew.id, code: 'u1', rank: 11 });
+    fastHit.rank = 21;
+    await fastHit.save();
+    expect((await items().require(fastHit.id!)).rank).toBe(21);
+  });
+
+  it('refuses an invalid upsert with the same error on both paths and writes nothing', async () => {
+    await items().create({ code: 'kept', rank: 1 });
+    const fast = await items()
+      .upsert({ code: 'kept', rank: -1 })
+      .catch((e) => e);
+    const slow = await waiting(() =>
+      items()
+        .upsert({ code: 'kept', rank: -1 })
+        .catch((e) => e),
+    );
+    expect(fast).toBeInstanceOf(ValidationError);
+    expect(fast.message).toBe(slow.message);
+    expect(fast.context).toEqual(slow.context);
+    const unknown = await items()
+      .upsert({ code: 'kept', rank: 1, extra: true } as never)
+      .catch((e) => e);
+    expect(unknown).toBeInstanceOf(ValidationError);
+    expect((await items().filter()).map((r) => [r.code, r.rank])).toEqual([['kept', 1]]);
+  });
+
   it('waits for another flow’s transaction instead of writing into it', async () => {
     const holding = gate();
     const release = gate();

@@ -63,6 +63,21 @@ describeEachDialect('Upsert resolution', (target) => {
     expect(await accounts.count()).toBe(1);
   });
 
+  it('overwrites exactly the fields each call gives, whatever the previous calls gave', async () => {
+    const accounts = db.manager(Account);
+    const email = 'bob@example.com';
+    await accounts.upsert({ email, name: 'Bob', visits: 1 });
+    await accounts.upsert({ email, name: 'Bobby' });
+    expect(await accounts.require({ email })).toMatchObject({ name: 'Bobby', visits: 1 });
+    await accounts.upsert({ email, name: 'Bobby', visits: null });
+    expect((await accounts.require({ email })).visits).toBeNull();
+    await accounts.upsert({ visits: 7, name: 'Robert', email });
+    expect(await accounts.require({ email })).toMatchObject({ name: 'Robert', visits: 7 });
+    await accounts.upsert({ email, name: 'Rob' });
+    expect(await accounts.require({ email })).toMatchObject({ name: 'Rob', visits: 7 });
+    expect(await accounts.count()).toBe(1);
+  });
+
   it('updates by key when an autoincrement key is given', async () => {
     const accounts = db.manager(Account);
     const alice = await accounts.create({ email: 'alice@example.com', name: 'Alice' });

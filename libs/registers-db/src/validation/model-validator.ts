@@ -183,7 +183,9 @@ export class ModelValidator<T extends object> {
       );
     }
     const instance: any = this.assign(input);
-    for (const field of this.defaulted) {
+    // Indexed loops here and in finishBuild: build runs once per written row.
+    for (let i = 0; i < this.defaulted.length; i++) {
+      const field = this.defaulted[i];
       if (instance[field.property] === undefined) instance[field.property] = defaultValue(field);
     }
     if (key?.idStrategy === 'uuid4' && instance[key.property] == null)
@@ -203,8 +205,9 @@ export class ModelValidator<T extends object> {
 
   private finishBuild(instance: any, issues: IssueList, options: BuildOptions): T {
     if (!issues.empty) this.fail(issues, options);
-    for (const field of this.nullWhenMissing) {
-      if (instance[field.property] === undefined) instance[field.property] = null;
+    for (let i = 0; i < this.nullWhenMissing.length; i++) {
+      const property = this.nullWhenMissing[i].property;
+      if (instance[property] === undefined) instance[property] = null;
     }
     return instance;
   }

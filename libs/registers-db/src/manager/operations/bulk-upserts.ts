@@ -152,7 +152,10 @@ export class BulkUpserts<T extends object> {
         for (let i = 0; i < prepared.length; i++) {
           const { record, conflict, present } = prepared[i];
           const plan = conflict
-            ? ctx.upsertPlans.singleRowPlan(conflict, present)
+            ? ctx.upsertPlans.singleRowPlan(
+                conflict,
+                Object.fromEntries(present.map((k) => [k, true])),
+              )
             : { sql: ctx.statements.insert(1), fields: ctx.statements.insertFields };
           try {
             await ctx.connection.query(plan.sql, ctx.paramsOf(record, plan.fields));

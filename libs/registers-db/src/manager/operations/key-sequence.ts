@@ -34,6 +34,14 @@ export function writeWithExplicitKey<T extends object, R>(
   });
 }
 
+/** True when an upsert on `conflict` may write the key itself and its counter then needs moving. */
+export function needsKeySequenceSync<T extends object>(
+  ctx: ModelContext<T>,
+  conflict: readonly unknown[],
+): boolean {
+  return conflict[0] === ctx.keyField && syncStatement(ctx) !== undefined;
+}
+
 function syncStatement<T extends object>(ctx: ModelContext<T>) {
   return ctx.statements.generatedKey
     ? ctx.dialect.syncKeySequence?.(ctx.meta.table, ctx.statements.keyColumn)

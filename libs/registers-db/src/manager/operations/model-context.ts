@@ -224,15 +224,21 @@ export class ModelContext<T extends object> {
     );
   }
 
-  /** Appends the bound values of `fields` of a record to `out` (encrypted fields as ciphertext). */
-  paramsOf(record: any, fields: FieldMetadata[], out: unknown[] = []): unknown[] {
+  /**
+   * The bound values of `fields` of a record (encrypted fields as ciphertext), appended to
+   * `out` when given. A new list is sized up front: single-row writes make one per call.
+   */
+  paramsOf(record: any, fields: FieldMetadata[], out?: unknown[]): unknown[] {
+    const params = out ?? new Array<unknown>(fields.length);
+    let at = out ? out.length : 0;
     if (this.encrypted.any) {
       for (const field of fields)
-        out.push(this.dialect.toDriver(field, this.encrypted.bound(record, field)));
-      return out;
+        params[at++] = this.dialect.toDriver(field, this.encrypted.bound(record, field));
+    } else {
+      for (const field of fields)
+        params[at++] = this.dialect.toDriver(field, record[field.property]);
     }
-    for (const field of fields) out.push(this.dialect.toDriver(field, record[field.property]));
-    return out;
+    return params;
   }
 
   /** Encrypts what a write will bind (records keep their plaintext). */

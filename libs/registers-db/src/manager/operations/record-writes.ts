@@ -8,9 +8,12 @@ import { isPersisted, markPersisted, persistedKeyOf } from '../../records/record
 import type { KeyValue } from '../manager-options.interface';
 import { assignGeneratedKeys } from './generated-keys';
 import { sameKey } from './input-shapes';
-import { writeWithExplicitKey } from './key-sequence';
+import { needsKeySequenceSync, writeWithExplicitKey } from './key-sequence';
 import type { ModelContext, Row } from './model-context';
 import type { WhereWrites } from './where-writes';
+
+/** Build options of create, made once: create is the hottest write. */
+const CREATE = { operation: 'create' } as const;
 
 /** What single-record writes call back into: the public create (which runs hooks). */
 export interface CreateWithEffects<T> {
@@ -33,7 +36,7 @@ export class RecordWrites<T extends object> {
     // Validation and the INSERT run synchronously, so nothing can take the database between
     // the check above and the statement.
     try {
-      const built = ctx.validator.build(data, { operation: 'create' });
+      const built = ctx.validator.build(data, CREATE);
       if (built instanceof Promise) return this.insertedLater(built);
       this.insertNow(now, built, 'create');
       return Promise.resolve(built as ManagedRecord<T>);
@@ -45,7 +48,7 @@ export class RecordWrites<T extends object> {
   private async createLater(data: Partial<T>): Promise<ManagedRecord<T>> {
     const { ctx } = this;
     if (ctx.tenancy.field) data = ctx.tenancy.fill(data, 'create');
-    const built = ctx.validator.build(data, { operation: 'create' });
+    const built = ctx.validator.build(data, CREATE);
     const record = built instanceof Promise ? await built : built;
     if (ctx.passwords.any) await ctx.passwords.hashInto(record as any);
     await ctx.seal([record], 'create');
@@ -83,7 +86,7 @@ export class RecordWrites<T extends object> {
     markPersisted(record, (record as any)[this.ctx.meta.key]);
   }
 
-  async upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
+  upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
     const { ctx } = this;
     const operation = 'upsert';
     if (ctx.tenancy.field && ctx.tenancy.current(operation)) {
@@ -96,19 +99,50 @@ export class RecordWrites<T extends object> {
         return record;
       });
     }
-    return this.upsertStatement(data);
+    const plain = !ctx.tenancy.field && !ctx.passwords.any && !ctx.encrypted.any;
+    const now = plain ? ctx.immediateWrite() : undefined;
+    if (!now) return this.upsertStatement(data);
+    // Like create: validation and the statement run synchronously when the driver can.
+    try {
+      const input: any = ctx.plainInput(data);
+      const conflict = this.conflictOf(input);
+      const built = this.buildUpsert(input, conflict);
+      if (built instanceof Promise || !conflict || needsKeySequenceSync(ctx, conflict))
+        return this.upsertBuilt(input, conflict, built);
+      const plan = ctx.upsertPlans.singleRowPlan(conflict, input);
+      const row = now.queryOneNow(plan.sql, ctx.paramsOf(built, plan.fields));
+      return Promise.resolve(ctx.hydrate(row!) as ManagedRecord<T>);
+    } catch (error) {
+      return ctx.rejected(error, operation);
+    }
+  }
+
+  private conflictOf(input: any): FieldMetadata[] | undefined {
+    return input !== null && typeof input === 'object'
+      ? this.ctx.upsertPlans.conflictOf(input)
+      : undefined;
+  }
+
+  private buildUpsert(input: any, conflict: FieldMetadata[] | undefined): T | Promise<T> {
+    return this.ctx.validator.build(input, {
+      operation: 'upsert',
+      allowDatabaseKey: conflict?.[0] === this.ctx.keyField,
+    });
   }
 
   private async upsertStatement(data: Partial<T>): Promise<ManagedRecord<T>> {
+    const input: any = this.ctx.plainInput(data);
+    const conflict = this.conflictOf(input);
+    return this.upsertBuilt(input, conflict, this.buildUpsert(input, conflict));
+  }
+
+  private async upsertBuilt(
+    input: any,
+    conflict: FieldMetadata[] | undefined,
+    built: T | Promise<T>,
+  ): Promise<ManagedRecord<T>> {
     const { ctx } = this;
     const operation = 'upsert';
-    const input: any = ctx.plainInput(data);
-    const conflict =
-      input !== null && typeof input === 'object' ? ctx.upsertPlans.conflictOf(input) : undefined;
-    const built = ctx.validator.build(input, {
-      operation,
-      allowDatabaseKey: conflict?.[0] === ctx.keyField,
-    });
     const record = built instanceof Promise ? await built : built;
     if (ctx.passwords.any) await ctx.passwords.hashInto(record as any);
     await ctx.seal([record], operation);
@@ -117,7 +151,7 @@ export class RecordWrites<T extends object> {
       return record as ManagedRecord<T>;
     }
     await ctx.ready();
-    const plan = ctx.upsertPlans.singleRowPlan(conflict, Object.keys(input));
+    const plan = ctx.upsertPlans.singleRowPlan(conflict, input);
     const write = () => ctx.connection.query(plan.sql, ctx.paramsOf(record, plan.fields));
     let rows: Row[];
     try {

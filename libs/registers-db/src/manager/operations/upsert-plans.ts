@@ -10,17 +10,25 @@ export interface StatementPlan {
 /** Conflict targets of upserts and the cached single-row upsert statement per shape. */
 export class UpsertPlans<T extends object> {
   private readonly uniqueGroups: FieldMetadata[][];
-  private readonly singleRow = new Map<string, StatementPlan>();
+  private readonly keyConflict: FieldMetadata[];
+  private readonly singleRow = new Map<number | string, StatementPlan>();
 
   constructor(private readonly ctx: ModelContext<T>) {
     const { meta } = ctx;
+    this.keyConflict = [ctx.keyField];
     this.uniqueGroups = meta.unique.map((group) => group.map((p) => meta.fieldsByProperty.get(p)!));
   }
 
   /** The conflict target of an upsert row: the key when given, else a unique group it fills. */
   conflictOf(data: any): FieldMetadata[] | undefined {
-    if (data[this.ctx.meta.key] != null) return [this.ctx.keyField];
-    return this.uniqueGroups.find((group) => group.every((f) => data[f.property] != null));
+    if (data[this.ctx.meta.key] != null) return this.keyConflict;
+    // Plain loops: this runs on every upsert, and callbacks would allocate closures.
+    for (const group of this.uniqueGroups) {
+      let filled = true;
+      for (let i = 0; i < group.length && filled; i++) filled = data[group[i].property] != null;
+      if (filled) return group;
+    }
+    return undefined;
   }
 
   /** Fields the statement binds: every field when the key is given, else the insert fields. */
@@ -30,14 +38,25 @@ export class UpsertPlans<T extends object> {
       : this.ctx.statements.insertFields;
   }
 
-  /** The cached single-row upsert for a conflict target and the set of fields given. */
-  singleRowPlan(conflict: FieldMetadata[], present: string[]): StatementPlan {
-    const id = `${this.uniqueGroups.indexOf(conflict)}|${present.join(',')}`;
+  /**
+   * The cached single-row upsert for a conflict target and the fields `input` has as own
+   * keys. The cache key is a number (which fields are present, and the conflict group) so
+   * the hot path builds no strings; models of more than 24 fields use a text key.
+   */
+  singleRowPlan(conflict: FieldMetadata[], input: object): StatementPlan {
+    const fields = this.ctx.meta.fields;
+    const group = this.uniqueGroups.indexOf(conflict);
+    let id: number | string;
+    if (fields.length <= 24) {
+      id = group + 1;
+      for (let i = 0; i < fields.length; i++)
+        if (Object.prototype.hasOwnProperty.call(input, fields[i].property)) id += 2 ** (i + 6);
+    } else id = `${group}|${Object.keys(input).join(',')}`;
     let plan = this.singleRow.get(id);
     if (!plan) {
-      const fields = this.boundFields(conflict);
-      const update = this.updatableOnConflict(fields, conflict, new Set(present));
-      plan = { sql: this.ctx.statements.upsert(fields, conflict, update, 1), fields };
+      const bound = this.boundFields(conflict);
+      const update = this.updatableOnConflict(bound, conflict, new Set(Object.keys(input)));
+      plan = { sql: this.ctx.statements.upsert(bound, conflict, update, 1), fields: bound };
       this.singleRow.set(id, plan);
     }
     return plan;
