@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- [db] [cli] [api] [--quick] [--report] …` — side-by-side benchmarks (SPEC section 6).
+ * `npm run bench -- [db] [cli] [api] [cron] [--quick] [--report] …` — side-by-side benchmarks (SPEC section 6).
  * Prints machine, Node version and date, then one block per workload with medians and ratios,
  * and saves the run as JSON under bench/results/.
  */
 import 'reflect-metadata';
 import { runApiArea } from './api';
 import { runCliArea } from './cli';
+import { runCronArea } from './cron';
 import { runDbArea } from './db';
 import { describeEnvironment, formatEnvironment } from './lib/environment';
 import { formatSummary, formatWorkload } from './lib/format';
@@ -20,7 +21,12 @@ type AreaRunner = (
   log: (line: string) => void,
 ) => Promise<WorkloadResult[]>;
 
-const RUNNERS: Record<string, AreaRunner> = { db: runDbArea, cli: runCliArea, api: runApiArea };
+const RUNNERS: Record<string, AreaRunner> = {
+  db: runDbArea,
+  cli: runCliArea,
+  api: runApiArea,
+  cron: runCronArea,
+};
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));

@@ -19,18 +19,21 @@ export interface BenchOptions {
   args: string[];
 }
 
-export const AREAS = ['db', 'cli', 'api'];
+export const AREAS = ['db', 'cli', 'api', 'cron'];
 
-export const USAGE = `npm run bench -- [db] [cli] [api] [flags]
+export const USAGE = `npm run bench -- [db] [cli] [api] [cron] [flags]
 
   areas        db (SQLite, PostgreSQL, MariaDB workloads), cli (console cold start),
-               api (sample API requests per second, SQLite and PostgreSQL); default: all
+               api (sample API requests per second, SQLite and PostgreSQL),
+               cron (@registers/cron vs pg-boss, BullMQ, @nestjs/schedule: throughput,
+               every-second lateness, webhook latency; PostgreSQL, SQLite, Redis); default: all
   --quick      fewer rounds (3 instead of 7, 5 instead of 15 spawns), for development
   --rounds=N   timed rounds per workload (overrides --quick)
   --warmup=N   untimed warm-up rounds per contender
-  --dialects=sqlite,postgres,mariadb   db/api dialects to run
+  --dialects=sqlite,postgres,mariadb   db/api/cron dialects to run
   --only=require,create,bulkCreate,filter,upsert,help,list,getCustomer,postOrder
-               workloads (kind or full id)
+               workloads (kind or full id); cron: throughput-1x4, throughput-3x4,
+               every-second, webhook
   --all        db: also MariaDB create/upsert (per-row commits, no target; left out by default)
   --profile[=name]  CPU-profile the timed calls of one contender (default registers), print
                self time by area and function, write results/profiles/*.cpuprofile
