@@ -2,18 +2,26 @@ import { transformFileSync } from '@swc/core';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCE_DIR = join(__dirname, 'typeorm-shop');
-export const TYPEORM_SHOP_BUILD_DIR = join(__dirname, '..', '.build', 'typeorm-shop');
+/** The hand-written anchor apps under bench/api/, one folder each. */
+export type ShopApp = 'typeorm-shop' | 'drizzle-shop';
+
+/** Where `buildShop(app)` writes its output: bench/.build/<app>/. */
+export function shopBuildDir(app: ShopApp): string {
+  return join(__dirname, '..', '.build', app);
+}
 
 /**
- * Compiles the TypeORM anchor file by file with swc into bench/.build/typeorm-shop/ (CommonJS,
- * decorator metadata on, which TypeORM and Nest's DI need); node_modules stay external.
+ * Compiles one anchor app file by file with swc into bench/.build/<app>/ (CommonJS, decorator
+ * metadata on, which Nest's DI and TypeORM's entities need) and returns its main.js;
+ * node_modules stay external. Each app is self-contained: it imports nothing outside its folder.
  */
-export function buildTypeormShop(): string {
-  rmSync(TYPEORM_SHOP_BUILD_DIR, { recursive: true, force: true });
-  mkdirSync(TYPEORM_SHOP_BUILD_DIR, { recursive: true });
-  for (const name of readdirSync(SOURCE_DIR).filter((n) => n.endsWith('.ts'))) {
-    const { code } = transformFileSync(join(SOURCE_DIR, name), {
+export function buildShop(app: ShopApp): string {
+  const sourceDir = join(__dirname, app);
+  const buildDir = shopBuildDir(app);
+  rmSync(buildDir, { recursive: true, force: true });
+  mkdirSync(buildDir, { recursive: true });
+  for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.ts'))) {
+    const { code } = transformFileSync(join(sourceDir, name), {
       swcrc: false,
       jsc: {
         parser: { syntax: 'typescript', decorators: true },
@@ -27,7 +35,7 @@ export function buildTypeormShop(): string {
       },
       module: { type: 'commonjs' },
     });
-    writeFileSync(join(TYPEORM_SHOP_BUILD_DIR, name.replace(/\.ts$/, '.js')), code);
+    writeFileSync(join(buildDir, name.replace(/\.ts$/, '.js')), code);
   }
-  return join(TYPEORM_SHOP_BUILD_DIR, 'main.js');
+  return join(buildDir, 'main.js');
 }

@@ -1,7 +1,8 @@
 /**
  * Area "api": requests per second of the sample API (`GET /customers/:id`, `POST /orders`)
- * versus a hand-written Nest + TypeORM app with the same two endpoints on the same tables.
- * Both run as child processes on one fresh database per dialect; autocannon is the load.
+ * versus hand-written Nest apps with the same two endpoints on the same tables, one on TypeORM
+ * and one on Drizzle ORM. All run as child processes on one fresh database per dialect;
+ * autocannon is the load.
  */
 import { BenchDialect, createFreshDatabase, probeServer } from '../db/databases';
 import { BenchOptions, selected } from '../lib/options';
@@ -9,7 +10,7 @@ import { runWorkload } from '../lib/runner';
 import { buildSample } from '../lib/sample-build';
 import { WorkloadResult } from '../lib/workload';
 import { API_KINDS, ApiKind, ApiServer, buildApiWorkloads } from './api-workloads';
-import { buildTypeormShop } from './build-typeorm-shop';
+import { buildShop, ShopApp } from './build-shop';
 import { checkContract } from './check-contract';
 import { LoadSettings } from './load';
 import { seedShop } from './seed-shop';
@@ -18,6 +19,28 @@ import { openShopTables, ShopTables } from './shop-tables';
 
 const API_DIALECTS: BenchDialect[] = ['sqlite', 'postgres'];
 const LOAD: LoadSettings = { amount: 2000, connections: 10 };
+
+/** The hand-written anchors, each a Nest app reading `DATABASE_URL`. */
+interface Anchor {
+  name: string;
+  label: string;
+  title: string;
+  app: ShopApp;
+}
+const ANCHORS: Anchor[] = [
+  {
+    name: 'typeorm',
+    label: 'Nest + TypeORM Repository (api/typeorm-shop)',
+    title: 'the TypeORM shop',
+    app: 'typeorm-shop',
+  },
+  {
+    name: 'drizzle',
+    label: 'Nest + Drizzle ORM (api/drizzle-shop)',
+    title: 'the Drizzle shop',
+    app: 'drizzle-shop',
+  },
+];
 
 function serverEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -51,7 +74,7 @@ export async function runApiArea(
     log('api: skipped, no sample API build');
     return [];
   }
-  const anchorMain = buildTypeormShop();
+  const anchorMains = new Map(ANCHORS.map((a) => [a.name, buildShop(a.app)]));
   const results: WorkloadResult[] = [];
   for (const { dialect, kinds } of plans) {
     const down = await probeServer(dialect);
@@ -60,7 +83,7 @@ export async function runApiArea(
       continue;
     }
     results.push(
-      ...(await runDialect(dialect, kinds, sampleMain, anchorMain, opts, onResult, log)),
+      ...(await runDialect(dialect, kinds, sampleMain, anchorMains, opts, onResult, log)),
     );
   }
   return results;
@@ -70,7 +93,7 @@ async function runDialect(
   dialect: BenchDialect,
   kinds: ApiKind[],
   sampleMain: string,
-  anchorMain: string,
+  anchorMains: Map<string, string>,
   opts: BenchOptions,
   onResult: (r: WorkloadResult) => void,
   log: (line: string) => void,
@@ -86,34 +109,34 @@ async function runDialect(
     });
     processes.push(sample);
     await seedShop(sample.baseUrl);
-    const anchor = await startServer('the TypeORM shop', anchorMain, {
-      ...env,
-      DATABASE_URL: db.url,
-    });
-    processes.push(anchor);
-    tables = await openShopTables(db);
-
     const servers: ApiServer[] = [
       {
         name: 'registers',
         label: 'sample API (dist/apps/sample-api/main.js)',
         baseUrl: sample.baseUrl,
       },
-      {
-        name: 'typeorm',
-        label: 'Nest + TypeORM Repository (api/typeorm-shop)',
-        baseUrl: anchor.baseUrl,
-      },
     ];
+    for (const anchor of ANCHORS) {
+      const server = await startServer(anchor.title, anchorMains.get(anchor.name)!, {
+        ...env,
+        DATABASE_URL: db.url,
+      });
+      processes.push(server);
+      servers.push({ name: anchor.name, label: anchor.label, baseUrl: server.baseUrl });
+    }
+    tables = await openShopTables(db);
+
     // One after the other: the check briefly lowers the shared stock to provoke a 409.
-    const seen: unknown[] = [];
-    for (const s of servers) seen.push(await checkContract(s.name, s.baseUrl, tables));
-    if (JSON.stringify(seen[0]) !== JSON.stringify(seen[1]))
+    const seen: string[] = [];
+    for (const s of servers)
+      seen.push(JSON.stringify(await checkContract(s.name, s.baseUrl, tables)));
+    if (seen.some((body) => body !== seen[0]))
       throw new Error(
-        `api ${dialect}: the servers answer GET /customers/1 differently: ${JSON.stringify(seen)}`,
+        `api ${dialect}: the servers answer GET /customers/1 differently: ` +
+          servers.map((s, i) => `${s.name} ${seen[i]}`).join(', '),
       );
     log(
-      `api ${dialect}: both servers seeded and checked; ${LOAD.amount} requests per timed call over ${LOAD.connections} keep-alive connections (autocannon)`,
+      `api ${dialect}: ${servers.length} servers (${servers.map((s) => s.name).join(', ')}) seeded and checked; ${LOAD.amount} requests per timed call over ${LOAD.connections} keep-alive connections (autocannon)`,
     );
 
     const results: WorkloadResult[] = [];
