@@ -7,6 +7,8 @@ import { BenchRow } from './rows';
 export interface Contestant {
   readonly name: string;
   readonly labels: Record<WorkloadKind, string>;
+  /** Workloads this contestant does not take part in, with the reason (reported as skipped). */
+  readonly notApplicable?: Partial<Record<WorkloadKind, string>>;
   /** Reads each key; resolves to how many records came back. */
   requireEach(ids: number[]): Promise<number>;
   /** Inserts rows one statement (and transaction) at a time. */
@@ -21,6 +23,9 @@ export interface Contestant {
 }
 
 export type WorkloadKind = 'require' | 'create' | 'bulkCreate' | 'filter' | 'upsert';
+
+/** The five Contestant workloads, plus those with their own contenders (./cold-require.ts). */
+export type DbWorkloadKind = WorkloadKind | 'coldRequire';
 
 /** Untimed setup and checks, done through the raw anchor's connection. */
 export interface BenchAdmin {

@@ -1,12 +1,15 @@
-/** Area "db": the five Manager workloads on SQLite, PostgreSQL and MariaDB against their anchors. */
+/**
+ * Area "db": the five Manager workloads on SQLite, PostgreSQL and MariaDB against the raw
+ * driver and the peer libraries (./peers.ts), plus the cold-registry reads on SQLite.
+ */
 import { BenchOptions, selected } from '../lib/options';
 import { runWorkload } from '../lib/runner';
-import { WorkloadResult } from '../lib/workload';
+import { Workload, WorkloadResult } from '../lib/workload';
 import { RawMariadb } from './anchors/raw-mariadb';
 import { RawPostgres } from './anchors/raw-postgres';
 import { RawSqlite } from './anchors/raw-sqlite';
-import { TypeormAnchor } from './anchors/typeorm';
-import { BenchAdmin, Contestant, WorkloadKind } from './contestant';
+import { coldRequireWorkload } from './cold-require';
+import { BenchAdmin, Contestant, DbWorkloadKind, WorkloadKind } from './contestant';
 import { dirname } from 'node:path';
 import {
   BenchDialect,
@@ -17,15 +20,27 @@ import {
   FreshDatabase,
   probeServer,
 } from './databases';
+import { connectPeers } from './peers';
 import { REGISTERS_LABELS, RegistersSubject } from './registers-subject';
 import { createTableSql } from './schema';
 import { buildWorkloads, Entrant } from './workloads';
 
-const KINDS: WorkloadKind[] = ['require', 'create', 'bulkCreate', 'filter', 'upsert'];
+const KINDS: DbWorkloadKind[] = [
+  'require',
+  'create',
+  'bulkCreate',
+  'filter',
+  'upsert',
+  'coldRequire',
+];
+
+/** Workloads run in one group only: the cold registry is an in-memory database anyway. */
+const ONLY_IN: Partial<Record<DbWorkloadKind, string>> = { coldRequire: 'sqlite' };
 
 /**
  * Workloads left out of a default run to keep it within a few minutes: per-row commits on
- * MariaDB have no target and cost a disk flush each. `--all` or `--only` includes them.
+ * MariaDB cost a disk flush each, for every contender. `--all` or `--only` includes them
+ * (and checks their targets).
  */
 const EXTRA: Record<BenchDialect, WorkloadKind[]> = {
   sqlite: [],
@@ -78,7 +93,8 @@ export async function runDbArea(
     const kinds = KINDS.filter(
       (k) =>
         selected(opts, setup.group, k) &&
-        (opts.all || opts.only || !EXTRA[setup.dialect].includes(k)),
+        (ONLY_IN[k] ?? setup.group) === setup.group &&
+        (opts.all || opts.only || !EXTRA[setup.dialect].includes(k as WorkloadKind)),
     );
     if (kinds.length === 0) continue;
     const down = await probeServer(setup.dialect);
@@ -91,42 +107,70 @@ export async function runDbArea(
   return results;
 }
 
+/** Something to close when the setup ends, whatever happened. */
+interface Closeable {
+  close(): Promise<void>;
+}
+
+/**
+ * The five Manager workloads of one setup: creates the table, connects raw, registers and
+ * the peers (each added to `open`), and builds the workloads.
+ */
+async function managerWorkloads(
+  setup: BenchSetup,
+  db: FreshDatabase,
+  kinds: WorkloadKind[],
+  opts: BenchOptions,
+  open: Closeable[],
+  log: (line: string) => void,
+): Promise<Workload[]> {
+  const { dialect } = setup;
+  const raw = await connectRaw(db);
+  open.push(raw);
+  await raw.exec(createTableSql(dialect));
+
+  let registers: Entrant;
+  let subject: RegistersSubject | null = null;
+  try {
+    subject = await RegistersSubject.connect(db);
+    registers = subject;
+    open.push(subject);
+  } catch (error) {
+    registers = { name: 'registers', labels: REGISTERS_LABELS, skip: (error as Error).message };
+  }
+  let pragmas: Record<string, string | number> = {};
+  if (dialect === 'sqlite') {
+    pragmas = await sqlitePragmasOf(subject);
+    (raw as RawSqlite).applyPragmas(pragmas);
+    const folder = dirname(dirname(db.file!));
+    log(`${setup.group}: database file in ${folder} (${fileSystemOf(folder)})`);
+    log(`${setup.group} pragmas used by every contender: ${JSON.stringify(pragmas)}`);
+  }
+  const peers = await connectPeers(db, pragmas, open);
+  for (const p of peers) if ('skip' in p) log(`${setup.group}: ${p.name} skipped, ${p.skip}`);
+  return buildWorkloads(setup, [registers, raw, ...peers], raw, kinds, opts.rounds);
+}
+
 async function runSetup(
   setup: BenchSetup,
-  kinds: WorkloadKind[],
+  kinds: DbWorkloadKind[],
   opts: BenchOptions,
   onResult: (r: WorkloadResult) => void,
   log: (line: string) => void,
 ): Promise<WorkloadResult[]> {
-  const { dialect } = setup;
-  const db = await createFreshDatabase(dialect, { dir: setup.dir });
-  const open: Contestant[] = [];
+  const managerKinds = kinds.filter((k): k is WorkloadKind => k !== 'coldRequire');
+  const db = await createFreshDatabase(setup.dialect, { dir: setup.dir });
+  const open: Closeable[] = [];
   try {
-    const raw = await connectRaw(db);
-    open.push(raw);
-    await raw.exec(createTableSql(dialect));
-
-    let registers: Entrant;
-    let subject: RegistersSubject | null = null;
-    try {
-      subject = await RegistersSubject.connect(db);
-      registers = subject;
-      open.push(subject);
-    } catch (error) {
-      registers = { name: 'registers', labels: REGISTERS_LABELS, skip: (error as Error).message };
+    const workloads: Workload[] = [];
+    if (managerKinds.length > 0)
+      workloads.push(...(await managerWorkloads(setup, db, managerKinds, opts, open, log)));
+    if (kinds.includes('coldRequire')) {
+      const cold = coldRequireWorkload(setup.group, opts.rounds);
+      open.push(cold);
+      workloads.push(cold.workload);
     }
-    let pragmas: Record<string, string | number> = {};
-    if (dialect === 'sqlite') {
-      pragmas = await sqlitePragmasOf(subject);
-      (raw as RawSqlite).applyPragmas(pragmas);
-      const folder = dirname(dirname(db.file!));
-      log(`${setup.group}: database file in ${folder} (${fileSystemOf(folder)})`);
-      log(`${setup.group} pragmas used by every contender: ${JSON.stringify(pragmas)}`);
-    }
-    const typeorm = await TypeormAnchor.connect(db, pragmas);
-    open.push(typeorm);
 
-    const workloads = buildWorkloads(setup, [registers, raw, typeorm], raw, kinds, opts.rounds);
     const results: WorkloadResult[] = [];
     for (const w of workloads)
       results.push(

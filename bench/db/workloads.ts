@@ -1,5 +1,5 @@
 import { Contender, Target, Workload } from '../lib/workload';
-import { BenchAdmin, Contestant, WorkloadKind } from './contestant';
+import { BenchAdmin, Contestant, DbWorkloadKind, WorkloadKind } from './contestant';
 import { BenchDialect, BenchSetup } from './databases';
 import { makeRows, shuffledIds } from './rows';
 import { clearTableSql } from './schema';
@@ -16,30 +16,29 @@ export const SIZES = {
   upsert: 1000,
 };
 
-/** Targets from the performance issue; workloads without one are measured for information. */
-export function targetsFor(dialect: BenchDialect, kind: WorkloadKind): Target[] {
-  if (dialect === 'sqlite') {
-    const table: Record<WorkloadKind, Target[]> = {
-      require: [
-        { against: 'raw', kind: 'at-most', value: 3 },
-        { against: 'typeorm', kind: 'faster-by', value: 10 },
-      ],
-      create: [
-        { against: 'raw', kind: 'at-most', value: 3 },
-        { against: 'typeorm', kind: 'faster-by', value: 3 },
-      ],
-      bulkCreate: [
-        { against: 'raw', kind: 'at-most', value: 3 },
-        { against: 'typeorm', kind: 'faster-by', value: 2 },
-      ],
-      filter: [{ against: 'raw', kind: 'at-most', value: 2 }],
-      upsert: [{ against: 'raw', kind: 'at-most', value: 3 }],
-    };
-    return table[kind];
-  }
-  if (kind === 'require' || kind === 'bulkCreate')
-    return [{ against: 'raw', kind: 'at-most', value: 1.5 }];
-  return [];
+/** Registers no slower than the fastest of the two lean peers, on every workload. */
+const PEERS: Target = { against: ['drizzle', 'kysely'], kind: 'at-most', value: 1.0 };
+/** Registers within 15% of the raw driver. */
+const NEAR_RAW: Target = { against: 'raw', kind: 'at-most', value: 1.15 };
+
+/** Targets from the performance issues; workloads without one are measured for information. */
+export function targetsFor(dialect: BenchDialect, kind: DbWorkloadKind): Target[] {
+  if (kind === 'coldRequire') return [{ against: 'raw', kind: 'at-most', value: 3 }];
+  if (dialect !== 'sqlite') return [NEAR_RAW, PEERS];
+  const table: Record<WorkloadKind, Target[]> = {
+    require: [
+      { against: 'raw', kind: 'at-most', value: 3 },
+      { against: 'typeorm', kind: 'faster-by', value: 10 },
+    ],
+    create: [NEAR_RAW, { against: 'typeorm', kind: 'faster-by', value: 3 }],
+    bulkCreate: [
+      { against: 'raw', kind: 'at-most', value: 3 },
+      { against: 'typeorm', kind: 'faster-by', value: 2 },
+    ],
+    filter: [NEAR_RAW],
+    upsert: [NEAR_RAW],
+  };
+  return [...table[kind], PEERS];
 }
 
 const TITLES: Record<WorkloadKind, string> = {
@@ -73,11 +72,18 @@ export function buildWorkloads(
     kind: WorkloadKind,
     make: (c: Contestant) => Omit<Contender, 'name' | 'label'>,
   ): Contender[] =>
-    entrants.map((e) =>
-      'skip' in e
-        ? { name: e.name, label: e.labels[kind], skip: e.skip, run: () => undefined }
-        : { name: e.name, label: e.labels[kind], ...make(e) },
-    );
+    entrants.map((e) => {
+      const skipped = (skip: string) => ({
+        name: e.name,
+        label: e.labels[kind],
+        skip,
+        run: () => undefined,
+      });
+      if ('skip' in e) return skipped(e.skip);
+      const notApplicable = e.notApplicable?.[kind];
+      if (notApplicable) return skipped(`not applicable: ${notApplicable}`);
+      return { name: e.name, label: e.labels[kind], ...make(e) };
+    });
 
   const builders: Record<
     WorkloadKind,

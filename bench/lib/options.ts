@@ -31,7 +31,7 @@ export const USAGE = `npm run bench -- [db] [cli] [api] [cron] [flags]
   --rounds=N   timed rounds per workload (overrides --quick)
   --warmup=N   untimed warm-up rounds per contender
   --dialects=sqlite,postgres,mariadb   db/api/cron dialects to run
-  --only=require,create,bulkCreate,filter,upsert,help,list,getCustomer,postOrder
+  --only=require,create,bulkCreate,filter,upsert,coldRequire,help,list,getCustomer,postOrder
                workloads (kind or full id); cron: throughput-1x4, throughput-3x4,
                every-second, webhook
   --all        db: also MariaDB create/upsert (per-row commits, no target; left out by default)

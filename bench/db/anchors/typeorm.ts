@@ -1,5 +1,5 @@
 import { DataSource, DataSourceOptions, MoreThanOrEqual, Repository } from 'typeorm';
-import { Contestant } from '../contestant';
+import { Contestant, WorkloadKind } from '../contestant';
 import { BenchDialect, FreshDatabase } from '../databases';
 import { BenchRow } from '../rows';
 import { BenchUserEntity, BenchUserRow } from '../schema';
@@ -29,16 +29,18 @@ function dataSourceOptions(
   }
 }
 
+export const TYPEORM_LABELS: Record<WorkloadKind, string> = {
+  require: 'Repository.findOneBy({ id })',
+  create: 'Repository.insert(row)',
+  bulkCreate: `Repository.insert(${TYPEORM_BULK_CHUNK}-row chunks) in one transaction`,
+  filter: 'Repository.find({ where: { age: MoreThanOrEqual } })',
+  upsert: "Repository.upsert(row, ['email'])",
+};
+
 /** TypeORM's Repository on an EntitySchema equal to the registers model: the usual Nest alternative. */
 export class TypeormAnchor implements Contestant {
   readonly name = 'typeorm';
-  readonly labels = {
-    require: 'Repository.findOneBy({ id })',
-    create: 'Repository.insert(row)',
-    bulkCreate: `Repository.insert(${TYPEORM_BULK_CHUNK}-row chunks) in one transaction`,
-    filter: 'Repository.find({ where: { age: MoreThanOrEqual } })',
-    upsert: "Repository.upsert(row, ['email'])",
-  };
+  readonly labels = TYPEORM_LABELS;
   private constructor(
     private readonly ds: DataSource,
     private readonly repo: Repository<BenchUserRow>,
