@@ -24,9 +24,6 @@ export interface ThroughputPlan {
   redisDown: string | null;
 }
 
-/** Triggers in flight at once when registers enqueues (it has no batch enqueue). */
-export const REGISTERS_ENQUEUE_CONCURRENCY = 4;
-
 export function throughputKind(plan: ThroughputPlan): string {
   return `throughput-${Math.max(1, plan.processes)}x${WORKERS}`;
 }
@@ -57,14 +54,13 @@ export function buildThroughput(plan: ThroughputPlan): ThroughputSetup {
   const contenders: Contender[] = [
     throughputContender(
       'registers',
-      `@registers/cron workers: ${WORKERS}, trigger() ×${REGISTERS_ENQUEUE_CONCURRENCY} in flight`,
+      `@registers/cron workers: ${WORKERS}, triggerMany()`,
       use(
         () =>
           new RegistersSystem({
             url,
             processes,
             workers: WORKERS,
-            enqueueConcurrency: REGISTERS_ENQUEUE_CONCURRENCY,
           }),
         dbDown,
       ),

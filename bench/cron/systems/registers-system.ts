@@ -1,8 +1,8 @@
 /**
  * @registers/cron as a queue system: the real runtime in a Nest application context, either
  * in the bench process (`processes: 0`) or in worker processes with the bench only
- * enqueueing. Events are enqueued with `CronService.trigger` (the library has no batch
- * enqueue), `enqueueConcurrency` at a time; done means a `succeeded` run row (the last write).
+ * enqueueing. Events are enqueued with `CronService.triggerMany` (one commit, like pg-boss
+ * `insert()` and BullMQ `addBulk()`); done means a `succeeded` run row (the last write).
  */
 import type { INestApplicationContext } from '@nestjs/common';
 import type { CronService } from '@registers/cron';
@@ -15,8 +15,6 @@ export interface RegistersSystemOptions {
   /** Worker processes; 0 runs the workers in the bench process. */
   processes: number;
   workers: number;
-  /** Triggers in flight at once while enqueueing. */
-  enqueueConcurrency: number;
 }
 
 const EVENTS = 'registers_cron_events';
@@ -64,12 +62,10 @@ export class RegistersSystem implements QueueSystem {
   }
 
   async enqueue(n: number): Promise<void> {
-    const cron = this.cron!;
-    let next = 0;
-    const lane = async () => {
-      while (next < n) await cron.trigger('noop', { i: next++ });
-    };
-    await Promise.all(Array.from({ length: this.options.enqueueConcurrency }, lane));
+    await this.cron!.triggerMany(
+      'noop',
+      Array.from({ length: n }, (_, i) => ({ i })),
+    );
   }
 
   async completed(): Promise<number> {

@@ -105,6 +105,19 @@ export class CronService {
   }
 
   /**
+   * Enqueues one event per payload for `name` in one commit and returns their ids in
+   * payload order: for producers with many events at once (an import, a fan-out). Each
+   * event is retried, recorded and dead-lettered on its own, as if triggered alone.
+   */
+  triggerMany(
+    name: string,
+    payloads: unknown[],
+    options: { source?: string } = {},
+  ): Promise<number[]> {
+    return this.engine.enqueueMany(name, payloads, options.source ?? 'manual');
+  }
+
+  /**
    * Runs the job in this process now and records it. With `scheduled`, runs the fire that
    * is due now (the latest scheduled instant not after now) under that fire's key, so an
    * external scheduler and the in-app one never run one fire twice.

@@ -142,6 +142,35 @@ export class CronEngine {
     return { eventId: existing!.id, created: false };
   }
 
+  /**
+   * Enqueues one event per payload in one statement or transaction (one commit), for
+   * producers that have many at once. Ids in payload order.
+   */
+  async enqueueMany(name: string, payloads: unknown[], source: string): Promise<number[]> {
+    const job = this.registry.get(name);
+    const texts = payloads.map(serializePayload);
+    if (texts.length === 0) return [];
+    await this.ensureJobsSynced();
+    await this.assertNotPaused(job);
+    const now = this.clock.now();
+    const ids = await this.store.insertEvents(
+      texts.map((payload) => ({
+        job: job.name,
+        source,
+        dedupeKey: randomUUID(),
+        status: 'pending',
+        maxAttempts: job.retry.maxAttempts,
+        payload,
+        createdAt: now,
+        runAfter: now,
+        scheduledAt: null,
+      })),
+    );
+    this.wake();
+    // Fresh random keys never collide with an existing event, so every id is set.
+    return ids.map((id) => id!);
+  }
+
   /** Claims up to `limit` due events of this process's jobs. */
   claim(limit: number, eventId?: number): Promise<StoredEvent[]> {
     const jobs = this.registry
@@ -161,8 +190,23 @@ export class CronEngine {
     });
   }
 
-  execute(event: StoredEvent): Promise<AttemptOutcome> {
-    return this.executor.execute(this.registry.get(event.job), event);
+  /** Extends the lease of a claimed event that has not started yet; false when it was lost. */
+  extendLease(event: StoredEvent): Promise<boolean> {
+    return this.store.extendLease(
+      event.id,
+      event.leaseToken!,
+      this.clock.now() + this.settings.leaseMs,
+    );
+  }
+
+  /** Returns a claimed event that never started: pending again, its attempt not counted. */
+  async giveBack(event: StoredEvent): Promise<void> {
+    await this.store.requeueEvent(event.id, event.leaseToken!, event.runAfter, event.error, true);
+    this.wake();
+  }
+
+  execute(event: StoredEvent, handlerDone?: () => void): Promise<AttemptOutcome> {
+    return this.executor.execute(this.registry.get(event.job), event, handlerDone);
   }
 
   /**

@@ -60,7 +60,28 @@ export class EventExecutor {
     for (const controller of this.running.values()) controller.abort(reason);
   }
 
-  async execute(job: JobDefinition, event: StoredEvent): Promise<AttemptOutcome> {
+  /**
+   * `handlerDone` is called as soon as the handler settled (or was never called), before
+   * the outcome is written: the worker pool frees the worker then, and the write joins the
+   * next batch while the worker already runs another event.
+   */
+  async execute(
+    job: JobDefinition,
+    event: StoredEvent,
+    handlerDone?: () => void,
+  ): Promise<AttemptOutcome> {
+    try {
+      return await this.executeAttempt(job, event, handlerDone);
+    } finally {
+      handlerDone?.();
+    }
+  }
+
+  private async executeAttempt(
+    job: JobDefinition,
+    event: StoredEvent,
+    handlerDone?: () => void,
+  ): Promise<AttemptOutcome> {
     const token = event.leaseToken!;
     const overlap = await this.overlapDecision(job, event);
     if (overlap === 'skip') {
@@ -86,7 +107,7 @@ export class EventExecutor {
       );
       return { status: requeued ? 'requeued' : 'lost' };
     }
-    return this.attempt(job, event, token);
+    return this.attempt(job, event, token, handlerDone);
   }
 
   /** Ties between two claims of one job go to the older event (lower id). */
@@ -105,9 +126,14 @@ export class EventExecutor {
     job: JobDefinition,
     event: StoredEvent,
     token: string,
+    handlerDone?: () => void,
   ): Promise<AttemptOutcome> {
     const startedAt = this.clock.now();
-    const runId = await this.store.startRun(event, this.settings.instance, startedAt);
+    // The run row is written while the handler runs (it joins a batch with other workers'
+    // writes); its id is needed only to record the outcome. If the write fails, the event
+    // stays claimed and its lease runs out like a crashed worker's.
+    const started = this.store.startRun(event, this.settings.instance, startedAt);
+    started.catch(() => undefined);
     const controller = new AbortController();
     this.running.set(event.id, controller);
     const stopHeartbeat = this.heartbeat(event.id, token, controller);
@@ -124,27 +150,21 @@ export class EventExecutor {
       stopHeartbeat();
       stopTimeout();
       this.running.delete(event.id);
+      handlerDone?.();
     }
     const finishedAt = this.clock.now();
+    const runId = await started;
     const durationMs = Math.max(0, finishedAt - startedAt);
     if (outcome.ok) {
-      if (
-        await this.store.finishEvent(event.id, token, {
-          status: 'succeeded',
-          finishedAt,
-          error: null,
-        })
-      ) {
-        await this.store.endRun(runId, {
-          status: 'succeeded',
-          finishedAt,
-          durationMs,
-          result: toJson(outcome.value),
-          error: null,
-        });
-        return { runId, status: 'succeeded' };
-      }
-      return this.lost(runId, finishedAt, durationMs);
+      const applied = await this.store.completeSucceeded({
+        eventId: event.id,
+        token,
+        runId,
+        finishedAt,
+        durationMs,
+        result: toJson(outcome.value),
+      });
+      return applied ? { runId, status: 'succeeded' } : this.lost(runId, finishedAt, durationMs);
     }
     if (outcome.error instanceof LeaseLostError) return this.lost(runId, finishedAt, durationMs);
     const timedOut = outcome.error instanceof JobTimeoutError;

@@ -1,14 +1,28 @@
 import { Logger } from '@nestjs/common';
+import type { StoredEvent } from '../store/stored-event';
 import type { CronEngine } from './cron-engine';
 
 /**
  * `size` concurrent handlers fed by claims. Idle workers wait for a wake-up (an event
  * enqueued in this process) or the poll interval, whichever comes first; each round also
  * recovers claims whose lease expired.
+ *
+ * The pool claims up to `size` events ahead of its free workers, so a worker that finishes
+ * starts the next event at once instead of waiting for a claim round trip; one claim then
+ * serves several events. Events held ahead keep their lease extended and are given back
+ * (pending again, the attempt not counted) when the pool stops.
  */
 export class WorkerPool {
   private readonly logger = new Logger('RegistersCron');
+  /** Attempts not finished: handlers running, and outcomes not yet written. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Workers running a handler. */
+  private active = 0;
+  /** Claimed, not yet started. */
+  private readonly held: StoredEvent[] = [];
+  private holdTimer?: NodeJS.Timeout;
+  /** Recent average attempt time; starts high, so a new pool claims only for its workers. */
+  private averageMs = 1000;
   private stopping = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
@@ -22,14 +36,20 @@ export class WorkerPool {
     private readonly pollIntervalMs: number,
   ) {}
 
+  /** Workers running a handler now. */
   get busy(): number {
-    return this.inFlight.size;
+    return this.active;
   }
 
   start(): void {
     if (this.loop) return;
     this.stopping = false;
     this.unsubscribe = this.engine.onWake(() => this.wake());
+    this.holdTimer = setInterval(
+      () => this.extendHeld(),
+      Math.max(50, Math.floor(this.engine.settings.leaseMs / 3)),
+    );
+    this.holdTimer.unref();
     this.loop = this.run();
   }
 
@@ -47,25 +67,87 @@ export class WorkerPool {
           this.nextReapAt = Date.now() + this.pollIntervalMs;
           await this.engine.reapExpired();
         }
-        const free = this.size - this.inFlight.size;
-        const claimed = free > 0 ? await this.engine.claim(free) : [];
-        for (const event of claimed) {
-          const work = this.engine
-            .execute(event)
-            .catch((error) =>
-              this.logger.error(`Event ${event.id} (${event.job}): ${(error as Error).message}`),
-            )
-            .finally(() => {
-              this.inFlight.delete(work);
-              this.wake();
-            });
-          this.inFlight.add(work);
-        }
-        if (claimed.length > 0 && claimed.length === free) continue;
+        this.startHeld();
+        const ahead = this.aheadTarget();
+        const free = this.size - this.active;
+        // Claim when a worker is free or the held events run low, then a whole batch.
+        const room =
+          free > 0 || this.held.length <= ahead / 2 ? free + ahead - this.held.length : 0;
+        const claimed = room > 0 ? await this.engine.claim(room) : [];
+        this.held.push(...claimed);
+        this.startHeld();
+        if (claimed.length > 0 && claimed.length === room) continue;
       } catch (error) {
         this.logger.error(`Claiming events failed: ${(error as Error).message}`);
       }
       await this.idle();
+    }
+  }
+
+  /**
+   * How many events to hold ahead of the workers: about 100 ms of work at the recent
+   * average attempt time, between `size` and 64. Fast handlers get large claims (one
+   * statement serves dozens of events); slow ones hold few, leaving the rest to other
+   * replicas.
+   */
+  private aheadTarget(): number {
+    const perEvent = Math.max(this.averageMs, 0.1);
+    return Math.round(Math.min(64, Math.max(this.size, (this.size * 100) / perEvent)));
+  }
+
+  /**
+   * Starts held events while workers are free. A worker is free again when its handler
+   * settled; the outcome is written after that, batched with other workers' writes. At most
+   * `size + 64` attempts are open at once, handlers and unwritten outcomes together.
+   */
+  private startHeld(): void {
+    while (
+      this.active < this.size &&
+      this.inFlight.size < this.size + 64 &&
+      this.held.length > 0 &&
+      !this.stopping
+    ) {
+      const event = this.held.shift()!;
+      const began = performance.now();
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        this.active--;
+        // Exponential moving average of handler times.
+        this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - began);
+        this.startHeld();
+        this.wake();
+      };
+      this.active++;
+      const work = this.engine
+        .execute(event, release)
+        .catch((error) =>
+          this.logger.error(`Event ${event.id} (${event.job}): ${(error as Error).message}`),
+        )
+        .finally(() => {
+          this.inFlight.delete(work);
+          release();
+          this.startHeld();
+        });
+      this.inFlight.add(work);
+    }
+  }
+
+  /**
+   * Keeps the leases of held events from running out while they wait for a worker (a long
+   * handler ahead of them); an event whose lease was lost is dropped, its new owner runs it.
+   */
+  private extendHeld(): void {
+    for (const event of [...this.held]) {
+      this.engine
+        .extendLease(event)
+        .then((kept) => {
+          if (kept) return;
+          const at = this.held.indexOf(event);
+          if (at >= 0) this.held.splice(at, 1);
+        })
+        .catch(() => undefined); // the next round tries again before the lease ends
     }
   }
 
@@ -97,6 +179,9 @@ export class WorkerPool {
     this.wakeUp?.();
     await this.loop;
     this.loop = undefined;
+    clearInterval(this.holdTimer);
+    const held = this.held.splice(0);
+    await Promise.all(held.map((event) => this.engine.giveBack(event).catch(() => undefined)));
     if (this.inFlight.size > 0) {
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<'timeout'>(

@@ -13,6 +13,16 @@ export interface NewEvent {
   scheduledAt: number | null;
 }
 
+/** A successful attempt: its event ends `succeeded` and its run row with it, if the claim still holds. */
+export interface SucceededRun {
+  eventId: number;
+  token: string;
+  runId: number;
+  finishedAt: number;
+  durationMs: number;
+  result: string | null;
+}
+
 export interface ClaimRequest {
   instance: string;
   /** Fencing token of this claim; every event claimed by it carries the token. */
@@ -41,6 +51,18 @@ export interface CronSqlDialect {
   claim(connection: DatabaseConnection, request: ClaimRequest): Promise<StoredEvent[]>;
   /** Inserts a run row (`INSERT_RUN` parameters) and returns its id. */
   insertRun(connection: DatabaseConnection, params: unknown[]): Promise<number>;
+  /**
+   * Batched forms, where one statement does what the store otherwise does row by row in
+   * one transaction. `insertEvents`: new ids in input order (undefined where the dedupe
+   * key existed). `insertRuns`: ids in input order. `completeSucceeded`: whether each
+   * completion applied (the claim still held).
+   */
+  insertEvents?(
+    connection: DatabaseConnection,
+    events: NewEvent[],
+  ): Promise<Array<number | undefined>>;
+  insertRuns?(connection: DatabaseConnection, rows: unknown[][]): Promise<number[]>;
+  completeSucceeded?(connection: DatabaseConnection, items: SucceededRun[]): Promise<boolean[]>;
   /**
    * Calls `onEvent` when another process inserts an event, where the database can say so
    * (PostgreSQL LISTEN/NOTIFY). Resolves to a function that stops listening. Without it,

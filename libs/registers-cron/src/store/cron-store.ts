@@ -6,10 +6,17 @@ import type {
   InstanceRecord,
   RunRecord,
 } from '../interfaces/records.interface';
-import type { ClaimRequest, CronSqlDialect, NewEvent } from './cron-sql-dialect.interface';
+import type {
+  ClaimRequest,
+  CronSqlDialect,
+  NewEvent,
+  SucceededRun,
+} from './cron-sql-dialect.interface';
 import { CRON_TABLE_MODELS, TABLES } from './cron-tables';
 import { cronSqlFor } from './dialects';
 import { retryTransient } from './retry-transient';
+import { DUE_INDEX } from './shared-statements';
+import { END_RUN, FINISH_EVENT, RunWrites } from './run-writes';
 import {
   EVENT_COLUMNS,
   num,
@@ -100,12 +107,14 @@ export class CronStore {
   readonly connection: DatabaseConnection;
   private readonly dialect: CronSqlDialect;
   private ready?: Promise<void>;
+  private readonly runWrites: RunWrites;
 
   /** `registry`: where the cron tables are registered; its managers serve the workflows table. */
   constructor(readonly registry: DatabaseRegistry) {
     registry.register(...CRON_TABLE_MODELS);
     this.connection = registry.connection;
     this.dialect = cronSqlFor(this.connection.dialect);
+    this.runWrites = new RunWrites(this.connection, this.dialect, (work) => this.retrying(work));
   }
 
   /** Opens the database and creates the cron tables when missing (safe when several processes race). */
@@ -114,6 +123,9 @@ export class CronStore {
       await this.connection.open();
       for (const model of CRON_TABLE_MODELS)
         await this.registry.schema(model as Type<object>).createSchema();
+      // Two processes creating it at once can collide on PostgreSQL's catalog; the second
+      // try waits for the first and then finds the index there.
+      await this.connection.execute(DUE_INDEX).catch(() => this.connection.execute(DUE_INDEX));
     })().catch((error) => {
       this.ready = undefined;
       throw error;
@@ -207,6 +219,19 @@ export class CronStore {
     return this.retrying(() => this.dialect.insertEvent(this.connection, event));
   }
 
+  /** Inserts many events in one transaction (one commit); ids in input order, undefined for an existing dedupe key. */
+  insertEvents(events: NewEvent[]): Promise<Array<number | undefined>> {
+    const { dialect, connection } = this;
+    if (dialect.insertEvents) return this.retrying(() => dialect.insertEvents!(connection, events));
+    return this.retrying(() =>
+      connection.transaction(async () => {
+        const ids: Array<number | undefined> = [];
+        for (const event of events) ids.push(await dialect.insertEvent(connection, event));
+        return ids;
+      }),
+    );
+  }
+
   async eventByKey(job: string, dedupeKey: string): Promise<StoredEvent | undefined> {
     const row = await this.one(
       `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events} WHERE job = ? AND dedupe_key = ?`,
@@ -258,10 +283,7 @@ export class CronStore {
   /** Ends a claimed event for good. False when the claim was lost. */
   async finishEvent(id: number, token: string, end: FinishedEvent): Promise<boolean> {
     return (
-      (await this.execute(
-        `UPDATE ${TABLES.events} SET status = ?, finished_at = ?, error = ?, lease_owner = NULL, lease_token = NULL, lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'running'`,
-        [end.status, end.finishedAt, end.error, id, token],
-      )) > 0
+      (await this.execute(FINISH_EVENT, [end.status, end.finishedAt, end.error, id, token])) > 0
     );
   }
 
@@ -302,22 +324,38 @@ export class CronStore {
 
   // ---- runs -------------------------------------------------------------------------
 
+  /**
+   * Records the start of an attempt. Starts of attempts that begin together (workers of one
+   * claim) share one statement or transaction.
+   */
   startRun(
     e: StoredEvent,
     instance: string,
     startedAt: number,
     status: 'running' | 'skipped' = 'running',
   ): Promise<number> {
-    const params = [e.job, e.id, e.attempt, status, startedAt, instance];
-    return this.retrying(() => this.dialect.insertRun(this.connection, params));
+    return this.runWrites.start([e.job, e.id, e.attempt, status, startedAt, instance]);
+  }
+
+  /**
+   * Ends a successful attempt: the event `succeeded` (if its claim still holds) and its run
+   * row with it, in one commit shared with the other workers finishing at the same time.
+   * False when the claim was lost; the run row is then left to the caller.
+   */
+  completeSucceeded(item: SucceededRun): Promise<boolean> {
+    return this.runWrites.complete(item);
   }
 
   /** Ends a run row that is still `running` (a run already ended by the reaper stays as it is). */
   async endRun(runId: number, end: RunEnd): Promise<void> {
-    await this.execute(
-      `UPDATE ${TABLES.runs} SET status = ?, finished_at = ?, duration_ms = ?, result = ?, error = ? WHERE id = ? AND status = 'running'`,
-      [end.status, end.finishedAt, end.durationMs, end.result, end.error, runId],
-    );
+    await this.execute(END_RUN, [
+      end.status,
+      end.finishedAt,
+      end.durationMs,
+      end.result,
+      end.error,
+      runId,
+    ]);
   }
 
   /** The lost attempt's run row of an expired claim ends `failed`. */

@@ -28,13 +28,21 @@ export function dueEventsSelect(request: ClaimRequest): { text: string; params: 
   const jobs = ` AND e.job IN (${request.jobs.map(() => '?').join(', ')})`;
   const text =
     `SELECT e.id FROM ${TABLES.events} e WHERE e.status = 'pending' AND e.run_after <= ?${byId}${jobs}` +
-    ` AND NOT EXISTS (SELECT 1 FROM ${TABLES.jobs} j WHERE j.name = e.job AND j.paused = ?)` +
+    // NOT IN over the (few) paused names, not a join: the planner then reads the due index
+    // in order and stops at the limit instead of sorting every pending event.
+    ` AND e.job NOT IN (SELECT j.name FROM ${TABLES.jobs} j WHERE j.paused = ?)` +
     ` ORDER BY e.run_after, e.id LIMIT ${Math.max(1, Math.floor(request.limit))}`;
   const params: unknown[] = [request.now];
   if (request.eventId !== undefined) params.push(request.eventId);
   params.push(...request.jobs, true);
   return { text, params };
 }
+
+/**
+ * The index a claim reads: pending events in due order. Created with the tables (every
+ * dialect has CREATE INDEX IF NOT EXISTS).
+ */
+export const DUE_INDEX = `CREATE INDEX IF NOT EXISTS ${TABLES.events}_due_idx ON ${TABLES.events} (status, run_after, id)`;
 
 /*
  * Every claim's UPDATE repeats `status = 'pending'`: the UPDATE reads the latest committed row

@@ -20,20 +20,36 @@ export async function listenForEvents(
   let client: PoolClient | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  const handlers = new Map<PoolClient, () => void>();
+  // Once per client: the pool throws on a second release, and an error can arrive after
+  // stop gave the client back (the server closing idle connections, say).
+  const giveBack = (held: PoolClient, error?: Error) => {
+    const detach = handlers.get(held);
+    if (!detach) return;
+    handlers.delete(held);
+    detach();
+    held.release(error ?? true);
+  };
 
   const connect = async (): Promise<void> => {
     const next = await pool.connect();
-    next.on('notification', () => onEvent());
-    next.on('error', (error) => {
-      next.release(error);
+    const onNotification = () => onEvent();
+    const onError = (error: Error) => {
+      giveBack(next, error);
       if (client === next) client = undefined;
       if (stopped) return;
       logger.warn(`LISTEN connection lost (${error.message}); reconnecting.`);
       scheduleReconnect();
+    };
+    next.on('notification', onNotification);
+    next.on('error', onError);
+    handlers.set(next, () => {
+      next.off('notification', onNotification);
+      next.off('error', onError);
     });
     await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
     if (stopped) {
-      next.release();
+      giveBack(next);
       return;
     }
     client = next;
@@ -54,6 +70,6 @@ export async function listenForEvents(
     client = undefined;
     if (!held) return;
     await held.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
-    held.release();
+    giveBack(held);
   };
 }
