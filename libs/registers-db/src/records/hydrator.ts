@@ -9,6 +9,29 @@ export type Hydrator<T> = (row: Record<string, unknown>) => T;
 const PASS_THROUGH = new Set(['string', 'text', 'uuid', 'enum']);
 
 /**
+ * The JS expression for driver value `v` of a field. Values every driver already returns
+ * in their JS form are taken as they are, without a call: numbers for numeric types (the
+ * common conversion turns anything else into a number), booleans and the 0/1 that SQLite
+ * and MariaDB return for them (every dialect's read rule maps 1 to true and 0 to false).
+ * Anything else goes through the dialect's conversion.
+ */
+function readExpression(field: FieldMetadata, fieldRef: string): string {
+  const convert = `convert(${fieldRef}, v)`;
+  if (PASS_THROUGH.has(field.type)) return 'v ?? null';
+  switch (field.type) {
+    case 'integer':
+    case 'bigint':
+    case 'double':
+    case 'decimal':
+      return `typeof v === 'number' ? v : ${convert}`;
+    case 'boolean':
+      return `v === 1 ? true : v === 0 ? false : typeof v === 'boolean' ? v : ${convert}`;
+    default:
+      return convert;
+  }
+}
+
+/**
  * Compiles the row → record function of one model: one straight-line assignment per
  * column, conversions only for the fields whose driver value differs from the JS value.
  * Identifiers in the generated code come from model metadata and are JSON-quoted.
@@ -19,15 +42,11 @@ export function compileHydrator<T extends object>(
   dialect: Dialect,
 ): Hydrator<T> {
   const fields: FieldMetadata[] = meta.fields;
-  const lines: string[] = ['const r = new R();'];
+  const lines: string[] = ['const r = new R();', 'let v;'];
   fields.forEach((field, i) => {
     const col = JSON.stringify(field.column);
     const prop = JSON.stringify(field.property);
-    lines.push(
-      PASS_THROUGH.has(field.type)
-        ? `r[${prop}] = row[${col}] ?? null;`
-        : `r[${prop}] = convert(F[${i}], row[${col}]);`,
-    );
+    lines.push(`v = row[${col}];`, `r[${prop}] = ${readExpression(field, `F[${i}]`)};`);
   });
   const key = JSON.stringify(meta.key);
   lines.push(`mark(r, r[${key}]);`, 'return r;');

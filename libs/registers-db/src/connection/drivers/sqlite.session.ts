@@ -25,24 +25,37 @@ function sqliteValues(params: unknown[]): unknown[] {
  * better-sqlite3 is synchronous and has one connection, so a transaction owns the whole
  * database: other async flows wait on the mutex until it ends (they never join it).
  */
+/**
+ * A prepared statement and what it is, read once: `reader` and `readonly` are native
+ * getters of better-sqlite3, and every single-row operation would cross into C++ for them.
+ */
+interface Prepared {
+  stmt: Statement;
+  reader: boolean;
+  readonly: boolean;
+}
+
+const NO_ROWS = Object.freeze([]) as unknown as Record<string, unknown>[];
+
 export class SqliteSession implements DriverSession, ImmediateStatements {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements = new Map<string, Prepared>();
   private readonly mutex = new AsyncMutex();
 
   constructor(private readonly db: Database) {}
 
-  private prepare(sql: string): Statement {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.statements.set(sql, stmt);
+  private prepare(sql: string): Prepared {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      const stmt = this.db.prepare(sql);
+      prepared = { stmt, reader: stmt.reader, readonly: stmt.readonly };
+      this.statements.set(sql, prepared);
     }
-    return stmt;
+    return prepared;
   }
 
   queryNow(sql: string, params: unknown[]): Record<string, unknown>[] {
-    const stmt = this.prepare(sql);
-    if (!stmt.reader) {
+    const { stmt, reader } = this.prepare(sql);
+    if (!reader) {
       stmt.run(sqliteValues(params));
       return [];
     }
@@ -55,23 +68,24 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
    * and `get` stops before that.
    */
   queryOneNow(sql: string, params: unknown[]): Record<string, unknown> | undefined {
-    const stmt = this.prepare(sql);
-    if (!stmt.reader) {
+    const { stmt, reader, readonly } = this.prepare(sql);
+    if (!reader) {
       stmt.run(sqliteValues(params));
       return undefined;
     }
-    if (!stmt.readonly) return (stmt.all(sqliteValues(params)) as Record<string, unknown>[])[0];
+    if (!readonly) return (stmt.all(sqliteValues(params)) as Record<string, unknown>[])[0];
     return stmt.get(sqliteValues(params)) as Record<string, unknown> | undefined;
   }
 
   executeNow(sql: string, params: unknown[]): ExecuteResult {
-    const stmt = this.prepare(sql);
-    if (stmt.reader) {
+    const { stmt, reader } = this.prepare(sql);
+    if (reader) {
       const rows = stmt.all(sqliteValues(params)) as Record<string, unknown>[];
       return { affected: rows.length, rows };
     }
     const info = stmt.run(sqliteValues(params));
-    return { affected: info.changes, insertId: Number(info.lastInsertRowid), rows: [] };
+    // The shared empty list is never written to: callers read `rows` only.
+    return { affected: info.changes, insertId: Number(info.lastInsertRowid), rows: NO_ROWS };
   }
 
   // Not `async`: with the lock free, the statement runs at once and one settled promise

@@ -75,9 +75,17 @@ export class RecordWrites<T extends object> {
 
   /** insertOne on a driver that runs it now; driver errors are thrown as they are. */
   private insertNow(now: ImmediateStatements, record: T, operation: string): void {
-    const { statements } = this.ctx;
-    const params = this.ctx.paramsOf(record, statements.insertFields);
+    const { ctx } = this;
+    const { statements } = ctx;
+    const params = ctx.paramsOf(record, statements.insertFields);
     const result = now.executeNow(statements.insertOne, params);
+    if (statements.keyFromInsertId && result.affected === 1) {
+      // The common case without building key rows: the insert id is the new key.
+      const key = ctx.dialect.fromDriver(ctx.keyField, result.insertId);
+      (record as any)[ctx.meta.key] = key;
+      markPersisted(record, key);
+      return;
+    }
     this.persisted(record, statements.keyRowsOf(result), operation);
   }
 
