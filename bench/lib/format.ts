@@ -53,7 +53,7 @@ export function formatWorkload(r: WorkloadResult): string {
   ];
   const subject = r.contenders.find((c) => c.name === r.subject);
   for (const c of r.contenders) {
-    const base = `  ${pad(c.name, 10)} ${pad(c.label, 52)}`;
+    const base = `  ${pad(c.name, 18)} ${pad(c.label, 52)}`;
     if (c.skipped) {
       lines.push(`${base} skipped: ${c.skipped}`);
       continue;

@@ -34,7 +34,8 @@ export const USAGE = `npm run bench -- [db] [cli] [api] [cron] [flags]
   --only=require,create,bulkCreate,filter,upsert,coldRequire,help,list,getCustomer,postOrder
                workloads (kind or full id); cron: throughput-1x4, throughput-3x4,
                every-second, webhook
-  --all        db: also MariaDB create/upsert (per-row commits, no target; left out by default)
+  --all        db: also MariaDB create/upsert (per-row commits with a disk flush each; left out by
+               default to keep a run short)
   --profile[=name]  CPU-profile the timed calls of one contender (default registers), print
                self time by area and function, write results/profiles/*.cpuprofile
   --build      cli/api: rebuild the sample console/API (otherwise only when older than its sources)
