@@ -51,18 +51,21 @@ export interface CronSqlDialect {
   claim(connection: DatabaseConnection, request: ClaimRequest): Promise<StoredEvent[]>;
   /** Inserts a run row (`INSERT_RUN` parameters) and returns its id. */
   insertRun(connection: DatabaseConnection, params: unknown[]): Promise<number>;
-  /**
-   * Batched forms, where one statement does what the store otherwise does row by row in
-   * one transaction. `insertEvents`: new ids in input order (undefined where the dedupe
-   * key existed). `insertRuns`: ids in input order. `completeSucceeded`: whether each
-   * completion applied (the claim still held).
-   */
+  /** Inserts many events in one statement; new ids in input order (undefined where the dedupe key existed). */
   insertEvents?(
     connection: DatabaseConnection,
     events: NewEvent[],
   ): Promise<Array<number | undefined>>;
-  insertRuns?(connection: DatabaseConnection, rows: unknown[][]): Promise<number[]>;
-  completeSucceeded?(connection: DatabaseConnection, items: SucceededRun[]): Promise<boolean[]>;
+  /**
+   * A round of bookkeeping in one statement: successful attempts end (`applied` per
+   * completion: the claim still held) and new run rows start (`ids` in input order).
+   * Without it the store runs the rows one by one in one transaction.
+   */
+  writeRuns?(
+    connection: DatabaseConnection,
+    completions: SucceededRun[],
+    starts: unknown[][],
+  ): Promise<{ applied: boolean[]; ids: number[] }>;
   /**
    * Calls `onEvent` when another process inserts an event, where the database can say so
    * (PostgreSQL LISTEN/NOTIFY). Resolves to a function that stops listening. Without it,

@@ -37,35 +37,38 @@ export class RunWrites {
     return this.batcher.add({ complete: item }) as Promise<boolean>;
   }
 
-  private flush(writes: RunWrite[]): Promise<Array<number | boolean>> {
+  private async flush(writes: RunWrite[]): Promise<Array<number | boolean>> {
     const starts: unknown[][] = [];
     const completions: SucceededRun[] = [];
     for (const write of writes)
       if ('start' in write) starts.push(write.start);
       else completions.push(write.complete);
-    const apply = async () => {
-      const applied = completions.length ? await this.completeAll(completions) : [];
-      const ids = starts.length ? await this.insertRuns(starts) : [];
-      let s = 0;
-      let c = 0;
-      return writes.map((write) => ('start' in write ? ids[s++] : applied[c++]));
-    };
-    // One statement needs no transaction of its own.
-    const single = completions.length === 0 && (starts.length === 1 || !!this.dialect.insertRuns);
-    return this.retrying(() => (single ? apply() : this.connection.transaction(apply)));
+    const { dialect, connection } = this;
+    const rowByRow = async () => ({
+      applied: await this.completeAll(completions),
+      ids: await this.insertRuns(starts),
+    });
+    const { applied, ids } = await this.retrying(() =>
+      dialect.writeRuns
+        ? dialect.writeRuns(connection, completions, starts)
+        : // A single row needs no transaction of its own.
+          writes.length === 1
+          ? rowByRow()
+          : connection.transaction(rowByRow),
+    );
+    let s = 0;
+    let c = 0;
+    return writes.map((write) => ('start' in write ? ids[s++] : applied[c++]));
   }
 
   private async insertRuns(rows: unknown[][]): Promise<number[]> {
-    const { dialect, connection } = this;
-    if (dialect.insertRuns) return dialect.insertRuns(connection, rows);
     const ids: number[] = [];
-    for (const params of rows) ids.push(await dialect.insertRun(connection, params));
+    for (const params of rows) ids.push(await this.dialect.insertRun(this.connection, params));
     return ids;
   }
 
   private async completeAll(items: SucceededRun[]): Promise<boolean[]> {
     const { dialect, connection } = this;
-    if (dialect.completeSucceeded) return dialect.completeSucceeded(connection, items);
     const applied: boolean[] = [];
     for (const item of items) {
       const done = await connection.execute(dialect.sql(FINISH_EVENT), [

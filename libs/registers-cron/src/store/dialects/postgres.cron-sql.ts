@@ -37,24 +37,25 @@ const INSERT_EVENTS = numbered(
     ` SELECT id, job, dedupe_key, pg_notify('${NOTIFY_CHANNEL}', '') FROM inserted`,
 );
 
-const INSERT_RUNS = numbered(
-  `INSERT INTO ${TABLES.runs} (job, event_id, attempt, status, started_at, instance)` +
-    ` SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::text[])` +
-    ` RETURNING id, event_id, attempt`,
-);
-
-const COMPLETE_EVENTS = numbered(
-  `UPDATE ${TABLES.events} e SET status = 'succeeded', finished_at = u.finished_at, error = NULL,` +
+/**
+ * A round of a worker pool's bookkeeping in one statement (no BEGIN/COMMIT round trips):
+ * successful events end, their run rows end only where the event's claim still held, and
+ * new run rows start. Data-modifying CTEs run exactly once and see one snapshot.
+ */
+const WRITE_RUNS = numbered(
+  `WITH done AS (UPDATE ${TABLES.events} e SET status = 'succeeded', finished_at = u.finished_at, error = NULL,` +
     ` lease_owner = NULL, lease_token = NULL, lease_until = NULL` +
     ` FROM unnest(?::bigint[], ?::text[], ?::bigint[]) AS u(id, token, finished_at)` +
-    ` WHERE e.id = u.id AND e.lease_token = u.token AND e.status = 'running' RETURNING e.id`,
-);
-
-const COMPLETE_RUNS = numbered(
-  `UPDATE ${TABLES.runs} r SET status = 'succeeded', finished_at = u.finished_at,` +
+    ` WHERE e.id = u.id AND e.lease_token = u.token AND e.status = 'running' RETURNING e.id),` +
+    ` ended AS (UPDATE ${TABLES.runs} r SET status = 'succeeded', finished_at = u.finished_at,` +
     ` duration_ms = u.duration_ms, result = u.result, error = NULL` +
-    ` FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS u(id, finished_at, duration_ms, result)` +
-    ` WHERE r.id = u.id AND r.status = 'running'`,
+    ` FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS u(event_id, id, finished_at, duration_ms, result)` +
+    ` WHERE r.id = u.id AND r.status = 'running' AND u.event_id IN (SELECT id FROM done)),` +
+    ` started AS (INSERT INTO ${TABLES.runs} (job, event_id, attempt, status, started_at, instance)` +
+    ` SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::text[])` +
+    ` RETURNING id, event_id, attempt)` +
+    ` SELECT 'done' AS kind, id, NULL::bigint AS event_id, NULL::int AS attempt FROM done` +
+    ` UNION ALL SELECT 'started', id, event_id, attempt FROM started`,
 );
 
 /** Column arrays of `rows` (one array per column index). */
@@ -119,31 +120,36 @@ export const postgresCronSql: CronSqlDialect = {
     return events.map((e) => ids.get(`${e.job}\n${e.dedupeKey}`));
   },
 
-  async insertRuns(connection: DatabaseConnection, runs: unknown[][]) {
-    const rows = await connection.query<{ id: string | number; event_id: string; attempt: number }>(
-      INSERT_RUNS,
-      columns(runs, 6),
-    );
-    const ids = new Map(rows.map((r) => [`${r.event_id}:${r.attempt}`, Number(r.id)]));
-    return runs.map((run) => ids.get(`${run[1]}:${run[2]}`)!);
-  },
-
-  async completeSucceeded(connection: DatabaseConnection, items: SucceededRun[]) {
-    const done = await connection.query<{ id: string | number }>(COMPLETE_EVENTS, [
-      items.map((i) => i.eventId),
-      items.map((i) => i.token),
-      items.map((i) => i.finishedAt),
+  async writeRuns(
+    connection: DatabaseConnection,
+    completions: SucceededRun[],
+    starts: unknown[][],
+  ) {
+    const rows = await connection.query<{
+      kind: string;
+      id: string | number;
+      event_id: string | null;
+      attempt: number | null;
+    }>(WRITE_RUNS, [
+      completions.map((i) => i.eventId),
+      completions.map((i) => i.token),
+      completions.map((i) => i.finishedAt),
+      completions.map((i) => i.eventId),
+      completions.map((i) => i.runId),
+      completions.map((i) => i.finishedAt),
+      completions.map((i) => i.durationMs),
+      completions.map((i) => i.result),
+      ...columns(starts, 6),
     ]);
-    const applied = new Set(done.map((r) => Number(r.id)));
-    const ended = items.filter((i) => applied.has(i.eventId));
-    if (ended.length > 0)
-      await connection.execute(COMPLETE_RUNS, [
-        ended.map((i) => i.runId),
-        ended.map((i) => i.finishedAt),
-        ended.map((i) => i.durationMs),
-        ended.map((i) => i.result),
-      ]);
-    return items.map((i) => applied.has(i.eventId));
+    const done = new Set<number>();
+    const started = new Map<string, number>();
+    for (const r of rows)
+      if (r.kind === 'done') done.add(Number(r.id));
+      else started.set(`${r.event_id}:${r.attempt}`, Number(r.id));
+    return {
+      applied: completions.map((i) => done.has(i.eventId)),
+      ids: starts.map((run) => started.get(`${run[1]}:${run[2]}`)!),
+    };
   },
 
   listen: listenForEvents,
