@@ -2,15 +2,20 @@ import { Logger } from '@nestjs/common';
 import type { StoredEvent } from '../store/stored-event';
 import type { CronEngine } from './cron-engine';
 
+/** At most this many events held ahead of the workers. */
+const MAX_AHEAD = 64;
+/** At most this many finished handlers whose outcome is not written yet, beyond the workers. */
+const MAX_UNWRITTEN = 64;
+
 /**
  * `size` concurrent handlers fed by claims. Idle workers wait for a wake-up (an event
  * enqueued in this process) or the poll interval, whichever comes first; each round also
  * recovers claims whose lease expired.
  *
- * The pool claims up to `size` events ahead of its free workers, so a worker that finishes
- * starts the next event at once instead of waiting for a claim round trip; one claim then
- * serves several events. Events held ahead keep their lease extended and are given back
- * (pending again, the attempt not counted) when the pool stops.
+ * The pool claims events ahead of its free workers (see aheadTarget), so a worker that
+ * finishes starts the next event at once instead of waiting for a claim round trip; one
+ * claim then serves many events. Events held ahead keep their lease extended and are given
+ * back (pending again, the attempt not counted) when the pool stops.
  */
 export class WorkerPool {
   private readonly logger = new Logger('RegistersCron');
@@ -21,7 +26,7 @@ export class WorkerPool {
   /** Claimed, not yet started. */
   private readonly held: StoredEvent[] = [];
   private holdTimer?: NodeJS.Timeout;
-  /** Recent average attempt time; starts high, so a new pool claims only for its workers. */
+  /** Recent average handler time; starts high, so a new pool claims only for its workers. */
   private averageMs = 1000;
   private stopping = false;
   private loop?: Promise<void>;
@@ -86,24 +91,24 @@ export class WorkerPool {
 
   /**
    * How many events to hold ahead of the workers: about 100 ms of work at the recent
-   * average attempt time, between `size` and 64. Fast handlers get large claims (one
+   * average handler time, between `size` and MAX_AHEAD. Fast handlers get large claims (one
    * statement serves dozens of events); slow ones hold few, leaving the rest to other
    * replicas.
    */
   private aheadTarget(): number {
     const perEvent = Math.max(this.averageMs, 0.1);
-    return Math.round(Math.min(64, Math.max(this.size, (this.size * 100) / perEvent)));
+    return Math.round(Math.min(MAX_AHEAD, Math.max(this.size, (this.size * 100) / perEvent)));
   }
 
   /**
    * Starts held events while workers are free. A worker is free again when its handler
    * settled; the outcome is written after that, batched with other workers' writes. At most
-   * `size + 64` attempts are open at once, handlers and unwritten outcomes together.
+   * `size + MAX_UNWRITTEN` attempts are open at once, handlers and unwritten outcomes together.
    */
   private startHeld(): void {
     while (
       this.active < this.size &&
-      this.inFlight.size < this.size + 64 &&
+      this.inFlight.size < this.size + MAX_UNWRITTEN &&
       this.held.length > 0 &&
       !this.stopping
     ) {

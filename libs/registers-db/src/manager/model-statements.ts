@@ -38,8 +38,7 @@ export class ModelStatements {
    * insert id, it has no RETURNING (SQLite then builds no result row); see keyRowsOf.
    */
   readonly insertOne: string;
-  /** The generated key of a single-row insert is the driver's insert id (no RETURNING). */
-  readonly keyFromInsertId: boolean;
+  private readonly keyFromInsertId: boolean;
   private readonly inserts = new Map<number, string>();
   private readonly plainInserts = new Map<number, string>();
   private readonly upserts = new Map<string, string>();

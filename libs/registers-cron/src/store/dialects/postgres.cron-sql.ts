@@ -43,14 +43,14 @@ const INSERT_EVENTS = numbered(
  * new run rows start. Data-modifying CTEs run exactly once and see one snapshot.
  */
 const WRITE_RUNS = numbered(
-  `WITH done AS (UPDATE ${TABLES.events} e SET status = 'succeeded', finished_at = u.finished_at, error = NULL,` +
+  `WITH u AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[])` +
+    ` AS u(event_id, token, run_id, finished_at, duration_ms, result)),` +
+    ` done AS (UPDATE ${TABLES.events} e SET status = 'succeeded', finished_at = u.finished_at, error = NULL,` +
     ` lease_owner = NULL, lease_token = NULL, lease_until = NULL` +
-    ` FROM unnest(?::bigint[], ?::text[], ?::bigint[]) AS u(id, token, finished_at)` +
-    ` WHERE e.id = u.id AND e.lease_token = u.token AND e.status = 'running' RETURNING e.id),` +
+    ` FROM u WHERE e.id = u.event_id AND e.lease_token = u.token AND e.status = 'running' RETURNING e.id),` +
     ` ended AS (UPDATE ${TABLES.runs} r SET status = 'succeeded', finished_at = u.finished_at,` +
     ` duration_ms = u.duration_ms, result = u.result, error = NULL` +
-    ` FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS u(event_id, id, finished_at, duration_ms, result)` +
-    ` WHERE r.id = u.id AND r.status = 'running' AND u.event_id IN (SELECT id FROM done)),` +
+    ` FROM u WHERE r.id = u.run_id AND r.status = 'running' AND u.event_id IN (SELECT id FROM done)),` +
     ` started AS (INSERT INTO ${TABLES.runs} (job, event_id, attempt, status, started_at, instance)` +
     ` SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::text[])` +
     ` RETURNING id, event_id, attempt)` +
@@ -133,8 +133,6 @@ export const postgresCronSql: CronSqlDialect = {
     }>(WRITE_RUNS, [
       completions.map((i) => i.eventId),
       completions.map((i) => i.token),
-      completions.map((i) => i.finishedAt),
-      completions.map((i) => i.eventId),
       completions.map((i) => i.runId),
       completions.map((i) => i.finishedAt),
       completions.map((i) => i.durationMs),

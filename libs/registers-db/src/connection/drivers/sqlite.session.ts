@@ -22,10 +22,6 @@ function sqliteValues(params: unknown[]): unknown[] {
 }
 
 /**
- * better-sqlite3 is synchronous and has one connection, so a transaction owns the whole
- * database: other async flows wait on the mutex until it ends (they never join it).
- */
-/**
  * A prepared statement and what it is, read once: `reader` and `readonly` are native
  * getters of better-sqlite3, and every single-row operation would cross into C++ for them.
  */
@@ -37,6 +33,10 @@ interface Prepared {
 
 const NO_ROWS = Object.freeze([]) as unknown as Record<string, unknown>[];
 
+/**
+ * better-sqlite3 is synchronous and has one connection, so a transaction owns the whole
+ * database: other async flows wait on the mutex until it ends (they never join it).
+ */
 export class SqliteSession implements DriverSession, ImmediateStatements {
   private readonly statements = new Map<string, Prepared>();
   private readonly mutex = new AsyncMutex();

@@ -8,11 +8,12 @@ import { syncKeySequence } from './key-sequence';
 import type { ModelContext, Row } from './model-context';
 import { ROLLBACK_PROBE } from './rollback-probe';
 
-/** One validated upsert row: its record, conflict target and the fields it gave. */
+/** One validated upsert row: its record, conflict target and the input it came from. */
 interface PreparedUpsert<T> {
   record: T;
   conflict?: FieldMetadata[];
-  present: string[];
+  /** The fields given are its own keys. */
+  input: object;
 }
 
 /** Upserts of many rows: plain inserts for rows without a target, multi-row upserts per target. */
@@ -28,14 +29,13 @@ export class BulkUpserts<T extends object> {
     for (let i = 0; i < rows.length; i++) {
       let input = ctx.plainInput(rows[i]);
       if (ctx.tenancy.field) input = ctx.tenancy.fill(input, operation);
-      const conflict =
-        input && typeof input === 'object' ? ctx.upsertPlans.conflictOf(input) : undefined;
+      const conflict = ctx.upsertPlans.conflictOf(input);
       const record = await ctx.validator.build(input, {
         operation,
         rowIndex: i,
         allowDatabaseKey: conflict?.[0] === ctx.keyField,
       });
-      prepared.push({ record, conflict, present: Object.keys(input) });
+      prepared.push({ record, conflict, input });
     }
     await ctx.passwords.hashAll(prepared.map((p) => p.record as any));
     await ctx.seal(
@@ -94,7 +94,7 @@ export class BulkUpserts<T extends object> {
     const update = ctx.upsertPlans.updatableOnConflict(
       fields,
       conflict,
-      new Set(indexes.flatMap((i) => prepared[i].present)),
+      new Set(indexes.flatMap((i) => Object.keys(prepared[i].input))),
     );
     // One statement may not touch a conflict value twice: the last row per value wins.
     const signatureOf = (record: any) =>
@@ -150,12 +150,9 @@ export class BulkUpserts<T extends object> {
     await ctx.connection
       .transaction(async () => {
         for (let i = 0; i < prepared.length; i++) {
-          const { record, conflict, present } = prepared[i];
+          const { record, conflict, input } = prepared[i];
           const plan = conflict
-            ? ctx.upsertPlans.singleRowPlan(
-                conflict,
-                Object.fromEntries(present.map((k) => [k, true])),
-              )
+            ? ctx.upsertPlans.singleRowPlan(conflict, input)
             : { sql: ctx.statements.insert(1), fields: ctx.statements.insertFields };
           try {
             await ctx.connection.query(plan.sql, ctx.paramsOf(record, plan.fields));

@@ -75,17 +75,9 @@ export class RecordWrites<T extends object> {
 
   /** insertOne on a driver that runs it now; driver errors are thrown as they are. */
   private insertNow(now: ImmediateStatements, record: T, operation: string): void {
-    const { ctx } = this;
-    const { statements } = ctx;
-    const params = ctx.paramsOf(record, statements.insertFields);
+    const { statements } = this.ctx;
+    const params = this.ctx.paramsOf(record, statements.insertFields);
     const result = now.executeNow(statements.insertOne, params);
-    if (statements.keyFromInsertId && result.affected === 1) {
-      // The common case without building key rows: the insert id is the new key.
-      const key = ctx.dialect.fromDriver(ctx.keyField, result.insertId);
-      (record as any)[ctx.meta.key] = key;
-      markPersisted(record, key);
-      return;
-    }
     this.persisted(record, statements.keyRowsOf(result), operation);
   }
 
@@ -113,7 +105,7 @@ export class RecordWrites<T extends object> {
     // Like create: validation and the statement run synchronously when the driver can.
     try {
       const input: any = ctx.plainInput(data);
-      const conflict = this.conflictOf(input);
+      const conflict = ctx.upsertPlans.conflictOf(input);
       const built = this.buildUpsert(input, conflict);
       if (built instanceof Promise || !conflict || needsKeySequenceSync(ctx, conflict))
         return this.upsertBuilt(input, conflict, built);
@@ -125,12 +117,6 @@ export class RecordWrites<T extends object> {
     }
   }
 
-  private conflictOf(input: any): FieldMetadata[] | undefined {
-    return input !== null && typeof input === 'object'
-      ? this.ctx.upsertPlans.conflictOf(input)
-      : undefined;
-  }
-
   private buildUpsert(input: any, conflict: FieldMetadata[] | undefined): T | Promise<T> {
     return this.ctx.validator.build(input, {
       operation: 'upsert',
@@ -140,7 +126,7 @@ export class RecordWrites<T extends object> {
 
   private async upsertStatement(data: Partial<T>): Promise<ManagedRecord<T>> {
     const input: any = this.ctx.plainInput(data);
-    const conflict = this.conflictOf(input);
+    const conflict = this.ctx.upsertPlans.conflictOf(input);
     return this.upsertBuilt(input, conflict, this.buildUpsert(input, conflict));
   }
 

@@ -19,8 +19,12 @@ export class UpsertPlans<T extends object> {
     this.uniqueGroups = meta.unique.map((group) => group.map((p) => meta.fieldsByProperty.get(p)!));
   }
 
-  /** The conflict target of an upsert row: the key when given, else a unique group it fills. */
+  /**
+   * The conflict target of an upsert row: the key when given, else a unique group it fills;
+   * none for input that is not an object (validation refuses it).
+   */
   conflictOf(data: any): FieldMetadata[] | undefined {
+    if (data === null || typeof data !== 'object') return undefined;
     if (data[this.ctx.meta.key] != null) return this.keyConflict;
     // Plain loops: this runs on every upsert, and callbacks would allocate closures.
     for (const group of this.uniqueGroups) {
@@ -40,14 +44,15 @@ export class UpsertPlans<T extends object> {
 
   /**
    * The cached single-row upsert for a conflict target and the fields `input` has as own
-   * keys. The cache key is a number (which fields are present, and the conflict group) so
-   * the hot path builds no strings; models of more than 24 fields use a text key.
+   * keys. The cache key is a number (bits 6 and up: which fields are present; below: the
+   * conflict group, -1 for the key) so the hot path builds no strings; models of more than
+   * 24 fields or 62 unique groups use a text key.
    */
   singleRowPlan(conflict: FieldMetadata[], input: object): StatementPlan {
     const fields = this.ctx.meta.fields;
     const group = this.uniqueGroups.indexOf(conflict);
     let id: number | string;
-    if (fields.length <= 24) {
+    if (fields.length <= 24 && this.uniqueGroups.length <= 62) {
       id = group + 1;
       for (let i = 0; i < fields.length; i++)
         if (Object.prototype.hasOwnProperty.call(input, fields[i].property)) id += 2 ** (i + 6);
