@@ -1,7 +1,7 @@
 // Public API of @registers/db. Nothing outside this file is imported by users.
 export * from './errors';
 export * from './interfaces/model-metadata.interface';
-export * from './dialects/query-dialect.interface';
+export * from './query/query-dialect.interface';
 export {
   DEFAULT_REGISTRY_NAME,
   SCHEMA_MIGRATIONS_TABLE,
@@ -28,7 +28,7 @@ export type {
 } from './schema/model-schema';
 export type { ColumnSpec, SchemaDiff, TypeMismatch } from './schema/interfaces';
 export { buildEntitySchema } from './schema/entity-schema.builder';
-export { constraintName } from './schema/constraint-names';
+export { constraintName } from './dialects/base/constraint-names';
 export { auditTableName } from './schema/synthetic-model';
 export * from './registry';
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { IsString } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
 import { Field, Model } from '../src/decorators';
-import { MysqlDialect } from '../src/dialects/mysql/mysql.dialect';
+import { MysqlDialect } from '../src/dialects/mysql/dialect';
 import { DatabaseRegistry } from '../src/registry';
 
 @Model({ table: 'bulk_key_tags' })

@@ -4,10 +4,10 @@ import type {
   LogicalType,
   ModelMetadata,
 } from '../src/interfaces/model-metadata.interface';
-import type { QueryDialect } from '../src/dialects/query-dialect.interface';
-import { MysqlQueryDialect } from '../src/dialects/mysql/mysql-query.dialect';
-import { PostgresQueryDialect } from '../src/dialects/postgres/postgres-query.dialect';
-import { SqliteQueryDialect } from '../src/dialects/sqlite/sqlite-query.dialect';
+import type { QueryDialect } from '../src/query/query-dialect.interface';
+import { MysqlQueryDialect } from '../src/dialects/mysql/query';
+import { PostgresQueryDialect } from '../src/dialects/postgres/query';
+import { SqliteQueryDialect } from '../src/dialects/sqlite/query';
 import {
   Agg,
   type AggregateDescriptor,

@@ -3,10 +3,10 @@
  * same rows: mixed case, `%`, `_`, `!`, `\`, GLOB characters, unicode, SQL-looking text and
  * NULLs. Every case asserts one expected result, so the three dialects agree with each other.
  */
-import type { QueryDialect } from '../src/dialects/query-dialect.interface';
-import { MysqlQueryDialect } from '../src/dialects/mysql/mysql-query.dialect';
-import { PostgresQueryDialect } from '../src/dialects/postgres/postgres-query.dialect';
-import { SqliteQueryDialect } from '../src/dialects/sqlite/sqlite-query.dialect';
+import type { QueryDialect } from '../src/query/query-dialect.interface';
+import { MysqlQueryDialect } from '../src/dialects/mysql/query';
+import { PostgresQueryDialect } from '../src/dialects/postgres/query';
+import { SqliteQueryDialect } from '../src/dialects/sqlite/query';
 import type { LogicalType } from '../src/interfaces/model-metadata.interface';
 import {
   Agg,

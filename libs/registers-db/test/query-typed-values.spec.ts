@@ -3,10 +3,10 @@
  * compared with what the same dialect stored (uuid, bigint beyond 2^53, decimal, date,
  * enum, json null tests, timestamp without time zone), on the raw drivers.
  */
-import type { QueryDialect } from '../src/dialects/query-dialect.interface';
-import { MysqlQueryDialect } from '../src/dialects/mysql/mysql-query.dialect';
-import { PostgresQueryDialect } from '../src/dialects/postgres/postgres-query.dialect';
-import { SqliteQueryDialect } from '../src/dialects/sqlite/sqlite-query.dialect';
+import type { QueryDialect } from '../src/query/query-dialect.interface';
+import { MysqlQueryDialect } from '../src/dialects/mysql/query';
+import { PostgresQueryDialect } from '../src/dialects/postgres/query';
+import { SqliteQueryDialect } from '../src/dialects/sqlite/query';
 import type { FieldMetadata, LogicalType } from '../src/interfaces/model-metadata.interface';
 import {
   Agg,

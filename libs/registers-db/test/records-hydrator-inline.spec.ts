@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fc from 'fast-check';
 import { Field, Model } from '../src/decorators';
 import { dialectFor } from '../src/dialects';
-import type { DialectName } from '../src/dialects/query-dialect.interface';
+import type { DialectName } from '../src/query/query-dialect.interface';
 import { getModelMetadata } from '../src/metadata/model-metadata.factory';
 import { compileHydrator } from '../src/records/hydrator';
 

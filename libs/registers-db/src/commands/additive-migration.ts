@@ -3,7 +3,7 @@ import { MigrationError } from '../errors';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { creationOrder } from '../registry/creation-order';
 import type { DatabaseRegistry } from '../registry/database-registry';
-import { ddlFor } from '../schema/ddl-for';
+import { ddlFor } from '../dialects';
 import { ModelSchema } from '../schema/model-schema';
 import type {
   AdditiveMigrationReport,

@@ -1,5 +1,5 @@
 import type { DatabaseConnection } from '../connection/database-connection';
-import type { ExecuteResult } from '../connection/statement-executor.interface';
+import type { ExecuteResult } from '../dialects/base/driver-session.interface';
 
 /**
  * Stands in for a connection when planning: catalog reads go to the live database, writes

@@ -1,11 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntitySchema } from 'typeorm';
-import type { DialectName } from '../dialects/query-dialect.interface';
-import { buildDataSourceOptions } from './data-source-options';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl, ParsedDatabaseUrl } from './database-url';
-import { adoptDriverHandle } from './drivers/adopt-driver-handle';
-import { detectMysqlFlavor } from './drivers/mysql-flavor';
-import { openDriver, type OpenDriver } from './drivers/open-driver';
+import type { DialectName } from '../query/query-dialect.interface';
+import {
+  bundleFor,
+  type DialectBundle,
+  type OpenDriver,
+  type ParsedDatabaseUrl,
+} from '../dialects';
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url';
 import { loadTypeorm } from './load-typeorm';
 import type {
   DriverSession,
@@ -14,7 +16,7 @@ import type {
   StatementExecutor,
   TransactionOptions,
   TransactionSession,
-} from './statement-executor.interface';
+} from '../dialects/base/driver-session.interface';
 
 export interface DatabaseConnectionOptions {
   /** Default: `process.env.REGISTERS_DATABASE_URL`, else `sqlite:data/registers.db`. */
@@ -42,6 +44,7 @@ export class DatabaseConnection {
   readonly name: string;
   readonly dialect: DialectName;
   private readonly parsed: ParsedDatabaseUrl;
+  private readonly bundle: DialectBundle;
   private readonly frames = new AsyncLocalStorage<TransactionFrame>();
   private source?: Promise<DataSource>;
   private driver?: OpenDriver;
@@ -55,6 +58,7 @@ export class DatabaseConnection {
       options.url ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_DATABASE_URL,
     );
     this.dialect = this.parsed.dialect;
+    this.bundle = bundleFor(this.dialect);
     this.name = options.name ?? 'default';
   }
 
@@ -77,10 +81,13 @@ export class DatabaseConnection {
   }
 
   private async connect(): Promise<void> {
-    const driver = openDriver(this.parsed, this.options.typeorm?.extra as Record<string, unknown>);
+    const driver = this.bundle.open(
+      this.parsed,
+      this.options.typeorm?.extra as Record<string, unknown> | undefined,
+    );
     try {
       // Servers: one round trip, so an unreachable database fails here, not on first use.
-      if (this.dialect !== 'sqlite') await driver.session.query('SELECT 1', []);
+      if (this.bundle.pingOnOpen) await driver.session.query('SELECT 1', []);
     } catch (error) {
       await driver.close().catch(() => undefined);
       throw error;
@@ -103,21 +110,17 @@ export class DatabaseConnection {
   }
 
   private async createDataSource(): Promise<DataSource> {
-    const flavor =
-      this.dialect === 'mysql' && this.options.typeorm?.type === undefined
-        ? await detectMysqlFlavor(this.parsed, this.session!)
-        : undefined;
     const { DataSource } = loadTypeorm();
     const source = new DataSource(
-      buildDataSourceOptions(
-        this.parsed,
-        this.options.entities?.() ?? [],
-        this.options.typeorm,
-        this.options.logging,
-        flavor,
-      ),
+      await this.bundle.dataSourceOptions({
+        parsed: this.parsed,
+        entities: this.options.entities?.() ?? [],
+        extras: this.options.typeorm,
+        logging: this.options.logging,
+        session: this.session!,
+      }),
     );
-    adoptDriverHandle(source, this.dialect, this.driver!.handle);
+    this.bundle.adoptHandle(source, this.driver!.handle);
     return source.initialize();
   }
 

@@ -1,19 +1,9 @@
 import { ConfigurationError } from '../errors';
-import type { DialectName } from '../dialects/query-dialect.interface';
+import type { ParsedDatabaseUrl } from '../dialects';
+
+export type { ParsedDatabaseUrl };
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/registers.db';
-
-export interface ParsedDatabaseUrl {
-  dialect: DialectName;
-  /** The URL as given (may hold a password: never log it, use `redacted`). */
-  url: string;
-  /** The URL with any password replaced by `***`, safe for messages. */
-  redacted: string;
-  /** SQLite only: the file path, or `:memory:`. */
-  file?: string;
-  /** MySQL dialect only: set when the URL scheme names the server (`mariadb://`). */
-  flavor?: 'mysql' | 'mariadb';
-}
 
 export function redactDatabaseUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');

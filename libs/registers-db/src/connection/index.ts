@@ -1,3 +1,3 @@
 export * from './database-connection';
 export * from './database-url';
-export type { ExecuteResult, TransactionOptions } from './statement-executor.interface';
+export type { ExecuteResult, TransactionOptions } from '../dialects/base/driver-session.interface';

@@ -1,5 +1,5 @@
 import type { DatabaseConnection } from '../connection/database-connection';
-import type { Dialect } from '../dialects/dialect.interface';
+import type { Dialect } from '../dialects/base/dialect.interface';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { auditModel, auditTableName } from '../schema/synthetic-model';
 import { currentAuditActor } from './scopes/audit-actor';

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { DatabaseConnection } from '../connection/database-connection';
-import type { Dialect } from '../dialects/dialect.interface';
+import type { Dialect } from '../dialects/base/dialect.interface';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import type { Filter } from '../query/query-node';
 import type { ManagedRecord, RecordOwner } from '../records/record-methods.interface';

@@ -1,5 +1,5 @@
-import type { ExecuteResult } from '../connection/statement-executor.interface';
-import type { Dialect } from '../dialects/dialect.interface';
+import type { ExecuteResult } from '../dialects/base/driver-session.interface';
+import type { Dialect } from '../dialects/base/dialect.interface';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 
 /**

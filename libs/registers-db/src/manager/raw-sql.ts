@@ -1,4 +1,4 @@
-import type { QueryDialect } from '../dialects/query-dialect.interface';
+import type { QueryDialect } from '../query/query-dialect.interface';
 
 /** Why a raw statement was refused (the manager turns it into an InvalidQueryError). */
 export class RawSqlRefusal {

@@ -1,4 +1,4 @@
-import type { QueryDialect } from '../dialects/query-dialect.interface';
+import type { QueryDialect } from './query-dialect.interface';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { compileWhere } from './compile-where';
 import { invalidQuery } from './invalid-query';

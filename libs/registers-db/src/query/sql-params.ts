@@ -1,4 +1,4 @@
-import type { QueryDialect } from '../dialects/query-dialect.interface';
+import type { QueryDialect } from './query-dialect.interface';
 
 /**
  * The bound parameters of one statement. `add` stores a value and returns its placeholder

@@ -1,4 +1,4 @@
-import type { QueryDialect } from '../dialects/query-dialect.interface';
+import type { QueryDialect } from './query-dialect.interface';
 import type { FieldMetadata } from '../interfaces/model-metadata.interface';
 
 export type ComparisonOperator = '=' | '<>' | '<' | '<=' | '>' | '>=';

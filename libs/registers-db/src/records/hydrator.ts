@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import type { Dialect } from '../dialects/dialect.interface';
+import type { Dialect } from '../dialects/base/dialect.interface';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { markPersisted } from './record-state';
 

@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialects/dialect.interface';
+import type { Dialect } from '../dialects/base/dialect.interface';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { compileOrderBy } from '../query/compile-order-by';
 import { SqlParams } from '../query/sql-params';

@@ -1,8 +1,8 @@
 import type { EntitySchema, EntitySchemaColumnOptions } from 'typeorm';
 import { loadTypeorm } from '../connection/load-typeorm';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
-import { constraintName } from './constraint-names';
-import type { DdlDialect } from './ddl-dialect';
+import { constraintName } from '../dialects/base/constraint-names';
+import type { DdlDialect } from '../dialects/base/ddl-dialect';
 
 /**
  * A TypeORM EntitySchema equivalent to the DDL the library creates, for TypeORM's own

@@ -7,8 +7,9 @@ import type {
 } from '../interfaces/model-metadata.interface';
 import { DEFAULT_STRING_LENGTH, logicalTypeFromName } from '../metadata/column-type.inference';
 import { isSafeIdentifier } from '../metadata/naming';
-import type { ColumnShape, DdlDialect } from './ddl-dialect';
-import { ddlFor } from './ddl-for';
+import type { DdlDialect } from '../dialects/base/ddl-dialect';
+import type { ColumnShape } from '../dialects/base/ddl-shapes';
+import { ddlFor } from '../dialects';
 import type { ColumnSpec, SchemaDiff } from './interfaces';
 import { auditModel, auditTableName } from './synthetic-model';
 

@@ -3,9 +3,9 @@ import type { DatabaseConnection } from '../../connection/database-connection';
 import type {
   ExecuteResult,
   ImmediateStatements,
-} from '../../connection/statement-executor.interface';
+} from '../../dialects/base/driver-session.interface';
 import { dialectFor } from '../../dialects';
-import type { Dialect } from '../../dialects/dialect.interface';
+import type { Dialect } from '../../dialects/base/dialect.interface';
 import { InvalidQueryError, RecordNotFoundError, RegistryError, SchemaError } from '../../errors';
 import type { FieldMetadata, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { compileHydrator, Hydrator } from '../../records/hydrator';

@@ -1,4 +1,4 @@
-import type { ImmediateStatements } from '../../connection/statement-executor.interface';
+import type { ImmediateStatements } from '../../dialects/base/driver-session.interface';
 import { SqlParams } from '../../query';
 import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';

@@ -1,4 +1,4 @@
-import type { ImmediateStatements } from '../../connection/statement-executor.interface';
+import type { ImmediateStatements } from '../../dialects/base/driver-session.interface';
 import { ImmutableFieldError, InvalidQueryError } from '../../errors';
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
 import { SqlParams } from '../../query';

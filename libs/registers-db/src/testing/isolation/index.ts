@@ -1,8 +1,6 @@
 import { parseDatabaseUrl } from '../../connection/database-url';
-import type { IsolatedDatabase } from './isolated-database.interface';
-import { isolateMysql } from './mysql.isolation';
-import { isolatePostgres } from './postgres.isolation';
-import { isolateSqlite } from './sqlite.isolation';
+import { bundleFor } from '../../dialects';
+import type { IsolatedDatabase } from '../../dialects/base/isolated-database.interface';
 
 /** A fresh database for one test registry, derived from `url` (default: in-memory SQLite). */
 export async function isolateDatabase(
@@ -10,11 +8,8 @@ export async function isolateDatabase(
   id: string,
   typeorm?: Record<string, unknown>,
 ): Promise<IsolatedDatabase> {
-  if (url === undefined) return isolateSqlite(undefined, id);
-  const parsed = parseDatabaseUrl(url);
-  if (parsed.dialect === 'sqlite') return isolateSqlite(parsed.file, id);
-  if (parsed.dialect === 'postgres') return isolatePostgres(parsed.url, id, typeorm);
-  return isolateMysql(parsed.url, id);
+  const parsed = parseDatabaseUrl(url ?? 'sqlite::memory:');
+  return bundleFor(parsed.dialect).isolate(parsed, id, typeorm);
 }
 
-export type { IsolatedDatabase } from './isolated-database.interface';
+export type { IsolatedDatabase } from '../../dialects/base/isolated-database.interface';

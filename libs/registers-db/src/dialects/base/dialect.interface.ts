@@ -1,0 +1,167 @@
+import {
+  DuplicateKeyError,
+  ForeignKeyViolationError,
+  NotNullViolationError,
+  RegistryError,
+  UniqueConstraintError,
+} from '../../errors';
+import type { FieldMetadata, ModelMetadata } from '../../interfaces/model-metadata.interface';
+import type { QueryDialect } from '../../query/query-dialect.interface';
+
+/** What the manager tells a dialect about the write that failed. */
+export interface ErrorNormalizationContext {
+  meta: ModelMetadata;
+  operation: string;
+  rowIndex?: number;
+  /** Columns of a named index of the model's table (MySQL reports index names only). */
+  indexColumns?: (indexName: string) => Promise<string[]>;
+}
+
+/** A driver error reduced to what every dialect can say about it. */
+export interface IntegrityViolation {
+  kind: 'unique' | 'foreign-key' | 'not-null';
+  /** Columns involved, when the driver names them. */
+  columns?: string[];
+  /** Constraint or index name, when the driver names it. */
+  constraint?: string;
+}
+
+/** The arguments of `Dialect.upsertSql`, in order. */
+/** A question to the server, and the step between a multi-row INSERT's keys it implies. */
+export interface ConsecutiveInsertIds {
+  sql: string;
+  /** The step, or undefined when the keys of one statement may not be consecutive. */
+  stepOf(row: Record<string, unknown> | undefined): number | undefined;
+}
+
+export type UpsertSqlArgs = [
+  table: string,
+  columns: string[],
+  conflict: string[],
+  update: string[],
+  rows: number,
+  returning?: string[],
+];
+
+/**
+ * The full dialect adapter: the query side (placeholders, quoting, value binding) plus
+ * the write statements and the driver-specific knowledge the manager needs.
+ */
+export interface Dialect extends QueryDialect {
+  /** Most bound parameters one statement may carry. */
+  readonly maxParameters: number;
+  /** Whether a failed statement aborts the whole transaction (PostgreSQL) rather than only itself. */
+  readonly errorAbortsTransaction: boolean;
+  /** Whether `UPDATE … RETURNING` exists (INSERT … RETURNING exists on all three). */
+  readonly updateReturning: boolean;
+  /**
+   * Whether the driver reports a single-row INSERT's autoincrement key as its insert id
+   * (SQLite's rowid), so that INSERT needs no RETURNING.
+   */
+  readonly insertIdIsKey: boolean;
+  /**
+   * Where a multi-row INSERT reports only its first autoincrement key (MySQL, MariaDB), how
+   * to learn whether the others follow it in fixed steps, so the INSERT needs no RETURNING.
+   */
+  readonly consecutiveInsertIds?: ConsecutiveInsertIds;
+  /**
+   * Where a database does not move an autoincrement key's counter past keys written
+   * explicitly (PostgreSQL sequences), the statement that does; absent elsewhere.
+   */
+  syncKeySequence?(table: string, keyColumn: string): { sql: string; params: unknown[] };
+  /** `INSERT INTO t (cols) VALUES (…), (…)[ RETURNING …]` for `rows` rows. */
+  insertSql(table: string, columns: string[], rows: number, returning?: string[]): string;
+  /**
+   * One atomic insert-or-update of `rows` rows: on a conflict over `conflict` (the columns
+   * of a key or unique constraint), the `update` columns take the new values.
+   */
+  upsertSql(...args: UpsertSqlArgs): string;
+  /** Converts what the driver returned for a field into the field's JS value. */
+  fromDriver(field: FieldMetadata, value: unknown): unknown;
+  /** The integrity violation a driver error stands for, if it is one. */
+  classifyError(error: unknown): IntegrityViolation | undefined;
+  /** A driver error as the library's error class, or undefined when it is not an integrity error. */
+  normalizeError(
+    error: unknown,
+    context: ErrorNormalizationContext,
+  ): Promise<RegistryError | undefined>;
+}
+
+function propertiesOf(meta: ModelMetadata, columns: string[]): string[] {
+  return columns.map((column) => meta.fields.find((f) => f.column === column)?.property ?? column);
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/**
+ * Builds the library error for a classified violation. Messages and context name fields
+ * and constraints only, never the offending values (they may be secrets).
+ */
+export async function integrityError(
+  violation: IntegrityViolation,
+  context: ErrorNormalizationContext,
+): Promise<RegistryError> {
+  const { meta, operation, rowIndex } = context;
+  let columns = violation.columns;
+  if (!columns?.length && violation.constraint && context.indexColumns) {
+    columns = await context.indexColumns(violation.constraint).catch(() => []);
+  }
+  const keyColumn = meta.fieldsByProperty.get(meta.key)?.column ?? meta.key;
+  const base = {
+    model: meta.name,
+    table: meta.table,
+    operation,
+    ...(rowIndex === undefined ? {} : { rowIndex }),
+    ...(violation.constraint ? { constraint: violation.constraint } : {}),
+  };
+  const at = rowIndex === undefined ? '' : ` (row ${rowIndex})`;
+  if (violation.kind === 'unique') {
+    const isKey =
+      (columns?.length ? sameSet(columns, [keyColumn]) : false) ||
+      violation.constraint === 'PRIMARY' ||
+      violation.constraint === `${meta.table}_pkey`;
+    if (isKey) {
+      return new DuplicateKeyError(
+        `${meta.name}: a record with this ${meta.key} already exists${at}`,
+        {
+          ...base,
+          fields: [meta.key],
+        },
+      );
+    }
+    const fields = columns?.length ? propertiesOf(meta, columns) : [];
+    return new UniqueConstraintError(
+      `${meta.name}: unique constraint on ${fields.join(', ') || violation.constraint || 'a unique field'} violated${at}`,
+      { ...base, fields },
+    );
+  }
+  if (violation.kind === 'foreign-key') {
+    const fields = columns?.length
+      ? propertiesOf(meta, columns)
+      : meta.fields.filter((f) => f.foreignKey).map((f) => f.property);
+    return new ForeignKeyViolationError(
+      `${meta.name}: foreign key constraint failed${fields.length ? ` on ${fields.join(', ')}` : ''}${at}`,
+      { ...base, fields },
+    );
+  }
+  const fields = columns?.length ? propertiesOf(meta, columns) : [];
+  return new NotNullViolationError(
+    `${meta.name}: ${fields.join(', ') || 'a required field'} must not be null${at}`,
+    { ...base, fields },
+  );
+}
+
+/**
+ * The integrity error a dialect's `classifyError` finds in a driver error, or undefined
+ * when it is not an integrity violation.
+ */
+export async function normalizeClassifiedError(
+  dialect: Pick<Dialect, 'classifyError'>,
+  error: unknown,
+  context: ErrorNormalizationContext,
+): Promise<RegistryError | undefined> {
+  const violation = dialect.classifyError(error);
+  return violation ? integrityError(violation, context) : undefined;
+}

@@ -1,0 +1,112 @@
+import type { Pool as CallbackPool } from 'mysql2';
+import type { Pool, PoolConnection, ResultSetHeader } from 'mysql2/promise';
+import type {
+  DriverSession,
+  ExecuteResult,
+  TransactionOptions,
+  TransactionSession,
+} from '../base/driver-session.interface';
+import { bindValues } from '../base/bind-values';
+
+/** ER_UNSUPPORTED_PS: the statement cannot run through the binary (prepared) protocol. */
+const UNSUPPORTED_PREPARED = 1295;
+
+type Executable = Pick<Pool | PoolConnection, 'execute' | 'query'>;
+
+function toResult(result: unknown): ExecuteResult {
+  if (Array.isArray(result))
+    return { affected: result.length, rows: result as Record<string, unknown>[] };
+  const header = result as ResultSetHeader;
+  return {
+    affected: header.affectedRows ?? 0,
+    insertId: header.insertId ? Number(header.insertId) : undefined,
+    rows: [],
+  };
+}
+
+/**
+ * mysql2's `execute` prepares each SQL text once per pooled connection and reuses it (up to
+ * STATEMENT_CACHE_SIZE per connection, see open.ts).
+ */
+export class MysqlSession implements DriverSession {
+  private readonly pool: Pool;
+
+  constructor(pool: CallbackPool) {
+    this.pool = pool.promise();
+  }
+
+  private static async run(target: Executable, sql: string, params: unknown[]): Promise<unknown> {
+    const values = bindValues(params) as any[];
+    try {
+      const [result] = await target.execute(sql, values);
+      return result;
+    } catch (error: any) {
+      if (error?.errno !== UNSUPPORTED_PREPARED) throw error;
+      const [result] = await target.query(sql, values);
+      return result;
+    }
+  }
+
+  async query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    const result = await MysqlSession.run(this.pool, sql, params);
+    return Array.isArray(result) ? (result as Record<string, unknown>[]) : [];
+  }
+
+  async queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
+    const result = await MysqlSession.run(this.pool, sql, params);
+    return Array.isArray(result) ? (result[0] as Record<string, unknown> | undefined) : undefined;
+  }
+
+  async execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
+    return toResult(await MysqlSession.run(this.pool, sql, params));
+  }
+
+  async begin(options: TransactionOptions = {}): Promise<TransactionSession> {
+    const conn = await this.pool.getConnection();
+    try {
+      // Applies to the next transaction of this connection only.
+      if (options.isolation === 'read committed')
+        await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      await conn.beginTransaction();
+    } catch (error) {
+      conn.release();
+      throw error;
+    }
+    let open = true;
+    const end = async (finish: () => Promise<void>) => {
+      if (!open) return;
+      open = false;
+      try {
+        await finish();
+      } finally {
+        conn.release();
+      }
+    };
+    const run = (sql: string, params: unknown[]) => MysqlSession.run(conn, sql, params);
+    return {
+      query: async (sql, params) => {
+        const result = await run(sql, params);
+        return Array.isArray(result) ? (result as Record<string, unknown>[]) : [];
+      },
+      queryOne: async (sql, params) => {
+        const result = await run(sql, params);
+        return Array.isArray(result)
+          ? (result[0] as Record<string, unknown> | undefined)
+          : undefined;
+      },
+      execute: async (sql, params) => toResult(await run(sql, params)),
+      savepoint: async (name) => void (await conn.query(`SAVEPOINT ${name}`)),
+      releaseSavepoint: async (name) => void (await conn.query(`RELEASE SAVEPOINT ${name}`)),
+      rollbackToSavepoint: async (name) => {
+        await conn.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        await conn.query(`RELEASE SAVEPOINT ${name}`);
+      },
+      commit: () => end(() => conn.commit()),
+      rollback: () => end(() => conn.rollback()),
+    };
+  }
+
+  resetStatements(): void {
+    // mysql2 re-prepares on its own when a statement's table changed; nothing cached here.
+  }
+}

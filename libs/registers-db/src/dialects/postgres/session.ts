@@ -1,0 +1,105 @@
+import type { Pool, PoolClient, QueryConfig, QueryResult } from 'pg';
+import type {
+  DriverSession,
+  ExecuteResult,
+  TransactionOptions,
+  TransactionSession,
+} from '../base/driver-session.interface';
+import { bindValues } from '../base/bind-values';
+import { statementCache } from '../base/statement-cache';
+
+/** pg error codes after which a named prepared statement must be re-prepared. */
+const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
+
+type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+/**
+ * Uses named prepared statements (one name per SQL text) so repeated statements skip
+ * parsing and planning on every pooled connection. The names are a bounded LRU: a dropped
+ * name's server-side statement lives until its pooled connection closes (the pool retires
+ * idle connections), and the text gets a new name if it comes back.
+ */
+export class PostgresSession implements DriverSession {
+  private names = statementCache<string>();
+  private sequence = 0;
+
+  constructor(private readonly pool: Pool) {}
+
+  private config(sql: string, params: unknown[]): QueryConfig {
+    let name = this.names.get(sql);
+    if (!name) {
+      name = `registers_${++this.sequence}`;
+      this.names.set(sql, name);
+    }
+    return { name, text: sql, values: bindValues(params) };
+  }
+
+  private async run(target: Queryable, sql: string, params: unknown[]): Promise<QueryResult> {
+    try {
+      return await target.query(this.config(sql, params));
+    } catch (error: any) {
+      if (!STALE_STATEMENT_CODES.has(error?.code)) throw error;
+      this.resetStatements();
+      return target.query({ text: sql, values: bindValues(params) });
+    }
+  }
+
+  private static toExecuteResult(result: QueryResult): ExecuteResult {
+    return { affected: result.rowCount ?? 0, rows: result.rows ?? [] };
+  }
+
+  async query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return (await this.run(this.pool, sql, params)).rows;
+  }
+
+  async queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
+    return (await this.run(this.pool, sql, params)).rows[0];
+  }
+
+  async execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
+    return PostgresSession.toExecuteResult(await this.run(this.pool, sql, params));
+  }
+
+  async begin(options: TransactionOptions = {}): Promise<TransactionSession> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(
+        options.isolation === 'read committed' ? 'BEGIN ISOLATION LEVEL READ COMMITTED' : 'BEGIN',
+      );
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    let open = true;
+    const end = async (sql: string) => {
+      if (!open) return;
+      open = false;
+      try {
+        await client.query(sql);
+        client.release();
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+    };
+    return {
+      query: async (sql, params) => (await this.run(client, sql, params)).rows,
+      queryOne: async (sql, params) => (await this.run(client, sql, params)).rows[0],
+      execute: async (sql, params) =>
+        PostgresSession.toExecuteResult(await this.run(client, sql, params)),
+      savepoint: async (name) => void (await client.query(`SAVEPOINT ${name}`)),
+      releaseSavepoint: async (name) => void (await client.query(`RELEASE SAVEPOINT ${name}`)),
+      rollbackToSavepoint: async (name) => {
+        await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        await client.query(`RELEASE SAVEPOINT ${name}`);
+      },
+      commit: () => end('COMMIT'),
+      rollback: () => end('ROLLBACK'),
+    };
+  }
+
+  resetStatements(): void {
+    // New names force pg to prepare again; old names stay valid until their plans go stale.
+    this.names = statementCache<string>();
+  }
+}
