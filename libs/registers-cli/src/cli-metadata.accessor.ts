@@ -7,7 +7,7 @@ import {
   CLI_CTX_PARAM_METADATA,
   CLI_DRY_RUN_METADATA,
   CLI_GROUP_METADATA,
-} from './constants';
+} from './decorators/metadata-keys';
 import { CliArgMetadata } from './interfaces/cli-arg-options.interface';
 import { CliCommandMetadata } from './interfaces/cli-command-options.interface';
 import { CliContextOptions } from './interfaces/cli-context-options.interface';

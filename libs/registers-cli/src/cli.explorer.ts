@@ -5,10 +5,10 @@ import type { Command } from 'commander';
 import { InjectCommander } from 'nest-commander';
 import { CLI_MIDDLEWARE_ORDER_METADATA, REGISTERS_CLI_OPTIONS } from './constants';
 import { CliMetadataAccessor } from './cli-metadata.accessor';
-import { CliRegistry } from './cli.registry';
 import { CliRunner } from './cli.runner';
-import { buildCommandDefinition, flagsFor } from './command-definition.factory';
-import { RegistrationError } from './errors';
+import { buildCommandDefinition } from './command-definition.factory';
+import { RegistrationError } from './errors/cli.errors';
+import { registrationMessages as messages } from './errors/messages';
 import {
   CliContextDefinition,
   CliContextFactory,
@@ -16,7 +16,9 @@ import {
 } from './interfaces/cli-context-options.interface';
 import { CliMiddleware } from './interfaces/cli-middleware.interface';
 import { RegistersCliModuleOptions } from './interfaces/cli-module-options.interface';
-import { BUILT_IN_FLAGS } from './runtime/global-options';
+import { flagsFor } from './parser/flag-spellings';
+import { GLOBAL_FLAG_NAMES } from './parser/global-flags';
+import { CliRegistry } from './registry/cli.registry';
 import { withSigintExit } from './runtime/sigint';
 
 /** nest-commander's `@Command` metadata key (`CommandBuilder:Command:Meta`). */
@@ -57,7 +59,7 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
       }
     }
     const { contextOptions, contextFactory } = this.resolveContext(wrappers);
-    this.registry.reserveFlags(BUILT_IN_FLAGS, 'global option');
+    this.registry.reserveFlags([...GLOBAL_FLAG_NAMES], 'global option');
     this.registry.reserveFlags(
       Object.entries(contextOptions).flatMap(([name, def]) => flagsFor(name, def.alias)),
       'context option',
@@ -165,15 +167,12 @@ export class CliExplorer implements OnModuleInit, OnApplicationBootstrap {
     const unique = [...new Set(providers.map((w) => w.instance))];
     if (unique.length > 1) {
       const names = providers.map((w) => (w.metatype as Function).name).join(', ');
-      throw new RegistrationError(
-        `Only one @CliContext() provider is allowed; found ${names}.`,
-        {},
-      );
+      throw new RegistrationError(messages.severalContexts(names), {});
     }
     if (!unique.length) {
       if (configured) {
         throw new RegistrationError(
-          `Context ${(configured as Function).name} must be decorated with @CliContext().`,
+          messages.contextNotDecorated((configured as Function).name),
           {},
         );
       }

@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { CLI_MIDDLEWARE_ORDER_METADATA, REGISTERS_CLI_OPTIONS } from './constants';
 import { CliMetadataAccessor } from './cli-metadata.accessor';
 import { CliExplorer } from './cli.explorer';
-import { CliRegistry } from './cli.registry';
+import { CliRegistry } from './registry/cli.registry';
 import { CliRunner } from './cli.runner';
 import { CliMiddleware } from './interfaces/cli-middleware.interface';
 import {

@@ -1,23 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, REGISTERS_CLI_OPTIONS } from './constants';
-import { CliRegistry, ClassicCommandEntry } from './cli.registry';
-import { CliError, CommandExecutionError, ConfirmationRequiredError, UsageError } from './errors';
+import { REGISTERS_CLI_OPTIONS } from './constants';
+import { ConfirmationRequiredError } from './errors/cli.errors';
+import { executionMessages } from './errors/messages';
+import { HelpRenderer } from './help/help-renderer';
 import { CliContextDefinition, CliGlobalOption } from './interfaces/cli-context-options.interface';
 import { CliMiddleware } from './interfaces/cli-middleware.interface';
 import { RegistersCliModuleOptions } from './interfaces/cli-module-options.interface';
 import { CommandContext } from './interfaces/command-context.interface';
 import { CommandDefinition } from './interfaces/command-definition.interface';
 import { OutputMode } from './interfaces/output-mode.type';
-import { ArgvParser, HelpTarget, ParsedInvocation } from './runtime/argv-parser';
+import { formatOutput } from './output/output-formatter';
+import { ArgvParser, HelpTarget, ParsedInvocation } from './parser/argv-parser';
+import { GlobalValues, emptyGlobals } from './parser/global-values';
+import { CliRegistry, ClassicCommandEntry } from './registry/cli.registry';
 import { CliIO, processIO } from './runtime/cli-io';
+import { boldHeadings, useColor } from './runtime/colors';
 import { askYesNo } from './runtime/confirm-prompt';
-import { GlobalValues, emptyGlobals } from './runtime/global-options';
-import { HelpRenderer } from './runtime/help-renderer';
-import { InteractiveShell } from './runtime/interactive-shell';
+import { reportError } from './runtime/error-report';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK } from './runtime/exit-codes';
 import { InvocationContext } from './runtime/invocation-context';
-import { boldHeadings, red, useColor } from './runtime/colors';
-import { formatOutput } from './runtime/output-formatter';
+import { RunOptions } from './runtime/run-options';
 import { TimingMiddleware } from './runtime/timing.middleware';
+import { InteractiveShell } from './shell/interactive-shell';
 
 export interface CliRuntimeSetup {
   contextOptions: Record<string, CliGlobalOption>;
@@ -27,13 +31,18 @@ export interface CliRuntimeSetup {
   classicHelp?: (entry: ClassicCommandEntry) => string;
 }
 
-export interface RunOptions {
-  /** Global values inherited from the shell invocation. */
-  globals?: GlobalValues;
-  /** True inside the interactive shell (no nested shells). */
-  inShell?: boolean;
-  /** How a confirmation is asked (the shell reads the answer from its own line reader). */
-  ask?: (message: string) => Promise<boolean | null>;
+/**
+ * What the handler's parameters receive, by argument name: `ctx.args` and middleware see this.
+ * Flag-only arguments (an undeclared `--dry-run`, index -1) are not parameters.
+ */
+function parameterValues(
+  command: CommandDefinition,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  if (command.args.every((arg) => arg.index >= 0)) return values;
+  const args: Record<string, unknown> = {};
+  for (const arg of command.args) if (arg.index >= 0) args[arg.name] = values[arg.name];
+  return args;
 }
 
 function fillPlaceholders(message: string, values: Record<string, unknown>): string {
@@ -148,7 +157,10 @@ export class CliRunner {
     io: CliIO,
     runOptions: RunOptions,
   ): Promise<number> {
-    const { command, args, dryRun, globals } = parsed;
+    const { command, globals } = parsed;
+    const args = parameterValues(command, parsed.args);
+    const dryRun =
+      command.dryRunArgument !== undefined && parsed.args[command.dryRunArgument] === true;
     const mode: OutputMode = globals.output ?? command.meta.defaultOutput ?? 'plain';
     let ctx: CommandContext | undefined;
     const middleware = [new TimingMiddleware(io.stderr), ...this.setup.middleware];
@@ -157,10 +169,9 @@ export class CliRunner {
       if (command.confirm && !globals.force && !dryRun) {
         const message = fillPlaceholders(command.confirm, { ...(ctx as object), ...args });
         if (!io.stdinIsTTY) {
-          throw new ConfirmationRequiredError(
-            `Confirmation required: "${message}" Re-run with --force (or --yes) to confirm without a terminal.`,
-            { command: command.path },
-          );
+          throw new ConfirmationRequiredError(executionMessages.confirmationRequired(message), {
+            command: command.path,
+          });
         }
         const answer = await (runOptions.ask ?? ((q: string) => askYesNo(io, q)))(message);
         if (answer === null) {
@@ -168,11 +179,13 @@ export class CliRunner {
           return EXIT_INTERRUPTED;
         }
         if (!answer)
-          throw new ConfirmationRequiredError('Aborted: not confirmed.', { command: command.path });
+          throw new ConfirmationRequiredError(executionMessages.notConfirmed(), {
+            command: command.path,
+          });
       }
       for (const m of middleware) await m.before?.(ctx, args);
       const params: unknown[] = [];
-      for (const arg of command.args) params[arg.index] = args[arg.name];
+      for (const arg of command.args) if (arg.index >= 0) params[arg.index] = args[arg.name];
       for (const index of command.ctxIndex) params[index] = ctx;
       const handler = (command.instance as Record<string, (...a: unknown[]) => unknown>)[
         command.methodName
@@ -233,7 +246,7 @@ export class CliRunner {
     return ctx as unknown as CommandContext;
   }
 
-  /** Prints an error the way section 3.2 says and returns its exit code. */
+  /** Prints an error on stderr and returns its exit code (see `runtime/error-report.ts`). */
   report(
     error: unknown,
     io: CliIO,
@@ -241,32 +254,6 @@ export class CliRunner {
     mode: OutputMode,
     command?: CommandDefinition,
   ): number {
-    const exitCode = error instanceof CliError ? error.exitCode : EXIT_FAILURE;
-    const err =
-      error instanceof Error
-        ? error
-        : new CommandExecutionError(`${command ? `${command.path}: ` : ''}${String(error)}`, {
-            command: command?.path,
-          });
-    if (mode === 'json') {
-      const json =
-        typeof (err as { toJSON?: unknown }).toJSON === 'function'
-          ? (err as unknown as { toJSON(): Record<string, unknown> }).toJSON()
-          : {};
-      const context = {
-        ...((json.context as object) ?? (err as { context?: object }).context ?? {}),
-      } as Record<string, unknown>;
-      if (command && context.command === undefined) context.command = command.path;
-      io.stderr.write(
-        `${JSON.stringify({ error: { type: (json.type as string) ?? err.name, message: err.message, context } })}\n`,
-      );
-    } else {
-      io.stderr.write(
-        `${useColor(io, globals, 'stderr') ? red('Error:') : 'Error:'} ${err.message}\n`,
-      );
-      if (err instanceof UsageError && err.usage) io.stderr.write(`${err.usage}\n`);
-    }
-    if (globals.debug && err.stack) io.stderr.write(`${err.stack}\n`);
-    return exitCode;
+    return reportError(error, io, globals, mode, command);
   }
 }

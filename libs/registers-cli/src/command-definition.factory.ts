@@ -1,27 +1,13 @@
-import { RegistrationError } from './errors';
 import { CliMetadataAccessor } from './cli-metadata.accessor';
+import { addDryRunArgument } from './dry-run.argument';
+import { RegistrationError } from './errors/cli.errors';
+import { registrationMessages as messages } from './errors/messages';
 import { CliArgMetadata, CliArgType } from './interfaces/cli-arg-options.interface';
 import { ArgumentDefinition, CommandDefinition } from './interfaces/command-definition.interface';
+import { positionalArguments } from './parser/bind-arguments';
+import { flagsFor } from './parser/flag-spellings';
 
 const FLAG_ALIAS = /^-{1,2}[A-Za-z0-9][\w-]*$/;
-
-export function toKebab(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/_/g, '-')
-    .toLowerCase();
-}
-
-/** `--name` spellings of an argument: kebab-case, the name as written, and its aliases. */
-export function flagsFor(name: string, alias?: string | string[]): string[] {
-  const aliases = alias === undefined ? [] : Array.isArray(alias) ? alias : [alias];
-  const flags = [
-    `--${toKebab(name)}`,
-    `--${name}`,
-    ...aliases.map((a) => (a.startsWith('-') ? a : a.length === 1 ? `-${a}` : `--${a}`)),
-  ];
-  return [...new Set(flags)];
-}
 
 function typeFrom(meta: CliArgMetadata, designType: unknown): CliArgType {
   if (meta.type) return meta.type;
@@ -29,6 +15,29 @@ function typeFrom(meta: CliArgMetadata, designType: unknown): CliArgType {
   if (designType === Boolean) return 'boolean';
   if (designType === Array) return 'array';
   return 'string';
+}
+
+function argumentFrom(meta: CliArgMetadata, designType: unknown): ArgumentDefinition {
+  const type = typeFrom(meta, designType);
+  const hasDefault = meta.default !== undefined || type === 'boolean';
+  const numericChoices = meta.choices?.length && meta.choices.every((c) => typeof c === 'number');
+  const numericDefault =
+    Array.isArray(meta.default) &&
+    meta.default.length &&
+    meta.default.every((d) => typeof d === 'number');
+  return {
+    name: meta.name,
+    index: meta.index,
+    type,
+    itemType: meta.items ?? (numericChoices || numericDefault ? 'number' : 'string'),
+    required: !hasDefault && !meta.optional,
+    hasDefault,
+    defaultValue:
+      meta.default !== undefined ? meta.default : type === 'boolean' ? false : undefined,
+    choices: meta.choices,
+    help: meta.help,
+    flags: flagsFor(meta.name, meta.alias),
+  };
 }
 
 /** Reads one decorated method into the definition the registry and runtime share. */
@@ -42,8 +51,7 @@ export function buildCommandDefinition(
   const meta = accessor.getCommand(handler);
   if (!meta) return undefined;
 
-  const className = instance.constructor.name;
-  const owner = `${className}.${methodName}`;
+  const owner = `${instance.constructor.name}.${methodName}`;
   const group = accessor.getGroup(instance.constructor);
   const paramTypes = accessor.getParamTypes(prototype, methodName);
   const argMetas = accessor.getArgs(prototype, methodName);
@@ -51,100 +59,29 @@ export function buildCommandDefinition(
   const dryRun = accessor.isDryRun(handler);
 
   if (!meta.name || /\s/.test(meta.name)) {
-    throw new RegistrationError(`${owner}: command name '${meta.name}' must be one word.`, {
+    throw new RegistrationError(messages.commandNameNotOneWord(owner, meta.name), {
       command: meta.name,
     });
   }
   const declared = new Set([...argMetas.map((a) => a.index), ...ctxIndex]);
   for (let i = 0; i < handler.length; i++) {
     if (!declared.has(i)) {
-      throw new RegistrationError(`${owner}: parameter #${i + 1} needs @Arg(name) or @Ctx().`, {
+      throw new RegistrationError(messages.parameterNotDeclared(owner, i + 1), {
         command: meta.name,
       });
     }
   }
 
-  const args: ArgumentDefinition[] = argMetas.map((a) => {
-    const type = typeFrom(a, paramTypes[a.index]);
-    const hasDefault = a.default !== undefined || type === 'boolean';
-    const numericChoices = a.choices?.length && a.choices.every((c) => typeof c === 'number');
-    const numericDefault =
-      Array.isArray(a.default) && a.default.length && a.default.every((d) => typeof d === 'number');
-    return {
-      name: a.name,
-      index: a.index,
-      type,
-      itemType: a.items ?? (numericChoices || numericDefault ? 'number' : 'string'),
-      required: !hasDefault && !a.optional,
-      hasDefault,
-      defaultValue: a.default !== undefined ? a.default : type === 'boolean' ? false : undefined,
-      choices: a.choices,
-      help: a.help,
-      flags: flagsFor(a.name, a.alias),
-    };
-  });
-
-  const seen = new Map<string, string>();
-  for (const arg of args) {
-    for (const flag of arg.flags) {
-      if (seen.has(flag)) {
-        throw new RegistrationError(
-          `${owner}: '${flag}' names both '${seen.get(flag)}' and '${arg.name}'.`,
-          {
-            command: meta.name,
-            argument: arg.name,
-          },
-        );
-      }
-      seen.set(flag, arg.name);
-    }
-    if (
-      arg.choices &&
-      arg.hasDefault &&
-      arg.type !== 'array' &&
-      arg.defaultValue !== undefined &&
-      !arg.choices.map(String).includes(String(arg.defaultValue))
-    ) {
-      throw new RegistrationError(
-        `${owner}: default '${String(arg.defaultValue)}' of '${arg.name}' is not one of its choices.`,
-        {
-          command: meta.name,
-          argument: arg.name,
-        },
-      );
-    }
-  }
-
-  const positionals = args.filter((a) => a.type !== 'boolean' && !(dryRun && isDryRunArg(a)));
-  let optionalSeen = false;
-  positionals.forEach((arg, i) => {
-    if (arg.type === 'array' && i !== positionals.length - 1) {
-      throw new RegistrationError(
-        `${owner}: variadic argument '${arg.name}' must be the last positional.`,
-        {
-          command: meta.name,
-          argument: arg.name,
-        },
-      );
-    }
-    if (!arg.required) optionalSeen = true;
-    else if (optionalSeen) {
-      throw new RegistrationError(
-        `${owner}: required argument '${arg.name}' cannot follow an optional one.`,
-        {
-          command: meta.name,
-          argument: arg.name,
-        },
-      );
-    }
-  });
+  const args = argMetas.map((a) => argumentFrom(a, paramTypes[a.index]));
+  const dryRunArgument = dryRun ? addDryRunArgument(args) : undefined;
+  checkArguments(owner, meta.name, args);
 
   const aliases: string[] = [];
   const flagAliases: string[] = [];
   for (const alias of meta.aliases ?? []) {
     if (alias.startsWith('-')) {
       if (!FLAG_ALIAS.test(alias)) {
-        throw new RegistrationError(`${owner}: alias '${alias}' is not a valid flag.`, {
+        throw new RegistrationError(messages.invalidFlagAlias(owner, alias), {
           command: meta.name,
         });
       }
@@ -162,6 +99,7 @@ export function buildCommandDefinition(
     args,
     ctxIndex,
     dryRun,
+    dryRunArgument,
     confirm: accessor.getConfirm(handler),
     owner,
     instance,
@@ -169,6 +107,48 @@ export function buildCommandDefinition(
   };
 }
 
-export function isDryRunArg(arg: ArgumentDefinition): boolean {
-  return arg.name === 'dryRun' || arg.name === 'dry-run' || arg.name === 'dry_run';
+/** One flag per argument, defaults among the choices, positionals in an order argv can fill. */
+function checkArguments(owner: string, command: string, args: ArgumentDefinition[]): void {
+  const seen = new Map<string, string>();
+  for (const arg of args) {
+    for (const flag of arg.flags) {
+      if (seen.has(flag)) {
+        throw new RegistrationError(
+          messages.flagNamesTwoArguments(owner, flag, seen.get(flag)!, arg.name),
+          { command, argument: arg.name },
+        );
+      }
+      seen.set(flag, arg.name);
+    }
+    if (
+      arg.choices &&
+      arg.hasDefault &&
+      arg.type !== 'array' &&
+      arg.defaultValue !== undefined &&
+      !arg.choices.map(String).includes(String(arg.defaultValue))
+    ) {
+      throw new RegistrationError(messages.defaultNotAChoice(owner, arg.defaultValue, arg.name), {
+        command,
+        argument: arg.name,
+      });
+    }
+  }
+
+  const positionals = positionalArguments({ args });
+  let optionalSeen = false;
+  positionals.forEach((arg, i) => {
+    if (arg.type === 'array' && i !== positionals.length - 1) {
+      throw new RegistrationError(messages.variadicNotLast(owner, arg.name), {
+        command,
+        argument: arg.name,
+      });
+    }
+    if (!arg.required) optionalSeen = true;
+    else if (optionalSeen) {
+      throw new RegistrationError(messages.requiredAfterOptional(owner, arg.name), {
+        command,
+        argument: arg.name,
+      });
+    }
+  });
 }

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DynamicModule, Type } from '@nestjs/common';
-import { PluginLoadError } from './errors';
+import { PluginLoadError } from './errors/cli.errors';
+import { pluginMessages as messages } from './errors/messages';
 
 declare const __non_webpack_require__: NodeRequire | undefined;
 
@@ -50,14 +51,14 @@ export function loadPlugins(dir: string): Array<Type<unknown> | DynamicModule> {
       exported = nodeRequire(full);
     } catch (error) {
       throw new PluginLoadError(
-        `Cannot load plugin ${full}: ${(error as Error).message}`,
+        messages.cannotLoad(full, (error as Error).message),
         { file: full },
         { cause: error },
       );
     }
     const found = Object.values(exported ?? {}).filter(isNestModule);
     if (!found.length) {
-      throw new PluginLoadError(`Plugin ${full} exports no Nest module.`, { file: full });
+      throw new PluginLoadError(messages.noModule(full), { file: full });
     }
     modules.push(...found);
   }

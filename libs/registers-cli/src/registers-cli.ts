@@ -1,9 +1,9 @@
 import { INestApplicationContext, LoggerService, LogLevel, Type } from '@nestjs/common';
 import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import { CliRunner } from './cli.runner';
-import { EXIT_FAILURE } from './constants';
-import { CliError } from './errors';
+import { CliError } from './errors/cli.errors';
 import { exitAfterFlush } from './runtime/exit-after-flush';
+import { EXIT_FAILURE } from './runtime/exit-codes';
 import { withSigintExit } from './runtime/sigint';
 
 export interface RegistersCliRunOptions {

@@ -3,7 +3,7 @@ import { middlewareCalls } from './fixtures/misc.commands';
 import { TodoStore } from './fixtures/todo.commands';
 import { startInProcess } from './support/cli-harness';
 import { CliRegistry, RegistersCliModuleOptions } from '../src';
-import { InteractiveShell } from '../src/runtime/interactive-shell';
+import { InteractiveShell } from '../src/shell/interactive-shell';
 
 type Fixture = Awaited<ReturnType<typeof startInProcess>>;
 

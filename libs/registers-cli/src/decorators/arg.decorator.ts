@@ -1,4 +1,4 @@
-import { CLI_ARGS_METADATA } from '../constants';
+import { CLI_ARGS_METADATA } from './metadata-keys';
 import { CliArgMetadata, CliArgOptions } from '../interfaces/cli-arg-options.interface';
 
 /**

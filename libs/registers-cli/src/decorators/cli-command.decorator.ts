@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { CLI_COMMAND_METADATA } from '../constants';
+import { CLI_COMMAND_METADATA } from './metadata-keys';
 import { CliCommandMetadata, CliCommandOptions } from '../interfaces/cli-command-options.interface';
 
 /** Turns a provider method into a command; its parameters become arguments (see `@Arg`). */

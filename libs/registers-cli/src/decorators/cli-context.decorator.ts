@@ -1,5 +1,5 @@
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
-import { CLI_CONTEXT_METADATA } from '../constants';
+import { CLI_CONTEXT_METADATA } from './metadata-keys';
 import { CliContextOptions } from '../interfaces/cli-context-options.interface';
 
 /**

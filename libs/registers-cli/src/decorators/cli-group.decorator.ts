@@ -1,5 +1,5 @@
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
-import { CLI_GROUP_METADATA } from '../constants';
+import { CLI_GROUP_METADATA } from './metadata-keys';
 import { CliGroupMetadata, CliGroupOptions } from '../interfaces/cli-group-options.interface';
 
 /**

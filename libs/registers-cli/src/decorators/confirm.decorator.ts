@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { CLI_CONFIRM_METADATA } from '../constants';
+import { CLI_CONFIRM_METADATA } from './metadata-keys';
 
 /**
  * Asks `message` (placeholders like `{env}` or `{id}` are filled from the context and the

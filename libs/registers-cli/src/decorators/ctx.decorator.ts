@@ -1,4 +1,4 @@
-import { CLI_CTX_PARAM_METADATA } from '../constants';
+import { CLI_CTX_PARAM_METADATA } from './metadata-keys';
 
 /** Injects the `CommandContext` (flags, helpers and the `@CliContext()` values) into a command. */
 export function Ctx(): ParameterDecorator {

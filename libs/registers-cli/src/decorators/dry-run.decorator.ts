@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { CLI_DRY_RUN_METADATA } from '../constants';
+import { CLI_DRY_RUN_METADATA } from './metadata-keys';
 
 /**
  * Adds `--dry-run` to the command. The handler reads it as `ctx.dryRun`, or as a parameter

@@ -17,6 +17,11 @@ export interface ArgumentDefinition {
   help?: string;
   /** Option spellings accepted, e.g. `['--title', '-t']`. */
   flags: string[];
+  /**
+   * Added by the library rather than declared with `@Arg` (the `--dry-run` of `@DryRun()`):
+   * help lists it after the command's own options, as its first flag and its help text.
+   */
+  builtIn?: boolean;
 }
 
 /** A registered command with everything the runtime needs. */
@@ -32,7 +37,10 @@ export interface CommandDefinition {
   flagAliases: string[];
   args: ArgumentDefinition[];
   ctxIndex: number[];
+  /** True for a `@DryRun()` command. */
   dryRun: boolean;
+  /** Name of the boolean argument `@DryRun()` added (`--dry-run`); its value is `ctx.dryRun`. */
+  dryRunArgument?: string;
   confirm?: string;
   /** `ClassName.method`, used in duplicate errors. */
   owner: string;

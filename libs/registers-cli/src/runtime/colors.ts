@@ -1,5 +1,5 @@
 import { CliIO } from './cli-io';
-import { GlobalValues } from './global-options';
+import { GlobalValues } from '../parser/global-values';
 
 const HEADING = /^(Usage|Commands|Groups|Global options|Arguments|Options|Examples|Aliases):/gm;
 

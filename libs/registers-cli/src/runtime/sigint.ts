@@ -1,4 +1,4 @@
-import { EXIT_INTERRUPTED } from '../constants';
+import { EXIT_INTERRUPTED } from './exit-codes';
 
 /**
  * While `work` runs, Ctrl-C (SIGINT) ends the process with exit code 130, and a closed

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DuplicateCommandError, RegistrationError } from './errors';
-import { CliGroupMetadata } from './interfaces/cli-group-options.interface';
-import { CommandDefinition } from './interfaces/command-definition.interface';
+import { DuplicateCommandError, RegistrationError } from '../errors/cli.errors';
+import { registrationMessages as messages } from '../errors/messages';
+import { CliGroupMetadata } from '../interfaces/cli-group-options.interface';
+import { CommandDefinition } from '../interfaces/command-definition.interface';
 
 export interface GroupEntry {
   meta: CliGroupMetadata;
@@ -48,7 +49,7 @@ export class CliRegistry {
         const clash = names.get(name);
         if (clash) {
           throw new DuplicateCommandError(
-            `Command '${group.meta.name} ${name}' is declared by both ${clash.owner} and ${def.owner}.`,
+            messages.duplicateCommand(`${group.meta.name} ${name}`, clash.owner, def.owner),
             { command: `${group.meta.name} ${name}`, owners: [clash.owner, def.owner] },
           );
         }
@@ -78,13 +79,10 @@ export class CliRegistry {
     for (const flag of flags) {
       const cmd = this.flagAliases.get(flag);
       if (cmd) {
-        throw new DuplicateCommandError(
-          `Alias '${flag}' of ${cmd.owner} is also the ${owner} '${flag}'.`,
-          {
-            command: cmd.path,
-            owners: [cmd.owner, owner],
-          },
-        );
+        throw new DuplicateCommandError(messages.flagAliasIsGlobalOption(flag, cmd.owner, owner), {
+          command: cmd.path,
+          owners: [cmd.owner, owner],
+        });
       }
       this.reservedFlags.set(flag, owner);
     }
@@ -162,45 +160,33 @@ export class CliRegistry {
 
   private assertTopFree(name: string, owner: string): void {
     if (RESERVED_COMMAND_NAMES.includes(name)) {
-      throw new RegistrationError(
-        `'${name}' is a built-in command and cannot be declared by ${owner}.`,
-        {
-          command: name,
-        },
-      );
+      throw new RegistrationError(messages.reservedCommandName(name, owner), {
+        command: name,
+      });
     }
     const clash = this.top.get(name);
     if (clash) {
-      throw new DuplicateCommandError(
-        `Command '${name}' is declared by both ${clash.owner} and ${owner}.`,
-        {
-          command: name,
-          owners: [clash.owner, owner],
-        },
-      );
+      throw new DuplicateCommandError(messages.duplicateCommand(name, clash.owner, owner), {
+        command: name,
+        owners: [clash.owner, owner],
+      });
     }
   }
 
   private claimFlagAlias(flag: string, def: CommandDefinition): void {
     const clash = this.flagAliases.get(flag);
     if (clash) {
-      throw new DuplicateCommandError(
-        `Alias '${flag}' is declared by both ${clash.owner} and ${def.owner}.`,
-        {
-          command: flag,
-          owners: [clash.owner, def.owner],
-        },
-      );
+      throw new DuplicateCommandError(messages.duplicateFlagAlias(flag, clash.owner, def.owner), {
+        command: flag,
+        owners: [clash.owner, def.owner],
+      });
     }
     const reserved = this.reservedFlags.get(flag);
     if (reserved) {
-      throw new DuplicateCommandError(
-        `Alias '${flag}' of ${def.owner} is also the ${reserved} '${flag}'.`,
-        {
-          command: def.path,
-          owners: [def.owner, reserved],
-        },
-      );
+      throw new DuplicateCommandError(messages.flagAliasIsGlobalOption(flag, def.owner, reserved), {
+        command: def.path,
+        owners: [def.owner, reserved],
+      });
     }
     this.flagAliases.set(flag, def);
   }

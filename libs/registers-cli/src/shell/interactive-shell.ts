@@ -1,31 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as readline from 'node:readline';
-import type { CliRunner } from '../cli.runner';
-import { CliRegistry } from '../cli.registry';
-import { isDryRunArg } from '../command-definition.factory';
-import { EXIT_INTERRUPTED, EXIT_OK } from '../constants';
+import { executionMessages, usageMessages } from '../errors/messages';
 import { RegistersCliModuleOptions } from '../interfaces/cli-module-options.interface';
-import { CommandDefinition } from '../interfaces/command-definition.interface';
-import { CliIO } from './cli-io';
-import { BUILT_IN_FLAGS, GlobalValues, cloneGlobals } from './global-options';
-import { HelpRenderer } from './help-renderer';
+import { HelpRenderer } from '../help/help-renderer';
+import { GlobalValues, cloneGlobals } from '../parser/global-values';
+import { didYouMean, suggest } from '../parser/suggest';
+import { CliRegistry } from '../registry/cli.registry';
+import { CliIO } from '../runtime/cli-io';
+import { EXIT_INTERRUPTED, EXIT_OK } from '../runtime/exit-codes';
+import { RunOptions } from '../runtime/run-options';
+import { SHELL_BUILT_INS, ShellCompletion } from './shell-completion';
+import { ShellHistory } from './shell-history';
 import { splitShellWords } from './shell-words';
-import { didYouMean, suggest } from './suggest';
 
-export const SHELL_BUILT_INS = ['help', 'commands', 'exec', 'exit', 'quit'];
-
-export function defaultHistoryFile(name: string): string {
-  const safe = name.replace(/[^\w.-]+/g, '_');
-  let home = '';
-  try {
-    home = os.homedir();
-  } catch {
-    home = '';
-  }
-  return path.join(home || process.cwd(), `.${safe}_history`);
+/** Runs one shell line as a command line (the `CliRunner`; an interface, so the shell does not import it). */
+export interface ShellLineRunner {
+  run(argv: string[], io: Partial<CliIO>, options: RunOptions): Promise<number>;
 }
 
 /**
@@ -34,28 +24,32 @@ export function defaultHistoryFile(name: string): string {
  */
 export class InteractiveShell {
   private pendingAnswer: ((line: string | null) => void) | null = null;
+  private readonly completion: ShellCompletion;
+  private readonly history: ShellHistory;
 
   constructor(
-    private readonly runner: CliRunner,
+    private readonly runner: ShellLineRunner,
     private readonly registry: CliRegistry,
     private readonly help: HelpRenderer,
     private readonly options: RegistersCliModuleOptions,
     private readonly io: CliIO,
-  ) {}
+  ) {
+    this.completion = new ShellCompletion(registry);
+    this.history = new ShellHistory(options);
+  }
 
   async start(globals: GlobalValues, helpIfEmpty = false): Promise<number> {
     const io = this.io;
     const tty = io.stdinIsTTY;
     io.stdout.write(`${this.help.banner()}\n`);
-    const historyFile = this.historyFile();
-    const history = tty && historyFile ? this.loadHistory(historyFile) : [];
+    const history = tty ? this.history.load() : [];
     const rl = readline.createInterface({
       input: io.stdin,
       output: tty ? (io.stdout as NodeJS.WritableStream) : undefined,
       terminal: tty && (io.stdin as { isTTY?: boolean }).isTTY === true,
       completer: tty ? (line: string) => this.complete(line) : undefined,
       history,
-      historySize: this.historySize(),
+      historySize: this.history.size,
       removeHistoryDuplicates: true,
       prompt: `${this.options.name}> `,
     } as readline.ReadLineOptions);
@@ -117,7 +111,7 @@ export class InteractiveShell {
       }
       const line = queue.shift()!;
       linesSeen++;
-      if (tty && historyFile && line.trim()) this.appendHistory(historyFile, line);
+      if (tty && line.trim()) this.history.append(line);
       busy = true;
       const stop = await this.handle(line, globals, ask).finally(() => (busy = false));
       if (stop) break;
@@ -155,7 +149,7 @@ export class InteractiveShell {
       case 'exec': {
         const shellCommand = line.trim().replace(/^exec\s*/, '');
         if (!shellCommand) {
-          io.stderr.write('Error: exec needs a shell command.\n');
+          io.stderr.write(`Error: ${executionMessages.execNeedsCommand()}\n`);
           return false;
         }
         const result = spawnSync(shellCommand, {
@@ -178,7 +172,7 @@ export class InteractiveShell {
     }
     if (!first.startsWith('-') && first !== 'help' && !this.registry.resolve(first)) {
       const hits = suggest(first, [...this.registry.topLevelWords(), ...SHELL_BUILT_INS]);
-      io.stderr.write(`Error: Unknown command '${first}'.${didYouMean(hits)}\n`);
+      io.stderr.write(`Error: ${usageMessages.unknownCommand(first, didYouMean(hits))}\n`);
       return false;
     }
     await this.runner.run(words, io, { globals: cloneGlobals(globals), inShell: true, ask });
@@ -199,91 +193,6 @@ export class InteractiveShell {
 
   /** Tab completion: first word, group commands, flags and choices. */
   complete(line: string): [string[], string] {
-    let words: string[];
-    try {
-      words = splitShellWords(line);
-    } catch {
-      return [[], ''];
-    }
-    const endsWithSpace = /\s$/.test(line) || line === '';
-    const current = endsWithSpace ? '' : (words.pop() ?? '');
-    const previous = words.filter((w) => !w.startsWith('-'));
-    const candidates = this.candidates(previous, words, current);
-    const hits = [...new Set(candidates.filter((c) => c.startsWith(current)))].sort();
-    // One match: complete the word and the space after it, like a shell does.
-    return [hits.length === 1 ? [`${hits[0]} `] : hits, current];
-  }
-
-  private candidates(commandWords: string[], allWords: string[], current: string): string[] {
-    const first = this.registry.topLevelWords().filter((w) => !w.startsWith('-'));
-    if (commandWords.length === 0) {
-      return current.startsWith('-')
-        ? [...BUILT_IN_FLAGS, ...this.flagAliases()]
-        : [...first, ...SHELL_BUILT_INS];
-    }
-    const head = commandWords[0] === 'help' ? commandWords.slice(1) : commandWords;
-    if (head.length === 0) return first;
-    const entry = this.registry.resolve(head[0]);
-    if (!entry) return [];
-    let command: CommandDefinition | undefined;
-    let consumed = 1;
-    if (entry.kind === 'group') {
-      if (head.length === 1) return this.registry.groupWords(entry.group);
-      command = this.registry.resolveInGroup(entry.group, head[1]);
-      consumed = 2;
-    } else if (entry.kind === 'command') command = entry.command;
-    if (!command || commandWords[0] === 'help') return [];
-    const lastWord = allWords[allWords.length - 1];
-    const optionArg = lastWord?.startsWith('-')
-      ? command.args.find((a) => a.flags.includes(lastWord))
-      : undefined;
-    if (optionArg?.choices) return optionArg.choices.map(String);
-    if (current.startsWith('-')) {
-      const flags = command.args.flatMap((a) =>
-        a.type === 'boolean' ? [...a.flags, `--no-${a.flags[0].slice(2)}`] : a.flags,
-      );
-      return [...flags, ...(command.dryRun ? ['--dry-run'] : []), ...BUILT_IN_FLAGS];
-    }
-    const positionals = command.args.filter(
-      (a) => a.type !== 'boolean' && !(command!.dryRun && isDryRunArg(a)),
-    );
-    const next =
-      positionals[commandWords.length - consumed] ?? positionals.find((a) => a.type === 'array');
-    return next?.choices ? next.choices.map(String) : [];
-  }
-
-  private flagAliases(): string[] {
-    return this.registry.all().flatMap((c) => c.flagAliases);
-  }
-
-  private historyFile(): string | undefined {
-    if (this.options.history === false) return undefined;
-    return this.options.history?.file ?? defaultHistoryFile(this.options.name);
-  }
-
-  private historySize(): number {
-    return (this.options.history && this.options.history.size) || 500;
-  }
-
-  private loadHistory(file: string): string[] {
-    try {
-      const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
-      const kept = lines.slice(-this.historySize());
-      // Appends grow the file; keep it near the configured size.
-      if (lines.length > 2 * this.historySize())
-        fs.writeFileSync(file, `${kept.join('\n')}\n`, { mode: 0o600 });
-      return kept.reverse();
-    } catch {
-      return [];
-    }
-  }
-
-  private appendHistory(file: string, line: string): void {
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.appendFileSync(file, `${line.replace(/\n/g, ' ')}\n`, { mode: 0o600 });
-    } catch {
-      // history is a convenience; an unwritable file must not break the shell
-    }
+    return this.completion.complete(line);
   }
 }

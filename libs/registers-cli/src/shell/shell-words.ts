@@ -1,4 +1,5 @@
-import { UsageError } from '../errors';
+import { UsageError } from '../errors/cli.errors';
+import { usageMessages } from '../errors/messages';
 
 /**
  * Splits a shell line into words: whitespace separates, single quotes are literal, double
@@ -34,7 +35,7 @@ export function splitShellWords(line: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new UsageError(`Unterminated ${quote === '"' ? 'double' : 'single'} quote.`);
+  if (quote) throw new UsageError(usageMessages.unterminatedQuote(quote));
   if (inWord) words.push(current);
   return words;
 }

@@ -1,9 +1,9 @@
-import { CliRegistry, ClassicCommandEntry, GroupEntry } from '../cli.registry';
-import { isDryRunArg } from '../command-definition.factory';
 import { CliGlobalOption } from '../interfaces/cli-context-options.interface';
 import { ArgumentDefinition, CommandDefinition } from '../interfaces/command-definition.interface';
-import { BUILT_IN_FLAG_HELP } from './global-options';
-import { UsageLines } from './argv-parser';
+import { positionalArguments } from '../parser/bind-arguments';
+import { GLOBAL_FLAGS } from '../parser/global-flags';
+import { UsageLines } from '../parser/parsed-invocation';
+import { CliRegistry, ClassicCommandEntry, GroupEntry } from '../registry/cli.registry';
 
 export interface ProgramInfo {
   name: string;
@@ -145,13 +145,13 @@ export class HelpRenderer implements UsageLines {
   }
 
   private positionals(command: CommandDefinition): ArgumentDefinition[] {
-    return command.args.filter((a) => a.type !== 'boolean' && !(command.dryRun && isDryRunArg(a)));
+    return positionalArguments(command);
   }
 
   private optionRows(command: CommandDefinition): Array<[string, string]> {
     const rows: Array<[string, string]> = [];
     for (const arg of command.args) {
-      if (command.dryRun && isDryRunArg(arg)) continue;
+      if (arg.builtIn) continue;
       if (arg.type === 'boolean') {
         const main = arg.flags[0];
         const others = arg.flags.slice(1).filter((f) => f !== `--${arg.name}` || f === main);
@@ -173,7 +173,9 @@ export class HelpRenderer implements UsageLines {
         ]);
       }
     }
-    if (command.dryRun) rows.push(['--dry-run', 'Show what would happen without doing it']);
+    // Options the library added (`--dry-run`) come after the command's own.
+    for (const arg of command.args.filter((a) => a.builtIn))
+      rows.push([arg.flags[0], arg.help ?? '']);
     return rows;
   }
 
@@ -202,22 +204,11 @@ export class HelpRenderer implements UsageLines {
       if (def.default !== undefined) parts.push(`default: ${String(def.default)}`);
       rows.push([flag, parts.filter(Boolean).join('  ')]);
     }
-    for (const flag of BUILT_IN_FLAG_HELP) {
-      if (
-        command &&
-        flag.flags.startsWith('--output') &&
-        command.args.some((a) => a.flags.includes('--output'))
-      ) {
-        rows.push(['--cli-output <mode>', 'Output mode: json|csv|plain|table']);
-        continue;
-      }
-      if (
-        command &&
-        flag.flags === '--version' &&
-        command.args.some((a) => a.flags.includes('--version'))
-      )
-        continue;
-      rows.push([flag.flags, flag.help]);
+    for (const flag of GLOBAL_FLAGS) {
+      if (!flag.help) continue;
+      const owned = command?.args.some((a) => a.flags.includes(flag.names[0]));
+      const row = owned && flag.help.whenOwned !== undefined ? flag.help.whenOwned : flag.help;
+      if (row) rows.push([row.flags, row.text]);
     }
     return rows;
   }

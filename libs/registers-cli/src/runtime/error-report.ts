@@ -1,0 +1,48 @@
+import { CliError, CommandExecutionError, UsageError } from '../errors/cli.errors';
+import { executionMessages } from '../errors/messages';
+import { CommandDefinition } from '../interfaces/command-definition.interface';
+import { OutputMode } from '../interfaces/output-mode.type';
+import { GlobalValues } from '../parser/global-values';
+import { CliIO } from './cli-io';
+import { red, useColor } from './colors';
+import { EXIT_FAILURE } from './exit-codes';
+
+/**
+ * Prints an error on stderr and returns its exit code: `Error: <message>` and the usage lines
+ * of a usage error, or `{"error":{type,message,context}}` in json mode; the stack with --debug.
+ */
+export function reportError(
+  error: unknown,
+  io: CliIO,
+  globals: GlobalValues,
+  mode: OutputMode,
+  command?: CommandDefinition,
+): number {
+  const exitCode = error instanceof CliError ? error.exitCode : EXIT_FAILURE;
+  const err =
+    error instanceof Error
+      ? error
+      : new CommandExecutionError(executionMessages.nonErrorThrown(command?.path, error), {
+          command: command?.path,
+        });
+  if (mode === 'json') {
+    const json =
+      typeof (err as { toJSON?: unknown }).toJSON === 'function'
+        ? (err as unknown as { toJSON(): Record<string, unknown> }).toJSON()
+        : {};
+    const context = {
+      ...((json.context as object) ?? (err as { context?: object }).context ?? {}),
+    } as Record<string, unknown>;
+    if (command && context.command === undefined) context.command = command.path;
+    io.stderr.write(
+      `${JSON.stringify({ error: { type: (json.type as string) ?? err.name, message: err.message, context } })}\n`,
+    );
+  } else {
+    io.stderr.write(
+      `${useColor(io, globals, 'stderr') ? red('Error:') : 'Error:'} ${err.message}\n`,
+    );
+    if (err instanceof UsageError && err.usage) io.stderr.write(`${err.usage}\n`);
+  }
+  if (globals.debug && err.stack) io.stderr.write(`${err.stack}\n`);
+  return exitCode;
+}
