@@ -126,7 +126,11 @@ describeEachDialect('registry.sync / registry.migrations / registry.seeds', (tar
     const ran: string[] = [];
     for (const api of ['seeds', 'registry'] as const) {
       const db = new DatabaseRegistry({ url }).register(Team);
-      const teams = { seed: (r: DatabaseRegistry) => r.manager(Team).create({ name: api }) };
+      const teams = {
+        seed: async (r: DatabaseRegistry) => {
+          await r.manager(Team).create({ name: api });
+        },
+      };
       if (api === 'seeds') {
         db.seeds.add(teams, { name: 'teams' }).add(
           { seed: () => void ran.push(api) },
