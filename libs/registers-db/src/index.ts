@@ -31,6 +31,9 @@ export { buildEntitySchema } from './schema/entity-schema.builder';
 export { constraintName } from './dialects/base/constraint-names';
 export { auditTableName } from './schema/synthetic-model';
 export * from './registry';
+export * from './sync';
+export * from './migrations';
+export * from './seeding';
 
 // Nest integration
 export { RegistersDbModule } from './nest/registers-db.module';
@@ -62,6 +65,7 @@ export type { AuditOperation } from './manager/audit-trail';
 export type { ManagedRecord, RecordMethods } from './records/record-methods.interface';
 export * from './query';
 export * from './relations';
+export type { RelationRegistry } from './relations/relation-scope';
 
 // security and HTTP mapping
 export * from './security';

@@ -14,7 +14,6 @@ import {
   Seeder,
 } from '@registers/db';
 import { RegistersDbCommandsModule } from '@registers/db/commands';
-import { applyAdditiveMigration } from '../src/commands/additive-migration';
 import { describeEachDialect, DialectTarget } from '../../../test/support/dialects';
 import { startCliConsole } from './support/console';
 
@@ -445,7 +444,7 @@ describeEachDialect('db commands on a registers console', (target) => {
           ],
           unresolved: [],
         };
-        const error = await applyAdditiveMigration(db, plan).catch((e) => e);
+        const error = await db.sync.apply(plan).catch((e) => e);
         expect(error).toBeInstanceOf(MigrationError);
         expect(error.message).toMatch(
           /^Additive migration: statement 2 of 2 failed \(add column on 'cmd_nowhere'\): /,

@@ -62,4 +62,25 @@ describeEachDialect('README standalone example', (target) => {
       await db.dispose();
     }
   });
+
+  it('runs the same lifecycle through registry.sync, as the README now writes it', async () => {
+    const db = new DatabaseRegistry({ url: target().url, autoCreate: false });
+    db.register(Team, User);
+    try {
+      expect(await db.sync.createAll()).toEqual([]);
+      await db.sync.assertCurrent();
+      expect(await db.sync.check()).toBe(true);
+      expect((await db.sync.diff()).users.ok).toBe(true);
+      expect((await db.sync.migrate({ dryRun: false })).users.ok).toBe(true);
+      const plan = await db.sync.plan();
+      expect(plan.statements).toEqual([]);
+      expect((await db.sync.apply(plan)).dryRun).toBe(false);
+      expect(await db.connection.query(`SELECT version FROM ${SCHEMA_MIGRATIONS_TABLE}`)).toEqual([
+        { version: db.sync.checksum() },
+      ]);
+      expect(await db.health()).toMatchObject({ ok: true });
+    } finally {
+      await db.dispose();
+    }
+  });
 });

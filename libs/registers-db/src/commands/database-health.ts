@@ -1,19 +1,19 @@
-import { performance } from 'node:perf_hooks';
 import type { DatabaseRegistry } from '../registry/database-registry';
+import { roundTrip } from '../registry/database-health';
 import type { HealthReport } from './interfaces/command-results.interface';
 import { describeConnectionFailure, openDatabase } from './open-database';
 import { DatabaseUnreachableError } from './db-command.errors';
 
-/** Opens the connection and times a `SELECT 1` round trip. */
+/** Opens the connection and times the registry's health round trip (no time limit). */
 export async function checkHealth(
   registry: DatabaseRegistry,
   command: string,
 ): Promise<HealthReport> {
   await openDatabase(registry, command);
   const connection = registry.connection;
-  const started = performance.now();
+  let latencyMs: number;
   try {
-    await connection.query('SELECT 1');
+    latencyMs = await roundTrip(connection);
   } catch (error) {
     throw new DatabaseUnreachableError(
       `The ${connection.dialect} database ${connection.url} did not answer: ${describeConnectionFailure(error)}`,
@@ -21,6 +21,5 @@ export async function checkHealth(
       { cause: error },
     );
   }
-  const latencyMs = Math.round((performance.now() - started) * 100) / 100;
   return { status: 'ok', dialect: connection.dialect, latencyMs };
 }

@@ -4,18 +4,12 @@ import { Arg, CliCommand, CliGroup, CommandContext, Ctx, DryRun } from '@registe
 import { ConfigurationError } from '../errors';
 import { getRegistryToken } from '../nest/registers-db.tokens';
 import { DatabaseRegistry } from '../registry/database-registry';
-import {
-  applyAdditiveMigration,
-  formatAdditiveMigration,
-  planAdditiveMigration,
-} from './additive-migration';
+import { migrationFilesIn } from '../migrations/migration-files';
+import { formatAdditiveMigration } from './additive-migration';
 import { DEFAULT_DB_COMMAND_GROUP, REGISTERS_DB_COMMANDS_OPTIONS } from './commands.constants';
 import { checkHealth } from './database-health';
 import { MigrationsNotConfiguredError, SchemaDriftError } from './db-command.errors';
 import type { ResolvedDbCommandsOptions } from './interfaces/registers-db-commands-options.interface';
-import { migrationFilesIn } from './migration-files';
-import { writeMigration } from './migration-writer';
-import { reloadMigrations } from './reload-migrations';
 import { openDatabase } from './open-database';
 import { describeDrift, formatSchemaStatus, schemaStatus, schemaStatusRows } from './schema-status';
 
@@ -97,7 +91,7 @@ export class DbCommands implements OnModuleInit {
   })
   async createAll(@Ctx() ctx: CommandContext) {
     const registry = await this.open(ctx);
-    const created = await registry.createAll();
+    const created = await registry.sync.createAll();
     const tables = registry.models().map((m) => registry.metadata(m).table);
     const existing = tables.filter((t) => !created.includes(t));
     if (ctx.output !== 'plain') return { created, existing };
@@ -113,8 +107,8 @@ export class DbCommands implements OnModuleInit {
   @DryRun()
   async migrate(@Ctx() ctx: CommandContext) {
     const registry = await this.open(ctx);
-    const plan = await planAdditiveMigration(registry);
-    const report = ctx.dryRun ? plan : await applyAdditiveMigration(registry, plan);
+    const plan = await registry.sync.plan();
+    const report = ctx.dryRun ? plan : await registry.sync.apply(plan);
     return ctx.output === 'plain' ? formatAdditiveMigration(report, this.group) : report;
   }
 
@@ -126,7 +120,7 @@ export class DbCommands implements OnModuleInit {
     @Ctx() ctx: CommandContext,
   ) {
     const registry = await this.open(ctx);
-    const generated = await writeMigration(registry, name, {
+    const generated = await registry.migrations.generate(name, {
       directory: this.options.migrationsDir,
       extension: this.options.migrationExtension,
     });
@@ -153,7 +147,7 @@ export class DbCommands implements OnModuleInit {
   async runMigrations(@Ctx() ctx: CommandContext) {
     const registry = await this.open(ctx);
     await this.requireConfiguredMigrations(registry, ctx);
-    const ran = await registry.runMigrations();
+    const ran = await registry.migrations.run();
     if (ctx.output !== 'plain') return { ran };
     if (ran.length === 0) return 'No pending migrations.';
     return `Ran ${plural(ran.length, 'migration')}: ${ran.join(', ')}.`;
@@ -163,7 +157,7 @@ export class DbCommands implements OnModuleInit {
   async revertMigration(@Ctx() ctx: CommandContext) {
     const registry = await this.open(ctx);
     await this.requireConfiguredMigrations(registry, ctx);
-    const reverted = await registry.revertMigration();
+    const reverted = await registry.migrations.revert();
     if (ctx.output !== 'plain') return { reverted };
     return reverted ? `Reverted ${reverted}.` : 'No executed migration to revert.';
   }
@@ -174,7 +168,7 @@ export class DbCommands implements OnModuleInit {
   async migrationStatus(@Ctx() ctx: CommandContext) {
     const registry = await this.open(ctx);
     await this.requireConfiguredMigrations(registry, ctx);
-    const migrations = await registry.migrationStatus();
+    const migrations = await registry.migrations.status();
     if (ctx.output !== 'plain') return migrations;
     if (migrations.length === 0)
       return `No migrations are configured for registry '${registry.name}'.`;
@@ -194,8 +188,8 @@ export class DbCommands implements OnModuleInit {
     registry: DatabaseRegistry,
     ctx: CommandContext,
   ): Promise<void> {
-    await reloadMigrations(registry);
-    if ((await registry.migrationStatus()).length > 0) return;
+    await registry.migrations.reload();
+    if ((await registry.migrations.status()).length > 0) return;
     const dir = this.options.migrationsDir;
     const files = await migrationFilesIn(dir);
     if (files.length === 0) return;
@@ -224,9 +218,12 @@ export class DbCommands implements OnModuleInit {
     @Ctx() ctx: CommandContext,
   ) {
     const registry = await this.open(ctx);
-    const results = await registry.seed({ force: rerun, only: only.length ? only : undefined });
+    const results = await registry.seeds.run({
+      force: rerun,
+      only: only.length ? only : undefined,
+    });
     if (ctx.output !== 'plain') return results;
-    if (registry.seederNames().length === 0)
+    if (registry.seeds.names().length === 0)
       return `No seeders are registered for registry '${registry.name}'.`;
     return results
       .map((r) => `${r.name}: ${r.ran ? 'ran' : 'already applied, skipped'}`)

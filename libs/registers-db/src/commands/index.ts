@@ -11,8 +11,8 @@ export {
   DEFAULT_DB_COMMAND_GROUP,
   DEFAULT_MIGRATIONS_DIR,
 } from './commands.constants';
-export { commonJsMigrationSource, defaultMigrationExtension } from './migration-writer';
-export type { WrittenMigration } from './migration-writer';
+export { commonJsMigrationSource, defaultMigrationExtension } from '../migrations/migration-writer';
+export type { GeneratedMigration as WrittenMigration } from '../migrations/interfaces/migration.interfaces';
 export type {
   MigrationExtension,
   RegistersDbCommandsOptions,

@@ -8,7 +8,7 @@ import {
   REGISTERS_DB_COMMANDS_OPTIONS,
 } from './commands.constants';
 import { DB_COMMANDS_DESCRIPTION, DbCommands } from './db.commands';
-import { defaultMigrationExtension } from './migration-writer';
+import { defaultMigrationExtension } from '../migrations/migration-writer';
 import type {
   RegistersDbCommandsOptions,
   ResolvedDbCommandsOptions,

@@ -5,10 +5,10 @@ import {
   MODEL_SUBSCRIBER_METADATA,
   SEEDER_METADATA,
 } from '../constants';
-import type { ModelSubscriberMetadata } from '../registry/interfaces/model-subscriber.interface';
-import type { SeederOptions } from '../registry/interfaces/seeder.interface';
 import type { FieldDeclaration } from './interfaces/field-options.interface';
 import type { ModelOptions } from './interfaces/model-options.interface';
+import type { ModelSubscriberMetadata } from './interfaces/model-subscriber-options.interface';
+import type { SeederOptions } from './interfaces/seeder-options.interface';
 
 /** One class-validator rule on a property, as far as column inference cares. */
 export interface ValidatorRule {

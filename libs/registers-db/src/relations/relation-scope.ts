@@ -1,19 +1,33 @@
 import type { Type } from '@nestjs/common';
+import type { DatabaseConnection } from '../connection/database-connection';
 import { RelationshipError } from '../errors';
 import type { Manager } from '../manager/manager';
-import type { DatabaseRegistry } from '../registry/database-registry';
+
+/**
+ * What relations need of a registry (a DatabaseRegistry is one): its managers, its connection
+ * and the lazy table creation. Relations sit below the registry, so they only know this shape.
+ */
+export interface RelationRegistry {
+  readonly name: string;
+  readonly connection: DatabaseConnection;
+  models(): Type<any>[];
+  isRegistered(model: Function): boolean;
+  manager<T extends object>(model: Type<T>): Manager<T>;
+  /** Makes the registered tables ready (creates missing ones with autoCreate). */
+  prepare(): Promise<void>;
+}
 
 /** Where a record came from: its manager and the registry whose managers load its relations. */
 export interface RelationScope {
-  registry: DatabaseRegistry;
+  registry: RelationRegistry;
   manager: Manager<any>;
 }
 
 // Keyed by the record class prototype each manager builds its records from.
 const scopes = new WeakMap<object, RelationScope>();
-const linked = new Set<WeakRef<DatabaseRegistry>>();
+const linked = new Set<WeakRef<RelationRegistry>>();
 
-function index(registry: DatabaseRegistry): void {
+function index(registry: RelationRegistry): void {
   for (const model of registry.models()) {
     const manager = registry.manager(model);
     const prototype = manager.recordClass.prototype;
@@ -25,7 +39,7 @@ function index(registry: DatabaseRegistry): void {
  * Lets `loadRelated` / `prefetch` find the managers of this registry's records (models
  * registered later are picked up on first use). Idempotent; `register()` calls it.
  */
-export function linkRelations(registry: DatabaseRegistry): void {
+export function linkRelations(registry: RelationRegistry): void {
   let known = false;
   for (const ref of linked) {
     const r = ref.deref();

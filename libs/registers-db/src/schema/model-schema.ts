@@ -1,17 +1,14 @@
 import type { DatabaseConnection } from '../connection/database-connection';
-import { MigrationError, SchemaError } from '../errors';
-import type {
-  FieldMetadata,
-  LogicalType,
-  ModelMetadata,
-} from '../interfaces/model-metadata.interface';
-import { DEFAULT_STRING_LENGTH, logicalTypeFromName } from '../metadata/column-type.inference';
-import { isSafeIdentifier } from '../metadata/naming';
+import { SchemaError } from '../errors';
+import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
+import { additiveColumnShape } from './column-shape';
 import type { DdlDialect } from '../dialects/base/ddl-dialect';
 import type { ColumnShape } from '../dialects/base/ddl-shapes';
 import { ddlFor } from '../dialects';
 import type { ColumnSpec, SchemaDiff } from './interfaces';
 import { auditModel, auditTableName } from './synthetic-model';
+import { missingColumnProperties, missingTableDrift, tableDrift } from './table-drift';
+import { renameModelTable } from './table-rename';
 
 export interface ModelSchemaOptions {
   /**
@@ -27,17 +24,6 @@ export interface CreateSchemaOptions {
 }
 
 export type RenameListener = (from: string, to: string) => void;
-
-/** Zero values used to backfill a NOT NULL column added to a table that has rows. */
-const BACKFILL: Partial<Record<LogicalType, unknown>> = {
-  string: '',
-  text: '',
-  integer: 0,
-  bigint: 0,
-  double: 0,
-  decimal: 0,
-  boolean: false,
-};
 
 /**
  * DDL helpers of one model on one connection: create/drop/truncate, additive columns,
@@ -221,7 +207,7 @@ export class ModelSchema<T = any> {
 
   /** Adds a column when missing. Returns true when it was added. */
   async ensureColumn(name: string, spec: ColumnSpec = {}): Promise<boolean> {
-    const column = this.columnShape(name, spec);
+    const column = additiveColumnShape(this.meta, name, spec);
     if ((await this.columnNames()).includes(column.column)) return false;
     await this.runAddColumn(column);
     return true;
@@ -229,7 +215,7 @@ export class ModelSchema<T = any> {
 
   /** Adds a column; SchemaError when it already exists. */
   async addColumn(name: string, spec: ColumnSpec = {}): Promise<void> {
-    const column = this.columnShape(name, spec);
+    const column = additiveColumnShape(this.meta, name, spec);
     if ((await this.columnNames()).includes(column.column)) {
       throw new SchemaError(
         `${this.meta.name}: column '${column.column}' already exists in '${this.meta.table}'.`,
@@ -265,160 +251,21 @@ export class ModelSchema<T = any> {
   }
 
   /**
-   * The column to add: a model property uses its field definition (the spec may override
-   * nullability/default); any other name is a new column named exactly `name`.
-   */
-  private columnShape(name: string, spec: ColumnSpec): ColumnShape {
-    const field =
-      this.meta.fieldsByProperty.get(name) ?? this.meta.fields.find((f) => f.column === name);
-    const context = {
-      model: this.meta.name,
-      table: this.meta.table,
-      operation: 'addColumn',
-      field: name,
-    };
-    let shape: ColumnShape;
-    if (field && spec.type === undefined) {
-      shape = {
-        ...field,
-        isKey: false,
-        idStrategy: undefined,
-        enumValues: undefined,
-        foreignKey: undefined,
-      };
-    } else {
-      if (!isSafeIdentifier(name)) {
-        throw new SchemaError(`${this.meta.name}: '${name}' is not a valid column name.`, context);
-      }
-      const type = spec.type === undefined ? 'string' : logicalTypeFromName(spec.type);
-      if (!type || type === 'enum') {
-        throw new SchemaError(
-          `${this.meta.name}: unsupported column type '${String(spec.type)}' for '${name}'.`,
-          context,
-        );
-      }
-      shape = {
-        column: field?.column ?? name,
-        type,
-        nullable: true,
-        length: type === 'string' ? (spec.length ?? DEFAULT_STRING_LENGTH) : undefined,
-        timezone: type === 'datetime' ? true : undefined,
-        precision: type === 'decimal' ? 12 : undefined,
-        scale: type === 'decimal' ? 2 : undefined,
-        isKey: false,
-      };
-    }
-    shape.nullable = spec.nullable ?? (field ? field.nullable : true);
-    if (spec.length !== undefined && shape.type === 'string') shape.length = spec.length;
-    if (spec.default !== undefined) shape.default = spec.default;
-    if (
-      !shape.nullable &&
-      (shape.default === undefined || shape.default === null || typeof shape.default === 'function')
-    ) {
-      if (!(shape.type in BACKFILL)) {
-        throw new SchemaError(
-          `${this.meta.name}: a NOT NULL ${shape.type} column '${shape.column}' needs a default to fill existing rows.`,
-          context,
-        );
-      }
-      shape.default = BACKFILL[shape.type];
-    }
-    return shape;
-  }
-
-  /**
    * Renames the table and points the model at the new name. MigrationError (and nothing
    * changed) when the name is invalid, the table is missing or the target exists.
    */
   async renameTable(to: string): Promise<void> {
     const from = this.meta.table;
-    const context = { model: this.meta.name, table: from, operation: 'renameTable', target: to };
-    if (!isSafeIdentifier(to))
-      throw new MigrationError(
-        `${this.meta.name}: '${String(to)}' is not a valid table name.`,
-        context,
-      );
-    if (to === from) return;
-    if (!(await this.tableExists(from)))
-      throw new MigrationError(`${this.meta.name}: table '${from}' does not exist.`, context);
-    if (await this.tableExists(to))
-      throw new MigrationError(`${this.meta.name}: table '${to}' already exists.`, context);
-    const rename = async () => {
-      await this.renameWithDependents(this.meta, from, to);
-      if (this.meta.auditLog && (await this.tableExists(auditTableName(from)))) {
-        await this.renameWithDependents(auditModel(from), auditTableName(from), auditTableName(to));
-      }
-    };
-    try {
-      // All or nothing where DDL is transactional; MySQL commits each statement anyway.
-      await (this.ddl.transactionalDdl ? this.connection.transaction(rename) : rename());
-    } catch (error) {
-      throw new MigrationError(
-        `${this.meta.name}: could not rename '${from}' to '${to}': ${(error as Error).message}`,
-        context,
-        {
-          cause: error,
-        },
-      );
-    } finally {
-      this.connection.resetStatements();
-    }
+    if (!(await renameModelTable(this, to))) return;
     this.meta.table = to;
     for (const listener of this.renameListeners) listener(from, to);
   }
 
-  private async renameWithDependents(meta: ModelMetadata, from: string, to: string): Promise<void> {
-    await this.connection.execute(this.ddl.renameTableSql(from, to));
-    const names = this.ddl.dependentNamesSql(to, from);
-    if (!names) return;
-    const live = new Set(
-      (await this.connection.query<{ name: string }>(names.sql, names.params)).map((r) => r.name),
-    );
-    for (const sql of this.ddl.renameDependentsSql(meta, from, to, live))
-      await this.connection.execute(sql);
-  }
-
   /** Compares the live table with the model (columns, nullability, coarse type families). */
   async schemaDiff(): Promise<SchemaDiff> {
-    const { meta, ddl } = this;
-    const diff: SchemaDiff = {
-      model: meta.name,
-      table: meta.table,
-      missingTable: false,
-      missingColumns: [],
-      extraColumns: [],
-      nullableMismatches: [],
-      typeMismatches: {},
-      ok: true,
-    };
     const live = await this.liveColumns();
-    if (live.length === 0 && !(await this.schemaExists())) {
-      diff.missingTable = true;
-      diff.missingColumns = meta.fields.map((f) => f.column);
-      diff.ok = false;
-      return diff;
-    }
-    const byName = new Map(live.map((c) => [c.name, c]));
-    for (const field of meta.fields) {
-      const column = byName.get(field.column);
-      if (!column) {
-        diff.missingColumns.push(field.column);
-        continue;
-      }
-      if (!field.isKey && column.nullable !== field.nullable)
-        diff.nullableMismatches.push(field.column);
-      const expected = ddl.typeFamily(ddl.sqlType(field));
-      const actual = ddl.typeFamily(column.type);
-      if (expected !== actual) diff.typeMismatches[field.column] = { expected, actual };
-    }
-    const known = new Set(meta.fields.map((f) => f.column));
-    diff.extraColumns = live.filter((c) => !known.has(c.name)).map((c) => c.name);
-    diff.ok =
-      !diff.missingColumns.length &&
-      !diff.extraColumns.length &&
-      !diff.nullableMismatches.length &&
-      !Object.keys(diff.typeMismatches).length;
-    return diff;
+    if (live.length === 0 && !(await this.schemaExists())) return missingTableDrift(this.meta);
+    return tableDrift(this.meta, this.ddl, live);
   }
 
   /** Additive migration: adds missing columns of the model (dry run by default). */
@@ -429,10 +276,8 @@ export class ModelSchema<T = any> {
       await this.createSchema();
       return this.schemaDiff();
     }
-    for (const column of diff.missingColumns) {
-      const field = this.meta.fields.find((f) => f.column === column)!;
-      await this.ensureColumn(field.property);
-    }
+    for (const property of missingColumnProperties(this.meta, diff))
+      await this.ensureColumn(property);
     return this.schemaDiff();
   }
 }

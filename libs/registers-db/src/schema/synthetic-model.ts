@@ -8,8 +8,16 @@ import { snakeCase } from '../metadata/naming';
 
 type ColumnDraft = [property: string, type: LogicalType, options?: Partial<FieldMetadata>];
 
-/** Metadata for tables the library owns (ledger, audit log), so they share the model DDL path. */
-export function syntheticModel(name: string, table: string, columns: ColumnDraft[]): ModelMetadata {
+/**
+ * Metadata for tables the library owns (ledgers, audit log), so they share the model DDL path.
+ * `target` is the class a Manager of the table builds its records from.
+ */
+export function syntheticModel<T = any>(
+  name: string,
+  table: string,
+  columns: ColumnDraft[],
+  target?: Function,
+): ModelMetadata<T> {
   const fields: FieldMetadata[] = columns.map(([property, type, options]) => ({
     property,
     column: snakeCase(property),
@@ -26,7 +34,7 @@ export function syntheticModel(name: string, table: string, columns: ColumnDraft
     ...(type === 'datetime' ? { timezone: true } : {}),
     ...options,
   }));
-  return plainModelMetadata(name, table, fields);
+  return plainModelMetadata<T>(name, table, fields, target);
 }
 
 /** Metadata of a model keyed on `id` over `fields`, with every model option off. */
@@ -68,24 +76,59 @@ export function auditModel(table: string): ModelMetadata {
   ]);
 }
 
+/**
+ * A ledger name column: VARCHAR(255) like any string field, without the length check a
+ * Manager would add. The ledgers store what the database takes (SQLite keeps longer names).
+ */
+const LEDGER_NAME: Partial<FieldMetadata> = { length: undefined };
+
+/** A row of the `registers_schema_migrations` ledger. */
+export interface SchemaMigrationRow {
+  id?: number;
+  /** The schema checksum. */
+  version: string;
+  name: string;
+  /** JSON list of the registered tables. */
+  tables: string;
+  appliedAt: Date;
+}
+
 /** The `registers_schema_migrations` ledger written by `createAll()`. */
-export function migrationLedgerModel(): ModelMetadata {
-  return syntheticModel('SchemaMigration', SCHEMA_MIGRATIONS_TABLE, [
-    ['id', 'integer'],
-    ['version', 'string', { length: 64 }],
-    ['name', 'string'],
-    ['tables', 'text'],
-    ['appliedAt', 'datetime'],
-  ]);
+export function migrationLedgerModel(): ModelMetadata<SchemaMigrationRow> {
+  return syntheticModel<SchemaMigrationRow>(
+    'SchemaMigration',
+    SCHEMA_MIGRATIONS_TABLE,
+    [
+      ['id', 'integer'],
+      ['version', 'string', { length: 64 }],
+      ['name', 'string', LEDGER_NAME],
+      ['tables', 'text'],
+      ['appliedAt', 'datetime'],
+    ],
+    class SchemaMigration {},
+  );
+}
+
+/** A row of the `registers_seeds` ledger. */
+export interface SeedRunRow {
+  id?: number;
+  /** The seeder's name. */
+  name: string;
+  appliedAt: Date;
 }
 
 /** The `registers_seeds` ledger: which seeders ran on this database. */
-export function seedLedgerModel(): ModelMetadata {
-  const meta = syntheticModel('SeedRun', SEED_LEDGER_TABLE, [
-    ['id', 'integer'],
-    ['name', 'string', { unique: true }],
-    ['appliedAt', 'datetime'],
-  ]);
+export function seedLedgerModel(): ModelMetadata<SeedRunRow> {
+  const meta = syntheticModel<SeedRunRow>(
+    'SeedRun',
+    SEED_LEDGER_TABLE,
+    [
+      ['id', 'integer'],
+      ['name', 'string', { ...LEDGER_NAME, unique: true }],
+      ['appliedAt', 'datetime'],
+    ],
+    class SeedRun {},
+  );
   meta.unique = [['name']];
   return meta;
 }

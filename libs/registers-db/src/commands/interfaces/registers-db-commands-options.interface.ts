@@ -1,5 +1,6 @@
-/** File type `db migration:generate` writes: a TypeScript class or a CommonJS module. */
-export type MigrationExtension = 'ts' | 'js';
+import type { MigrationExtension } from '../../migrations/interfaces/migration.interfaces';
+
+export type { MigrationExtension };
 
 /** `RegistersDbCommandsModule.forRoot()` options. */
 export interface RegistersDbCommandsOptions {

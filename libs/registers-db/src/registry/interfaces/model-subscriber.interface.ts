@@ -1,14 +1,7 @@
-import type { Type } from '@nestjs/common';
-
-export interface ModelSubscriberOptions {
-  /** Registry name; default the default registry. */
-  registry?: string;
-}
-
-/** What `@ModelSubscriber()` records on a provider class. */
-export interface ModelSubscriberMetadata extends ModelSubscriberOptions {
-  models: Type<any>[];
-}
+export type {
+  ModelSubscriberMetadata,
+  ModelSubscriberOptions,
+} from '../../metadata/interfaces/model-subscriber-options.interface';
 
 /**
  * A provider that receives a model's lifecycle events, with the same names and arguments

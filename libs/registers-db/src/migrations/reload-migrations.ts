@@ -1,13 +1,13 @@
 import type { MigrationInterface } from 'typeorm';
-import type { DatabaseRegistry } from '../registry/database-registry';
+import type { DatabaseConnection } from '../connection/database-connection';
 
 /**
- * Reads the registry's `migrations` (classes and file globs) again. TypeORM loads them once,
+ * Reads the connection's `migrations` (classes and file globs) again. TypeORM loads them once,
  * when the connection opens; in a shell session (one process, one connection) a migration
  * written by `migration:generate` would otherwise stay invisible to `migration:run`.
  */
-export async function reloadMigrations(registry: DatabaseRegistry): Promise<void> {
-  const source = await registry.connection.dataSource();
+export async function reloadMigrations(connection: DatabaseConnection): Promise<void> {
+  const source = await connection.dataSource();
   const configured = source.options.migrations ?? [];
   const list = Array.isArray(configured) ? configured : Object.values(configured);
   // Loaded here, not at import: the console's help never needs TypeORM.

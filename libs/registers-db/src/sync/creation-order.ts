@@ -34,3 +34,19 @@ export function creationOrder<E extends { meta: ModelMetadata }>(
   for (const entry of entries) if (!state.has(entry)) visit(entry);
   return steps;
 }
+
+/**
+ * The CREATE TABLE order of `entries` with the foreign keys each leaves out: none where the
+ * dialect accepts a reference to a table created later (`lazyForeignKeys`, SQLite), else
+ * those closing a reference cycle, added once every table exists.
+ */
+export function tableCreationSteps<E extends { meta: ModelMetadata }>(
+  entries: E[],
+  byTable: (table: string) => E | undefined,
+  lazyForeignKeys: boolean,
+): Array<{ entry: E; deferForeignKeys: string[] }> {
+  return creationOrder(entries, byTable).map(({ entry, deferred }) => ({
+    entry,
+    deferForeignKeys: lazyForeignKeys ? [] : deferred,
+  }));
+}

@@ -1,20 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  assertMigrationName,
-  migrationStatements,
-  pascalCase,
-  SchemaChange,
-} from '../registry/migration-file';
-import type { DatabaseRegistry } from '../registry/database-registry';
-import type { MigrationExtension } from './interfaces/registers-db-commands-options.interface';
-
-export interface WrittenMigration {
-  path: string;
-  className: string;
-  up: SchemaChange[];
-  down: SchemaChange[];
-}
+import type {
+  GeneratedMigration,
+  MigrationExtension,
+  SchemaChanges,
+} from './interfaces/migration.interfaces';
+import { migrationSource, migrationStatements, pascalCase, SchemaChange } from './migration-file';
 
 /**
  * `ts` when these commands run from TypeScript sources (ts-node, swc-node, jest), where the
@@ -63,25 +54,26 @@ module.exports = { ${className} };
 }
 
 /**
- * Writes `<timestamp>-<name>.<extension>` for the registry's pending schema changes into
- * `directory`; null (and no file) when the database matches the models. `.ts` files come from
- * the registry's own generator, `.js` files are CommonJS.
+ * Writes `<timestamp>-<name>.<extension>` into `directory` (created when missing; an existing
+ * file is never overwritten): a TypeScript class, or a CommonJS module for `js`.
  */
-export async function writeMigration(
-  registry: DatabaseRegistry,
+export async function writeMigrationFile(
   name: string,
-  options: { directory: string; extension: MigrationExtension },
-): Promise<WrittenMigration | null> {
-  if (options.extension === 'ts') {
-    return registry.generateMigration(name, { directory: options.directory });
+  changes: SchemaChanges,
+  options: { directory: string; timestamp: number; extension: MigrationExtension },
+): Promise<GeneratedMigration> {
+  const { up, down } = changes;
+  const { directory, timestamp, extension } = options;
+  let className: string;
+  let source: string;
+  if (extension === 'ts') {
+    ({ className, source } = migrationSource(name, timestamp, up, down));
+  } else {
+    className = `${pascalCase(name)}${timestamp}`;
+    source = commonJsMigrationSource(className, up, down);
   }
-  assertMigrationName(name);
-  const { up, down } = await registry.schemaChanges();
-  if (up.length === 0) return null;
-  const timestamp = Date.now();
-  const className = `${pascalCase(name)}${timestamp}`;
-  await mkdir(options.directory, { recursive: true });
-  const path = join(options.directory, `${timestamp}-${name}.js`);
-  await writeFile(path, commonJsMigrationSource(className, up, down), { flag: 'wx' });
+  await mkdir(directory, { recursive: true });
+  const path = join(directory, `${timestamp}-${name}.${extension}`);
+  await writeFile(path, source, { flag: 'wx' });
   return { path, className, up, down };
 }

@@ -1,0 +1,9 @@
+export { SeedRunner } from './seed-runner';
+export type {
+  AddSeederOptions,
+  SeedResult,
+  SeedRunOptions,
+  SeederOf,
+  SeederOptions,
+  SeedingHost,
+} from './interfaces/seeder.interfaces';
