@@ -1,14 +1,13 @@
 /**
  * The import rules of the libraries, checked by `npm run lint`:
  * - no import cycles (type-only imports included) anywhere in libs/;
- * - @registers/db's layers: a folder imports only its own layer or lower ones, so folders
+ * - each library's layers: a folder imports only its own layer or lower ones, so folders
  *   never form a cycle and a change low in the stack cannot depend on what sits above it.
  */
-const DB = '^libs/registers-db/src/';
 
-/** @registers/db, lowest layer first (see libs/registers-db/ARCHITECTURE.md). */
+/** @registers/db, lowest layer first; entries are path patterns under src/ (see libs/registers-db/ARCHITECTURE.md). */
 const DB_LAYERS = [
-  ['model', ['constants.ts', 'errors/', 'interfaces/', 'metadata/', 'security/']],
+  ['model', ['constants\\.ts$', 'errors/', 'interfaces/', 'metadata/', 'security/']],
   ['validation', ['validation/']],
   ['query', ['query/']],
   ['dialects', ['dialects/']],
@@ -19,20 +18,38 @@ const DB_LAYERS = [
   ['relations', ['relations/']],
   ['sync, migrations, seeding', ['sync/', 'migrations/', 'seeding/']],
   ['registry', ['registry/']],
-  ['nest and commands', ['nest/', 'commands/', 'decorators/', 'filters/', 'testing/', 'index.ts']],
+  ['nest and commands', ['nest/', 'commands/', 'decorators/', 'filters/', 'testing/', 'index\\.ts$']],
 ];
 
-const pathsOf = (folders) => `${DB}(${folders.map((f) => f.replace('.', '\\.')).join('|')})`;
+/** @registers/cli, lowest layer first (see libs/registers-cli/ARCHITECTURE.md). */
+const CLI_LAYERS = [
+  ['interfaces', ['interfaces/']],
+  ['decorators', ['decorators/']],
+  ['errors', ['errors/']],
+  ['output', ['output/']],
+  ['registry', ['registry/']],
+  ['parser', ['parser/']],
+  ['runtime', ['runtime/']],
+  ['help', ['help/']],
+  ['shell', ['shell/']],
+  ['nest wiring', ['[^/]+\\.ts$']],
+];
 
-const layerRules = DB_LAYERS.slice(0, -1).map(([name, folders], i) => ({
-  name: `db-layer-${name.replace(/\W+/g, '-')}`,
-  comment: `@registers/db: ${name} may not import a higher layer (${DB_LAYERS.slice(i + 1)
-    .map(([n]) => n)
-    .join(', ')})`,
-  severity: 'error',
-  from: { path: pathsOf(folders) },
-  to: { path: pathsOf(DB_LAYERS.slice(i + 1).flatMap(([, f]) => f)) },
-}));
+/** One rule per layer: it may not import any layer above it. */
+function layerRules(library, layers) {
+  const root = `^libs/${library}/src/`;
+  const pathsOf = (folders) => `${root}(${folders.join('|')})`;
+  return layers.slice(0, -1).map(([name, folders], i) => ({
+    name: `${library}-layer-${name.replace(/\W+/g, '-')}`,
+    comment: `${library}: ${name} may not import a higher layer (${layers
+      .slice(i + 1)
+      .map(([n]) => n)
+      .join(', ')})`,
+    severity: 'error',
+    from: { path: pathsOf(folders) },
+    to: { path: pathsOf(layers.slice(i + 1).flatMap(([, f]) => f)) },
+  }));
+}
 
 module.exports = {
   forbidden: [
@@ -43,7 +60,8 @@ module.exports = {
       from: { path: '^libs/' },
       to: { circular: true },
     },
-    ...layerRules,
+    ...layerRules('registers-db', DB_LAYERS),
+    ...layerRules('registers-cli', CLI_LAYERS),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
