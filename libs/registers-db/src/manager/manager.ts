@@ -16,13 +16,13 @@ import type {
   Page,
   PageRequest,
 } from './manager-options.interface';
+import { createModelContext, type ModelContext } from './context/model-context';
 import type { ModelSubscriberLike } from './model-hooks';
 import { BatchInserter } from './operations/batch-inserter';
 import { BulkUpserts } from './operations/bulk-upserts';
 import { BulkWrites } from './operations/bulk-writes';
 import { HookedWrites } from './operations/hooked-writes';
 import { IdempotentWrites } from './operations/idempotent-writes';
-import { ModelContext } from './operations/model-context';
 import { Pagination } from './operations/pagination';
 import { RawQueries } from './operations/raw-queries';
 import { Reads } from './operations/reads';
@@ -35,7 +35,8 @@ import { WhereWrites } from './operations/where-writes';
  * statement shape; every call goes through the connection, so inside
  * `registry.transaction(fn)` it joins that transaction. Records are instances of the model.
  *
- * The methods delegate to the operations under `operations/`, which share one ModelContext.
+ * The methods delegate to the operations under `operations/`, which share one model context
+ * (see context/model-context.ts).
  */
 export class Manager<T extends object> implements RecordOwner<T> {
   readonly dialect: Dialect;
@@ -54,10 +55,10 @@ export class Manager<T extends object> implements RecordOwner<T> {
     readonly connection: DatabaseConnection,
     readonly schema: ModelSchema<T>,
   ) {
-    const ctx = new ModelContext(meta, connection, schema, this);
+    const ctx = createModelContext(meta, connection, schema, this);
     this.ctx = ctx;
-    this.dialect = ctx.dialect;
-    this.recordClass = ctx.recordClass;
+    this.dialect = ctx.model.dialect;
+    this.recordClass = ctx.model.recordClass;
     this.reads = new Reads(ctx);
     const whereWrites = new WhereWrites(ctx);
     const recordWrites = new RecordWrites(ctx, whereWrites, this);
@@ -78,7 +79,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
    * Returns the function that removes it.
    */
   subscribe(subscriber: ModelSubscriberLike): () => void {
-    return this.ctx.hooks.subscribe(subscriber);
+    return this.ctx.model.hooks.subscribe(subscriber);
   }
 
   /**
@@ -86,7 +87,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
    * base64 key from REGISTERS_ENCRYPTION_KEY at first use).
    */
   useFieldCipher(cipher: FieldCipher): this {
-    this.ctx.encrypted.use(cipher);
+    this.ctx.model.encrypted.use(cipher);
     return this;
   }
 
