@@ -38,8 +38,8 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   create(data: Partial<T>): Promise<ManagedRecord<T>> {
-    const { model, table, run } = this;
     if (!this.effects) return this.records.create(data);
+    const { model, table, run } = this;
     return run.transaction(async () => {
       const input = await model.hooks.run('beforeCreate', data);
       const record = await this.records.create(input);
@@ -50,8 +50,8 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
+    if (!this.table.audit) return this.records.upsert(data);
     const { model, table, run } = this;
-    if (!table.audit) return this.records.upsert(data);
     return run.transaction(async () => {
       const record = await this.records.upsert(data);
       await table.audit!.write('upsert', [model.keyOf(record)], model.storedNames(data));
@@ -60,9 +60,9 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   save(record: T): Promise<ManagedRecord<T>> {
-    const { model, table, run } = this;
     if (!this.effects || !record || typeof record !== 'object' || !isPersisted(record))
       return this.records.save(record);
+    const { model, table, run } = this;
     return run.transaction(async () => {
       await model.hooks.run('beforeSave', record);
       const saved = await this.records.save(record);
@@ -77,8 +77,8 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   updateRecord(record: T, changes: Partial<T>): Promise<T> {
-    const { model, table, run } = this;
     if (!this.effects) return this.records.updateRecord(record, changes);
+    const { model, table, run } = this;
     return run.transaction(async () => {
       await model.hooks.run('beforeSave', record);
       const updated = await this.records.updateRecord(record, changes);
@@ -97,8 +97,8 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
     changes: Partial<T>,
     options?: FullTableOptions,
   ): Promise<ManagedRecord<T>[]> {
+    if (!this.table.audit) return this.where.updateWhere(where, changes, options);
     const { model, table, run } = this;
-    if (!table.audit) return this.where.updateWhere(where, changes, options);
     return run.transaction(async () => {
       const records = await this.where.updateWhere(where, changes, options);
       await table.audit!.write(
@@ -124,8 +124,8 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
     action: 'delete' | 'hardDelete',
     remove: () => Promise<boolean>,
   ): Promise<boolean> {
-    const { model, table, run } = this;
     if (!this.deleteEffects) return remove();
+    const { model, table, run } = this;
     return run.transaction(async () => {
       await model.hooks.run('beforeDelete', key);
       const deleted = await remove();
@@ -138,8 +138,8 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   restore(key: KeyValue): Promise<boolean> {
+    if (!this.table.audit) return this.records.restore(key);
     const { table, run } = this;
-    if (!table.audit) return this.records.restore(key);
     return run.transaction(async () => {
       const restored = await this.records.restore(key);
       if (restored) await table.audit!.write('restore', [key], null);
@@ -148,8 +148,8 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   deleteWhere(where: Filter<T>, options?: FullTableOptions): Promise<number> {
-    const { run } = this;
     if (!this.deleteEffects) return this.where.deleteWhere(where, options);
+    const { run } = this;
     return run.transaction(() =>
       this.deleteEach(this.where.keysWhere(where, options, 'deleteWhere')),
     );
@@ -163,8 +163,8 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   bulkCreate(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
-    const { model, table, run } = this;
     if (!this.effects) return this.bulk.bulkCreate(rows);
+    const { model, table, run } = this;
     return run.transaction(async () => {
       const input = await model.hooks.run('beforeBulkCreate', rows);
       const records = await this.bulk.bulkCreate(input);
@@ -179,8 +179,8 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   bulkUpsert(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
+    if (!this.table.audit) return this.bulk.bulkUpsert(rows);
     const { model, table, run } = this;
-    if (!table.audit) return this.bulk.bulkUpsert(rows);
     return run.transaction(async () => {
       const records = await this.bulk.bulkUpsert(rows);
       await table.audit!.write('upsert', [...new Set(records.map((r) => model.keyOf(r)))], null);
@@ -189,15 +189,15 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   bulkDelete(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
-    const { run } = this;
     if (!this.deleteEffects || !Array.isArray(keysOrWhere))
       return this.bulk.bulkDelete(keysOrWhere, options);
+    const { run } = this;
     return run.transaction(() => this.deleteEach(keysOrWhere));
   }
 
   purgeDeleted(options: { before?: Date } = {}): Promise<number> {
+    if (!this.table.audit) return this.where.purgeDeleted(options);
     const { table, run } = this;
-    if (!table.audit) return this.where.purgeDeleted(options);
     return run.transaction(async () => {
       table.requireSoftDelete('purgeDeleted');
       const deletedKeys = () =>
