@@ -206,7 +206,7 @@ interface Validator {
 }
 
 function validatorOf(registry: DatabaseRegistry, model: Function): Validator {
-  return (registry.manager(model as any) as any).writes.ctx.validator;
+  return (registry.manager(model as any) as any).writes.model.validator;
 }
 
 /** What the generic path finds for a built instance: storage checks, then class-validator. */

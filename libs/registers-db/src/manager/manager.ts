@@ -1,33 +1,19 @@
-import type { Type } from '@nestjs/common';
 import type { DatabaseConnection } from '../connection/database-connection';
-import type { Dialect } from '../dialects/base/dialect.interface';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import type { Filter } from '../query/query-node';
-import type { ManagedRecord, RecordOwner } from '../records/record-methods.interface';
+import type { ManagedRecord } from '../records/record-methods.interface';
 import { forgetPersisted, persistedKeyOf } from '../records/record-state';
 import type { ModelSchema } from '../schema/model-schema';
 import type { FieldCipher } from '../security/encryption';
-import type {
-  AggregateSpec,
-  FindOptions,
-  FullTableOptions,
-  KeyValue,
-  LookupArgs,
-  Page,
-  PageRequest,
-} from './manager-options.interface';
+import { ManagerReads } from './manager-reads';
+import type { FullTableOptions, KeyValue, LookupArgs } from './manager-options.interface';
 import type { ModelSubscriberLike } from './model-hooks';
 import { BatchInserter } from './operations/batch-inserter';
 import { BulkUpserts } from './operations/bulk-upserts';
 import { BulkWrites } from './operations/bulk-writes';
 import { HookedWrites } from './operations/hooked-writes';
 import { IdempotentWrites } from './operations/idempotent-writes';
-import { ModelContext } from './operations/model-context';
-import { Pagination } from './operations/pagination';
-import { RawQueries } from './operations/raw-queries';
-import { Reads } from './operations/reads';
 import { RecordWrites } from './operations/record-writes';
-import { Shapes } from './operations/shapes';
 import { WhereWrites } from './operations/where-writes';
 
 /**
@@ -35,38 +21,22 @@ import { WhereWrites } from './operations/where-writes';
  * statement shape; every call goes through the connection, so inside
  * `registry.transaction(fn)` it joins that transaction. Records are instances of the model.
  *
- * The methods delegate to the operations under `operations/`, which share one ModelContext.
+ * The reads (get, filter, select, aggregate, paginate, raw, …) are in ManagerReads; this
+ * class adds the writes. The methods delegate to the operations under `operations/`, which
+ * share one model context (see context/model-context.ts).
  */
-export class Manager<T extends object> implements RecordOwner<T> {
-  readonly dialect: Dialect;
-  /** The class of the records this manager returns (a subclass of the model). */
-  readonly recordClass: Type<T>;
-  private readonly ctx: ModelContext<T>;
-  private readonly reads: Reads<T>;
+export class Manager<T extends object> extends ManagerReads<T> {
   private readonly writes: HookedWrites<T>;
-  private readonly shapes: Shapes<T>;
-  private readonly pagination: Pagination<T>;
-  private readonly rawQueries: RawQueries<T>;
   private readonly idempotent: IdempotentWrites<T>;
 
-  constructor(
-    readonly meta: ModelMetadata<T>,
-    readonly connection: DatabaseConnection,
-    readonly schema: ModelSchema<T>,
-  ) {
-    const ctx = new ModelContext(meta, connection, schema, this);
-    this.ctx = ctx;
-    this.dialect = ctx.dialect;
-    this.recordClass = ctx.recordClass;
-    this.reads = new Reads(ctx);
+  constructor(meta: ModelMetadata<T>, connection: DatabaseConnection, schema: ModelSchema<T>) {
+    super(meta, connection, schema);
+    const { ctx } = this;
     const whereWrites = new WhereWrites(ctx);
     const recordWrites = new RecordWrites(ctx, whereWrites, this);
     const inserter = new BatchInserter(ctx);
     const bulk = new BulkWrites(ctx, inserter, new BulkUpserts(ctx, inserter), whereWrites, this);
     this.writes = new HookedWrites(ctx, recordWrites, whereWrites, bulk);
-    this.shapes = new Shapes(ctx, this.reads);
-    this.pagination = new Pagination(ctx, this.reads);
-    this.rawQueries = new RawQueries(ctx);
     this.idempotent = new IdempotentWrites(ctx, this.reads, recordWrites, this);
   }
 
@@ -78,7 +48,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
    * Returns the function that removes it.
    */
   subscribe(subscriber: ModelSubscriberLike): () => void {
-    return this.ctx.hooks.subscribe(subscriber);
+    return this.ctx.model.hooks.subscribe(subscriber);
   }
 
   /**
@@ -86,7 +56,7 @@ export class Manager<T extends object> implements RecordOwner<T> {
    * base64 key from REGISTERS_ENCRYPTION_KEY at first use).
    */
   useFieldCipher(cipher: FieldCipher): this {
-    this.ctx.encrypted.use(cipher);
+    this.ctx.model.encrypted.use(cipher);
     return this;
   }
 
@@ -182,118 +152,6 @@ export class Manager<T extends object> implements RecordOwner<T> {
   /** Deletes by a list of keys or by a `where`; returns how many rows were deleted. */
   bulkDelete(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
     return this.writes.bulkDelete(keysOrWhere, options);
-  }
-
-  // ---------------------------------------------------------------- reads
-
-  /** The record with this key, or the first matching `where`; null when none. */
-  get(keyOrWhere: KeyValue | Filter<T>): Promise<ManagedRecord<T> | null> {
-    return this.reads.get(keyOrWhere, 'get');
-  }
-
-  /** Like get, but a missing record raises RecordNotFoundError. */
-  require(keyOrWhere: KeyValue | Filter<T>): Promise<ManagedRecord<T>> {
-    return this.reads.require(keyOrWhere);
-  }
-
-  /** Records matching `where` (all when omitted), with orderBy/limit/offset. */
-  filter(where?: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T>[]> {
-    return this.reads.find('filter', where, options);
-  }
-
-  all(options?: FindOptions): Promise<ManagedRecord<T>[]> {
-    return this.reads.find('all', undefined, options);
-  }
-
-  exists(where?: Filter<T>): Promise<boolean> {
-    return this.reads.exists(where);
-  }
-
-  count(where?: Filter<T>): Promise<number> {
-    return this.reads.count(where);
-  }
-
-  /** The first record by `orderBy` (default: the key), or null. */
-  first(where?: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T> | null> {
-    return this.reads.first(where, options);
-  }
-
-  /** The last record by `orderBy` (default: the key): first() of the reversed order. */
-  last(where?: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T> | null> {
-    return this.reads.last(where, options);
-  }
-
-  /** Reloads a record's fields from its row, in place; returns the record. */
-  refresh(record: T): Promise<ManagedRecord<T>> {
-    return this.reads.refresh(record);
-  }
-
-  // ---------------------------------------------------------------- shapes
-
-  /** Records that do not match `where` (SQL NULL rules: a NULL column matches neither side). */
-  exclude(where: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T>[]> {
-    return this.shapes.exclude(where, options);
-  }
-
-  /** Plain objects with exactly the requested fields, for the rows matching `where`. */
-  select<K extends keyof T & string>(
-    fields: K[],
-    where?: Filter<T>,
-    options?: FindOptions,
-  ): Promise<Array<Pick<T, K>>> {
-    return this.shapes.select(fields, where, options);
-  }
-
-  /** The values of one field for the rows matching `where`. */
-  valuesList<K extends keyof T & string>(
-    field: K,
-    where?: Filter<T>,
-    options?: FindOptions,
-  ): Promise<Array<T[K]>> {
-    return this.shapes.valuesList(field, where, options);
-  }
-
-  /** `{ [value]: count }` grouped by one field (NULL groups under the key `null`). */
-  countBy<K extends keyof T & string>(
-    field: K,
-    where?: Filter<T>,
-  ): Promise<Record<string, number>> {
-    return this.shapes.countBy(field, where);
-  }
-
-  /**
-   * One aggregate (`Agg.sum('total')`) → its value, or labelled aggregates
-   * (`{ total: Agg.sum('total'), n: Agg.count() }`) → an object of values. Numbers are JS
-   * numbers on every dialect; an empty set gives null (0 for counts).
-   */
-  aggregate(spec: AggregateSpec<T>, where?: Filter<T>): Promise<any> {
-    return this.shapes.aggregate(spec, where);
-  }
-
-  /**
-   * Keyset pagination: `orderBy` (default the key; the key is added as the last tiebreak),
-   * `limit` (default 20) and the `cursor` of the previous page. Order fields must be
-   * non-nullable so the cursor comparison is exact.
-   */
-  paginate(request: PageRequest<T> = {}): Promise<Page<ManagedRecord<T>>> {
-    return this.pagination.paginate(request);
-  }
-
-  // ---------------------------------------------------------------- raw SQL
-
-  /** Runs a SELECT with `:named` parameters and hydrates the rows as records of this model. */
-  raw(sql: string, params?: Record<string, unknown>): Promise<ManagedRecord<T>[]> {
-    return this.rawQueries.raw(sql, params);
-  }
-
-  /** Runs a SELECT with `:named` parameters and returns the driver's rows as plain objects. */
-  rawDicts(sql: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-    return this.rawQueries.rawDicts(sql, params);
-  }
-
-  /** Runs a write statement with `:named` parameters; returns the number of rows it changed. */
-  executeRaw(sql: string, params?: Record<string, unknown>): Promise<number> {
-    return this.rawQueries.executeRaw(sql, params);
   }
 
   // ---------------------------------------------------------------- idempotent writes

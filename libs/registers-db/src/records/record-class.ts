@@ -2,9 +2,9 @@ import { inspect } from 'node:util';
 import type { Type } from '@nestjs/common';
 import { InvalidQueryError } from '../errors';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
-import { loadRelated } from '../relations/load-related';
 import { verifyAndUpgradePassword, verifyPassword } from '../security/passwords';
 import type { RecordOwner } from './record-methods.interface';
+import { loadRelatedOf } from './related-loader';
 
 /**
  * A subclass of the model whose prototype carries the record methods, bound to one
@@ -33,7 +33,7 @@ export function createRecordClass<T extends object>(
       return owner.updateRecord(this, changes);
     }),
     related: method(function (this: T, name: string) {
-      return loadRelated(this, name);
+      return loadRelatedOf(this, name);
     }),
   };
   const passwordFields = meta.fields.filter((f) => f.hashPassword).map((f) => f.property);

@@ -1,4 +1,5 @@
 import { RelationshipError } from '../errors';
+import { installRelatedLoader } from '../records/related-loader';
 import { cachedRelated, hasCachedRelated } from './relation-cache';
 import { loadRelation } from './relation-loader';
 import { scopeOf } from './relation-scope';
@@ -23,3 +24,6 @@ export async function loadRelated<R = unknown>(record: object, name: string): Pr
   const [value] = await loadRelation(relation, scope, [record]);
   return value as R;
 }
+
+// What record.related(name) runs (records cannot import this layer).
+installRelatedLoader(loadRelated);

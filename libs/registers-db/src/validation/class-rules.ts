@@ -1,14 +1,7 @@
-import {
-  getMetadataStorage,
-  validate,
-  validateSync,
-  ValidationTypes,
-  ValidatorOptions,
-} from 'class-validator';
+import { validate, validateSync, ValidatorOptions } from 'class-validator';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
-import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import type { RuleValidator } from './inline-rules';
 import { compileRuleCheck, RuleCheck } from './rule-check';
+import { selectRules } from './rule-selection';
 
 /**
  * What class-validator knows about one model class, read once. `passes` is the compiled
@@ -23,36 +16,6 @@ export interface ClassRules {
   /** Whether any rule is asynchronous (then `validate` is awaited, else `validateSync`). */
   hasAsyncRules: boolean;
   passes?: RuleCheck;
-}
-
-/** The class-validator metadata a class is validated with, and the validators behind it. */
-export interface RuleSelection {
-  targetName: string;
-  /** Rules by property, in class-validator's own order. */
-  grouped: Record<string, ValidationMetadata[]>;
-  constraintsOf(m: ValidationMetadata): Array<{ instance: RuleValidator; async?: boolean }>;
-  hasAsyncRules: boolean;
-  /** No nested or promise validation: every rule checks one value. */
-  flat: boolean;
-}
-
-function selectRules(target: Function): RuleSelection {
-  const storage = getMetadataStorage();
-  // The same selection class-validator makes for `validate(instance)` without groups.
-  const metadatas = storage.getTargetValidationMetadatas(target, '', false, false, undefined);
-  const constraintsOf = (m: ValidationMetadata) =>
-    m.constraintCls ? storage.getTargetValidatorConstraints(m.constraintCls) : [];
-  return {
-    targetName: target.name,
-    grouped: storage.groupByPropertyName(metadatas),
-    constraintsOf,
-    hasAsyncRules: metadatas.some((m) => constraintsOf(m).some((c) => c.async)),
-    flat: metadatas.every(
-      (m) =>
-        m.type !== ValidationTypes.NESTED_VALIDATION &&
-        m.type !== ValidationTypes.PROMISE_VALIDATION,
-    ),
-  };
 }
 
 export function readClassRules(target: Function): ClassRules {

@@ -1,6 +1,6 @@
 import { ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import type { RuleSelection } from './class-rules';
+import type { RuleSelection } from './rule-selection';
 import { fastAcceptFor } from './fast-accept';
 import { Bindings, literal } from './generated-code';
 import { defaultMessageOf, INLINE_RULES, PROBE_VALUES, RuleValidator } from './inline-rules';

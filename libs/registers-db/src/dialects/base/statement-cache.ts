@@ -9,7 +9,7 @@ import { LRUCache } from 'lru-cache';
 export const STATEMENT_CACHE_SIZE = 1000;
 
 /** A least-recently-used cache of per-statement data, keyed by SQL text. */
-export function statementCache<V extends {}>(
+export function statementCache<V extends NonNullable<unknown>>(
   max: number = STATEMENT_CACHE_SIZE,
 ): LRUCache<string, V> {
   return new LRUCache<string, V>({ max });

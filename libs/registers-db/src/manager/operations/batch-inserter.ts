@@ -4,8 +4,9 @@ import { chunked, chunkSizes } from '../chunking';
 import { ChunkFailure } from './chunk-failure';
 import { assignGeneratedKeys } from './generated-keys';
 import { consecutiveInsertStep } from './insert-id-step';
-import type { ModelContext, Row } from './model-context';
-import { ROLLBACK_PROBE } from './rollback-probe';
+import { ModelOperation } from '../context/model-operation';
+import { ROLLBACK_PROBE } from '../context/rollback-probe';
+import type { Row } from '../context/statement-runner';
 
 /** A chunk's INSERT, sent, with its outcome captured (so no rejection goes unhandled). */
 interface InFlightChunk<T> {
@@ -21,9 +22,7 @@ export type ChunkProducer<T> = (start: number, end: number) => T[] | Promise<T[]
  * Inserts many records with multi-row statements under the parameter limit, validating
  * the next chunk while the database works on the previous one.
  */
-export class BatchInserter<T extends object> {
-  constructor(private readonly ctx: ModelContext<T>) {}
-
+export class BatchInserter<T extends object> extends ModelOperation<T> {
   /**
    * Inserts `total` records in one (sub)transaction. On an integrity error everything is
    * rolled back and the rows are replayed (and rolled back again) to name the failing row
@@ -35,13 +34,13 @@ export class BatchInserter<T extends object> {
     operation: string,
     rowIndexOf: (position: number) => number = (position) => position,
   ): Promise<T[]> {
-    const { ctx } = this;
-    await ctx.ready();
-    const perStatement = ctx.statements.rowsPerStatement;
-    const step = await consecutiveInsertStep(ctx);
+    const { model, table, run } = this;
+    await run.ready();
+    const perStatement = table.statements.rowsPerStatement;
+    const step = await consecutiveInsertStep(model.dialect, table.statements, run.connection);
     const records: T[] = new Array(total);
     try {
-      await ctx.connection.transaction(async () => {
+      await run.connection.transaction(async () => {
         let inflight: InFlightChunk<T> | undefined;
         let start = 0;
         for (const size of chunkSizes(total, perStatement)) {
@@ -59,7 +58,7 @@ export class BatchInserter<T extends object> {
         throw await this.locateFailure(error, records, operation, rowIndexOf);
       throw error;
     }
-    const key = ctx.meta.key;
+    const key = model.meta.key;
     for (const record of records) markPersisted(record, (record as any)[key]);
     return records;
   }
@@ -67,8 +66,8 @@ export class BatchInserter<T extends object> {
   /** The parameters of one multi-row INSERT of `chunk`. */
   private paramsOfChunk(chunk: T[]): unknown[] {
     const params: unknown[] = [];
-    const fields = this.ctx.statements.insertFields;
-    for (const record of chunk) this.ctx.paramsOf(record, fields, params);
+    const fields = this.table.statements.insertFields;
+    for (const record of chunk) this.model.paramsOf(record, fields, params);
     return params;
   }
 
@@ -77,7 +76,8 @@ export class BatchInserter<T extends object> {
    * With a known key step the keys follow from the insert id, else from RETURNING.
    */
   private send(chunk: T[], start: number, step: number | undefined): InFlightChunk<T> {
-    const { connection, statements } = this.ctx;
+    const { connection } = this.run;
+    const { statements } = this.table;
     const params = this.paramsOfChunk(chunk);
     const rows =
       step === undefined
@@ -96,7 +96,7 @@ export class BatchInserter<T extends object> {
     const outcome = await inflight.outcome;
     if ('error' in outcome)
       throw new ChunkFailure(outcome.error, inflight.start, inflight.start + inflight.chunk.length);
-    assignGeneratedKeys(this.ctx, inflight.chunk, outcome.rows, operation);
+    assignGeneratedKeys(this.model, this.table.statements, inflight.chunk, outcome.rows, operation);
   }
 
   private async locateFailure(
@@ -105,25 +105,28 @@ export class BatchInserter<T extends object> {
     operation: string,
     rowIndexOf: (position: number) => number,
   ): Promise<Error> {
-    const { ctx } = this;
+    const { model, table, run } = this;
     const { error, start, end } = failure;
-    if (error instanceof RegistryError || !ctx.dialect.classifyError(error))
-      return ctx.normalize(error, operation);
-    if (end - start === 1) return ctx.normalize(error, operation, rowIndexOf(start));
+    if (error instanceof RegistryError || !model.dialect.classifyError(error))
+      return run.normalize(error, operation);
+    if (end - start === 1) return run.normalize(error, operation, rowIndexOf(start));
     let found: { position: number; error: unknown } | undefined;
-    await ctx.connection
+    await run.connection
       .transaction(async () => {
         // The earlier chunks went with the rollback; write them again so cross-chunk duplicates show.
-        for (const chunk of chunked(records.slice(0, start), ctx.statements.rowsPerStatement)) {
-          await ctx.connection.query(
-            ctx.statements.insert(chunk.length),
+        for (const chunk of chunked(records.slice(0, start), table.statements.rowsPerStatement)) {
+          await run.connection.query(
+            table.statements.insert(chunk.length),
             this.paramsOfChunk(chunk),
           );
         }
-        const one = ctx.statements.insert(1);
+        const one = table.statements.insert(1);
         for (let i = start; i < end; i++) {
           try {
-            await ctx.connection.query(one, ctx.paramsOf(records[i], ctx.statements.insertFields));
+            await run.connection.query(
+              one,
+              model.paramsOf(records[i], table.statements.insertFields),
+            );
           } catch (rowError) {
             found = { position: i, error: rowError };
             break;
@@ -133,7 +136,7 @@ export class BatchInserter<T extends object> {
       })
       .catch(() => undefined);
     return found
-      ? ctx.normalize(found.error, operation, rowIndexOf(found.position))
-      : ctx.normalize(error, operation);
+      ? run.normalize(found.error, operation, rowIndexOf(found.position))
+      : run.normalize(error, operation);
   }
 }

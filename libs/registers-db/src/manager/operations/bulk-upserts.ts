@@ -2,11 +2,13 @@ import { RegistryError, SchemaError } from '../../errors';
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { chunked } from '../chunking';
+import type { ModelContext } from '../context/model-context';
+import { ModelOperation } from '../context/model-operation';
+import { ROLLBACK_PROBE } from '../context/rollback-probe';
+import type { Row } from '../context/statement-runner';
 import type { BatchInserter } from './batch-inserter';
 import { ChunkFailure } from './chunk-failure';
-import { syncKeySequence } from './key-sequence';
-import type { ModelContext, Row } from './model-context';
-import { ROLLBACK_PROBE } from './rollback-probe';
+import { KeySequence } from './key-sequence';
 
 /** One validated upsert row: its record, conflict target and the input it came from. */
 interface PreparedUpsert<T> {
@@ -17,33 +19,38 @@ interface PreparedUpsert<T> {
 }
 
 /** Upserts of many rows: plain inserts for rows without a target, multi-row upserts per target. */
-export class BulkUpserts<T extends object> {
+export class BulkUpserts<T extends object> extends ModelOperation<T> {
+  private readonly keys: KeySequence<T>;
+
   constructor(
-    private readonly ctx: ModelContext<T>,
+    ctx: ModelContext<T>,
     private readonly inserter: BatchInserter<T>,
-  ) {}
+  ) {
+    super(ctx);
+    this.keys = new KeySequence(ctx);
+  }
 
   async upsertMany(rows: Array<Partial<T>>, operation: string): Promise<ManagedRecord<T>[]> {
-    const { ctx } = this;
+    const { model, table, run } = this;
     const prepared: PreparedUpsert<T>[] = [];
     for (let i = 0; i < rows.length; i++) {
-      let input = ctx.plainInput(rows[i]);
-      if (ctx.tenancy.field) input = ctx.tenancy.fill(input, operation);
-      const conflict = ctx.upsertPlans.conflictOf(input);
-      const record = await ctx.validator.build(input, {
+      let input = model.plainInput(rows[i]);
+      if (model.tenancy.field) input = model.tenancy.fill(input, operation);
+      const conflict = table.upsertPlans.conflictOf(input);
+      const record = await model.validator.build(input, {
         operation,
         rowIndex: i,
-        allowDatabaseKey: conflict?.[0] === ctx.keyField,
+        allowDatabaseKey: conflict?.[0] === model.keyField,
       });
       prepared.push({ record, conflict, input });
     }
-    await ctx.passwords.hashAll(prepared.map((p) => p.record as any));
-    await ctx.seal(
+    await model.passwords.hashAll(prepared.map((p) => p.record as any));
+    await model.seal(
       prepared.map((p) => p.record),
       operation,
     );
     try {
-      return await ctx.transaction(() => this.write(prepared, operation));
+      return await run.transaction(() => this.write(prepared, operation));
     } catch (error) {
       if (!(error instanceof ChunkFailure)) throw error;
       throw await this.locateFailure(error, prepared, operation);
@@ -54,7 +61,7 @@ export class BulkUpserts<T extends object> {
     prepared: PreparedUpsert<T>[],
     operation: string,
   ): Promise<ManagedRecord<T>[]> {
-    const { ctx } = this;
+    const { model } = this;
     const results: ManagedRecord<T>[] = new Array(prepared.length);
     // Rows without a conflict target are plain inserts.
     const inserts = prepared.map((p, i) => (p.conflict ? -1 : i)).filter((i) => i >= 0);
@@ -76,7 +83,8 @@ export class BulkUpserts<T extends object> {
     });
     for (const indexes of groups.values())
       await this.upsertGroup(prepared, indexes, results, operation);
-    if (ctx.tenancy.field) for (const record of results) ctx.tenancy.assertOwns(record, operation);
+    if (model.tenancy.field)
+      for (const record of results) model.tenancy.assertOwns(record, operation);
     return results;
   }
 
@@ -87,50 +95,50 @@ export class BulkUpserts<T extends object> {
     results: ManagedRecord<T>[],
     operation: string,
   ): Promise<void> {
-    const { ctx } = this;
-    await ctx.ready();
+    const { model, table, run } = this;
+    await run.ready();
     const conflict = prepared[indexes[0]].conflict!;
-    const fields = ctx.upsertPlans.boundFields(conflict);
-    const update = ctx.upsertPlans.updatableOnConflict(
+    const fields = table.upsertPlans.boundFields(conflict);
+    const update = table.upsertPlans.updatableOnConflict(
       fields,
       conflict,
       new Set(indexes.flatMap((i) => Object.keys(prepared[i].input))),
     );
     // One statement may not touch a conflict value twice: the last row per value wins.
     const signatureOf = (record: any) =>
-      conflict.map((f) => String(ctx.dialect.toDriver(f, record[f.property]))).join('\u0000');
+      conflict.map((f) => String(model.dialect.toDriver(f, record[f.property]))).join('\u0000');
     const last = new Map<string, number>();
     for (const i of indexes) last.set(signatureOf(prepared[i].record), i);
     const unique = [...last.values()];
     const perStatement = Math.max(
       1,
-      Math.min(1000, Math.floor(ctx.dialect.maxParameters / fields.length)),
+      Math.min(1000, Math.floor(model.dialect.maxParameters / fields.length)),
     );
     const written = new Map<string, ManagedRecord<T>>();
     for (const chunk of chunked(unique, perStatement)) {
-      const sql = ctx.statements.upsert(fields, conflict, update, chunk.length);
+      const sql = table.statements.upsert(fields, conflict, update, chunk.length);
       const params: unknown[] = [];
-      for (const i of chunk) ctx.paramsOf(prepared[i].record, fields, params);
+      for (const i of chunk) model.paramsOf(prepared[i].record, fields, params);
       let rows: Row[];
       try {
-        rows = await ctx.connection.query(sql, params);
+        rows = await run.connection.query(sql, params);
       } catch (error) {
-        if (chunk.length === 1) throw await ctx.normalize(error, operation, chunk[0]);
+        if (chunk.length === 1) throw await run.normalize(error, operation, chunk[0]);
         throw new ChunkFailure(error, 0, chunk.length);
       }
-      const hydrated = await ctx.reveal(
-        rows.map((row) => ctx.hydrate(row) as ManagedRecord<T>),
+      const hydrated = await model.reveal(
+        rows.map((row) => model.hydrate(row) as ManagedRecord<T>),
         operation,
       );
       for (const record of hydrated) written.set(signatureOf(record), record);
     }
-    if (conflict[0] === ctx.keyField) await syncKeySequence(ctx, operation);
+    if (conflict[0] === model.keyField) await this.keys.sync(operation);
     for (const i of indexes) {
       const record = written.get(signatureOf(prepared[i].record));
       if (!record)
         throw new SchemaError(
-          `${ctx.meta.name}.${operation}: the upserted row was not returned`,
-          ctx.context(operation),
+          `${model.meta.name}.${operation}: the upserted row was not returned`,
+          model.context(operation),
         );
       results[i] = record;
     }
@@ -142,20 +150,20 @@ export class BulkUpserts<T extends object> {
     prepared: PreparedUpsert<T>[],
     operation: string,
   ): Promise<Error> {
-    const { ctx } = this;
-    if (failure.error instanceof RegistryError || !ctx.dialect.classifyError(failure.error)) {
-      return ctx.normalize(failure.error, operation);
+    const { model, table, run } = this;
+    if (failure.error instanceof RegistryError || !model.dialect.classifyError(failure.error)) {
+      return run.normalize(failure.error, operation);
     }
     let found: { index: number; error: unknown } | undefined;
-    await ctx.connection
+    await run.connection
       .transaction(async () => {
         for (let i = 0; i < prepared.length; i++) {
           const { record, conflict, input } = prepared[i];
           const plan = conflict
-            ? ctx.upsertPlans.singleRowPlan(conflict, input)
-            : { sql: ctx.statements.insert(1), fields: ctx.statements.insertFields };
+            ? table.upsertPlans.singleRowPlan(conflict, input)
+            : { sql: table.statements.insert(1), fields: table.statements.insertFields };
           try {
-            await ctx.connection.query(plan.sql, ctx.paramsOf(record, plan.fields));
+            await run.connection.query(plan.sql, model.paramsOf(record, plan.fields));
           } catch (rowError) {
             found = { index: i, error: rowError };
             break;
@@ -165,7 +173,7 @@ export class BulkUpserts<T extends object> {
       })
       .catch(() => undefined);
     return found
-      ? ctx.normalize(found.error, operation, found.index)
-      : ctx.normalize(failure.error, operation);
+      ? run.normalize(found.error, operation, found.index)
+      : run.normalize(failure.error, operation);
   }
 }

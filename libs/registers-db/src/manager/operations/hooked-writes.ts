@@ -1,9 +1,10 @@
 import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { isPersisted, persistedKeyOf } from '../../records/record-state';
+import type { ModelContext } from '../context/model-context';
+import { ModelOperation } from '../context/model-operation';
 import type { FullTableOptions, KeyValue } from '../manager-options.interface';
 import type { BulkWrites } from './bulk-writes';
-import type { ModelContext } from './model-context';
 import type { RecordWrites } from './record-writes';
 import type { WhereWrites } from './where-writes';
 
@@ -12,65 +13,81 @@ import type { WhereWrites } from './where-writes';
  * log run it inside a transaction together with the hooks and audit rows, so a throw in
  * a hook rolls the write back.
  */
-export class HookedWrites<T extends object> {
+export class HookedWrites<T extends object> extends ModelOperation<T> {
   constructor(
-    private readonly ctx: ModelContext<T>,
+    ctx: ModelContext<T>,
     private readonly records: RecordWrites<T>,
     private readonly where: WhereWrites<T>,
     private readonly bulk: BulkWrites<T>,
-  ) {}
+  ) {
+    super(ctx);
+  }
+
+  /** Whether writes carry hooks or audit rows (and so need a transaction of their own). */
+  private get effects(): boolean {
+    return this.model.hooks.any || this.table.audit !== undefined;
+  }
+
+  /** Whether deletes carry hooks or audit rows. */
+  private get deleteEffects(): boolean {
+    return (
+      this.table.audit !== undefined ||
+      this.model.hooks.has('beforeDelete') ||
+      this.model.hooks.has('afterDelete')
+    );
+  }
 
   create(data: Partial<T>): Promise<ManagedRecord<T>> {
-    const { ctx } = this;
-    if (!ctx.effects) return this.records.create(data);
-    return ctx.transaction(async () => {
-      const input = await ctx.hooks.run('beforeCreate', data);
+    if (!this.effects) return this.records.create(data);
+    const { model, table, run } = this;
+    return run.transaction(async () => {
+      const input = await model.hooks.run('beforeCreate', data);
       const record = await this.records.create(input);
-      await ctx.audit?.write('create', [ctx.keyOf(record)], ctx.storedNames(record));
-      await ctx.hooks.run('afterCreate', record);
+      await table.audit?.write('create', [model.keyOf(record)], model.storedNames(record));
+      await model.hooks.run('afterCreate', record);
       return record;
     });
   }
 
   upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
-    const { ctx } = this;
-    if (!ctx.audit) return this.records.upsert(data);
-    return ctx.transaction(async () => {
+    if (!this.table.audit) return this.records.upsert(data);
+    const { model, table, run } = this;
+    return run.transaction(async () => {
       const record = await this.records.upsert(data);
-      await ctx.audit!.write('upsert', [ctx.keyOf(record)], ctx.storedNames(data));
+      await table.audit!.write('upsert', [model.keyOf(record)], model.storedNames(data));
       return record;
     });
   }
 
   save(record: T): Promise<ManagedRecord<T>> {
-    const { ctx } = this;
-    if (!ctx.effects || !record || typeof record !== 'object' || !isPersisted(record))
+    if (!this.effects || !record || typeof record !== 'object' || !isPersisted(record))
       return this.records.save(record);
-    return ctx.transaction(async () => {
-      await ctx.hooks.run('beforeSave', record);
+    const { model, table, run } = this;
+    return run.transaction(async () => {
+      await model.hooks.run('beforeSave', record);
       const saved = await this.records.save(record);
-      await ctx.audit?.write(
+      await table.audit?.write(
         'update',
-        [ctx.keyOf(saved)],
-        ctx.statements.updateFields.map((f) => f.property),
+        [model.keyOf(saved)],
+        table.statements.updateFields.map((f) => f.property),
       );
-      await ctx.hooks.run('afterSave', saved);
+      await model.hooks.run('afterSave', saved);
       return saved;
     });
   }
 
   updateRecord(record: T, changes: Partial<T>): Promise<T> {
-    const { ctx } = this;
-    if (!ctx.effects) return this.records.updateRecord(record, changes);
-    return ctx.transaction(async () => {
-      await ctx.hooks.run('beforeSave', record);
+    if (!this.effects) return this.records.updateRecord(record, changes);
+    const { model, table, run } = this;
+    return run.transaction(async () => {
+      await model.hooks.run('beforeSave', record);
       const updated = await this.records.updateRecord(record, changes);
-      await ctx.audit?.write(
+      await table.audit?.write(
         'update',
-        [persistedKeyOf(record) ?? ctx.keyOf(record)],
-        ctx.storedNames(changes),
+        [persistedKeyOf(record) ?? model.keyOf(record)],
+        model.storedNames(changes),
       );
-      await ctx.hooks.run('afterSave', updated);
+      await model.hooks.run('afterSave', updated);
       return updated;
     });
   }
@@ -80,14 +97,14 @@ export class HookedWrites<T extends object> {
     changes: Partial<T>,
     options?: FullTableOptions,
   ): Promise<ManagedRecord<T>[]> {
-    const { ctx } = this;
-    if (!ctx.audit) return this.where.updateWhere(where, changes, options);
-    return ctx.transaction(async () => {
+    if (!this.table.audit) return this.where.updateWhere(where, changes, options);
+    const { model, table, run } = this;
+    return run.transaction(async () => {
       const records = await this.where.updateWhere(where, changes, options);
-      await ctx.audit!.write(
+      await table.audit!.write(
         'update',
-        records.map((r) => ctx.keyOf(r)),
-        ctx.storedNames(changes),
+        records.map((r) => model.keyOf(r)),
+        model.storedNames(changes),
       );
       return records;
     });
@@ -107,33 +124,33 @@ export class HookedWrites<T extends object> {
     action: 'delete' | 'hardDelete',
     remove: () => Promise<boolean>,
   ): Promise<boolean> {
-    const { ctx } = this;
-    if (!ctx.deleteEffects) return remove();
-    return ctx.transaction(async () => {
-      await ctx.hooks.run('beforeDelete', key);
+    if (!this.deleteEffects) return remove();
+    const { model, table, run } = this;
+    return run.transaction(async () => {
+      await model.hooks.run('beforeDelete', key);
       const deleted = await remove();
       if (deleted) {
-        await ctx.audit?.write(action, [key], null);
-        await ctx.hooks.run('afterDelete', key);
+        await table.audit?.write(action, [key], null);
+        await model.hooks.run('afterDelete', key);
       }
       return deleted;
     });
   }
 
   restore(key: KeyValue): Promise<boolean> {
-    const { ctx } = this;
-    if (!ctx.audit) return this.records.restore(key);
-    return ctx.transaction(async () => {
+    if (!this.table.audit) return this.records.restore(key);
+    const { table, run } = this;
+    return run.transaction(async () => {
       const restored = await this.records.restore(key);
-      if (restored) await ctx.audit!.write('restore', [key], null);
+      if (restored) await table.audit!.write('restore', [key], null);
       return restored;
     });
   }
 
   deleteWhere(where: Filter<T>, options?: FullTableOptions): Promise<number> {
-    const { ctx } = this;
-    if (!ctx.deleteEffects) return this.where.deleteWhere(where, options);
-    return ctx.transaction(() =>
+    if (!this.deleteEffects) return this.where.deleteWhere(where, options);
+    const { run } = this;
+    return run.transaction(() =>
       this.deleteEach(this.where.keysWhere(where, options, 'deleteWhere')),
     );
   }
@@ -146,50 +163,50 @@ export class HookedWrites<T extends object> {
   }
 
   bulkCreate(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
-    const { ctx } = this;
-    if (!ctx.effects) return this.bulk.bulkCreate(rows);
-    return ctx.transaction(async () => {
-      const input = await ctx.hooks.run('beforeBulkCreate', rows);
+    if (!this.effects) return this.bulk.bulkCreate(rows);
+    const { model, table, run } = this;
+    return run.transaction(async () => {
+      const input = await model.hooks.run('beforeBulkCreate', rows);
       const records = await this.bulk.bulkCreate(input);
-      await ctx.audit?.write(
+      await table.audit?.write(
         'create',
-        records.map((r) => ctx.keyOf(r)),
-        ctx.meta.fields.map((f) => f.property),
+        records.map((r) => model.keyOf(r)),
+        model.meta.fields.map((f) => f.property),
       );
-      await ctx.hooks.run('afterBulkCreate', records);
+      await model.hooks.run('afterBulkCreate', records);
       return records;
     });
   }
 
   bulkUpsert(rows: Array<Partial<T>>): Promise<ManagedRecord<T>[]> {
-    const { ctx } = this;
-    if (!ctx.audit) return this.bulk.bulkUpsert(rows);
-    return ctx.transaction(async () => {
+    if (!this.table.audit) return this.bulk.bulkUpsert(rows);
+    const { model, table, run } = this;
+    return run.transaction(async () => {
       const records = await this.bulk.bulkUpsert(rows);
-      await ctx.audit!.write('upsert', [...new Set(records.map((r) => ctx.keyOf(r)))], null);
+      await table.audit!.write('upsert', [...new Set(records.map((r) => model.keyOf(r)))], null);
       return records;
     });
   }
 
   bulkDelete(keysOrWhere: KeyValue[] | Filter<T>, options?: FullTableOptions): Promise<number> {
-    const { ctx } = this;
-    if (!ctx.deleteEffects || !Array.isArray(keysOrWhere))
+    if (!this.deleteEffects || !Array.isArray(keysOrWhere))
       return this.bulk.bulkDelete(keysOrWhere, options);
-    return ctx.transaction(() => this.deleteEach(keysOrWhere));
+    const { run } = this;
+    return run.transaction(() => this.deleteEach(keysOrWhere));
   }
 
   purgeDeleted(options: { before?: Date } = {}): Promise<number> {
-    const { ctx } = this;
-    if (!ctx.audit) return this.where.purgeDeleted(options);
-    return ctx.transaction(async () => {
-      ctx.requireSoftDelete('purgeDeleted');
+    if (!this.table.audit) return this.where.purgeDeleted(options);
+    const { table, run } = this;
+    return run.transaction(async () => {
+      table.requireSoftDelete('purgeDeleted');
       const deletedKeys = () =>
         this.where.keysWhere({}, { allowFullTable: true }, 'purgeDeleted', true);
       const keys = await deletedKeys();
       const purged = await this.where.purgeDeleted(options);
       // Rows deleted after `before` stay; report only those that are gone now.
       const left = new Set((await deletedKeys()).map(String));
-      await ctx.audit!.write(
+      await table.audit!.write(
         'hardDelete',
         keys.filter((k) => !left.has(String(k))),
         null,

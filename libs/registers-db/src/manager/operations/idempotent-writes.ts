@@ -2,9 +2,10 @@ import { DuplicateKeyError, InvalidQueryError, UniqueConstraintError } from '../
 import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { isUnsafeKey } from '../../validation/unsafe-keys';
+import { isFilter, isPlainData } from '../context/input-shapes';
+import type { ModelContext } from '../context/model-context';
+import { ModelOperation } from '../context/model-operation';
 import type { LookupArgs } from '../manager-options.interface';
-import { isFilter, isPlainData } from './input-shapes';
-import type { ModelContext } from './model-context';
 import type { Reads } from './reads';
 import type { RecordWrites } from './record-writes';
 
@@ -15,49 +16,53 @@ export interface IdempotentWriteTargets<T> {
 }
 
 /** getOrCreate / updateOrCreate: a read by key or unique group, then a create that tolerates a race. */
-export class IdempotentWrites<T extends object> {
+export class IdempotentWrites<T extends object> extends ModelOperation<T> {
   constructor(
-    private readonly ctx: ModelContext<T>,
+    ctx: ModelContext<T>,
     private readonly reads: Reads<T>,
     private readonly records: RecordWrites<T>,
     private readonly api: IdempotentWriteTargets<T>,
-  ) {}
+  ) {
+    super(ctx);
+  }
 
   /** The key or one unique group, exactly, with values; anything else is refused. */
   private checkLookup(lookup: unknown, operation: string): Record<string, unknown> {
-    const { ctx } = this;
+    const { model } = this;
     if (!isFilter(lookup) || !isPlainData(lookup)) {
       throw new InvalidQueryError(
-        `${ctx.meta.name}.${operation}: lookup must be an object`,
-        ctx.context(operation),
+        `${model.meta.name}.${operation}: lookup must be an object`,
+        model.context(operation),
       );
     }
     const own = Object.keys(lookup);
     const bad = own.find(isUnsafeKey);
     if (bad)
       throw new InvalidQueryError(
-        `${ctx.meta.name}.${operation}: '${bad}' is not allowed`,
-        ctx.context(operation, { field: bad }),
+        `${model.meta.name}.${operation}: '${bad}' is not allowed`,
+        model.context(operation, { field: bad }),
       );
     // Inside a tenantScope the tenant field is implied (unique groups usually include it).
     const tenantProperty =
-      ctx.tenancy.field && ctx.tenancy.current(operation) ? ctx.tenancy.field.property : undefined;
+      model.tenancy.field && model.tenancy.current(operation)
+        ? model.tenancy.field.property
+        : undefined;
     const withTenant =
       tenantProperty && !own.includes(tenantProperty) ? [...own, tenantProperty] : own;
     const sameSet = (keys: string[], group: string[]) =>
       group.length === keys.length && group.every((p) => keys.includes(p));
     const matches = (group: string[]) => sameSet(own, group) || sameSet(withTenant, group);
-    if (!sameSet(own, [ctx.meta.key]) && !ctx.meta.unique.some(matches)) {
+    if (!sameSet(own, [model.meta.key]) && !model.meta.unique.some(matches)) {
       throw new InvalidQueryError(
-        `${ctx.meta.name}.${operation}: lookup must be the key or a unique field set (${[[ctx.meta.key], ...ctx.meta.unique].map((g) => g.join('+')).join(', ')})`,
-        ctx.context(operation, { fields: own }),
+        `${model.meta.name}.${operation}: lookup must be the key or a unique field set (${[[model.meta.key], ...model.meta.unique].map((g) => g.join('+')).join(', ')})`,
+        model.context(operation, { fields: own }),
       );
     }
     const missing = own.find((k) => (lookup as any)[k] == null);
     if (missing) {
       throw new InvalidQueryError(
-        `${ctx.meta.name}.${operation}: lookup value of ${missing} is missing`,
-        ctx.context(operation, { field: missing }),
+        `${model.meta.name}.${operation}: lookup value of ${missing} is missing`,
+        model.context(operation, { field: missing }),
       );
     }
     return lookup as Record<string, unknown>;
@@ -68,28 +73,28 @@ export class IdempotentWrites<T extends object> {
     lookup: Record<string, unknown>,
     operation: string,
   ): Promise<ManagedRecord<T>> {
-    const { ctx } = this;
+    const { model, table } = this;
     // Only a database-generated key given as the lookup needs the explicit-key insert.
-    if (!(ctx.meta.key in lookup) || ctx.keyField.idStrategy !== 'autoincrement')
+    if (!(model.meta.key in lookup) || model.keyField.idStrategy !== 'autoincrement')
       return this.api.create(data as Partial<T>);
-    const record = await ctx.validator.build(data, { operation, allowDatabaseKey: true });
-    if (ctx.passwords.any) await ctx.passwords.hashInto(record as any);
-    await ctx.seal([record], operation);
+    const record = await model.validator.build(data, { operation, allowDatabaseKey: true });
+    if (model.passwords.any) await model.passwords.hashInto(record as any);
+    await model.seal([record], operation);
     await this.records.insertWithKey(record, operation);
-    await ctx.audit?.write('create', [ctx.keyOf(record)], ctx.storedNames(record));
+    await table.audit?.write('create', [model.keyOf(record)], model.storedNames(record));
     return record as ManagedRecord<T>;
   }
 
   /** The record matching `lookup`, or a new one from lookup + defaults: `[record, created]`. */
   async getOrCreate(args: LookupArgs<T>): Promise<[ManagedRecord<T>, boolean]> {
-    const { ctx } = this;
+    const { run } = this;
     const operation = 'getOrCreate';
     const lookup = this.checkLookup(args?.lookup, operation);
     const existing = await this.reads.get(lookup as Filter<T>, operation);
     if (existing) return [existing, false];
     try {
       return [
-        await ctx.contained(() =>
+        await run.contained(() =>
           this.createFor({ ...(args.defaults ?? {}), ...lookup }, lookup, operation),
         ),
         true,
@@ -106,7 +111,7 @@ export class IdempotentWrites<T extends object> {
 
   /** Updates the record matching `lookup` with `defaults`, or creates it: `[record, created]`. */
   async updateOrCreate(args: LookupArgs<T>): Promise<[ManagedRecord<T>, boolean]> {
-    const { ctx } = this;
+    const { run } = this;
     const operation = 'updateOrCreate';
     const lookup = this.checkLookup(args?.lookup, operation);
     const defaults = { ...(args.defaults ?? {}) } as Record<string, unknown>;
@@ -119,7 +124,7 @@ export class IdempotentWrites<T extends object> {
     if (existing) return update(existing);
     try {
       return [
-        await ctx.contained(() => this.createFor({ ...defaults, ...lookup }, lookup, operation)),
+        await run.contained(() => this.createFor({ ...defaults, ...lookup }, lookup, operation)),
         true,
       ];
     } catch (error) {

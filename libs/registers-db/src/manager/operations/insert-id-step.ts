@@ -1,5 +1,6 @@
 import type { DatabaseConnection } from '../../connection/database-connection';
-import type { ModelContext } from './model-context';
+import type { Dialect } from '../../dialects/base/dialect.interface';
+import type { ModelStatements } from '../model-statements';
 
 const steps = new WeakMap<DatabaseConnection, Promise<number | undefined>>();
 
@@ -8,16 +9,20 @@ const steps = new WeakMap<DatabaseConnection, Promise<number | undefined>>();
  * consecutively from the reported insert id (asked once per connection); undefined where
  * that is not known to hold, and keys come back through RETURNING instead.
  */
-export function consecutiveInsertStep(ctx: ModelContext<object>): Promise<number | undefined> {
-  const probe = ctx.dialect.consecutiveInsertIds;
-  if (!probe || !ctx.statements.generatedKey) return Promise.resolve(undefined);
-  let step = steps.get(ctx.connection);
+export function consecutiveInsertStep(
+  dialect: Dialect,
+  statements: ModelStatements,
+  connection: DatabaseConnection,
+): Promise<number | undefined> {
+  const probe = dialect.consecutiveInsertIds;
+  if (!probe || !statements.generatedKey) return Promise.resolve(undefined);
+  let step = steps.get(connection);
   if (!step) {
-    step = ctx.connection.queryOne(probe.sql, []).then(
+    step = connection.queryOne(probe.sql, []).then(
       (row) => probe.stepOf(row),
       () => undefined,
     );
-    steps.set(ctx.connection, step);
+    steps.set(connection, step);
   }
   return step;
 }

@@ -3,17 +3,20 @@ import { Q } from '../../query';
 import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { isUnsafeKey } from '../../validation/unsafe-keys';
+import type { ModelContext } from '../context/model-context';
+import { ModelOperation } from '../context/model-operation';
 import type { Page, PageRequest } from '../manager-options.interface';
 import { decodeCursor, encodeCursor } from '../page-cursor';
-import type { ModelContext } from './model-context';
 import type { Reads } from './reads';
 
 /** Keyset pagination with opaque cursors. */
-export class Pagination<T extends object> {
+export class Pagination<T extends object> extends ModelOperation<T> {
   constructor(
-    private readonly ctx: ModelContext<T>,
+    ctx: ModelContext<T>,
     private readonly reads: Reads<T>,
-  ) {}
+  ) {
+    super(ctx);
+  }
 
   /**
    * Keyset pagination: `orderBy` (default the key; the key is added as the last tiebreak),
@@ -21,13 +24,13 @@ export class Pagination<T extends object> {
    * non-nullable so the cursor comparison is exact.
    */
   async paginate(request: PageRequest<T> = {}): Promise<Page<ManagedRecord<T>>> {
-    const { ctx } = this;
+    const { model } = this;
     const operation = 'paginate';
     const limit = request.limit ?? 20;
     if (!Number.isSafeInteger(limit) || limit < 1) {
       throw new InvalidQueryError(
-        `${ctx.meta.name}.paginate: limit must be a positive integer`,
-        ctx.context(operation),
+        `${model.meta.name}.paginate: limit must be a positive integer`,
+        model.context(operation),
       );
     }
     const order =
@@ -40,17 +43,17 @@ export class Pagination<T extends object> {
       property: String(entry).replace(/^-/, ''),
       descending: String(entry).startsWith('-'),
     }));
-    if (!terms.some((t) => t.property === ctx.meta.key))
-      terms.push({ property: ctx.meta.key, descending: false });
+    if (!terms.some((t) => t.property === model.meta.key))
+      terms.push({ property: model.meta.key, descending: false });
     for (const term of terms) {
       const field = isUnsafeKey(term.property)
         ? undefined
-        : ctx.meta.fieldsByProperty.get(term.property);
+        : model.meta.fieldsByProperty.get(term.property);
       if (field?.nullable) {
         throw new InvalidQueryError(
-          `${ctx.meta.name}.paginate: order field "${term.property}" may be null`,
+          `${model.meta.name}.paginate: order field "${term.property}" may be null`,
           {
-            ...ctx.context(operation),
+            ...model.context(operation),
             field: term.property,
           },
         );
@@ -62,8 +65,8 @@ export class Pagination<T extends object> {
       const values = decodeCursor(request.cursor, terms.length);
       if (!values)
         throw new InvalidQueryError(
-          `${ctx.meta.name}.paginate: invalid cursor`,
-          ctx.context(operation),
+          `${model.meta.name}.paginate: invalid cursor`,
+          model.context(operation),
         );
       const after = Q.or(
         ...terms.map((term, i) => {

@@ -1,24 +1,22 @@
 import { InvalidQueryError } from '../../errors';
 import type { ManagedRecord } from '../../records/record-methods.interface';
+import { ModelOperation } from '../context/model-operation';
 import { compileRawSql, RawSqlRefusal } from '../raw-sql';
-import type { ModelContext } from './model-context';
 
 /** SQL written by the caller with `:named` parameters (always bound, never spliced). */
-export class RawQueries<T extends object> {
-  constructor(private readonly ctx: ModelContext<T>) {}
-
+export class RawQueries<T extends object> extends ModelOperation<T> {
   private rawStatement(operation: string, sql: string, params?: Record<string, unknown>) {
-    const { ctx } = this;
+    const { model } = this;
     try {
-      const compiled = compileRawSql(ctx.dialect, sql, params ?? {});
-      if (ctx.dialect.name === 'sqlite') {
+      const compiled = compileRawSql(model.dialect, sql, params ?? {});
+      if (model.dialect.name === 'sqlite') {
         compiled.values = compiled.values.map((v) => (v instanceof Date ? v.toISOString() : v));
       }
       return compiled;
     } catch (error) {
       if (!(error instanceof RawSqlRefusal)) throw error;
-      throw new InvalidQueryError(`${ctx.meta.name}.${operation}: ${error.reason}`, {
-        ...ctx.context(operation),
+      throw new InvalidQueryError(`${model.meta.name}.${operation}: ${error.reason}`, {
+        ...model.context(operation),
         ...(error.parameter ? { field: error.parameter } : {}),
       });
     }
@@ -26,11 +24,11 @@ export class RawQueries<T extends object> {
 
   /** Runs a SELECT with `:named` parameters and hydrates the rows as records of this model. */
   async raw(sql: string, params?: Record<string, unknown>): Promise<ManagedRecord<T>[]> {
-    const { ctx } = this;
+    const { model, run } = this;
     const { sql: text, values } = this.rawStatement('raw', sql, params);
-    const rows = await ctx.query('raw', text, values);
-    return ctx.reveal(
-      rows.map((row) => ctx.hydrate(row) as ManagedRecord<T>),
+    const rows = await run.query('raw', text, values);
+    return model.reveal(
+      rows.map((row) => model.hydrate(row) as ManagedRecord<T>),
       'raw',
     );
   }
@@ -40,15 +38,15 @@ export class RawQueries<T extends object> {
     sql: string,
     params?: Record<string, unknown>,
   ): Promise<Record<string, unknown>[]> {
-    const { ctx } = this;
+    const { run } = this;
     const { sql: text, values } = this.rawStatement('rawDicts', sql, params);
-    return ctx.query('rawDicts', text, values);
+    return run.query('rawDicts', text, values);
   }
 
   /** Runs a write statement with `:named` parameters; returns the number of rows it changed. */
   async executeRaw(sql: string, params?: Record<string, unknown>): Promise<number> {
-    const { ctx } = this;
+    const { run } = this;
     const { sql: text, values } = this.rawStatement('executeRaw', sql, params);
-    return (await ctx.execute('executeRaw', text, values)).affected;
+    return (await run.execute('executeRaw', text, values)).affected;
   }
 }

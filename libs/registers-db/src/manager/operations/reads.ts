@@ -4,20 +4,15 @@ import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { markPersisted, persistedKeyOf } from '../../records/record-state';
 import { isUnsafeKey } from '../../validation/unsafe-keys';
+import { isFilter } from '../context/input-shapes';
+import { ModelOperation } from '../context/model-operation';
 import type { FindOptions, KeyValue } from '../manager-options.interface';
 import { reverseOrder } from '../order-by';
-import { isFilter } from './input-shapes';
-import type { ModelContext } from './model-context';
 
 /** Reads that return records, a count or a yes/no. */
-export class Reads<T extends object> {
-  private readonly ctx: ModelContext<T>;
+export class Reads<T extends object> extends ModelOperation<T> {
   /** first(): one row, ordered by the key unless told otherwise. */
   private readonly firstDefaults: { limit: 1 } = { limit: 1 };
-
-  constructor(ctx: ModelContext<T>) {
-    this.ctx = ctx;
-  }
 
   /** The record with this key, or the first matching `where`; null when none. */
   get(keyOrWhere: KeyValue | Filter<T>, operation: string): Promise<ManagedRecord<T> | null> {
@@ -26,7 +21,7 @@ export class Reads<T extends object> {
     try {
       return Promise.resolve(this.recordByKeyNow(now, keyOrWhere as KeyValue, operation));
     } catch (error) {
-      return this.ctx.rejected(error, operation);
+      return this.run.rejected(error, operation);
     }
   }
 
@@ -39,15 +34,15 @@ export class Reads<T extends object> {
       if (record) return Promise.resolve(record);
       throw this.notFound(keyOrWhere);
     } catch (error) {
-      return this.ctx.rejected(error, 'require');
+      return this.run.rejected(error, 'require');
     }
   }
 
   /** Synchronous statements for a plain read by key, when the driver can run it now. */
   private keyReadNow(keyOrWhere: KeyValue | Filter<T>): ImmediateStatements | undefined {
-    const { ctx } = this;
-    if (isFilter(keyOrWhere) || ctx.tenancy.field || ctx.encrypted.any) return undefined;
-    return ctx.immediate();
+    const { model, run } = this;
+    if (isFilter(keyOrWhere) || model.tenancy.field || model.encrypted.any) return undefined;
+    return run.immediate();
   }
 
   private recordByKeyNow(
@@ -55,34 +50,34 @@ export class Reads<T extends object> {
     key: KeyValue,
     operation: string,
   ): ManagedRecord<T> | null {
-    const { ctx } = this;
-    const row = now.queryOneNow(ctx.statements.selectByKey, [ctx.keyParam(key, operation)]);
-    return row === undefined ? null : (ctx.hydrate(row) as ManagedRecord<T>);
+    const { model, table } = this;
+    const row = now.queryOneNow(table.statements.selectByKey, [model.keyParam(key, operation)]);
+    return row === undefined ? null : (model.hydrate(row) as ManagedRecord<T>);
   }
 
   private async getLater(
     keyOrWhere: KeyValue | Filter<T>,
     operation: string,
   ): Promise<ManagedRecord<T> | null> {
-    const { ctx } = this;
+    const { model, table, run, filters } = this;
     let row: Record<string, unknown> | undefined;
     if (isFilter(keyOrWhere)) {
-      const params = new SqlParams(ctx.dialect);
-      const whereSql = ctx.filters.where(keyOrWhere, params, operation);
-      row = await ctx.queryOne(
+      const params = new SqlParams(model.dialect);
+      const whereSql = filters.where(keyOrWhere, params, operation);
+      row = await run.queryOne(
         operation,
-        `${ctx.statements.selectFrom}${whereSql}${ctx.dialect.limitOffset(1)}`,
+        `${table.statements.selectFrom}${whereSql}${model.dialect.limitOffset(1)}`,
         params.values,
       );
     } else {
-      const param = ctx.keyParam(keyOrWhere, operation);
-      if (ctx.tenancy.field)
-        return this.getLater({ [ctx.meta.key]: keyOrWhere } as Filter<T>, operation);
-      row = await ctx.queryOne(operation, ctx.statements.selectByKey, [param]);
+      const param = model.keyParam(keyOrWhere, operation);
+      if (model.tenancy.field)
+        return this.getLater({ [model.meta.key]: keyOrWhere } as Filter<T>, operation);
+      row = await run.queryOne(operation, table.statements.selectByKey, [param]);
     }
     if (row === undefined) return null;
-    const record = ctx.hydrate(row) as ManagedRecord<T>;
-    return ctx.encrypted.any ? ctx.reveal(record, operation) : record;
+    const record = model.hydrate(row) as ManagedRecord<T>;
+    return model.encrypted.any ? model.reveal(record, operation) : record;
   }
 
   private async requireLater(keyOrWhere: KeyValue | Filter<T>): Promise<ManagedRecord<T>> {
@@ -92,7 +87,7 @@ export class Reads<T extends object> {
   }
 
   private notFound(keyOrWhere: KeyValue | Filter<T>): Error {
-    return this.ctx.notFound(
+    return this.model.notFound(
       'require',
       isFilter(keyOrWhere)
         ? { fields: Object.keys(keyOrWhere).filter((k) => !isUnsafeKey(k)) }
@@ -107,12 +102,12 @@ export class Reads<T extends object> {
     options?: FindOptions,
     defaultOrder?: string | readonly string[],
   ): Promise<ManagedRecord<T>[]> {
-    const { ctx } = this;
+    const { model, run } = this;
     const { sql, values } = this.selectSql(operation, where, options, defaultOrder);
-    const rows = await ctx.query(operation, sql, values);
+    const rows = await run.query(operation, sql, values);
     const records = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) records[i] = ctx.hydrate(rows[i]);
-    return ctx.encrypted.any ? ctx.reveal(records, operation) : records;
+    for (let i = 0; i < rows.length; i++) records[i] = model.hydrate(rows[i]);
+    return model.encrypted.any ? model.reveal(records, operation) : records;
   }
 
   /** The one record the options select (their limit is 1), or null. */
@@ -122,12 +117,12 @@ export class Reads<T extends object> {
     options: FindOptions,
     defaultOrder?: string | readonly string[],
   ): Promise<ManagedRecord<T> | null> {
-    const { ctx } = this;
+    const { model, run } = this;
     const { sql, values } = this.selectSql(operation, where, options, defaultOrder);
-    const row = await ctx.queryOne(operation, sql, values);
+    const row = await run.queryOne(operation, sql, values);
     if (row === undefined) return null;
-    const record = ctx.hydrate(row) as ManagedRecord<T>;
-    return ctx.encrypted.any ? ctx.reveal(record, operation) : record;
+    const record = model.hydrate(row) as ManagedRecord<T>;
+    return model.encrypted.any ? model.reveal(record, operation) : record;
   }
 
   /** The SELECT of records matching `where` with find options. */
@@ -137,34 +132,34 @@ export class Reads<T extends object> {
     options: FindOptions | undefined,
     defaultOrder: string | readonly string[] | undefined,
   ): { sql: string; values: unknown[] } {
-    const { ctx } = this;
-    const params = new SqlParams(ctx.dialect);
-    const whereSql = ctx.filters.where(where, params, operation, {
+    const { model, table, filters } = this;
+    const params = new SqlParams(model.dialect);
+    const whereSql = filters.where(where, params, operation, {
       includeDeleted: options?.includeDeleted === true,
     });
-    const tail = ctx.filters.tail(options, operation, defaultOrder);
-    return { sql: `${ctx.statements.selectFrom}${whereSql}${tail}`, values: params.values };
+    const tail = filters.tail(options, operation, defaultOrder);
+    return { sql: `${table.statements.selectFrom}${whereSql}${tail}`, values: params.values };
   }
 
   async exists(where?: Filter<T>): Promise<boolean> {
-    const { ctx } = this;
-    const params = new SqlParams(ctx.dialect);
-    const whereSql = ctx.filters.where(where, params, 'exists');
-    const row = await ctx.queryOne(
+    const { model, table, run, filters } = this;
+    const params = new SqlParams(model.dialect);
+    const whereSql = filters.where(where, params, 'exists');
+    const row = await run.queryOne(
       'exists',
-      `${ctx.statements.existsFrom}${whereSql}${ctx.dialect.limitOffset(1)}`,
+      `${table.statements.existsFrom}${whereSql}${model.dialect.limitOffset(1)}`,
       params.values,
     );
     return row !== undefined;
   }
 
   async count(where?: Filter<T>): Promise<number> {
-    const { ctx } = this;
-    const params = new SqlParams(ctx.dialect);
-    const whereSql = ctx.filters.where(where, params, 'count');
-    const row = await ctx.queryOne(
+    const { model, table, run, filters } = this;
+    const params = new SqlParams(model.dialect);
+    const whereSql = filters.where(where, params, 'count');
+    const row = await run.queryOne(
       'count',
-      `${ctx.statements.countFrom}${whereSql}`,
+      `${table.statements.countFrom}${whereSql}`,
       params.values,
     );
     return Number(row?.n ?? 0);
@@ -173,26 +168,26 @@ export class Reads<T extends object> {
   /** The first record by `orderBy` (default: the key), or null. */
   first(where?: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T> | null> {
     const limited = options === undefined ? this.firstDefaults : { ...options, limit: 1 };
-    return this.findOne('first', where, limited, this.ctx.meta.key);
+    return this.findOne('first', where, limited, this.model.meta.key);
   }
 
   /** The last record by `orderBy` (default: the key): first() of the reversed order. */
   last(where?: Filter<T>, options: FindOptions = {}): Promise<ManagedRecord<T> | null> {
-    const orderBy = reverseOrder(options.orderBy ?? this.ctx.meta.key);
+    const orderBy = reverseOrder(options.orderBy ?? this.model.meta.key);
     return this.findOne('last', where, { ...options, orderBy, limit: 1 });
   }
 
   /** Reloads a record's fields from its row, in place; returns the record. */
   async refresh(record: T): Promise<ManagedRecord<T>> {
-    const { ctx } = this;
-    const key = persistedKeyOf(record) ?? (record as any)[ctx.meta.key];
+    const { model } = this;
+    const key = persistedKeyOf(record) ?? (record as any)[model.meta.key];
     const fresh = await this.get(key as KeyValue, 'refresh');
-    if (!fresh) throw ctx.notFound('refresh', { key });
-    for (const field of ctx.meta.fields)
+    if (!fresh) throw model.notFound('refresh', { key });
+    for (const field of model.meta.fields)
       (record as any)[field.property] = (fresh as any)[field.property];
     markPersisted(record, key);
     return (
-      Object.getPrototypeOf(record) === ctx.recordClass.prototype ? record : fresh
+      Object.getPrototypeOf(record) === model.recordClass.prototype ? record : fresh
     ) as ManagedRecord<T>;
   }
 }

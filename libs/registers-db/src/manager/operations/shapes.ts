@@ -12,49 +12,52 @@ import {
 import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { isUnsafeKey } from '../../validation/unsafe-keys';
+import { isFilter } from '../context/input-shapes';
+import type { ModelContext } from '../context/model-context';
+import { ModelOperation } from '../context/model-operation';
 import type { AggregateSpec, FindOptions } from '../manager-options.interface';
-import { isFilter } from './input-shapes';
-import type { ModelContext } from './model-context';
 import type { Reads } from './reads';
 
 /** Reads that return something other than whole records: projections, counts by value, aggregates. */
-export class Shapes<T extends object> {
+export class Shapes<T extends object> extends ModelOperation<T> {
   constructor(
-    private readonly ctx: ModelContext<T>,
+    ctx: ModelContext<T>,
     private readonly reads: Reads<T>,
-  ) {}
+  ) {
+    super(ctx);
+  }
 
   /** Records that do not match `where` (SQL NULL rules: a NULL column matches neither side). */
   exclude(where: Filter<T>, options?: FindOptions): Promise<ManagedRecord<T>[]> {
-    const { ctx } = this;
+    const { model } = this;
     if (!isFilter(where)) {
       throw new InvalidQueryError(
-        `${ctx.meta.name}.exclude: where must be an object`,
-        ctx.context('exclude'),
+        `${model.meta.name}.exclude: where must be an object`,
+        model.context('exclude'),
       );
     }
     return this.reads.find('exclude', Q.not(where), options);
   }
 
   private projected(fields: unknown, operation: string): FieldMetadata[] {
-    const { ctx } = this;
+    const { model } = this;
     const list = typeof fields === 'string' ? [fields] : fields;
     if (!Array.isArray(list) || list.length === 0) {
       throw new InvalidQueryError(
-        `${ctx.meta.name}.${operation} needs at least one field`,
-        ctx.context(operation),
+        `${model.meta.name}.${operation} needs at least one field`,
+        model.context(operation),
       );
     }
     return list.map((property) => {
       const field =
         typeof property === 'string' && !isUnsafeKey(property)
-          ? ctx.meta.fieldsByProperty.get(property)
+          ? model.meta.fieldsByProperty.get(property)
           : undefined;
       if (!field) {
         throw new InvalidQueryError(
-          `${ctx.meta.name}.${operation}: unknown field "${String(property)}"`,
+          `${model.meta.name}.${operation}: unknown field "${String(property)}"`,
           {
-            ...ctx.context(operation),
+            ...model.context(operation),
             field: String(property),
           },
         );
@@ -69,26 +72,26 @@ export class Shapes<T extends object> {
     where?: Filter<T>,
     options?: FindOptions,
   ): Promise<Array<Pick<T, K>>> {
-    const { ctx } = this;
+    const { model, table, run, filters } = this;
     const operation = 'select';
     const chosen = this.projected(fields, operation);
-    const params = new SqlParams(ctx.dialect);
-    const whereSql = ctx.filters.where(where, params, operation, {
+    const params = new SqlParams(model.dialect);
+    const whereSql = filters.where(where, params, operation, {
       includeDeleted: options?.includeDeleted === true,
     });
-    const columns = chosen.map((f) => ctx.dialect.quoteIdentifier(f.column)).join(', ');
-    const rows = await ctx.query(
+    const columns = chosen.map((f) => model.dialect.quoteIdentifier(f.column)).join(', ');
+    const rows = await run.query(
       operation,
-      `SELECT ${columns} FROM ${ctx.statements.table}${whereSql}${ctx.filters.tail(options, operation)}`,
+      `SELECT ${columns} FROM ${table.statements.table}${whereSql}${filters.tail(options, operation)}`,
       params.values,
     );
     const out = rows.map((row) => {
       const item: any = {};
       for (const field of chosen)
-        item[field.property] = ctx.dialect.fromDriver(field, row[field.column]);
+        item[field.property] = model.dialect.fromDriver(field, row[field.column]);
       return item;
     });
-    return chosen.some((f) => f.encrypted) ? ctx.reveal(out, operation) : out;
+    return chosen.some((f) => f.encrypted) ? model.reveal(out, operation) : out;
   }
 
   /** The values of one field for the rows matching `where`. */
@@ -106,21 +109,21 @@ export class Shapes<T extends object> {
     field: K,
     where?: Filter<T>,
   ): Promise<Record<string, number>> {
-    const { ctx } = this;
+    const { model, table, run, filters } = this;
     const operation = 'countBy';
     const [chosen] = this.projected([field], operation);
-    const q = (id: string) => ctx.dialect.quoteIdentifier(id);
-    const params = new SqlParams(ctx.dialect);
-    const whereSql = ctx.filters.where(where, params, operation);
+    const q = (id: string) => model.dialect.quoteIdentifier(id);
+    const params = new SqlParams(model.dialect);
+    const whereSql = filters.where(where, params, operation);
     const column = q(chosen.column);
-    const rows = await ctx.query(
+    const rows = await run.query(
       operation,
-      `SELECT ${column} AS ${q('k')}, COUNT(*) AS ${q('n')} FROM ${ctx.statements.table}${whereSql} GROUP BY ${column}`,
+      `SELECT ${column} AS ${q('k')}, COUNT(*) AS ${q('n')} FROM ${table.statements.table}${whereSql} GROUP BY ${column}`,
       params.values,
     );
     const counts: Record<string, number> = {};
     for (const row of rows) {
-      const value = ctx.dialect.fromDriver(chosen, row.k);
+      const value = model.dialect.fromDriver(chosen, row.k);
       const key = value instanceof Date ? value.toISOString() : String(value);
       // defineProperty: a stored value such as "__proto__" stays a plain key.
       const before = Object.prototype.hasOwnProperty.call(counts, key) ? counts[key] : 0;
@@ -140,7 +143,7 @@ export class Shapes<T extends object> {
    * numbers on every dialect; an empty set gives null (0 for counts).
    */
   async aggregate(spec: AggregateSpec<T>, where?: Filter<T>): Promise<any> {
-    const { ctx } = this;
+    const { model, table, run, filters } = this;
     const operation = 'aggregate';
     const single = isAggregate(spec);
     const entries: Array<[string, AggregateDescriptor]> = single
@@ -153,34 +156,34 @@ export class Shapes<T extends object> {
       entries.some(([label, agg]) => isUnsafeKey(label) || !isAggregate(agg))
     ) {
       throw new InvalidQueryError(
-        `${ctx.meta.name}.aggregate takes Agg.count/sum/avg/min/max(...) or { label: Agg… }`,
-        ctx.context(operation),
+        `${model.meta.name}.aggregate takes Agg.count/sum/avg/min/max(...) or { label: Agg… }`,
+        model.context(operation),
       );
     }
-    const params = new SqlParams(ctx.dialect);
-    const q = (id: string) => ctx.dialect.quoteIdentifier(id);
+    const params = new SqlParams(model.dialect);
+    const q = (id: string) => model.dialect.quoteIdentifier(id);
     let expressions: string;
     try {
       expressions = entries
         .map(
           ([, agg], i) =>
-            `${compileAggregate(ctx.meta, agg, ctx.dialect, params)} AS ${q(`a${i}`)}`,
+            `${compileAggregate(model.meta, agg, model.dialect, params)} AS ${q(`a${i}`)}`,
         )
         .join(', ');
     } catch (error) {
-      throw ctx.withOperation(error, operation);
+      throw model.withOperation(error, operation);
     }
-    const whereSql = ctx.filters.where(where, params, operation);
-    const [row] = await ctx.query(
+    const whereSql = filters.where(where, params, operation);
+    const [row] = await run.query(
       operation,
-      `SELECT ${expressions} FROM ${ctx.statements.table}${whereSql}`,
+      `SELECT ${expressions} FROM ${table.statements.table}${whereSql}`,
       params.values,
     );
     const values = entries.map(([, agg], i) => {
-      const value = aggregateResult(ctx.meta, agg, row?.[`a${i}`]);
-      const field = aggregateField(ctx.meta, agg);
+      const value = aggregateResult(model.meta, agg, row?.[`a${i}`]);
+      const field = aggregateField(model.meta, agg);
       return field && (field.type === 'date' || field.type === 'datetime') && value !== null
-        ? ctx.dialect.fromDriver(field, value)
+        ? model.dialect.fromDriver(field, value)
         : value;
     });
     if (single) return values[0];

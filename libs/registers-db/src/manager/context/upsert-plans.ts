@@ -1,5 +1,6 @@
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
-import type { ModelContext } from './model-context';
+import type { ModelStatements } from '../model-statements';
+import type { ModelFacts } from './model-facts';
 
 export interface StatementPlan {
   sql: string;
@@ -13,9 +14,12 @@ export class UpsertPlans<T extends object> {
   private readonly keyConflict: FieldMetadata[];
   private readonly singleRow = new Map<number | string, StatementPlan>();
 
-  constructor(private readonly ctx: ModelContext<T>) {
-    const { meta } = ctx;
-    this.keyConflict = [ctx.keyField];
+  constructor(
+    private readonly model: ModelFacts<T>,
+    private readonly statements: ModelStatements,
+  ) {
+    const { meta } = model;
+    this.keyConflict = [model.keyField];
     this.uniqueGroups = meta.unique.map((group) => group.map((p) => meta.fieldsByProperty.get(p)!));
   }
 
@@ -25,7 +29,7 @@ export class UpsertPlans<T extends object> {
    */
   conflictOf(data: any): FieldMetadata[] | undefined {
     if (data === null || typeof data !== 'object') return undefined;
-    if (data[this.ctx.meta.key] != null) return this.keyConflict;
+    if (data[this.model.meta.key] != null) return this.keyConflict;
     // Plain loops: this runs on every upsert, and callbacks would allocate closures.
     for (const group of this.uniqueGroups) {
       let filled = true;
@@ -37,9 +41,9 @@ export class UpsertPlans<T extends object> {
 
   /** Fields the statement binds: every field when the key is given, else the insert fields. */
   boundFields(conflict: FieldMetadata[]): FieldMetadata[] {
-    return conflict[0] === this.ctx.keyField
-      ? this.ctx.meta.fields
-      : this.ctx.statements.insertFields;
+    return conflict[0] === this.model.keyField
+      ? this.model.meta.fields
+      : this.statements.insertFields;
   }
 
   /**
@@ -49,7 +53,7 @@ export class UpsertPlans<T extends object> {
    * 24 fields or 62 unique groups use a text key.
    */
   singleRowPlan(conflict: FieldMetadata[], input: object): StatementPlan {
-    const fields = this.ctx.meta.fields;
+    const fields = this.model.meta.fields;
     const group = this.uniqueGroups.indexOf(conflict);
     let id: number | string;
     if (fields.length <= 24 && this.uniqueGroups.length <= 62) {
@@ -61,7 +65,7 @@ export class UpsertPlans<T extends object> {
     if (!plan) {
       const bound = this.boundFields(conflict);
       const update = this.updatableOnConflict(bound, conflict, new Set(Object.keys(input)));
-      plan = { sql: this.ctx.statements.upsert(bound, conflict, update, 1), fields: bound };
+      plan = { sql: this.statements.upsert(bound, conflict, update, 1), fields: bound };
       this.singleRow.set(id, plan);
     }
     return plan;
@@ -73,8 +77,8 @@ export class UpsertPlans<T extends object> {
     conflict: FieldMetadata[],
     present: Set<string>,
   ): FieldMetadata[] {
-    if (this.ctx.meta.timestamps) present.add('updatedAt');
-    const tenantField = this.ctx.tenancy?.field;
+    if (this.model.meta.timestamps) present.add('updatedAt');
+    const tenantField = this.model.tenancy.field;
     // The tenant of a row never changes by upsert: a conflict with another tenant's row is then detected.
     return fields.filter(
       (f) =>

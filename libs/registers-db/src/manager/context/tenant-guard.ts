@@ -1,15 +1,14 @@
 import { InvalidQueryError } from '../../errors';
-import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
+import type { FieldMetadata, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { currentTenantFrame } from '../scopes/tenant-scope';
-import type { ModelContext } from './model-context';
+import { errorContext } from './error-context';
 
 /** Tenant models: which tenant the current flow works for, and the checks that follow from it. */
 export class TenantGuard<T extends object> {
   /** The model's tenant field, or undefined for models without tenancy. */
   readonly field?: FieldMetadata;
 
-  constructor(private readonly ctx: ModelContext<T>) {
-    const meta = ctx.meta;
+  constructor(private readonly meta: ModelMetadata<T>) {
     this.field = meta.tenantField ? meta.fieldsByProperty.get(meta.tenantField) : undefined;
   }
 
@@ -23,8 +22,8 @@ export class TenantGuard<T extends object> {
     if (frame?.unscoped) return undefined;
     if (frame?.tenant === undefined) {
       throw new InvalidQueryError(
-        `${this.ctx.meta.name}.${operation} runs outside a tenantScope (use tenantScope(tenant, fn), or unscoped(fn) for all tenants)`,
-        this.ctx.context(operation, { field: this.field.property }),
+        `${this.meta.name}.${operation} runs outside a tenantScope (use tenantScope(tenant, fn), or unscoped(fn) for all tenants)`,
+        errorContext(this.meta, operation, { field: this.field.property }),
       );
     }
     return { value: frame.tenant };
@@ -38,8 +37,8 @@ export class TenantGuard<T extends object> {
     const given = (data as any)[property];
     if (given !== undefined && given !== null && String(given) !== String(tenant.value)) {
       throw new InvalidQueryError(
-        `${this.ctx.meta.name}.${operation}: ${property} belongs to another tenant`,
-        this.ctx.context(operation, { field: property }),
+        `${this.meta.name}.${operation}: ${property} belongs to another tenant`,
+        errorContext(this.meta, operation, { field: property }),
       );
     }
     return { ...(data as object), [property]: tenant.value };
@@ -52,8 +51,8 @@ export class TenantGuard<T extends object> {
     const property = this.field!.property;
     if (String((record as any)?.[property]) !== String(tenant.value)) {
       throw new InvalidQueryError(
-        `${this.ctx.meta.name}.${operation}: the record belongs to another tenant`,
-        this.ctx.context(operation, { field: property }),
+        `${this.meta.name}.${operation}: the record belongs to another tenant`,
+        errorContext(this.meta, operation, { field: property }),
       );
     }
   }

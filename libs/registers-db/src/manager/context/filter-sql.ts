@@ -3,7 +3,8 @@ import { compileOrderBy, compileWhere, SqlParams, validateQueryOptions } from '.
 import type { Filter } from '../../query/query-node';
 import type { FindOptions, FullTableOptions } from '../manager-options.interface';
 import { isFilter } from './input-shapes';
-import type { ModelContext } from './model-context';
+import type { ModelFacts } from './model-facts';
+import type { TableSql } from './table-sql';
 
 export interface WhereScope {
   /** Keep soft-deleted rows. */
@@ -14,7 +15,10 @@ export interface WhereScope {
 
 /** The WHERE and ORDER BY/LIMIT parts of a model's statements, with its scopes applied. */
 export class FilterSql<T extends object> {
-  constructor(private readonly ctx: ModelContext<T>) {}
+  constructor(
+    private readonly model: ModelFacts<T>,
+    private readonly table: TableSql<T>,
+  ) {}
 
   /**
    * ` WHERE …` for a filter, or '' when nothing restricts the rows; values go to `params`.
@@ -26,30 +30,30 @@ export class FilterSql<T extends object> {
     operation: string,
     scope: WhereScope = {},
   ): string {
-    const { ctx } = this;
+    const { model } = this;
     if (filter !== undefined && !isFilter(filter)) {
       throw new InvalidQueryError(
-        `${ctx.meta.name}.${operation}: where must be an object`,
-        ctx.context(operation),
+        `${model.meta.name}.${operation}: where must be an object`,
+        model.context(operation),
       );
     }
     let condition: string;
     try {
-      condition = compileWhere(ctx.meta, filter, ctx.dialect, params);
+      condition = compileWhere(model.meta, filter, model.dialect, params);
     } catch (error) {
-      throw ctx.withOperation(error, operation);
+      throw model.withOperation(error, operation);
     }
     if (scope.guard !== undefined)
       this.guardFullTable(condition, scope.guard ?? undefined, operation);
-    const live = ctx.statements.live;
-    const tenantField = ctx.tenancy.field;
+    const live = this.table.statements.live;
+    const tenantField = model.tenancy.field;
     const parts: string[] = [];
     if (condition) parts.push(live || tenantField ? `(${condition})` : condition);
     if (!scope.includeDeleted && live) parts.push(live);
-    const tenant = ctx.tenancy.current(operation);
+    const tenant = model.tenancy.current(operation);
     if (tenant) {
       parts.push(
-        `${ctx.dialect.quoteIdentifier(tenantField!.column)} = ${params.add(ctx.dialect.toDriver(tenantField!, tenant.value))}`,
+        `${model.dialect.quoteIdentifier(tenantField!.column)} = ${params.add(model.dialect.toDriver(tenantField!, tenant.value))}`,
       );
     }
     return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
@@ -61,16 +65,16 @@ export class FilterSql<T extends object> {
     operation: string,
     defaultOrder?: string | readonly string[],
   ): string {
-    const { ctx } = this;
+    const { model } = this;
     try {
-      if (options !== undefined) validateQueryOptions(ctx.meta, options);
+      if (options !== undefined) validateQueryOptions(model.meta, options);
       const order = options?.orderBy ?? defaultOrder;
       return (
-        (order === undefined ? '' : compileOrderBy(ctx.meta, order, ctx.dialect)) +
-        ctx.dialect.limitOffset(options?.limit, options?.offset)
+        (order === undefined ? '' : compileOrderBy(model.meta, order, model.dialect)) +
+        model.dialect.limitOffset(options?.limit, options?.offset)
       );
     } catch (error) {
-      throw ctx.withOperation(error, operation);
+      throw model.withOperation(error, operation);
     }
   }
 
@@ -81,8 +85,8 @@ export class FilterSql<T extends object> {
   ): void {
     if (!where && !options?.allowFullTable) {
       throw new InvalidQueryError(
-        `${this.ctx.meta.name}.${operation} with an empty where touches every row; pass { allowFullTable: true } to do that`,
-        this.ctx.context(operation),
+        `${this.model.meta.name}.${operation} with an empty where touches every row; pass { allowFullTable: true } to do that`,
+        this.model.context(operation),
       );
     }
   }

@@ -1,0 +1,131 @@
+import type { DatabaseConnection } from '../../connection/database-connection';
+import type {
+  ExecuteResult,
+  ImmediateStatements,
+} from '../../dialects/base/driver-session.interface';
+import type { Dialect } from '../../dialects/base/dialect.interface';
+import { RegistryError, SchemaError } from '../../errors';
+import type { ModelMetadata } from '../../interfaces/model-metadata.interface';
+import type { ModelSchema } from '../../schema/model-schema';
+import { errorContext } from './error-context';
+import { ROLLBACK_PROBE } from './rollback-probe';
+
+export type Row = Record<string, unknown>;
+
+/**
+ * Runs one model's statements on its connection: creates the table before first use when
+ * the model auto-creates, keeps a failed write from aborting an enclosing transaction, and
+ * turns driver errors into the library's errors.
+ */
+export class StatementRunner {
+  constructor(
+    private readonly meta: ModelMetadata,
+    private readonly dialect: Dialect,
+    readonly connection: DatabaseConnection,
+    readonly schema: ModelSchema<any>,
+  ) {}
+
+  /** A driver error as the library's error (integrity errors normalized, others wrapped). */
+  async normalize(error: unknown, operation: string, rowIndex?: number): Promise<Error> {
+    if (error instanceof RegistryError || (error as any) === ROLLBACK_PROBE) return error as Error;
+    const normalized = await this.dialect.normalizeError(error, {
+      meta: this.meta,
+      operation,
+      rowIndex,
+      indexColumns: (name) => this.indexColumns(name),
+    });
+    if (normalized) return normalized;
+    const code = (error as any)?.code ?? (error as any)?.errno;
+    // The driver's message may quote submitted values; it stays on `cause` only.
+    return new SchemaError(
+      `${this.meta.name}.${operation} failed: database error${code ? ` ${String(code)}` : ''}`,
+      errorContext(this.meta, operation, code ? { driverCode: String(code) } : {}),
+      { cause: error },
+    );
+  }
+
+  /** `error` as the library's error, in a rejected promise (for operations not `async`). */
+  rejected(error: unknown, operation: string): Promise<never> {
+    return this.normalize(error, operation).then((normalized) => Promise.reject(normalized));
+  }
+
+  /**
+   * Synchronous statements when the table is ready and the driver can run one now; the
+   * hot single-row operations use them to settle in one promise instead of a chain.
+   */
+  immediate(): ImmediateStatements | undefined {
+    return this.schema.ready ? this.connection.immediate() : undefined;
+  }
+
+  /** Like immediate, for a write that would need a savepoint (see contained) to run now. */
+  immediateWrite(): ImmediateStatements | undefined {
+    if (this.dialect.errorAbortsTransaction && this.connection.inTransaction()) return undefined;
+    return this.immediate();
+  }
+
+  /** Creates the table before first use when the model auto-creates (a no-op once ready). */
+  ready(): Promise<void> | undefined {
+    return this.schema.ready ? undefined : this.schema.ensureReady();
+  }
+
+  /** Runs a statement and returns its rows; `write` contains its failure (see contained). */
+  async query(operation: string, sql: string, params: unknown[], write = false): Promise<Row[]> {
+    if (!this.schema.ready) await this.schema.ensureReady();
+    try {
+      return await (write
+        ? this.contained(() => this.connection.query(sql, params))
+        : this.connection.query(sql, params));
+    } catch (error) {
+      throw await this.normalize(error, operation);
+    }
+  }
+
+  /**
+   * Runs a read that returns at most one row; undefined when none. Not `async`: reads by
+   * key are the hot path, and this adds one promise instead of an async frame.
+   */
+  queryOne(operation: string, sql: string, params: unknown[]): Promise<Row | undefined> {
+    if (!this.schema.ready) {
+      return this.schema.ensureReady().then(() => this.queryOne(operation, sql, params));
+    }
+    return this.connection.queryOne(sql, params).catch(async (error) => {
+      throw await this.normalize(error, operation);
+    });
+  }
+
+  async execute(operation: string, sql: string, params: unknown[]): Promise<ExecuteResult> {
+    if (!this.schema.ready) await this.schema.ensureReady();
+    try {
+      return await this.contained(() => this.connection.execute(sql, params));
+    } catch (error) {
+      throw await this.normalize(error, operation);
+    }
+  }
+
+  /**
+   * Runs one write so that its failure cannot abort an enclosing transaction: on
+   * PostgreSQL, inside a transaction, it gets a savepoint. Elsewhere a failed statement
+   * already undoes only itself, so it runs as is.
+   */
+  contained<R>(fn: () => Promise<R>): Promise<R> {
+    return this.dialect.errorAbortsTransaction && this.connection.inTransaction()
+      ? this.connection.transaction(fn)
+      : fn();
+  }
+
+  /** Runs `fn` in a transaction, joining (with a savepoint) one that is already open. */
+  transaction<R>(fn: () => Promise<R>): Promise<R> {
+    return this.connection.transaction(fn);
+  }
+
+  /** Columns of one index of this table (MySQL names only the index in duplicate errors). */
+  private async indexColumns(name: string): Promise<string[]> {
+    if (this.dialect.name !== 'mysql') return [];
+    const rows = await this.connection.query<{ column_name: string }>(
+      'SELECT column_name AS column_name FROM information_schema.statistics' +
+        ' WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? ORDER BY seq_in_index',
+      [this.meta.table, name],
+    );
+    return rows.map((r) => r.column_name);
+  }
+}
