@@ -3,6 +3,8 @@ import { IsInt, IsOptional, IsString } from 'class-validator';
 import { describeEachDialect } from '../../../test/support/dialects';
 import { Field, Model } from '../src/decorators';
 import {
+  ConstraintViolationError,
+  DatabaseError,
   ForeignKeyViolationError,
   NotNullViolationError,
   RecordNotFoundError,
@@ -102,7 +104,7 @@ describeEachDialect('Normalized errors', (target) => {
     expect((await db.manager(Child).require({ slot: 'kid' })).parentId).toBe(parent.id);
   });
 
-  it('wraps other driver failures in SchemaError without the driver message', async () => {
+  it('wraps other driver failures in DatabaseError without the driver message', async () => {
     @Model({ table: 'err_missing_table', autoCreate: false })
     class Missing {
       @Field({ id: 'autoincrement' }) id?: number;
@@ -112,7 +114,9 @@ describeEachDialect('Normalized errors', (target) => {
       .manager(Missing)
       .count()
       .catch((e) => e);
-    expect(error).toBeInstanceOf(SchemaError);
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect(error).not.toBeInstanceOf(SchemaError);
+    expect(error).not.toBeInstanceOf(ConstraintViolationError);
     expect(error.context).toMatchObject({
       model: 'Missing',
       table: 'err_missing_table',

@@ -76,6 +76,16 @@ export interface Dialect extends QueryDialect {
    * of a key or unique constraint), the `update` columns take the new values.
    */
   upsertSql(...args: UpsertSqlArgs): string;
+  /**
+   * Where duplicate-key errors name only an index (MySQL, MariaDB), the catalog question for
+   * its columns (rows with `column_name`, in index order); absent elsewhere.
+   */
+  indexColumnsSql?(table: string, index: string): { sql: string; params: unknown[] };
+  /**
+   * How a parameter of hand-written SQL (`raw()`) binds where the driver cannot take it as
+   * is (SQLite: dates as ISO-8601 text); absent where the driver binds every JS value.
+   */
+  readonly rawParameter?: (value: unknown) => unknown;
   /** Converts what the driver returned for a field into the field's JS value. */
   fromDriver(field: FieldMetadata, value: unknown): unknown;
   /** The integrity violation a driver error stands for, if it is one. */

@@ -54,6 +54,15 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
     },
   };
 
+  indexColumnsSql(table: string, index: string): { sql: string; params: unknown[] } {
+    return {
+      sql:
+        'SELECT column_name AS column_name FROM information_schema.statistics' +
+        ' WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? ORDER BY seq_in_index',
+      params: [table, index],
+    };
+  }
+
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
     return insertSql(this, table, columns, rows, returning);
   }

@@ -26,6 +26,8 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
   readonly errorAbortsTransaction = false;
   readonly updateReturning = true;
   readonly insertIdIsKey = true;
+  readonly rawParameter = (value: unknown): unknown =>
+    value instanceof Date ? value.toISOString() : value;
 
   insertSql(table: string, columns: string[], rows: number, returning?: string[]): string {
     return insertSql(this, table, columns, rows, returning);

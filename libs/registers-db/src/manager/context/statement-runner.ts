@@ -4,7 +4,7 @@ import type {
   ImmediateStatements,
 } from '../../dialects/base/driver-session.interface';
 import type { Dialect } from '../../dialects/base/dialect.interface';
-import { RegistryError, SchemaError } from '../../errors';
+import { DatabaseError, RegistryError } from '../../errors';
 import type { ModelMetadata } from '../../interfaces/model-metadata.interface';
 import type { ModelSchema } from '../../schema/model-schema';
 import { errorContext } from './error-context';
@@ -37,7 +37,7 @@ export class StatementRunner {
     if (normalized) return normalized;
     const code = (error as any)?.code ?? (error as any)?.errno;
     // The driver's message may quote submitted values; it stays on `cause` only.
-    return new SchemaError(
+    return new DatabaseError(
       `${this.meta.name}.${operation} failed: database error${code ? ` ${String(code)}` : ''}`,
       errorContext(this.meta, operation, code ? { driverCode: String(code) } : {}),
       { cause: error },
@@ -120,11 +120,11 @@ export class StatementRunner {
 
   /** Columns of one index of this table (MySQL names only the index in duplicate errors). */
   private async indexColumns(name: string): Promise<string[]> {
-    if (this.dialect.name !== 'mysql') return [];
+    const question = this.dialect.indexColumnsSql?.(this.meta.table, name);
+    if (!question) return [];
     const rows = await this.connection.query<{ column_name: string }>(
-      'SELECT column_name AS column_name FROM information_schema.statistics' +
-        ' WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? ORDER BY seq_in_index',
-      [this.meta.table, name],
+      question.sql,
+      question.params,
     );
     return rows.map((r) => r.column_name);
   }

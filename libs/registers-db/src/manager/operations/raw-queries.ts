@@ -9,9 +9,8 @@ export class RawQueries<T extends object> extends ModelOperation<T> {
     const { model } = this;
     try {
       const compiled = compileRawSql(model.dialect, sql, params ?? {});
-      if (model.dialect.name === 'sqlite') {
-        compiled.values = compiled.values.map((v) => (v instanceof Date ? v.toISOString() : v));
-      }
+      const { rawParameter } = model.dialect;
+      if (rawParameter) compiled.values = compiled.values.map(rawParameter);
       return compiled;
     } catch (error) {
       if (!(error instanceof RawSqlRefusal)) throw error;
