@@ -15,8 +15,8 @@ import { explainSchedule } from './schedule/explain';
 import type { ExplainedFire } from './schedule/fire-schedule.interface';
 import { describeTrigger } from './trigger';
 import { staleAfterMs } from './runtime/instance-heartbeat';
-import { toEventRecord } from './store/cron-store';
-import { CronWorkflowRow } from './store/cron-tables';
+import { toEventRecord } from './store/tables/records';
+import { CronWorkflowRow } from './store/tables/cron-tables';
 
 /** What `registerWorkflow` stores: a file run through a job or through a shell command. */
 export type WorkflowDefinition = { name: string; file: string } & (

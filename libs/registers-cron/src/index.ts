@@ -19,7 +19,7 @@ export {
   CronJobRow,
   CronRunRow,
   CronWorkflowRow,
-} from './store/cron-tables';
+} from './store/tables/cron-tables';
 export {
   DEFAULT_WORKERS,
   DEFAULT_LEASE_SECONDS,

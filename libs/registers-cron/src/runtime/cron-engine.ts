@@ -7,7 +7,7 @@ import type { RunRecord } from '../interfaces/records.interface';
 import { messages } from '../messages';
 import { describeTrigger } from '../trigger';
 import type { CronStore } from '../store/cron-store';
-import type { StoredEvent } from '../store/stored-event';
+import type { StoredEvent } from '../store/tables/stored-event';
 import { afterFailure, retryDelayMs } from './backoff';
 import type { CronClock } from './clock';
 import { EventExecutor, type AttemptOutcome } from './event-executor';

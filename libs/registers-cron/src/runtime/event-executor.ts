@@ -4,7 +4,7 @@ import type { JobContext, JobEventRecord } from '../interfaces/job-context.inter
 import type { JobDefinition } from '../interfaces/job-definition.interface';
 import { messages } from '../messages';
 import type { CronStore } from '../store/cron-store';
-import type { StoredEvent } from '../store/stored-event';
+import type { StoredEvent } from '../store/tables/stored-event';
 import { afterFailure, retryDelayMs } from './backoff';
 import type { CronClock } from './clock';
 

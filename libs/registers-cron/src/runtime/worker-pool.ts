@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { StoredEvent } from '../store/stored-event';
+import type { StoredEvent } from '../store/tables/stored-event';
 import type { CronEngine } from './cron-engine';
 
 /** At most this many events held ahead of the workers. */

@@ -7,10 +7,10 @@ import {
   INSERT_EVENT_VALUES,
   insertEventParams,
   INSERT_RUN,
-} from '../shared-statements';
-import type { ClaimRequest, CronSqlDialect, NewEvent } from '../cron-sql-dialect.interface';
-import { TABLES } from '../cron-tables';
-import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
+} from './shared-statements';
+import type { ClaimRequest, CronSqlDialect, NewEvent } from './cron-sql-dialect.interface';
+import { TABLES } from '../tables/cron-tables';
+import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../tables/stored-event';
 
 /**
  * MariaDB (≥ 10.6) and MySQL 8: SKIP LOCKED exists but UPDATE … RETURNING does not, so

@@ -7,15 +7,15 @@ import {
   INSERT_EVENT_VALUES,
   insertEventParams,
   INSERT_RUN,
-} from '../shared-statements';
+} from './shared-statements';
 import type {
   ClaimRequest,
   CronSqlDialect,
   NewEvent,
   SucceededRun,
-} from '../cron-sql-dialect.interface';
-import { TABLES } from '../cron-tables';
-import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
+} from './cron-sql-dialect.interface';
+import { TABLES } from '../tables/cron-tables';
+import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../tables/stored-event';
 import { listenForEvents, NOTIFY_CHANNEL } from './postgres-listener';
 
 /** `?` → `$1, $2, …` (the store's SQL has no `?` inside literals). */

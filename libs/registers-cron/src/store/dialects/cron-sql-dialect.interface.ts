@@ -1,5 +1,5 @@
 import type { DatabaseConnection } from '@registers/db';
-import type { StoredEvent } from './stored-event';
+import type { StoredEvent } from '../tables/stored-event';
 
 export interface NewEvent {
   job: string;
