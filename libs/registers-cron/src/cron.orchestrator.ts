@@ -14,10 +14,11 @@ import {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_WORKERS,
   REGISTERS_CRON_OPTIONS,
-} from './constants';
+} from './common/constants';
 import { CronRegistry } from './cron.registry';
 import type { RegistersCronModuleOptions } from './interfaces/cron-module-options.interface';
-import { DatabaseClock, type CronClock } from './runtime/clock';
+import type { CronClock } from './interfaces/cron-clock.interface';
+import { DatabaseClock } from './runtime/clock';
 import { CronEngine } from './runtime/cron-engine';
 import { FireScheduler } from './runtime/fire-scheduler';
 import { InstanceHeartbeat } from './runtime/instance-heartbeat';

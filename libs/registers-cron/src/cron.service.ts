@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CronError, EventStateError, UnknownWorkflowError } from './errors';
+import { CronError, EventStateError, UnknownWorkflowError } from './common/errors';
 import { CronOrchestrator, type StartOptions } from './cron.orchestrator';
-import { CronRegistry, isScheduled } from './cron.registry';
+import { CronRegistry } from './cron.registry';
 import type {
   CronStatus,
   EventRecord,
@@ -10,10 +10,11 @@ import type {
   WorkflowRecord,
 } from './interfaces/records.interface';
 import type { JobDefinition } from './interfaces/job-definition.interface';
-import { messages } from './messages';
+import { messages } from './common/messages';
 import { explainSchedule } from './schedule/explain';
+import { isScheduled } from './triggers/is-scheduled';
 import type { ExplainedFire } from './schedule/fire-schedule.interface';
-import { describeTrigger } from './trigger';
+import { describeTrigger } from './triggers/trigger';
 import { staleAfterMs } from './runtime/instance-heartbeat';
 import { toEventRecord } from './store/tables/records';
 import { CronWorkflowRow } from './store/tables/cron-tables';

@@ -1,5 +1,5 @@
 import { UsageError } from '@registers/cli';
-import { messages } from '../messages';
+import { messages } from '../common/messages';
 
 /** `--payload` as JSON; absent means `{}`. Text that is not JSON is a usage error (exit 2). */
 export function parsePayload(text: string | undefined): unknown {

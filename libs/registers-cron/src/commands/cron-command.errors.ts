@@ -1,5 +1,5 @@
 import { CommandExecutionError } from '@registers/cli';
-import { CronError } from '../errors';
+import { CronError } from '../common/errors';
 import type { RunRecord } from '../interfaces/records.interface';
 
 /** `cron run` ran the job and the attempt failed or timed out. Exit code 1. */

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { CLOCK_SKEW_WARNING_MS, INSTANCE_STALE_AFTER_LEASES } from '../constants';
-import { messages } from '../messages';
+import { CLOCK_SKEW_WARNING_MS, INSTANCE_STALE_AFTER_LEASES } from '../common/constants';
+import { messages } from '../common/messages';
 import type { CronStore } from '../store/cron-store';
-import type { CronClock } from './clock';
+import type { CronClock } from '../interfaces/cron-clock.interface';
 import { DatabaseClock } from './clock';
 import type { InstanceIdentity } from './instance-identity';
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { CronStore } from '../store/cron-store';
-import type { CronClock } from './clock';
+import type { CronClock } from '../interfaces/cron-clock.interface';
 
 /**
  * Keeps trying to hold one named lease and tells the owner when it gains or loses it. Used

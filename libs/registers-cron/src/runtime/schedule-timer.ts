@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule/dist/scheduler.registry';
-import { SCHEDULER_TIMEOUT_PREFIX } from '../constants';
-import type { CronClock } from './clock';
+import { SCHEDULER_TIMEOUT_PREFIX } from '../common/constants';
+import type { CronClock } from '../interfaces/cron-clock.interface';
 import type { FireScheduler } from './fire-scheduler';
 
 /** Re-checks at least this often, so pauses, resumes and other replicas' progress are seen. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type * as Chokidar from 'chokidar';
-import { JobPausedError } from '../errors';
+import { JobPausedError } from '../common/errors';
 import type { JobDefinition } from '../interfaces/job-definition.interface';
 import type { FileChangeTrigger } from '../interfaces/trigger.interface';
 import type { CronEngine } from '../runtime/cron-engine';

@@ -17,13 +17,18 @@ import {
   DEFAULT_REPLAY_WINDOW_SECONDS,
   DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
   REGISTERS_CRON_OPTIONS,
-} from '../constants';
-import { CronOrchestrator } from '../cron.orchestrator';
-import { InvalidPayloadError, JobPausedError, UnknownJobError } from '../errors';
-import type { RegistersCronModuleOptions } from '../interfaces/cron-module-options.interface';
-import type { WebhookTrigger } from '../interfaces/trigger.interface';
-import { presentedToken, signatureProblem, tokenMatches } from './webhook-auth';
-import { header, payloadOf, readWebhookBody, type WebhookRequest } from './webhook-request';
+} from './common/constants';
+import { CronOrchestrator } from './cron.orchestrator';
+import { InvalidPayloadError, JobPausedError, UnknownJobError } from './common/errors';
+import type { RegistersCronModuleOptions } from './interfaces/cron-module-options.interface';
+import type { WebhookTrigger } from './interfaces/trigger.interface';
+import { presentedToken, signatureProblem, tokenMatches } from './webhooks/webhook-auth';
+import {
+  header,
+  payloadOf,
+  readWebhookBody,
+  type WebhookRequest,
+} from './webhooks/webhook-request';
 
 export interface WebhookAccepted {
   eventId: number;
