@@ -33,7 +33,7 @@ export class CronRegistry implements DeclaredJobs {
           messages.badOption(
             job.name,
             'trigger.webhook',
-            `path '${path}' is already used by job '${clash.name}'`,
+            messages.webhookPathTaken(path, clash.name),
           ),
           { job: job.name, option: 'trigger.webhook' },
         );

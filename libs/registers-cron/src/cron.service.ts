@@ -133,8 +133,7 @@ export class CronService {
       const job = this.engine.scheduledJob(name);
       if (!job) throw new CronError(messages.notScheduled(name), { job: name });
       scheduledAt = this.registry.schedule(job).latestAtOrBefore(this.now()) ?? undefined;
-      if (scheduledAt === undefined)
-        throw new CronError(`Job '${name}' has no fire at or before now.`, { job: name });
+      if (scheduledAt === undefined) throw new CronError(messages.noFireYet(name), { job: name });
     }
     const { eventId } = await this.engine.enqueue(name, payload, {
       source: options.scheduled ? 'schedule' : 'manual',

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { REGISTERS_CRON_OPTIONS } from '../common/constants';
 import { CronConfigurationError } from '../common/errors';
+import { messages } from '../common/messages';
 import { CronRegistry } from '../cron.registry';
 import { CronService } from '../cron.service';
 import type { RegistersCronModuleOptions } from '../interfaces/cron-module-options.interface';
@@ -25,9 +26,7 @@ export abstract class CronCommandsBase implements OnModuleInit {
       this.jobRegistry = this.moduleRef.get(CronRegistry, { strict: false });
       this.moduleOptions = this.moduleRef.get(REGISTERS_CRON_OPTIONS, { strict: false });
     } catch {
-      throw new CronConfigurationError(
-        'RegistersCronCommandsModule: no CronService. Import RegistersCronModule.forRoot({ autoStart: false }) in the console module.',
-      );
+      throw new CronConfigurationError(messages.noCronService);
     }
   }
 

@@ -5,6 +5,7 @@ import { WorkflowCommandFailedError } from './cron-command.errors';
 import { listOutput, workflowRow } from './cron-output';
 import { runShellCommand } from './shell-command';
 import { CronCommandsBase } from './cron-commands.base';
+import { messages } from '../common/messages';
 
 /** `cron workflows`, `cron register-workflow`, `cron run-workflow`: workflow files run by a job or a shell command. */
 export abstract class CronWorkflowCommands extends CronCommandsBase {
@@ -35,7 +36,7 @@ export abstract class CronWorkflowCommands extends CronCommandsBase {
     @Ctx() ctx: CommandContext,
   ) {
     if ((job === undefined) === (command === undefined)) {
-      throw new UsageError('Give exactly one of --job <job> or --command <shell command>.', {
+      throw new UsageError(messages.jobOrCommand, {
         argument: job === undefined ? 'job' : 'command',
       });
     }
@@ -87,8 +88,8 @@ export abstract class CronWorkflowCommands extends CronCommandsBase {
     });
     if (result.exitCode !== 0) {
       const how = result.signal
-        ? `was killed by ${result.signal}`
-        : `exited with code ${result.exitCode}`;
+        ? messages.killedBy(result.signal)
+        : messages.exitedWith(result.exitCode);
       throw new WorkflowCommandFailedError(workflow.name, command, result.exitCode, how);
     }
     return ctx.output === 'json' ? { workflow: workflow.name, command, ...result } : undefined;

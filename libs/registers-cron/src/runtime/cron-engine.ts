@@ -41,12 +41,9 @@ export function serializePayload(payload: unknown): string {
   try {
     text = JSON.stringify(payload);
   } catch (error) {
-    throw new InvalidPayloadError(
-      `The payload cannot be stored as JSON: ${(error as Error).message}`,
-    );
+    throw new InvalidPayloadError(messages.payloadNotStorable((error as Error).message));
   }
-  if (text === undefined)
-    throw new InvalidPayloadError('The payload cannot be stored as JSON (a function or symbol).');
+  if (text === undefined) throw new InvalidPayloadError(messages.payloadNotJsonValue);
   return text;
 }
 

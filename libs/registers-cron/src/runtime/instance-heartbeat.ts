@@ -58,9 +58,7 @@ export class InstanceHeartbeat {
       const calibrate = ++rounds % 12 === 0 ? this.calibrate() : Promise.resolve();
       calibrate
         .then(() => this.beat())
-        .catch((error) =>
-          this.logger.warn(`Instance heartbeat failed: ${(error as Error).message}`),
-        );
+        .catch((error) => this.logger.warn(messages.heartbeatFailed((error as Error).message)));
     }, heartbeatEveryMs(this.leaseMs));
     this.timer.unref();
   }
