@@ -1,16 +1,8 @@
-import type { DialectName } from '@registers/db';
 import type { InstanceRecord } from '../interfaces/records.interface';
 import type { StatementRunner } from './statement-runner';
 import { TABLES } from './tables/cron-tables';
 import { iso } from './tables/records';
 import { num } from './tables/stored-event';
-
-/** The database's clock in epoch ms, per dialect. */
-const DATABASE_NOW: Record<DialectName, string> = {
-  sqlite: `SELECT CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) AS now`,
-  postgres: `SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint AS now`,
-  mysql: `SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS UNSIGNED) AS now`,
-};
 
 /** The live instances (one heartbeat row each) and the database clock they all compare against. */
 export class InstanceRows {
@@ -64,7 +56,7 @@ export class InstanceRows {
 
   /** The database's clock, in epoch ms: what every replica compares against. */
   async databaseNow(): Promise<number> {
-    const row = await this.statements.one(DATABASE_NOW[this.statements.connection.dialect]);
+    const row = await this.statements.one(this.statements.dialect.databaseNow);
     return num(row!.now);
   }
 }

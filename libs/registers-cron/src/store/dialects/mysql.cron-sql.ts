@@ -23,6 +23,7 @@ export const mysqlCronSql: CronSqlDialect = {
   // 1213 ER_LOCK_DEADLOCK, 1205 ER_LOCK_WAIT_TIMEOUT
   isTransient: (error) => [1213, 1205].includes((error as { errno?: number })?.errno ?? 0),
   sql: (text) => text,
+  databaseNow: `SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS UNSIGNED) AS now`,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
     const result = await connection.execute(

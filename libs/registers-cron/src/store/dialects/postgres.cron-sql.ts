@@ -72,6 +72,7 @@ export const postgresCronSql: CronSqlDialect = {
   isTransient: (error) =>
     ['40P01', '40001', '55P03'].includes((error as { code?: string })?.code ?? ''),
   sql: numbered,
+  databaseNow: `SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint AS now`,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
     // pg_notify runs only when a row was inserted, and is delivered when the statement commits.

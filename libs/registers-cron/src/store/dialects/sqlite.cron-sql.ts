@@ -20,6 +20,7 @@ export const sqliteCronSql: CronSqlDialect = {
   isTransient: (error) =>
     ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((error as { code?: string })?.code ?? ''),
   sql: (text) => text,
+  databaseNow: `SELECT CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) AS now`,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
     const row = await connection.queryOne<{ id: number }>(
