@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CRON_JOB_METADATA, CRON_PARAMS_METADATA } from './constants';
+import { CRON_JOB_METADATA, CRON_PARAMS_METADATA } from './common/constants';
 import type { JobParam } from './interfaces/job-definition.interface';
 import type { JobOptions } from './interfaces/job-options.interface';
 

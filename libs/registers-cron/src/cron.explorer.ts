@@ -3,6 +3,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { CronMetadataAccessor } from './cron-metadata.accessor';
 import { CronRegistry } from './cron.registry';
 import { buildJobDefinition } from './job-definition.factory';
+import { messages } from './common/messages';
 
 /**
  * Collects every `@Job` / `@Watch` method of the application's providers and controllers
@@ -31,9 +32,7 @@ export class CronExplorer implements OnModuleInit {
         const options = this.accessor.getJob(prototype[methodName]);
         if (!options) continue;
         if (!wrapper.isDependencyTreeStatic()) {
-          this.logger.warn(
-            `${wrapper.name}.${methodName}: @Job on a request-scoped provider is ignored (jobs run outside any request).`,
-          );
+          this.logger.warn(messages.requestScopedJob(`${wrapper.name}.${methodName}`));
           continue;
         }
         const method = prototype[methodName] as (...args: unknown[]) => unknown;

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { DEFAULT_WEBHOOK_PREFIX, REGISTERS_CRON_OPTIONS } from './constants';
+import { DEFAULT_WEBHOOK_PREFIX, REGISTERS_CRON_OPTIONS } from './common/constants';
 import { CronMetadataAccessor } from './cron-metadata.accessor';
 import { CronExplorer } from './cron.explorer';
 import { CronOrchestrator } from './cron.orchestrator';
@@ -10,7 +10,7 @@ import type {
   RegistersCronModuleAsyncOptions,
   RegistersCronModuleOptions,
 } from './interfaces/cron-module-options.interface';
-import { webhookController } from './webhooks/webhook-controller.factory';
+import { webhookController } from './webhook-controller.factory';
 
 const CORE_PROVIDERS: Provider[] = [
   CronMetadataAccessor,

@@ -14,10 +14,12 @@ import {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_WORKERS,
   REGISTERS_CRON_OPTIONS,
-} from './constants';
+} from './common/constants';
+import { messages } from './common/messages';
 import { CronRegistry } from './cron.registry';
 import type { RegistersCronModuleOptions } from './interfaces/cron-module-options.interface';
-import { DatabaseClock, type CronClock } from './runtime/clock';
+import type { CronClock } from './interfaces/cron-clock.interface';
+import { DatabaseClock } from './runtime/clock';
 import { CronEngine } from './runtime/cron-engine';
 import { FireScheduler } from './runtime/fire-scheduler';
 import { InstanceHeartbeat } from './runtime/instance-heartbeat';
@@ -137,7 +139,10 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
   private retryStartLater(error: unknown): void {
     if (!this.startFailed)
       this.logger.error(
-        `The cron runtime could not start (${redactDatabaseUrl((error as Error)?.message ?? String(error))}); retrying every ${START_RETRY_MS / 1000} s.`,
+        messages.startFailed(
+          redactDatabaseUrl((error as Error)?.message ?? String(error)),
+          START_RETRY_MS / 1000,
+        ),
       );
     this.startFailed = true;
     clearTimeout(this.retryTimer);
@@ -225,7 +230,11 @@ export class CronOrchestrator implements OnApplicationBootstrap, BeforeApplicati
     this.running = { pool, timer, heartbeat, watchLease, stopListening };
     this.startFailed = false;
     this.logger.log(
-      `Started instance ${engine.instanceId}: ${this.registry.all().length} jobs, ${options.workers ?? this.options.workers ?? DEFAULT_WORKERS} workers.`,
+      messages.started(
+        engine.instanceId,
+        this.registry.all().length,
+        options.workers ?? this.options.workers ?? DEFAULT_WORKERS,
+      ),
     );
   }
 

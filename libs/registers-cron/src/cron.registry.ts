@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { CronConfigurationError, UnknownJobError } from './errors';
+import { CronConfigurationError, UnknownJobError } from './common/errors';
 import type { JobDefinition } from './interfaces/job-definition.interface';
 import type { ScheduledTrigger, WebhookTrigger } from './interfaces/trigger.interface';
-import { messages } from './messages';
+import { messages } from './common/messages';
+import type { DeclaredJobs } from './runtime/declared-jobs.interface';
 import type { FireSchedule } from './schedule/fire-schedule.interface';
 import { scheduleFor } from './schedule/schedule-for';
 import { cronExpressionProblem } from './schedule/validate';
 
-export function isScheduled(
-  job: JobDefinition,
-): job is JobDefinition & { trigger: ScheduledTrigger } {
-  return job.trigger.kind === 'cron' || job.trigger.kind === 'interval';
-}
-
 /** The declared jobs of this application, by name: the runtime API's source of truth. */
 @Injectable()
-export class CronRegistry {
+export class CronRegistry implements DeclaredJobs {
   private readonly jobs = new Map<string, JobDefinition>();
   private readonly schedules = new Map<string, FireSchedule>();
   private schedulesChecked = false;
@@ -38,7 +33,7 @@ export class CronRegistry {
           messages.badOption(
             job.name,
             'trigger.webhook',
-            `path '${path}' is already used by job '${clash.name}'`,
+            messages.webhookPathTaken(path, clash.name),
           ),
           { job: job.name, option: 'trigger.webhook' },
         );

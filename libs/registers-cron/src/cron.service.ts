@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CronError, EventStateError, UnknownWorkflowError } from './errors';
+import { CronError, EventStateError, UnknownWorkflowError } from './common/errors';
 import { CronOrchestrator, type StartOptions } from './cron.orchestrator';
-import { CronRegistry, isScheduled } from './cron.registry';
+import { CronRegistry } from './cron.registry';
 import type {
   CronStatus,
   EventRecord,
@@ -10,13 +10,14 @@ import type {
   WorkflowRecord,
 } from './interfaces/records.interface';
 import type { JobDefinition } from './interfaces/job-definition.interface';
-import { messages } from './messages';
+import { messages } from './common/messages';
 import { explainSchedule } from './schedule/explain';
+import { isScheduled } from './triggers/is-scheduled';
 import type { ExplainedFire } from './schedule/fire-schedule.interface';
-import { describeTrigger } from './trigger';
+import { describeTrigger } from './triggers/trigger';
 import { staleAfterMs } from './runtime/instance-heartbeat';
-import { toEventRecord } from './store/cron-store';
-import { CronWorkflowRow } from './store/cron-tables';
+import { toEventRecord } from './store/tables/records';
+import { CronWorkflowRow } from './store/tables/cron-tables';
 
 /** What `registerWorkflow` stores: a file run through a job or through a shell command. */
 export type WorkflowDefinition = { name: string; file: string } & (
@@ -132,8 +133,7 @@ export class CronService {
       const job = this.engine.scheduledJob(name);
       if (!job) throw new CronError(messages.notScheduled(name), { job: name });
       scheduledAt = this.registry.schedule(job).latestAtOrBefore(this.now()) ?? undefined;
-      if (scheduledAt === undefined)
-        throw new CronError(`Job '${name}' has no fire at or before now.`, { job: name });
+      if (scheduledAt === undefined) throw new CronError(messages.noFireYet(name), { job: name });
     }
     const { eventId } = await this.engine.enqueue(name, payload, {
       source: options.scheduled ? 'schedule' : 'manual',

@@ -1,15 +1,15 @@
 // Public API of @registers/cron. Nothing outside this file is imported by users.
 export * from './decorators';
 export * from './interfaces';
-export * from './errors';
-export { Trigger, describeTrigger, type IntervalSpec } from './trigger';
+export * from './common/errors';
+export { Trigger, describeTrigger, type IntervalSpec } from './triggers/trigger';
 export { RegistersCronModule } from './cron.module';
 export { CronService, type RunResult, type WorkflowDefinition } from './cron.service';
 export { CronRegistry } from './cron.registry';
 export { CronOrchestrator, type StartOptions } from './cron.orchestrator';
 export { CronMetadataAccessor } from './cron-metadata.accessor';
 export { kebabCase } from './job-definition.factory';
-export type { CronClock } from './runtime/clock';
+export type { CronClock } from './interfaces/cron-clock.interface';
 export { retryDelayMs } from './runtime/backoff';
 export type { ExplainedFire, FireSchedule } from './schedule/fire-schedule.interface';
 export {
@@ -19,11 +19,11 @@ export {
   CronJobRow,
   CronRunRow,
   CronWorkflowRow,
-} from './store/cron-tables';
+} from './store/tables/cron-tables';
 export {
   DEFAULT_WORKERS,
   DEFAULT_LEASE_SECONDS,
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_WEBHOOK_PREFIX,
   REGISTERS_CRON_OPTIONS,
-} from './constants';
+} from './common/constants';

@@ -1,11 +1,11 @@
-import { DEFAULT_CATCH_UP_WINDOW_SECONDS, DEFAULT_RETRY_ATTEMPTS } from './constants';
-import { CronConfigurationError } from './errors';
+import { DEFAULT_CATCH_UP_WINDOW_SECONDS, DEFAULT_RETRY_ATTEMPTS } from './common/constants';
+import { CronConfigurationError } from './common/errors';
 import type { JobDefinition, JobParam, ResolvedRetry } from './interfaces/job-definition.interface';
 import type { JobOptions, RetryOptions } from './interfaces/job-options.interface';
 import type { TriggerDefinition } from './interfaces/trigger.interface';
-import { messages } from './messages';
+import { messages } from './common/messages';
 import { timezoneProblem } from './schedule/validate';
-import { Trigger } from './trigger';
+import { Trigger } from './triggers/trigger';
 
 const JOB_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { ArtifactTarget, GeneratedArtifacts } from './artifact.interface';
+import type { ArtifactTarget, GeneratedArtifacts } from './targets/artifact.interface';
 import { artifactBytes } from './artifact-bytes';
 import { ArtifactError } from './artifact.errors';
 import { applyCrontab } from './apply-crontab';

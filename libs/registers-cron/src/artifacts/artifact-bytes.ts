@@ -1,4 +1,4 @@
-import type { Artifact } from './artifact.interface';
+import type { Artifact } from './targets/artifact.interface';
 
 const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
 

@@ -1,4 +1,4 @@
-import type { ArtifactTarget } from './artifact.interface';
+import type { ArtifactTarget } from './targets/artifact.interface';
 
 /** Where an artifact error happened: the target and, when one job is at fault, the job. */
 export interface ArtifactErrorContext {

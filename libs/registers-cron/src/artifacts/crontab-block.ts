@@ -1,4 +1,4 @@
-import type { Artifact } from './artifact.interface';
+import type { Artifact } from './targets/artifact.interface';
 import { ArtifactError } from './artifact.errors';
 
 export const CRONTAB_BEGIN = '# BEGIN registers-cron';

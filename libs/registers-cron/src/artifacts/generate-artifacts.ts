@@ -3,8 +3,8 @@ import type {
   ArtifactJob,
   ArtifactTarget,
   GeneratedArtifacts,
-} from './artifact.interface';
-import { unsafeFileNameReason } from './artifact-paths';
+} from './targets/artifact.interface';
+import { unsafeFileNameReason } from './targets/artifact-paths';
 import { resolveTarget, type ResolvedTarget } from './resolve-target';
 import { generateGithubActions } from './targets/github-actions';
 import { generateKubernetes } from './targets/kubernetes';

@@ -1,7 +1,7 @@
-export * from './artifact.interface';
+export * from './targets/artifact.interface';
 export { ArtifactError, type ArtifactErrorContext } from './artifact.errors';
 export { artifactBytes } from './artifact-bytes';
-export { ARTIFACT_EXTENSIONS, artifactPath } from './artifact-paths';
+export { ARTIFACT_EXTENSIONS, artifactPath } from './targets/artifact-paths';
 export { resolveTarget, type ResolvedTarget } from './resolve-target';
 export { generateArtifacts, LOCAL_ASYNC_REASON } from './generate-artifacts';
 export { generateLinuxCron } from './targets/linux-cron';
@@ -24,4 +24,9 @@ export {
   replaceCrontabBlock,
 } from './crontab-block';
 export { unifiedLineDiff } from './line-diff';
-export { scheduledArgs, scheduledShellCommand, shellQuote, splitCommandLine } from './command-line';
+export {
+  scheduledArgs,
+  scheduledShellCommand,
+  shellQuote,
+  splitCommandLine,
+} from './targets/command-line';

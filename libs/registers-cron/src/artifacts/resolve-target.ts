@@ -1,4 +1,4 @@
-import { ARTIFACT_TARGETS, type ArtifactTarget } from './artifact.interface';
+import { ARTIFACT_TARGETS, type ArtifactTarget } from './targets/artifact.interface';
 import { ArtifactError } from './artifact.errors';
 
 export type ResolvedTarget = Exclude<ArtifactTarget, 'auto'>;

@@ -1,5 +1,5 @@
 import { UsageError } from '@registers/cli';
-import { messages } from '../messages';
+import { messages } from '../common/messages';
 
 /** `--payload` as JSON; absent means `{}`. Text that is not JSON is a usage error (exit 2). */
 export function parsePayload(text: string | undefined): unknown {
@@ -17,7 +17,7 @@ export function parsePayload(text: string | undefined): unknown {
 export function parseObjectPayload(text: string | undefined): Record<string, unknown> {
   const payload = parsePayload(text);
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new UsageError('--payload must be a JSON object here, e.g. \'{"key":"value"}\'.', {
+    throw new UsageError(messages.payloadNotObject, {
       argument: 'payload',
     });
   }
@@ -27,7 +27,7 @@ export function parseObjectPayload(text: string | undefined): Record<string, unk
 /** A whole number ≥ 1 (or undefined when the option was not given); anything else is a usage error. */
 export function positiveInteger(value: number | undefined, option: string): number | undefined {
   if (value === undefined || (Number.isInteger(value) && value >= 1)) return value;
-  throw new UsageError(`--${option} must be a whole number of at least 1, not ${value}.`, {
+  throw new UsageError(messages.notPositiveInteger(option, value), {
     argument: option,
   });
 }

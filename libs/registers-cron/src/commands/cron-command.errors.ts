@@ -1,11 +1,12 @@
 import { CommandExecutionError } from '@registers/cli';
-import { CronError } from '../errors';
+import { CronError } from '../common/errors';
+import { messages } from '../common/messages';
 import type { RunRecord } from '../interfaces/records.interface';
 
 /** `cron run` ran the job and the attempt failed or timed out. Exit code 1. */
 export class JobRunFailedError extends CronError {
   constructor(run: RunRecord) {
-    super(run.error ?? `the run ended ${run.status}`, {
+    super(run.error ?? messages.runEnded(run.status), {
       job: run.job,
       eventId: run.eventId,
       attempt: run.attempt,
@@ -19,7 +20,11 @@ export class WorkflowCommandFailedError extends CommandExecutionError {
   override readonly exitCode: number;
 
   constructor(workflow: string, command: string, exitCode: number, detail: string) {
-    super(`Workflow '${workflow}': \`${command}\` ${detail}`, { workflow, command, exitCode });
+    super(messages.workflowCommandFailed(workflow, command, detail), {
+      workflow,
+      command,
+      exitCode,
+    });
     this.exitCode = exitCode;
   }
 }

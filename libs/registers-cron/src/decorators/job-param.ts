@@ -1,4 +1,4 @@
-import { CRON_PARAMS_METADATA } from '../constants';
+import { CRON_PARAMS_METADATA } from '../common/constants';
 import type { JobParam } from '../interfaces/job-definition.interface';
 
 /** Records which handler parameter receives the payload, the event or the context. */

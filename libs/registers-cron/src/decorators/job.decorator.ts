@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { CRON_JOB_METADATA } from '../constants';
+import { CRON_JOB_METADATA } from '../common/constants';
 import type { JobOptions } from '../interfaces/job-options.interface';
 
 /** Makes a provider method a durable job. Without options: a manual job named after the method. */

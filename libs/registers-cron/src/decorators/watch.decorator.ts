@@ -1,5 +1,5 @@
 import type { JobOptions } from '../interfaces/job-options.interface';
-import { Trigger } from '../trigger';
+import { Trigger } from '../triggers/trigger';
 import { Job } from './job.decorator';
 
 export interface WatchOptions extends Omit<JobOptions, 'trigger'> {

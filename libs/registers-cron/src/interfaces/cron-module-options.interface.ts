@@ -1,5 +1,5 @@
 import type { ModuleMetadata } from '@nestjs/common';
-import type { CronClock } from '../runtime/clock';
+import type { CronClock } from './cron-clock.interface';
 
 export interface RegistersCronModuleOptions {
   /**

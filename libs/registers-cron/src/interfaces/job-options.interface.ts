@@ -1,4 +1,4 @@
-import type { ArtifactTarget } from '../artifacts/artifact.interface';
+import type { ArtifactTarget } from './artifact-target.interface';
 import type { TriggerDefinition } from './trigger.interface';
 
 export type RetryPolicyName = 'none' | 'fixed' | 'exponential';

@@ -1,4 +1,4 @@
-import type { EVENT_STATUSES, RUN_STATUSES } from '../constants';
+import type { EVENT_STATUSES, RUN_STATUSES } from '../common/constants';
 import type { CatchUpPolicy, OverlapPolicy } from './job-options.interface';
 
 export type EventStatus = (typeof EVENT_STATUSES)[number];

@@ -1,7 +1,4 @@
-/** The runtime's time source, in epoch milliseconds. */
-export interface CronClock {
-  now(): number;
-}
+import type { CronClock } from '../interfaces/cron-clock.interface';
 
 /**
  * The database's clock as seen from this process: the local clock plus the offset measured

@@ -1,15 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CronRegistry } from '../cron.registry';
-import { isScheduled } from '../cron.registry';
-import { EventStateError, InvalidPayloadError, JobPausedError } from '../errors';
+import { EventStateError, InvalidPayloadError, JobPausedError } from '../common/errors';
+import type { CronClock } from '../interfaces/cron-clock.interface';
 import type { JobDefinition } from '../interfaces/job-definition.interface';
 import type { RunRecord } from '../interfaces/records.interface';
-import { messages } from '../messages';
-import { describeTrigger } from '../trigger';
+import { messages } from '../common/messages';
+import { isScheduled } from '../triggers/is-scheduled';
 import type { CronStore } from '../store/cron-store';
-import type { StoredEvent } from '../store/stored-event';
+import type { StoredEvent } from '../store/tables/stored-event';
+import { describeTrigger } from '../triggers/trigger';
 import { afterFailure, retryDelayMs } from './backoff';
-import type { CronClock } from './clock';
+import type { DeclaredJobs } from './declared-jobs.interface';
 import { EventExecutor, type AttemptOutcome } from './event-executor';
 import type { InstanceIdentity } from './instance-identity';
 
@@ -41,12 +41,9 @@ export function serializePayload(payload: unknown): string {
   try {
     text = JSON.stringify(payload);
   } catch (error) {
-    throw new InvalidPayloadError(
-      `The payload cannot be stored as JSON: ${(error as Error).message}`,
-    );
+    throw new InvalidPayloadError(messages.payloadNotStorable((error as Error).message));
   }
-  if (text === undefined)
-    throw new InvalidPayloadError('The payload cannot be stored as JSON (a function or symbol).');
+  if (text === undefined) throw new InvalidPayloadError(messages.payloadNotJsonValue);
   return text;
 }
 
@@ -61,7 +58,7 @@ export class CronEngine {
   private synced?: Promise<void>;
 
   constructor(
-    readonly registry: CronRegistry,
+    readonly registry: DeclaredJobs,
     readonly store: CronStore,
     readonly clock: CronClock,
     readonly settings: EngineSettings,

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { JobTimeoutError, LeaseLostError } from '../errors';
+import { JobTimeoutError, LeaseLostError } from '../common/errors';
 import type { JobContext, JobEventRecord } from '../interfaces/job-context.interface';
 import type { JobDefinition } from '../interfaces/job-definition.interface';
-import { messages } from '../messages';
+import { messages } from '../common/messages';
 import type { CronStore } from '../store/cron-store';
-import type { StoredEvent } from '../store/stored-event';
+import type { StoredEvent } from '../store/tables/stored-event';
 import { afterFailure, retryDelayMs } from './backoff';
-import type { CronClock } from './clock';
+import type { CronClock } from '../interfaces/cron-clock.interface';
 
 export interface ExecutorSettings {
   instance: string;

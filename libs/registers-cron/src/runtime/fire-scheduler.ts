@@ -1,8 +1,8 @@
-import type { CronRegistry } from '../cron.registry';
-import { isScheduled } from '../cron.registry';
 import type { JobDefinition } from '../interfaces/job-definition.interface';
 import type { ScheduledTrigger } from '../interfaces/trigger.interface';
+import { isScheduled } from '../triggers/is-scheduled';
 import type { CronStore } from '../store/cron-store';
+import type { DeclaredJobs } from './declared-jobs.interface';
 
 type ScheduledJob = JobDefinition & { trigger: ScheduledTrigger };
 
@@ -17,7 +17,7 @@ const MAX_FIRES_PER_TICK = 1000;
  */
 export class FireScheduler {
   constructor(
-    private readonly registry: CronRegistry,
+    private readonly registry: DeclaredJobs,
     private readonly store: CronStore,
     private readonly startedAt: number,
   ) {}

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { CLOCK_SKEW_WARNING_MS, INSTANCE_STALE_AFTER_LEASES } from '../constants';
-import { messages } from '../messages';
+import { CLOCK_SKEW_WARNING_MS, INSTANCE_STALE_AFTER_LEASES } from '../common/constants';
+import { messages } from '../common/messages';
 import type { CronStore } from '../store/cron-store';
-import type { CronClock } from './clock';
+import type { CronClock } from '../interfaces/cron-clock.interface';
 import { DatabaseClock } from './clock';
 import type { InstanceIdentity } from './instance-identity';
 
@@ -58,9 +58,7 @@ export class InstanceHeartbeat {
       const calibrate = ++rounds % 12 === 0 ? this.calibrate() : Promise.resolve();
       calibrate
         .then(() => this.beat())
-        .catch((error) =>
-          this.logger.warn(`Instance heartbeat failed: ${(error as Error).message}`),
-        );
+        .catch((error) => this.logger.warn(messages.heartbeatFailed((error as Error).message)));
     }, heartbeatEveryMs(this.leaseMs));
     this.timer.unref();
   }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { CronStore } from '../store/cron-store';
-import type { CronClock } from './clock';
+import type { CronClock } from '../interfaces/cron-clock.interface';
+import { messages } from '../common/messages';
 
 /**
  * Keeps trying to hold one named lease and tells the owner when it gains or loses it. Used
@@ -42,7 +43,7 @@ export class LeaderLease {
       const now = this.clock.now();
       held = await this.store.acquireLease(this.name, this.holder, now, now + this.leaseMs);
     } catch (error) {
-      this.logger.warn(`Lease '${this.name}': ${(error as Error).message}`);
+      this.logger.warn(messages.leaseFailed(this.name, (error as Error).message));
       held = false; // cannot renew: act as if lost, another instance may take over
     }
     if (held === this.held) return;

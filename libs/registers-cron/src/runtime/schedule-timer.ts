@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { SchedulerRegistry } from '@nestjs/schedule/dist/scheduler.registry';
-import { SCHEDULER_TIMEOUT_PREFIX } from '../constants';
-import type { CronClock } from './clock';
+import { SCHEDULER_TIMEOUT_PREFIX } from '../common/constants';
+import { messages } from '../common/messages';
+import type { CronClock } from '../interfaces/cron-clock.interface';
 import type { FireScheduler } from './fire-scheduler';
 
 /** Re-checks at least this often, so pauses, resumes and other replicas' progress are seen. */
@@ -48,7 +49,7 @@ export class ScheduleTimer {
     try {
       this.afterTick(await this.scheduler.tick(this.clock.now()));
     } catch (error) {
-      this.logger.error(`Scheduling fires failed: ${(error as Error).message}`);
+      this.logger.error(messages.schedulingFailed((error as Error).message));
     }
   }
 

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import type { StoredEvent } from '../store/stored-event';
+import type { StoredEvent } from '../store/tables/stored-event';
 import type { CronEngine } from './cron-engine';
+import { messages } from '../common/messages';
 
 /** At most this many events held ahead of the workers. */
 const MAX_AHEAD = 64;
@@ -83,7 +84,7 @@ export class WorkerPool {
         this.startHeld();
         if (claimed.length > 0 && claimed.length === room) continue;
       } catch (error) {
-        this.logger.error(`Claiming events failed: ${(error as Error).message}`);
+        this.logger.error(messages.claimFailed((error as Error).message));
       }
       await this.idle();
     }
@@ -128,7 +129,7 @@ export class WorkerPool {
       const work = this.engine
         .execute(event, release)
         .catch((error) =>
-          this.logger.error(`Event ${event.id} (${event.job}): ${(error as Error).message}`),
+          this.logger.error(messages.eventFailed(event.id, event.job, (error as Error).message)),
         )
         .finally(() => {
           this.inFlight.delete(work);
@@ -195,7 +196,7 @@ export class WorkerPool {
       const outcome = await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
       clearTimeout(timer);
       if (outcome === 'timeout') {
-        this.engine.executor.abortAll(new Error('shutdown: the grace period ended'));
+        this.engine.executor.abortAll(new Error(messages.shutdownAbort));
         await Promise.allSettled([...this.inFlight]);
       }
     }

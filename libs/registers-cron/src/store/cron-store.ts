@@ -1,88 +1,21 @@
-import type { Type } from '@nestjs/common';
 import type { DatabaseConnection, DatabaseRegistry } from '@registers/db';
-import type {
-  CronStatus,
-  EventRecord,
-  InstanceRecord,
-  RunRecord,
-} from '../interfaces/records.interface';
+import type { CronStatus, InstanceRecord, RunRecord } from '../interfaces/records.interface';
 import type {
   ClaimRequest,
   CronSqlDialect,
   NewEvent,
   SucceededRun,
-} from './cron-sql-dialect.interface';
-import { CRON_TABLE_MODELS, TABLES } from './cron-tables';
+} from './dialects/cron-sql-dialect.interface';
 import { cronSqlFor } from './dialects';
-import { retryTransient } from './retry-transient';
-import { DUE_INDEX } from './shared-statements';
-import { END_RUN, FINISH_EVENT, RunWrites } from './run-writes';
-import {
-  EVENT_COLUMNS,
-  num,
-  numOrNull,
-  strOrNull,
-  toStoredEvent,
-  type StoredEvent,
-} from './stored-event';
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-export function toEventRecord(e: StoredEvent): EventRecord {
-  return {
-    id: e.id,
-    job: e.job,
-    source: e.source,
-    status: e.status as EventRecord['status'],
-    attempt: e.attempt,
-    payload: parseJson(e.payload),
-    createdAt: iso(e.createdAt),
-    runAfter: iso(e.runAfter),
-    scheduledAt: isoOrNull(e.scheduledAt),
-    error: e.error,
-  };
-}
-
-function toRunRecord(row: Record<string, unknown>): RunRecord {
-  return {
-    id: num(row.id),
-    job: String(row.job),
-    eventId: num(row.event_id),
-    attempt: num(row.attempt),
-    status: String(row.status) as RunRecord['status'],
-    startedAt: iso(num(row.started_at)),
-    finishedAt: isoOrNull(numOrNull(row.finished_at)),
-    durationMs: numOrNull(row.duration_ms),
-    result: parseJson(strOrNull(row.result)),
-    error: strOrNull(row.error),
-    instance: String(row.instance),
-  };
-}
-
-/** ` WHERE a = ? AND b = ?` over the given columns whose value is set (empty or undefined: no condition). */
-function whereEquals(columns: Record<string, string | number | undefined>): {
-  sql: string;
-  params: unknown[];
-} {
-  const set = Object.entries(columns).filter(([, value]) => value !== undefined && value !== '');
-  return {
-    sql: set.length ? ` WHERE ${set.map(([column]) => `${column} = ?`).join(' AND ')}` : '',
-    params: set.map(([, value]) => value),
-  };
-}
-
-const RUN_COLUMNS =
-  'id, job, event_id, attempt, status, started_at, finished_at, duration_ms, result, error, instance';
+import { EventRows } from './event-rows';
+import { InstanceRows } from './instance-rows';
+import { JobRows } from './job-rows';
+import { LeaseRows } from './lease-rows';
+import { RunHistory, type RunEnd } from './run-history';
+import { FINISH_EVENT, RunWrites } from './run-writes';
+import { StatementRunner } from './statement-runner';
+import { CRON_TABLE_MODELS, TABLES } from './tables/cron-tables';
+import type { StoredEvent } from './tables/stored-event';
 
 export interface FinishedEvent {
   status: 'succeeded' | 'failed' | 'dead_letter' | 'skipped';
@@ -90,66 +23,46 @@ export interface FinishedEvent {
   error: string | null;
 }
 
-export interface RunEnd {
-  status: 'succeeded' | 'failed' | 'timeout' | 'skipped';
-  finishedAt: number;
-  durationMs: number;
-  result: string | null;
-  error: string | null;
-}
-
 /**
  * Every statement of the cron runtime, over the `@registers/db` connection. Writes of a
  * claimed event name its fencing token and report whether they applied: zero rows means
  * the claim was lost (expired and taken by another worker) and the caller must stop.
+ *
+ * The life of a claimed event (claim, lease, run rows, outcome) is written here directly:
+ * it is the hot path. The rest is delegated to one part per table: jobs (schedule
+ * bookkeeping), events (lookups, reaper, retry), runs (history), leases and instances.
  */
 export class CronStore {
   readonly connection: DatabaseConnection;
   private readonly dialect: CronSqlDialect;
-  private ready?: Promise<void>;
+  private readonly statements: StatementRunner;
   private readonly runWrites: RunWrites;
+  private readonly jobRows: JobRows;
+  private readonly eventRows: EventRows;
+  private readonly runHistory: RunHistory;
+  private readonly leaseRows: LeaseRows;
+  private readonly instanceRows: InstanceRows;
 
   /** `registry`: where the cron tables are registered; its managers serve the workflows table. */
   constructor(readonly registry: DatabaseRegistry) {
     registry.register(...CRON_TABLE_MODELS);
     this.connection = registry.connection;
     this.dialect = cronSqlFor(this.connection.dialect);
-    this.runWrites = new RunWrites(this.connection, this.dialect, (work) => this.retrying(work));
+    const statements = new StatementRunner(registry, this.connection, this.dialect);
+    this.statements = statements;
+    this.runWrites = new RunWrites(this.connection, this.dialect, (work) =>
+      statements.retrying(work),
+    );
+    this.jobRows = new JobRows(statements);
+    this.eventRows = new EventRows(statements);
+    this.runHistory = new RunHistory(statements);
+    this.leaseRows = new LeaseRows(statements);
+    this.instanceRows = new InstanceRows(statements);
   }
 
   /** Opens the database and creates the cron tables when missing (safe when several processes race). */
   ensureReady(): Promise<void> {
-    this.ready ??= (async () => {
-      await this.connection.open();
-      for (const model of CRON_TABLE_MODELS)
-        await this.registry.schema(model as Type<object>).createSchema();
-      // Two processes creating it at once can collide on PostgreSQL's catalog; the second
-      // try waits for the first and then finds the index there.
-      await this.connection.execute(DUE_INDEX).catch(() => this.connection.execute(DUE_INDEX));
-    })().catch((error) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
-  /** Runs a statement (or the dialect's claim) once the tables exist, again after a transient failure. */
-  private async retrying<T>(work: () => Promise<T>): Promise<T> {
-    await this.ensureReady();
-    return retryTransient((error) => this.dialect.isTransient(error), work);
-  }
-
-  private query(text: string, params: unknown[] = []) {
-    return this.retrying(() => this.connection.query(this.dialect.sql(text), params));
-  }
-
-  private one(text: string, params: unknown[] = []) {
-    return this.retrying(() => this.connection.queryOne(this.dialect.sql(text), params));
-  }
-
-  private async execute(text: string, params: unknown[] = []): Promise<number> {
-    return (await this.retrying(() => this.connection.execute(this.dialect.sql(text), params)))
-      .affected;
+    return this.statements.ensureReady();
   }
 
   /** Calls `onEvent` when any process inserts an event (PostgreSQL); a no-op elsewhere. */
@@ -159,71 +72,18 @@ export class CronStore {
     return this.dialect.listen(this.connection, onEvent);
   }
 
-  // ---- jobs -------------------------------------------------------------------------
-
-  /** Records a declared job (kind and spec), keeping its paused flag and high-water mark. */
-  async syncJob(name: string, kind: string, spec: string, now: number): Promise<void> {
-    const changed = await this.execute(
-      `UPDATE ${TABLES.jobs} SET kind = ?, spec = ?, updated_at = ? WHERE name = ?`,
-      [kind, spec, now, name],
-    );
-    if (changed > 0) return;
-    try {
-      await this.execute(
-        `INSERT INTO ${TABLES.jobs} (name, kind, spec, paused, last_fire_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?)`,
-        [name, kind, spec, false, now],
-      );
-    } catch (error) {
-      // Another process inserted it first: that row is as good as ours.
-      if (!(await this.one(`SELECT name FROM ${TABLES.jobs} WHERE name = ?`, [name]))) throw error;
-    }
-  }
-
-  async jobState(
-    name: string,
-  ): Promise<{ paused: boolean; lastFireAt: number | null } | undefined> {
-    const row = await this.one(`SELECT paused, last_fire_at FROM ${TABLES.jobs} WHERE name = ?`, [
-      name,
-    ]);
-    if (!row) return undefined;
-    return {
-      paused: Boolean(Number(row.paused)), // true/false on PostgreSQL, 1/0 elsewhere
-      lastFireAt: numOrNull(row.last_fire_at),
-    };
-  }
-
-  async pausedJobs(): Promise<Set<string>> {
-    const rows = await this.query(`SELECT name FROM ${TABLES.jobs} WHERE paused = ?`, [true]);
-    return new Set(rows.map((r) => String(r.name)));
-  }
-
-  async setPaused(name: string, paused: boolean, now: number): Promise<void> {
-    await this.execute(`UPDATE ${TABLES.jobs} SET paused = ?, updated_at = ? WHERE name = ?`, [
-      paused,
-      now,
-      name,
-    ]);
-  }
-
-  /** Moves the high-water mark forward only (never back), so catch-up stays exact with many schedulers. */
-  async advanceHighWater(name: string, fireAt: number): Promise<void> {
-    await this.execute(
-      `UPDATE ${TABLES.jobs} SET last_fire_at = ? WHERE name = ? AND (last_fire_at IS NULL OR last_fire_at < ?)`,
-      [fireAt, name, fireAt],
-    );
-  }
-
-  // ---- events -----------------------------------------------------------------------
+  // ---- the life of a claimed event (hot path) --------------------------------------
 
   insertEvent(event: NewEvent): Promise<number | undefined> {
-    return this.retrying(() => this.dialect.insertEvent(this.connection, event));
+    return this.statements.retrying(() => this.dialect.insertEvent(this.connection, event));
   }
 
   /** Inserts many events in one transaction (one commit); ids in input order, undefined for an existing dedupe key. */
   insertEvents(events: NewEvent[]): Promise<Array<number | undefined>> {
     const { dialect, connection } = this;
-    if (dialect.insertEvents) return this.retrying(() => dialect.insertEvents!(connection, events));
-    return this.retrying(() =>
+    if (dialect.insertEvents)
+      return this.statements.retrying(() => dialect.insertEvents!(connection, events));
+    return this.statements.retrying(() =>
       connection.transaction(async () => {
         const ids: Array<number | undefined> = [];
         for (const event of events) ids.push(await dialect.insertEvent(connection, event));
@@ -232,97 +92,19 @@ export class CronStore {
     );
   }
 
-  async eventByKey(job: string, dedupeKey: string): Promise<StoredEvent | undefined> {
-    const row = await this.one(
-      `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events} WHERE job = ? AND dedupe_key = ?`,
-      [job, dedupeKey],
-    );
-    return row ? toStoredEvent(row) : undefined;
-  }
-
-  async event(id: number): Promise<StoredEvent | undefined> {
-    const row = await this.one(`SELECT ${EVENT_COLUMNS} FROM ${TABLES.events} WHERE id = ?`, [id]);
-    return row ? toStoredEvent(row) : undefined;
-  }
-
-  async events(where: { job?: string; status?: string }, limit: number): Promise<StoredEvent[]> {
-    const filter = whereEquals({ job: where.job, status: where.status });
-    const rows = await this.query(
-      `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events}${filter.sql} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
-      filter.params,
-    );
-    return rows.map(toStoredEvent);
-  }
-
-  /** Events of `job` other than `exceptId` that are waiting (pending) or running. */
-  async activeEvents(
-    job: string,
-    exceptId: number,
-  ): Promise<Array<{ id: number; status: string }>> {
-    const rows = await this.query(
-      `SELECT id, status FROM ${TABLES.events} WHERE job = ? AND id <> ? AND status IN ('pending', 'running')`,
-      [job, exceptId],
-    );
-    return rows.map((r) => ({ id: num(r.id), status: String(r.status) }));
-  }
-
   /** A claim that lost a deadlock was rolled back whole, so it is simply tried again. */
   claim(request: ClaimRequest): Promise<StoredEvent[]> {
-    return this.retrying(() => this.dialect.claim(this.connection, request));
+    return this.statements.retrying(() => this.dialect.claim(this.connection, request));
   }
 
   async extendLease(id: number, token: string, leaseUntil: number): Promise<boolean> {
     return (
-      (await this.execute(
+      (await this.statements.execute(
         `UPDATE ${TABLES.events} SET lease_until = ? WHERE id = ? AND lease_token = ? AND status = 'running'`,
         [leaseUntil, id, token],
       )) > 0
     );
   }
-
-  /** Ends a claimed event for good. False when the claim was lost. */
-  async finishEvent(id: number, token: string, end: FinishedEvent): Promise<boolean> {
-    return (
-      (await this.execute(FINISH_EVENT, [end.status, end.finishedAt, end.error, id, token])) > 0
-    );
-  }
-
-  /** Puts a claimed event back in the queue (a retry, or a claim given back). False when the claim was lost. */
-  async requeueEvent(
-    id: number,
-    token: string,
-    runAfter: number,
-    error: string | null,
-    undoAttempt = false,
-  ): Promise<boolean> {
-    return (
-      (await this.execute(
-        `UPDATE ${TABLES.events} SET status = 'pending', run_after = ?, error = ?, lease_owner = NULL, lease_token = NULL, lease_until = NULL${undoAttempt ? ', attempt = attempt - 1' : ''} WHERE id = ? AND lease_token = ? AND status = 'running'`,
-        [runAfter, error, id, token],
-      )) > 0
-    );
-  }
-
-  /** Claims whose lease ran out: their worker died or stalled. */
-  async expiredClaims(now: number, limit = 100): Promise<StoredEvent[]> {
-    const rows = await this.query(
-      `SELECT ${EVENT_COLUMNS} FROM ${TABLES.events} WHERE status = 'running' AND lease_until < ? ORDER BY lease_until LIMIT ${limit}`,
-      [now],
-    );
-    return rows.map(toStoredEvent);
-  }
-
-  /** A failed or dead-lettered event back to pending, with a fresh set of attempts. */
-  async resetForRetry(id: number, now: number): Promise<boolean> {
-    return (
-      (await this.execute(
-        `UPDATE ${TABLES.events} SET status = 'pending', attempt = 0, run_after = ?, finished_at = NULL, error = NULL WHERE id = ? AND status IN ('failed', 'dead_letter')`,
-        [now, id],
-      )) > 0
-    );
-  }
-
-  // ---- runs -------------------------------------------------------------------------
 
   /**
    * Records the start of an attempt. Starts of attempts that begin together (workers of one
@@ -346,147 +128,152 @@ export class CronStore {
     return this.runWrites.complete(item);
   }
 
-  /** Ends a run row that is still `running` (a run already ended by the reaper stays as it is). */
-  async endRun(runId: number, end: RunEnd): Promise<void> {
-    await this.execute(END_RUN, [
-      end.status,
-      end.finishedAt,
-      end.durationMs,
-      end.result,
-      end.error,
-      runId,
-    ]);
+  /** Ends a claimed event for good. False when the claim was lost. */
+  async finishEvent(id: number, token: string, end: FinishedEvent): Promise<boolean> {
+    return (
+      (await this.statements.execute(FINISH_EVENT, [
+        end.status,
+        end.finishedAt,
+        end.error,
+        id,
+        token,
+      ])) > 0
+    );
   }
+
+  /** Puts a claimed event back in the queue (a retry, or a claim given back). False when the claim was lost. */
+  async requeueEvent(
+    id: number,
+    token: string,
+    runAfter: number,
+    error: string | null,
+    undoAttempt = false,
+  ): Promise<boolean> {
+    return (
+      (await this.statements.execute(
+        `UPDATE ${TABLES.events} SET status = 'pending', run_after = ?, error = ?, lease_owner = NULL, lease_token = NULL, lease_until = NULL${undoAttempt ? ', attempt = attempt - 1' : ''} WHERE id = ? AND lease_token = ? AND status = 'running'`,
+        [runAfter, error, id, token],
+      )) > 0
+    );
+  }
+
+  /** Ends a run row that is still `running` (a run already ended by the reaper stays as it is). */
+  endRun(runId: number, end: RunEnd): Promise<void> {
+    return this.runHistory.end(runId, end);
+  }
+
+  // ---- jobs: schedule bookkeeping (JobRows) ------------------------------------------
+
+  /** Records a declared job (kind and spec), keeping its paused flag and high-water mark. */
+  syncJob(name: string, kind: string, spec: string, now: number): Promise<void> {
+    return this.jobRows.sync(name, kind, spec, now);
+  }
+
+  jobState(name: string): Promise<{ paused: boolean; lastFireAt: number | null } | undefined> {
+    return this.jobRows.state(name);
+  }
+
+  pausedJobs(): Promise<Set<string>> {
+    return this.jobRows.paused();
+  }
+
+  setPaused(name: string, paused: boolean, now: number): Promise<void> {
+    return this.jobRows.setPaused(name, paused, now);
+  }
+
+  /** Moves the high-water mark forward only (never back), so catch-up stays exact with many schedulers. */
+  advanceHighWater(name: string, fireAt: number): Promise<void> {
+    return this.jobRows.advanceHighWater(name, fireAt);
+  }
+
+  // ---- events beside the claim (EventRows) -------------------------------------------
+
+  eventByKey(job: string, dedupeKey: string): Promise<StoredEvent | undefined> {
+    return this.eventRows.byKey(job, dedupeKey);
+  }
+
+  event(id: number): Promise<StoredEvent | undefined> {
+    return this.eventRows.byId(id);
+  }
+
+  events(where: { job?: string; status?: string }, limit: number): Promise<StoredEvent[]> {
+    return this.eventRows.list(where, limit);
+  }
+
+  /** Events of `job` other than `exceptId` that are waiting (pending) or running. */
+  activeEvents(job: string, exceptId: number): Promise<Array<{ id: number; status: string }>> {
+    return this.eventRows.active(job, exceptId);
+  }
+
+  /** Claims whose lease ran out: their worker died or stalled. */
+  expiredClaims(now: number, limit = 100): Promise<StoredEvent[]> {
+    return this.eventRows.expiredClaims(now, limit);
+  }
+
+  /** A failed or dead-lettered event back to pending, with a fresh set of attempts. */
+  resetForRetry(id: number, now: number): Promise<boolean> {
+    return this.eventRows.resetForRetry(id, now);
+  }
+
+  counts(): Promise<Omit<CronStatus, 'instances'>> {
+    return this.eventRows.counts();
+  }
+
+  // ---- run history (RunHistory) ------------------------------------------------------
 
   /** The lost attempt's run row of an expired claim ends `failed`. */
-  async failLostRun(
-    eventId: number,
-    attempt: number,
-    finishedAt: number,
-    error: string,
-  ): Promise<void> {
-    await this.execute(
-      `UPDATE ${TABLES.runs} SET status = 'failed', finished_at = ?, duration_ms = ? - started_at, error = ? WHERE event_id = ? AND attempt = ? AND status = 'running'`,
-      [finishedAt, finishedAt, error, eventId, attempt],
-    );
+  failLostRun(eventId: number, attempt: number, finishedAt: number, error: string): Promise<void> {
+    return this.runHistory.failLost(eventId, attempt, finishedAt, error);
   }
 
-  async run(id: number): Promise<RunRecord | undefined> {
-    const row = await this.one(`SELECT ${RUN_COLUMNS} FROM ${TABLES.runs} WHERE id = ?`, [id]);
-    return row ? toRunRecord(row) : undefined;
+  run(id: number): Promise<RunRecord | undefined> {
+    return this.runHistory.byId(id);
   }
 
-  async runs(where: { job?: string; eventId?: number }, limit: number): Promise<RunRecord[]> {
-    const filter = whereEquals({ job: where.job, event_id: where.eventId });
-    const rows = await this.query(
-      `SELECT ${RUN_COLUMNS} FROM ${TABLES.runs}${filter.sql} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
-      filter.params,
-    );
-    return rows.map(toRunRecord);
+  runs(where: { job?: string; eventId?: number }, limit: number): Promise<RunRecord[]> {
+    return this.runHistory.list(where, limit);
   }
 
-  // ---- leases ----------------------------------------------------------------------
+  // ---- leases and instances (LeaseRows, InstanceRows) --------------------------------
 
   /**
    * Takes or renews the lease `name` for `holder` until `until`: true when `holder` has it.
    * A lease changes hands only once it has run out, so at most one holder at a time.
    */
-  async acquireLease(name: string, holder: string, now: number, until: number): Promise<boolean> {
-    const updated = await this.execute(
-      `UPDATE ${TABLES.leases} SET holder = ?, held_until = ? WHERE name = ? AND (holder = ? OR held_until < ?)`,
-      [holder, until, name, holder, now],
-    );
-    if (updated > 0) return true;
-    try {
-      await this.execute(
-        `INSERT INTO ${TABLES.leases} (name, holder, held_until) VALUES (?, ?, ?)`,
-        [name, holder, until],
-      );
-      return true;
-    } catch (error) {
-      // The row exists (another holder, or a racing insert): not ours.
-      if (await this.one(`SELECT name FROM ${TABLES.leases} WHERE name = ?`, [name])) return false;
-      throw error;
-    }
+  acquireLease(name: string, holder: string, now: number, until: number): Promise<boolean> {
+    return this.leaseRows.acquire(name, holder, now, until);
   }
 
-  async releaseLease(name: string, holder: string): Promise<void> {
-    await this.execute(`DELETE FROM ${TABLES.leases} WHERE name = ? AND holder = ?`, [
-      name,
-      holder,
-    ]);
+  releaseLease(name: string, holder: string): Promise<void> {
+    return this.leaseRows.release(name, holder);
   }
 
-  // ---- instances and status ---------------------------------------------------------
-
-  async heartbeat(
+  heartbeat(
     instance: Omit<InstanceRecord, 'startedAt' | 'heartbeatAt'>,
     startedAt: number,
     now: number,
   ): Promise<void> {
-    const updated = await this.execute(
-      `UPDATE ${TABLES.runtime} SET heartbeat_at = ? WHERE id = ?`,
-      [now, instance.id],
-    );
-    if (updated > 0) return;
-    await this.execute(
-      `INSERT INTO ${TABLES.runtime} (id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)`,
-      [instance.id, instance.host, instance.pid, startedAt, now],
-    );
+    return this.instanceRows.heartbeat(instance, startedAt, now);
   }
 
-  async removeInstance(id: string): Promise<void> {
-    await this.execute(`DELETE FROM ${TABLES.runtime} WHERE id = ?`, [id]);
+  removeInstance(id: string): Promise<void> {
+    return this.instanceRows.remove(id);
   }
 
-  async dropDeadInstances(before: number): Promise<void> {
-    await this.execute(`DELETE FROM ${TABLES.runtime} WHERE heartbeat_at < ?`, [before]);
+  dropDeadInstances(before: number): Promise<void> {
+    return this.instanceRows.dropDead(before);
   }
 
-  async instances(aliveAfter: number): Promise<InstanceRecord[]> {
-    const rows = await this.query(
-      `SELECT id, host, pid, started_at, heartbeat_at FROM ${TABLES.runtime} WHERE heartbeat_at >= ? ORDER BY started_at, id`,
-      [aliveAfter],
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      host: String(r.host),
-      pid: num(r.pid),
-      startedAt: iso(num(r.started_at)),
-      heartbeatAt: iso(num(r.heartbeat_at)),
-    }));
+  instances(aliveAfter: number): Promise<InstanceRecord[]> {
+    return this.instanceRows.alive(aliveAfter);
   }
 
-  async instanceHeartbeat(id: string): Promise<number | null> {
-    const row = await this.one(`SELECT heartbeat_at FROM ${TABLES.runtime} WHERE id = ?`, [id]);
-    return row ? num(row.heartbeat_at) : null;
-  }
-
-  async counts(): Promise<Omit<CronStatus, 'instances'>> {
-    const rows = await this.query(
-      `SELECT status, COUNT(*) AS n FROM ${TABLES.events} GROUP BY status`,
-    );
-    const by = new Map(rows.map((r) => [String(r.status), num(r.n)]));
-    const runs = await this.one(`SELECT COUNT(*) AS n FROM ${TABLES.runs}`);
-    return {
-      pending: by.get('pending') ?? 0,
-      running: by.get('running') ?? 0,
-      succeeded: by.get('succeeded') ?? 0,
-      failed: by.get('failed') ?? 0,
-      deadLetter: by.get('dead_letter') ?? 0,
-      skipped: by.get('skipped') ?? 0,
-      runs: num(runs?.n ?? 0),
-    };
+  instanceHeartbeat(id: string): Promise<number | null> {
+    return this.instanceRows.lastHeartbeat(id);
   }
 
   /** The database's clock, in epoch ms: what every replica compares against. */
-  async databaseNow(): Promise<number> {
-    const sql = {
-      sqlite: `SELECT CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) AS now`,
-      postgres: `SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint AS now`,
-      mysql: `SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS UNSIGNED) AS now`,
-    }[this.connection.dialect];
-    const row = await this.one(sql);
-    return num(row!.now);
+  databaseNow(): Promise<number> {
+    return this.instanceRows.databaseNow();
   }
 }

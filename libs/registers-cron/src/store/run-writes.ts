@@ -1,6 +1,6 @@
 import type { DatabaseConnection } from '@registers/db';
-import type { CronSqlDialect, SucceededRun } from './cron-sql-dialect.interface';
-import { TABLES } from './cron-tables';
+import type { CronSqlDialect, SucceededRun } from './dialects/cron-sql-dialect.interface';
+import { TABLES } from './tables/cron-tables';
 import { WriteBatcher } from './write-batcher';
 
 export const FINISH_EVENT = `UPDATE ${TABLES.events} SET status = ?, finished_at = ?, error = ?, lease_owner = NULL, lease_token = NULL, lease_until = NULL WHERE id = ? AND lease_token = ? AND status = 'running'`;

@@ -1,4 +1,4 @@
-import type { CronClock } from '../runtime/clock';
+import type { CronClock } from '../interfaces/cron-clock.interface';
 
 /** A clock that only moves when the test says so. */
 export class VirtualClock implements CronClock {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type * as Chokidar from 'chokidar';
-import { JobPausedError } from '../errors';
+import { JobPausedError } from '../common/errors';
+import { messages } from '../common/messages';
 import type { JobDefinition } from '../interfaces/job-definition.interface';
 import type { FileChangeTrigger } from '../interfaces/trigger.interface';
 import type { CronEngine } from '../runtime/cron-engine';
@@ -120,9 +121,7 @@ class JobWatch {
       watcher.on(kind, (path: string) => this.onChange(kind, path));
     }
     watcher.on('error', (error: unknown) =>
-      this.logger.error(
-        `File watcher of job '${this.job.name}': ${(error as Error)?.message ?? error}`,
-      ),
+      this.logger.error(messages.watcherFailed(this.job.name, (error as Error)?.message ?? error)),
     );
     await new Promise<void>((done) => watcher.once('ready', () => done()));
   }
@@ -156,12 +155,10 @@ class JobWatch {
         () => undefined,
         (error: unknown) => {
           if (error instanceof JobPausedError) {
-            this.logger.warn(
-              `Job '${this.job.name}' is paused: file changes ignored (${payload.paths.length} paths).`,
-            );
+            this.logger.warn(messages.pausedFileChange(this.job.name, payload.paths.length));
           } else {
             this.logger.error(
-              `Job '${this.job.name}': could not enqueue a file-change event: ${(error as Error)?.message ?? error}`,
+              messages.fileChangeNotQueued(this.job.name, (error as Error)?.message ?? error),
             );
           }
         },
@@ -230,12 +227,10 @@ export class FileWatchers {
       try {
         await watch.start();
       } catch (error) {
-        this.logger.error(
-          `Could not watch the files of job '${job.name}': ${(error as Error)?.message ?? error}`,
-        );
+        this.logger.error(messages.cannotWatch(job.name, (error as Error)?.message ?? error));
       }
     }
-    this.logger.log(`Watching files for ${jobs.length} job(s).`);
+    this.logger.log(messages.watching(jobs.length));
   }
 
   /** Closes every watcher; changes still inside their debounce window are dropped. */

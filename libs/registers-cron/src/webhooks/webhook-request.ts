@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
+import { messages } from '../common/messages';
 
 /** What the webhook controller reads of an express request (no dependency on express's types). */
 export interface WebhookRequest extends IncomingMessage {
@@ -20,7 +21,7 @@ export function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 export function bodyTooLarge(limit: number): PayloadTooLargeException {
-  return new PayloadTooLargeException(`The webhook body is larger than ${limit} bytes.`);
+  return new PayloadTooLargeException(messages.bodyTooLarge(limit));
 }
 
 /** Reads an unconsumed request stream, refusing more than `limit` bytes. */
@@ -92,9 +93,7 @@ export function payloadOf(req: WebhookRequest, body: WebhookBody): unknown {
     // Only a body parser's result is left: it is JSON only if the parser was the JSON one.
     const type = header(req, 'content-type') ?? '';
     if (!JSON_TYPE.test(type)) {
-      throw new BadRequestException(
-        'The webhook body must be JSON (send it with Content-Type: application/json).',
-      );
+      throw new BadRequestException(messages.bodyNotJsonType);
     }
     return body.parsed;
   }
@@ -104,6 +103,6 @@ export function payloadOf(req: WebhookRequest, body: WebhookBody): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new BadRequestException('The webhook body is not valid JSON.');
+    throw new BadRequestException(messages.bodyNotJson);
   }
 }

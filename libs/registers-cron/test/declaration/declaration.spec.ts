@@ -3,10 +3,10 @@ import { Test } from '@nestjs/testing';
 import { RegistersCronModule } from '../../src/cron.module';
 import { CronRegistry } from '../../src/cron.registry';
 import { Job, JobCtx, JobEvent, JobPayload, Watch } from '../../src/decorators';
-import { CronConfigurationError } from '../../src/errors';
+import { CronConfigurationError } from '../../src/common/errors';
 import type { JobOptions } from '../../src/interfaces';
 import { kebabCase } from '../../src/job-definition.factory';
-import { Trigger } from '../../src/trigger';
+import { Trigger } from '../../src/triggers/trigger';
 
 async function registryOf(...providers: Type<unknown>[]): Promise<CronRegistry> {
   const moduleRef = await Test.createTestingModule({

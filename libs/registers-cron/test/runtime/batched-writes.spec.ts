@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { describeEachDialect } from '../../../../test/support/dialects';
 import { Job, JobPayload } from '../../src/decorators';
 import { CronService } from '../../src/cron.service';
-import { InvalidPayloadError, JobPausedError } from '../../src/errors';
+import { InvalidPayloadError, JobPausedError } from '../../src/common/errors';
 import type { CronEngine } from '../../src/runtime/cron-engine';
 import { cronTestApp, type CronTestApp } from '../support/cron-test-app';
 

@@ -4,7 +4,7 @@ import { CronService } from '../../src/cron.service';
 import { Job, JobCtx } from '../../src/decorators';
 import type { JobContext } from '../../src/interfaces';
 import { VirtualClock } from '../../src/testing/virtual-clock';
-import { Trigger } from '../../src/trigger';
+import { Trigger } from '../../src/triggers/trigger';
 import { cronTestApp } from '../support/cron-test-app';
 
 const fire = (ctx: JobContext) => ctx.scheduledAt!.toISOString();

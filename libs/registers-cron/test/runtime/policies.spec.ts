@@ -3,9 +3,9 @@ import { describeEachDialect } from '../../../../test/support/dialects';
 import { CronOrchestrator } from '../../src/cron.orchestrator';
 import { CronService } from '../../src/cron.service';
 import { Job, JobCtx } from '../../src/decorators';
-import { JobPausedError } from '../../src/errors';
+import { JobPausedError } from '../../src/common/errors';
 import type { JobContext } from '../../src/interfaces';
-import { Trigger } from '../../src/trigger';
+import { Trigger } from '../../src/triggers/trigger';
 import { cronTestApp, type CronTestApp } from '../support/cron-test-app';
 
 /** A promise the test resolves by hand, to hold a handler open. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { describeEachDialect } from '../../../../test/support/dialects';
 import { CronService } from '../../src/cron.service';
 import { Job, JobCtx, JobPayload } from '../../src/decorators';
-import { EventStateError } from '../../src/errors';
+import { EventStateError } from '../../src/common/errors';
 import type { JobContext } from '../../src/interfaces';
 import { cronTestApp, type CronTestApp } from '../support/cron-test-app';
 

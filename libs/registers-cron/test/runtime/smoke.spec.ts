@@ -3,7 +3,7 @@ import { describeEachDialect } from '../../../../test/support/dialects';
 import { Job, JobCtx, JobPayload } from '../../src/decorators';
 import type { JobContext } from '../../src/interfaces';
 import { CronService } from '../../src/cron.service';
-import { Trigger } from '../../src/trigger';
+import { Trigger } from '../../src/triggers/trigger';
 import { cronTestApp, type CronTestApp } from '../support/cron-test-app';
 
 @Injectable()

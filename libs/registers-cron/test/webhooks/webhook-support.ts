@@ -4,7 +4,7 @@ import { RegistersCronModule } from '../../src/cron.module';
 import { CronService } from '../../src/cron.service';
 import { Job } from '../../src/decorators/job.decorator';
 import type { EventRecord } from '../../src/interfaces/records.interface';
-import { Trigger } from '../../src/trigger';
+import { Trigger } from '../../src/triggers/trigger';
 import { webhookSignature } from '../../src/webhooks/webhook-auth';
 
 export const TOKEN = 'secret-token';

@@ -1,4 +1,4 @@
-import type { ArtifactJob } from '../artifact.interface';
+import type { ArtifactJob } from './artifact.interface';
 import { parseCronExpression, type ParsedCron } from '../cron/cron-expression';
 import { minGapSeconds, toCronSyntax } from '../cron/cron-syntax';
 import { describeInterval, intervalToCron } from '../cron/interval-mapping';

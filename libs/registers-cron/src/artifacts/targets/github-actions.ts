@@ -1,6 +1,6 @@
-import type { ArtifactContext, ArtifactJob } from '../artifact.interface';
-import { artifactPath } from '../artifact-paths';
-import { scheduledArgs, shellQuote, splitCommandLine } from '../command-line';
+import type { ArtifactContext, ArtifactJob } from './artifact.interface';
+import { artifactPath } from './artifact-paths';
+import { scheduledArgs, shellQuote, splitCommandLine } from './command-line';
 import { isUtcZone } from '../cron/time-zones';
 import { cronScheduleOf } from './cron-schedule';
 import { jobLabel, refuse, type TargetResult } from './target-result';

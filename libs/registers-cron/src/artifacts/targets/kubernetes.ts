@@ -1,6 +1,6 @@
-import type { ArtifactContext, ArtifactJob } from '../artifact.interface';
-import { artifactPath } from '../artifact-paths';
-import { scheduledArgs, splitCommandLine } from '../command-line';
+import type { ArtifactContext, ArtifactJob } from './artifact.interface';
+import { artifactPath } from './artifact-paths';
+import { scheduledArgs, splitCommandLine } from './command-line';
 import { cronScheduleOf } from './cron-schedule';
 import { kubernetesCronJobName } from './kubernetes-name';
 import { jobLabel, refuse, type TargetResult } from './target-result';

@@ -1,6 +1,6 @@
-import type { ArtifactContext, ArtifactJob } from '../artifact.interface';
-import { artifactPath } from '../artifact-paths';
-import { scheduledShellCommand, shellQuote } from '../command-line';
+import type { ArtifactContext, ArtifactJob } from './artifact.interface';
+import { artifactPath } from './artifact-paths';
+import { scheduledShellCommand, shellQuote } from './command-line';
 import { cronScheduleOf } from './cron-schedule';
 import { hasControlChars, jobLabel, oneLine, refuse, type TargetResult } from './target-result';
 

@@ -1,6 +1,6 @@
-import type { ArtifactContext, ArtifactJob } from '../artifact.interface';
-import { artifactPath, baseName, pathStem } from '../artifact-paths';
-import { scheduledArgs, splitCommandLine, systemdQuote } from '../command-line';
+import type { ArtifactContext, ArtifactJob } from './artifact.interface';
+import { artifactPath, baseName, pathStem } from './artifact-paths';
+import { scheduledArgs, splitCommandLine, systemdQuote } from './command-line';
 import { parseCronFor } from './cron-schedule';
 import { describeInterval, intervalToSystemdCalendar } from '../cron/interval-mapping';
 import { cronToOnCalendar } from './systemd-calendar';

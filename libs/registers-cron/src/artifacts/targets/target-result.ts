@@ -1,4 +1,4 @@
-import type { Artifact, ArtifactContext, ArtifactJob } from '../artifact.interface';
+import type { Artifact, ArtifactContext, ArtifactJob } from './artifact.interface';
 
 /** What a target makes of one job: its files, or the reason it cannot express the job. */
 export type TargetResult = { ok: true; artifacts: Artifact[] } | { ok: false; reason: string };

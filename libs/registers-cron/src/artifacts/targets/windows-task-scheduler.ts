@@ -1,6 +1,6 @@
-import type { ArtifactContext, ArtifactJob } from '../artifact.interface';
-import { artifactPath } from '../artifact-paths';
-import { scheduledArgs, splitCommandLine, windowsQuote } from '../command-line';
+import type { ArtifactContext, ArtifactJob } from './artifact.interface';
+import { artifactPath } from './artifact-paths';
+import { scheduledArgs, splitCommandLine, windowsQuote } from './command-line';
 import { parseCronFor } from './cron-schedule';
 import { describeInterval } from '../cron/interval-mapping';
 import { isUtcZone } from '../cron/time-zones';

@@ -1,5 +1,5 @@
 import type { DialectName } from '@registers/db';
-import type { CronSqlDialect } from '../cron-sql-dialect.interface';
+import type { CronSqlDialect } from './cron-sql-dialect.interface';
 import { mysqlCronSql } from './mysql.cron-sql';
 import { postgresCronSql } from './postgres.cron-sql';
 import { sqliteCronSql } from './sqlite.cron-sql';

@@ -7,10 +7,10 @@ import {
   INSERT_EVENT_VALUES,
   insertEventParams,
   INSERT_RUN,
-} from '../shared-statements';
-import type { ClaimRequest, CronSqlDialect, NewEvent } from '../cron-sql-dialect.interface';
-import { TABLES } from '../cron-tables';
-import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
+} from './shared-statements';
+import type { ClaimRequest, CronSqlDialect, NewEvent } from './cron-sql-dialect.interface';
+import { TABLES } from '../tables/cron-tables';
+import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../tables/stored-event';
 
 /**
  * MariaDB (≥ 10.6) and MySQL 8: SKIP LOCKED exists but UPDATE … RETURNING does not, so
@@ -23,6 +23,7 @@ export const mysqlCronSql: CronSqlDialect = {
   // 1213 ER_LOCK_DEADLOCK, 1205 ER_LOCK_WAIT_TIMEOUT
   isTransient: (error) => [1213, 1205].includes((error as { errno?: number })?.errno ?? 0),
   sql: (text) => text,
+  databaseNow: `SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS UNSIGNED) AS now`,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
     const result = await connection.execute(

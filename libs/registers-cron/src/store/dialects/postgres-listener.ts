@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DatabaseConnection } from '@registers/db';
 import type { Pool, PoolClient } from 'pg';
+import { messages } from '../../common/messages';
 
 /** The channel every event insert notifies (see postgresCronSql.insertEvent). */
 export const NOTIFY_CHANNEL = 'registers_cron_events';
@@ -38,7 +39,7 @@ export async function listenForEvents(
       giveBack(next, error);
       if (client === next) client = undefined;
       if (stopped) return;
-      logger.warn(`LISTEN connection lost (${error.message}); reconnecting.`);
+      logger.warn(messages.listenLost(error.message));
       scheduleReconnect();
     };
     next.on('notification', onNotification);

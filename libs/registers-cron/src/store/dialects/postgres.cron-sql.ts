@@ -7,15 +7,15 @@ import {
   INSERT_EVENT_VALUES,
   insertEventParams,
   INSERT_RUN,
-} from '../shared-statements';
+} from './shared-statements';
 import type {
   ClaimRequest,
   CronSqlDialect,
   NewEvent,
   SucceededRun,
-} from '../cron-sql-dialect.interface';
-import { TABLES } from '../cron-tables';
-import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
+} from './cron-sql-dialect.interface';
+import { TABLES } from '../tables/cron-tables';
+import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../tables/stored-event';
 import { listenForEvents, NOTIFY_CHANNEL } from './postgres-listener';
 
 /** `?` → `$1, $2, …` (the store's SQL has no `?` inside literals). */
@@ -72,6 +72,7 @@ export const postgresCronSql: CronSqlDialect = {
   isTransient: (error) =>
     ['40P01', '40001', '55P03'].includes((error as { code?: string })?.code ?? ''),
   sql: numbered,
+  databaseNow: `SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint AS now`,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
     // pg_notify runs only when a row was inserted, and is delivered when the statement commits.

@@ -7,10 +7,10 @@ import {
   INSERT_EVENT_VALUES,
   insertEventParams,
   INSERT_RUN,
-} from '../shared-statements';
-import type { ClaimRequest, CronSqlDialect, NewEvent } from '../cron-sql-dialect.interface';
-import { TABLES } from '../cron-tables';
-import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../stored-event';
+} from './shared-statements';
+import type { ClaimRequest, CronSqlDialect, NewEvent } from './cron-sql-dialect.interface';
+import { TABLES } from '../tables/cron-tables';
+import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../tables/stored-event';
 
 /**
  * SQLite: one writer at a time per file, so a single UPDATE … RETURNING is an atomic claim
@@ -20,6 +20,7 @@ export const sqliteCronSql: CronSqlDialect = {
   isTransient: (error) =>
     ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((error as { code?: string })?.code ?? ''),
   sql: (text) => text,
+  databaseNow: `SELECT CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) AS now`,
 
   async insertEvent(connection: DatabaseConnection, event: NewEvent) {
     const row = await connection.queryOne<{ id: number }>(

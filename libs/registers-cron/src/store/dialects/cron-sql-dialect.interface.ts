@@ -1,5 +1,5 @@
 import type { DatabaseConnection } from '@registers/db';
-import type { StoredEvent } from './stored-event';
+import type { StoredEvent } from '../tables/stored-event';
 
 export interface NewEvent {
   job: string;
@@ -46,6 +46,8 @@ export interface CronSqlDialect {
   isTransient(error: unknown): boolean;
   /** `?` placeholders as the driver wants them. */
   sql(text: string): string;
+  /** `SELECT … AS now`: the database's clock in epoch milliseconds. */
+  databaseNow: string;
   /** Inserts unless (job, dedupe_key) exists; the new id, or undefined when it existed. */
   insertEvent(connection: DatabaseConnection, event: NewEvent): Promise<number | undefined>;
   claim(connection: DatabaseConnection, request: ClaimRequest): Promise<StoredEvent[]>;

@@ -17,13 +17,19 @@ import {
   DEFAULT_REPLAY_WINDOW_SECONDS,
   DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
   REGISTERS_CRON_OPTIONS,
-} from '../constants';
-import { CronOrchestrator } from '../cron.orchestrator';
-import { InvalidPayloadError, JobPausedError, UnknownJobError } from '../errors';
-import type { RegistersCronModuleOptions } from '../interfaces/cron-module-options.interface';
-import type { WebhookTrigger } from '../interfaces/trigger.interface';
-import { presentedToken, signatureProblem, tokenMatches } from './webhook-auth';
-import { header, payloadOf, readWebhookBody, type WebhookRequest } from './webhook-request';
+} from './common/constants';
+import { CronOrchestrator } from './cron.orchestrator';
+import { InvalidPayloadError, JobPausedError, UnknownJobError } from './common/errors';
+import { messages } from './common/messages';
+import type { RegistersCronModuleOptions } from './interfaces/cron-module-options.interface';
+import type { WebhookTrigger } from './interfaces/trigger.interface';
+import { presentedToken, signatureProblem, tokenMatches } from './webhooks/webhook-auth';
+import {
+  header,
+  payloadOf,
+  readWebhookBody,
+  type WebhookRequest,
+} from './webhooks/webhook-request';
 
 export interface WebhookAccepted {
   eventId: number;
@@ -31,10 +37,6 @@ export interface WebhookAccepted {
 
 /** Longest `Idempotency-Key` accepted (the events table keeps 255 characters). */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-
-export const RAW_BODY_UNAVAILABLE =
-  'HMAC webhooks need NestFactory.create(AppModule, { rawBody: true }): the JSON body parser consumed the request ' +
-  'and the exact bytes the signature covers are not available.';
 
 /** The job path of a call: the wildcard part of the route, with a leading `/` and no trailing one. */
 function jobPath(req: WebhookRequest): string {
@@ -73,35 +75,30 @@ export function webhookController(prefix: string): Type<unknown> {
       const engine = this.orchestrator.engine;
       const job = engine.registry.byWebhookPath(path);
       if (!job || job.trigger.kind !== 'webhook') {
-        throw new NotFoundException(
-          `No webhook is declared at ${prefix.replace(/\/+$/, '')}${path}.`,
-        );
+        throw new NotFoundException(messages.noWebhookAt(`${prefix.replace(/\/+$/, '')}${path}`));
       }
       const trigger: WebhookTrigger = job.trigger;
       const expectedToken = typeof trigger.token === 'function' ? trigger.token() : trigger.token;
 
       if (!expectedToken) {
-        this.warnOnce(
-          `token:${job.name}`,
-          `Webhook job '${job.name}' has no token configured: every call to it is refused with 401.`,
-        );
-        throw new UnauthorizedException('Missing or invalid webhook token.');
+        this.warnOnce(`token:${job.name}`, messages.webhookWithoutToken(job.name));
+        throw new UnauthorizedException(messages.badWebhookToken);
       }
       const given = presentedToken(header(req, 'authorization'), header(req, 'x-webhook-token'));
       if (!tokenMatches(given, expectedToken)) {
-        this.logger.debug(`Webhook job '${job.name}': call refused (missing or invalid token).`);
-        throw new UnauthorizedException('Missing or invalid webhook token.');
+        this.logger.debug(messages.webhookRefused(job.name, 'missing or invalid token'));
+        throw new UnauthorizedException(messages.badWebhookToken);
       }
 
-      if (!job.enabled) throw new ConflictException(`Job '${job.name}' is disabled.`);
+      if (!job.enabled) throw new ConflictException(messages.jobDisabled(job.name));
 
       const limit = this.options.webhookBodyLimitBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES;
       const body = await readWebhookBody(req, limit);
 
       if (trigger.hmacSecret) {
         if (!('raw' in body)) {
-          this.warnOnce('rawBody', RAW_BODY_UNAVAILABLE, 'error');
-          throw new ServiceUnavailableException('webhook misconfigured: raw body unavailable');
+          this.warnOnce('rawBody', messages.rawBodyUnavailable, 'error');
+          throw new ServiceUnavailableException(messages.rawBodyMisconfigured);
         }
         const problem = signatureProblem({
           secret: trigger.hmacSecret,
@@ -112,11 +109,9 @@ export function webhookController(prefix: string): Type<unknown> {
           windowSeconds: trigger.replayWindowSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS,
         });
         if (problem) {
-          this.logger.debug(`Webhook job '${job.name}': call refused (bad ${problem}).`);
+          this.logger.debug(messages.webhookRefused(job.name, `bad ${problem}`));
           throw new UnauthorizedException(
-            problem === 'timestamp'
-              ? 'The webhook timestamp is outside the replay window.'
-              : 'Missing or invalid webhook signature.',
+            problem === 'timestamp' ? messages.outsideReplayWindow : messages.badWebhookSignature,
           );
         }
       }
@@ -127,9 +122,7 @@ export function webhookController(prefix: string): Type<unknown> {
         idempotencyKey !== undefined &&
         (idempotencyKey === '' || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)
       ) {
-        throw new BadRequestException(
-          `The Idempotency-Key header must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`,
-        );
+        throw new BadRequestException(messages.badIdempotencyKey(MAX_IDEMPOTENCY_KEY_LENGTH));
       }
 
       try {

@@ -1,5 +1,5 @@
 import type { ClaimRequest, NewEvent } from './cron-sql-dialect.interface';
-import { TABLES } from './cron-tables';
+import { TABLES } from '../tables/cron-tables';
 
 export const INSERT_EVENT_COLUMNS =
   'job, source, dedupe_key, status, attempt, max_attempts, payload, created_at, run_after, scheduled_at';

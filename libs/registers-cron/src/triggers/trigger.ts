@@ -4,7 +4,7 @@ import type {
   IntervalTrigger,
   ManualTrigger,
   WebhookTrigger,
-} from './interfaces/trigger.interface';
+} from '../interfaces/trigger.interface';
 
 export interface IntervalSpec {
   seconds?: number;

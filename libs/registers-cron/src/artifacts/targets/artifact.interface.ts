@@ -1,16 +1,8 @@
-import type { TriggerDefinition } from '../interfaces/trigger.interface';
+import type { ArtifactTarget } from '../../interfaces/artifact-target.interface';
+import type { TriggerDefinition } from '../../interfaces/trigger.interface';
 
-/** Where a job's schedule can be deployed. `auto` is the host's own scheduler. */
-export const ARTIFACT_TARGETS = [
-  'local_async',
-  'linux_cron',
-  'systemd',
-  'github_actions',
-  'kubernetes',
-  'windows_task_scheduler',
-  'auto',
-] as const;
-export type ArtifactTarget = (typeof ARTIFACT_TARGETS)[number];
+// The target list is part of a job's options (interfaces/); artifacts re-export it.
+export { ARTIFACT_TARGETS, type ArtifactTarget } from '../../interfaces/artifact-target.interface';
 
 /** What a generator needs to know of a job (no handler, no secrets). */
 export interface ArtifactJob {

@@ -1,0 +1,4 @@
+/** The runtime's time source, in epoch milliseconds. */
+export interface CronClock {
+  now(): number;
+}

@@ -1,0 +1,64 @@
+import type { StatementRunner } from './statement-runner';
+import { END_RUN } from './run-writes';
+import { TABLES } from './tables/cron-tables';
+import { RUN_COLUMNS, toRunRecord } from './tables/records';
+import type { RunRecord } from '../interfaces/records.interface';
+import { whereEquals } from './where-equals';
+
+export interface RunEnd {
+  status: 'succeeded' | 'failed' | 'timeout' | 'skipped';
+  finishedAt: number;
+  durationMs: number;
+  result: string | null;
+  error: string | null;
+}
+
+/**
+ * The run rows (one per attempt) outside the batched writes of RunWrites: attempts that end
+ * other than in success, the lost attempts of expired claims, and the history reads.
+ */
+export class RunHistory {
+  constructor(private readonly statements: StatementRunner) {}
+
+  /** Ends a run row that is still `running` (a run already ended by the reaper stays as it is). */
+  async end(runId: number, end: RunEnd): Promise<void> {
+    await this.statements.execute(END_RUN, [
+      end.status,
+      end.finishedAt,
+      end.durationMs,
+      end.result,
+      end.error,
+      runId,
+    ]);
+  }
+
+  /** The lost attempt's run row of an expired claim ends `failed`. */
+  async failLost(
+    eventId: number,
+    attempt: number,
+    finishedAt: number,
+    error: string,
+  ): Promise<void> {
+    await this.statements.execute(
+      `UPDATE ${TABLES.runs} SET status = 'failed', finished_at = ?, duration_ms = ? - started_at, error = ? WHERE event_id = ? AND attempt = ? AND status = 'running'`,
+      [finishedAt, finishedAt, error, eventId, attempt],
+    );
+  }
+
+  async byId(id: number): Promise<RunRecord | undefined> {
+    const row = await this.statements.one(
+      `SELECT ${RUN_COLUMNS} FROM ${TABLES.runs} WHERE id = ?`,
+      [id],
+    );
+    return row ? toRunRecord(row) : undefined;
+  }
+
+  async list(where: { job?: string; eventId?: number }, limit: number): Promise<RunRecord[]> {
+    const filter = whereEquals({ job: where.job, event_id: where.eventId });
+    const rows = await this.statements.query(
+      `SELECT ${RUN_COLUMNS} FROM ${TABLES.runs}${filter.sql} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+      filter.params,
+    );
+    return rows.map(toRunRecord);
+  }
+}
