@@ -35,6 +35,23 @@ const CLI_LAYERS = [
   ['nest wiring', ['[^/]+\\.ts$']],
 ];
 
+/** @registers/cron, lowest layer first (see libs/registers-cron/ARCHITECTURE.md). */
+const CRON_LAYERS = [
+  ['common', ['common/']],
+  ['interfaces', ['interfaces/']],
+  ['triggers', ['triggers/']],
+  ['decorators', ['decorators/']],
+  ['schedule', ['schedule/']],
+  ['artifacts', ['artifacts/']],
+  ['store', ['store/']],
+  ['runtime', ['runtime/']],
+  ['webhooks', ['webhooks/']],
+  ['watch', ['watch/']],
+  ['nest wiring', ['[^/]+\\.ts$']],
+  ['testing', ['testing/']],
+  ['commands', ['commands/']],
+];
+
 /** One rule per layer: it may not import any layer above it. */
 function layerRules(library, layers) {
   const root = `^libs/${library}/src/`;
@@ -62,6 +79,7 @@ module.exports = {
     },
     ...layerRules('registers-db', DB_LAYERS),
     ...layerRules('registers-cli', CLI_LAYERS),
+    ...layerRules('registers-cron', CRON_LAYERS),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
