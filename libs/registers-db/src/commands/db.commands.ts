@@ -2,6 +2,7 @@ import { Inject, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Arg, CliCommand, CliGroup, CommandContext, Ctx, DryRun } from '@registers/cli';
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import { getRegistryToken } from '../nest/registers-db.tokens';
 import { DatabaseRegistry } from '../registry/database-registry';
 import { migrationFilesIn } from '../migrations/migration-files';
@@ -42,12 +43,9 @@ export class DbCommands implements OnModuleInit {
       this.registryRef = undefined;
     }
     if (!(this.registryRef instanceof DatabaseRegistry)) {
-      throw new ConfigurationError(
-        `RegistersDbCommandsModule: no database registry '${name}'. Import RegistersDbModule.forRoot(${
-          name === 'default' ? '' : `{ name: '${name}' }`
-        }) in the console module.`,
-        { registry: name },
-      );
+      throw new ConfigurationError(configurationMessages.unknownCommandRegistry(name), {
+        registry: name,
+      });
     }
   }
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { CliGroup } from '@registers/cli';
 import { DEFAULT_REGISTRY_NAME } from '../constants';
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import {
   DEFAULT_DB_COMMAND_GROUP,
   DEFAULT_MIGRATIONS_DIR,
@@ -35,7 +36,7 @@ export class RegistersDbCommandsModule {
       !['ts', 'js'].includes(options.migrationExtension)
     ) {
       throw new ConfigurationError(
-        `RegistersDbCommandsModule: migrationExtension must be 'ts' or 'js', not '${String(options.migrationExtension)}'.`,
+        configurationMessages.invalidMigrationExtension(String(options.migrationExtension)),
         { migrationExtension: String(options.migrationExtension) },
       );
     }

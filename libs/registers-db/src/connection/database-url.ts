@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type { ParsedDatabaseUrl } from '../dialects';
 
 export type { ParsedDatabaseUrl };
@@ -16,7 +17,7 @@ export function redactDatabaseUrl(url: string): string {
 export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
   const redacted = redactDatabaseUrl(url);
   if (typeof url !== 'string' || url.trim() === '') {
-    throw new ConfigurationError('A database URL is required (e.g. "sqlite:data/app.db").');
+    throw new ConfigurationError(configurationMessages.urlRequired());
   }
   if (url.startsWith('sqlite:')) {
     let file = url.slice('sqlite:'.length);
@@ -38,8 +39,5 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
     }
     return { dialect: 'mysql', url, redacted };
   }
-  throw new ConfigurationError(
-    `Unsupported database URL "${redacted}": use sqlite:, postgres:// or mysql:// (MariaDB).`,
-    { url: redacted },
-  );
+  throw new ConfigurationError(configurationMessages.unsupportedUrl(redacted), { url: redacted });
 }

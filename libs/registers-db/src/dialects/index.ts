@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type { DialectName } from '../query/query-dialect.interface';
 import type { DdlDialect } from './base/ddl-dialect';
 import type { DialectBundle } from './base/dialect-bundle.interface';
@@ -13,7 +14,7 @@ const bundles: Record<DialectName, DialectBundle> = { sqlite, postgres, mysql };
 export function bundleFor(name: DialectName): DialectBundle {
   const bundle = bundles[name];
   if (!bundle)
-    throw new ConfigurationError(`Unknown database dialect "${name}"`, { dialect: name });
+    throw new ConfigurationError(configurationMessages.unknownDialect(name), { dialect: name });
   return bundle;
 }
 

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { FieldCipher } from '../security/encryption';
 
@@ -33,7 +34,7 @@ export class EncryptedFields {
       const key = process.env[ENCRYPTION_KEY_ENV];
       if (!key) {
         throw new ConfigurationError(
-          `${this.meta.name} has encrypted fields but no key: give the manager a FieldCipher or set ${ENCRYPTION_KEY_ENV}`,
+          configurationMessages.missingEncryptionKey(this.meta.name, ENCRYPTION_KEY_ENV),
           { model: this.meta.name, table: this.meta.table, operation },
         );
       }

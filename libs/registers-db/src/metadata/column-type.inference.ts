@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type { LogicalType } from '../interfaces/model-metadata.interface';
 import type { FieldOptions } from './interfaces/field-options.interface';
 import type { ValidatorRule } from './model-metadata.accessor';
@@ -128,7 +129,12 @@ function logicalType(
     const explicit = EXPLICIT_TYPES[options.type.toLowerCase()];
     if (!explicit) {
       throw new ConfigurationError(
-        `${input.model}.${input.property}: unknown column type '${options.type}' (use one of: ${EXPLICIT_TYPE_NAMES.join(', ')}).`,
+        configurationMessages.unknownColumnType(
+          input.model,
+          input.property,
+          options.type,
+          EXPLICIT_TYPE_NAMES,
+        ),
         { model: input.model, field: input.property },
       );
     }
@@ -180,7 +186,7 @@ export function inferColumn(input: InferenceInput): InferredColumn {
     case 'enum':
       if (!enumValues || enumValues.length === 0) {
         throw new ConfigurationError(
-          `${input.model}.${input.property}: an enum column needs its values from @IsEnum() or @IsIn().`,
+          configurationMessages.enumNeedsValues(input.model, input.property),
           { model: input.model, field: input.property },
         );
       }

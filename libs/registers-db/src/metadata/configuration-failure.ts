@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 
 /** Throws the ConfigurationError of a model's metadata, naming the model (and the field). */
 export type FailConfiguration = (message: string, field?: string) => never;
@@ -6,7 +7,7 @@ export type FailConfiguration = (message: string, field?: string) => never;
 /** The FailConfiguration of one model: messages read `Model.field: message`. */
 export function configurationFailure(model: string): FailConfiguration {
   return (message, field) => {
-    throw new ConfigurationError(`${model}${field ? `.${field}` : ''}: ${message}`, {
+    throw new ConfigurationError(configurationMessages.modelProblem(model, field, message), {
       model,
       ...(field ? { field } : {}),
     });

@@ -6,6 +6,7 @@ import type { FieldOptions } from './interfaces/field-options.interface';
 import type { ValidatorRule } from './model-metadata.accessor';
 import { snakeCase } from './naming';
 import { FOREIGN_KEY } from './option-checks';
+import { modelMessages } from '../errors/messages';
 
 /** What the metadata of one stored property is built from. */
 export interface FieldSource {
@@ -24,7 +25,7 @@ export interface FieldSource {
 export function buildField(source: FieldSource, fail: FailConfiguration): FieldMetadata {
   const { model, property, options, rules, designType, isKey } = source;
   if (options.id !== undefined && !isKey) {
-    fail(`@Field({ id: '${options.id}' }) is only allowed on the key field.`, property);
+    fail(modelMessages.idOnNonKey(options.id), property);
   }
   const inferred = inferColumn({ model, property, designType, rules, options });
   const optional = rules.some((r) => r.name === 'isOptional');
@@ -34,7 +35,7 @@ export function buildField(source: FieldSource, fail: FailConfiguration): FieldM
     foreignKey = { table, column };
   }
   if (options.hashPassword && inferred.type !== 'string' && inferred.type !== 'text') {
-    fail(`hashPassword needs a string field (this one is ${inferred.type}).`, property);
+    fail(modelMessages.hashPasswordNeedsString(inferred.type), property);
   }
   checkDefault(property, options.default, inferred.type, inferred.enumValues, fail);
   const field: FieldMetadata = {
@@ -89,23 +90,18 @@ function checkIdStrategy(
   if (field.idStrategy === 'autoincrement') {
     const numeric = designType === Number || designType === Object || designType === undefined;
     if (!numeric || (field.type !== 'integer' && field.type !== 'bigint')) {
-      fail("id: 'autoincrement' needs an integer key (declare it `id?: number`).", property);
+      fail(modelMessages.autoincrementNeedsInteger(), property);
     }
-    if (required)
-      fail("id: 'autoincrement' needs an optional key: the database assigns it.", property);
-    if (options.default !== undefined) fail("id: 'autoincrement' keys take no default.", property);
+    if (required) fail(modelMessages.autoincrementNeedsOptional(), property);
+    if (options.default !== undefined) fail(modelMessages.autoincrementTakesNoDefault(), property);
   } else if (field.idStrategy === 'uuid4') {
     const stringy = designType === String || designType === Object || designType === undefined;
     if (!stringy || field.type !== 'uuid') {
-      fail("id: 'uuid4' needs a string UUID key (declare it `id?: string`).", property);
+      fail(modelMessages.uuid4NeedsString(), property);
     }
-    if (required)
-      fail("id: 'uuid4' needs an optional key: it is generated before insert.", property);
+    if (required) fail(modelMessages.uuid4NeedsOptional(), property);
   } else if (optional) {
-    fail(
-      "an optional key needs an explicit id strategy: @Field({ id: 'autoincrement' }) or @Field({ id: 'uuid4' }); 'manual' keys are required.",
-      property,
-    );
+    fail(modelMessages.optionalKeyNeedsStrategy(), property);
   }
 }
 
@@ -133,9 +129,6 @@ function checkDefault(
       (value instanceof Date || typeof value === 'string')) ||
     (type === 'enum' && enumValues!.includes(value as string | number));
   if (!ok) {
-    fail(
-      `default ${JSON.stringify(value)} does not fit a ${type} column${type === 'enum' ? ` (values: ${enumValues!.join(', ')})` : ''}.`,
-      property,
-    );
+    fail(modelMessages.defaultDoesNotFit(value, type, enumValues), property);
   }
 }

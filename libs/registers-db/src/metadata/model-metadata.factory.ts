@@ -8,6 +8,7 @@ import {
   UPDATED_AT_PROPERTY,
 } from '../constants';
 import { ConfigurationError, ModelRegistrationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { configurationFailure, type FailConfiguration } from './configuration-failure';
 import { buildField, managedDateField } from './field-metadata.builder';
@@ -61,18 +62,12 @@ class ModelMetadataBuilder {
   build(): ModelMetadata {
     const { target, fail } = this;
     if (typeof target !== 'function') {
-      throw new ModelRegistrationError(
-        `Only classes can be registered as models (got ${typeof target}).`,
-        {},
-      );
+      throw new ModelRegistrationError(configurationMessages.notAClass(typeof target), {});
     }
     if (!this.reader.isModel(target)) {
-      throw new ModelRegistrationError(
-        `${this.name} is not a model: decorate the class with @Model().`,
-        {
-          model: this.name,
-        },
-      );
+      throw new ModelRegistrationError(configurationMessages.notAModel(this.name), {
+        model: this.name,
+      });
     }
     const options = checkModelOptions(this.name, this.reader.getModelOptions(target) ?? {}, fail);
     const table = options.table ?? defaultTableName(this.name);
@@ -112,7 +107,7 @@ class ModelMetadataBuilder {
       const tenant = fieldsByProperty.get(options.tenantField);
       if (!tenant) {
         throw new ConfigurationError(
-          `${this.name}: tenantField '${options.tenantField}' is not a stored field of the model.`,
+          configurationMessages.unknownTenantField(this.name, options.tenantField),
           { model: this.name, field: options.tenantField },
         );
       }
@@ -138,7 +133,7 @@ class ModelMetadataBuilder {
   private assertNotReserved(property: string): void {
     if (RESERVED_NAMES.has(property)) {
       throw new ModelRegistrationError(
-        `${this.name}.${property}: the field name '${property}' is already defined by records or managers; rename the field.`,
+        configurationMessages.reservedFieldName(this.name, property),
         { model: this.name, field: property },
       );
     }

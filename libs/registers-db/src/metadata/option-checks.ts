@@ -2,6 +2,7 @@ import type { FieldOptions } from './interfaces/field-options.interface';
 import type { ModelOptions } from './interfaces/model-options.interface';
 import type { FailConfiguration } from './configuration-failure';
 import { defaultTableName, isSafeIdentifier } from './naming';
+import { modelMessages } from '../errors/messages';
 
 const BOOLEAN_FIELD_OPTIONS = [
   'nullable',
@@ -25,24 +26,20 @@ export function checkModelOptions(
   fail: FailConfiguration,
 ): ModelOptions {
   if (options.table !== undefined && !isSafeIdentifier(options.table)) {
-    fail(
-      `table '${String(options.table)}' is not a valid identifier (letters, digits, _; at most 63).`,
-    );
+    fail(modelMessages.invalidTableOption(String(options.table)));
   }
   if (options.table === undefined && !isSafeIdentifier(defaultTableName(name))) {
-    fail(
-      `the default table name '${defaultTableName(name)}' is not a valid identifier; set @Model({ table }).`,
-    );
+    fail(modelMessages.invalidDefaultTableName(defaultTableName(name)));
   }
   if (options.key !== undefined && (typeof options.key !== 'string' || !options.key)) {
-    fail('key must be a property name.');
+    fail(modelMessages.keyOptionNotProperty());
   }
   for (const flag of BOOLEAN_MODEL_OPTIONS) {
     if (options[flag] !== undefined && typeof options[flag] !== 'boolean')
-      fail(`${flag} must be a boolean.`);
+      fail(modelMessages.modelFlagNotBoolean(flag));
   }
   if (options.unique !== undefined && !Array.isArray(options.unique)) {
-    fail("unique must be a list of fields or field groups, e.g. ['email'] or [['org', 'slug']].");
+    fail(modelMessages.uniqueOptionNotList());
   }
   return options;
 }
@@ -55,37 +52,31 @@ export function checkFieldOptions(
 ): FieldOptions {
   for (const flag of BOOLEAN_FIELD_OPTIONS) {
     if (options[flag] !== undefined && typeof options[flag] !== 'boolean') {
-      fail(`@Field({ ${flag} }) must be a boolean.`, property);
+      fail(modelMessages.fieldFlagNotBoolean(flag), property);
     }
   }
   if (options.id !== undefined && !ID_STRATEGIES.includes(options.id)) {
-    fail(
-      `@Field({ id }) must be one of ${ID_STRATEGIES.join(', ')} (got '${String(options.id)}').`,
-      property,
-    );
+    fail(modelMessages.unknownIdStrategy(ID_STRATEGIES, String(options.id)), property);
   }
   for (const size of ['length', 'precision'] as const) {
     const value = options[size];
     if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
-      fail(`@Field({ ${size} }) must be a positive integer.`, property);
+      fail(modelMessages.sizeNotPositive(size), property);
     }
   }
   if (options.scale !== undefined && (!Number.isInteger(options.scale) || options.scale < 0)) {
-    fail('@Field({ scale }) must be a non-negative integer.', property);
+    fail(modelMessages.scaleNegative(), property);
   }
   if (options.column !== undefined && !isSafeIdentifier(options.column)) {
-    fail(`column '${String(options.column)}' is not a valid identifier.`, property);
+    fail(modelMessages.invalidColumnName(String(options.column)), property);
   }
   if (options.foreignKey !== undefined) {
     if (typeof options.foreignKey !== 'string' || !FOREIGN_KEY.test(options.foreignKey.trim())) {
-      fail(
-        `foreignKey must be written 'table.column' (got '${String(options.foreignKey)}').`,
-        property,
-      );
+      fail(modelMessages.foreignKeyFormat(String(options.foreignKey)), property);
     }
   }
   if (options.hashPassword && options.encrypted) {
-    fail('a field cannot both hash passwords and be encrypted.', property);
+    fail(modelMessages.hashedAndEncrypted(), property);
   }
   return options;
 }

@@ -1,6 +1,7 @@
 import type { FieldMetadata } from '../interfaces/model-metadata.interface';
 import type { FailConfiguration } from './configuration-failure';
 import { isSafeIdentifier } from './naming';
+import { modelMessages } from '../errors/messages';
 
 /** The key names a stored field. */
 export function checkKey(
@@ -9,10 +10,7 @@ export function checkKey(
   fail: FailConfiguration,
 ): void {
   if (!fields.has(key)) {
-    fail(
-      `key field '${key}' is not a stored field of the model; declare it or set @Model({ key }).`,
-      key,
-    );
+    fail(modelMessages.keyNotStored(key), key);
   }
 }
 
@@ -20,11 +18,9 @@ export function checkKey(
 export function checkColumns(fields: FieldMetadata[], fail: FailConfiguration): void {
   const seen = new Map<string, string>();
   for (const f of fields) {
-    if (!isSafeIdentifier(f.column))
-      fail(`column '${f.column}' is not a valid identifier.`, f.property);
+    if (!isSafeIdentifier(f.column)) fail(modelMessages.invalidColumnName(f.column), f.property);
     const other = seen.get(f.column);
-    if (other)
-      fail(`fields '${other}' and '${f.property}' both map to column '${f.column}'.`, f.property);
+    if (other) fail(modelMessages.columnShared(other, f.property, f.column), f.property);
     seen.set(f.column, f.property);
   }
 }
@@ -44,20 +40,17 @@ export function uniqueGroups(
   const seen = new Set<string>();
   for (const entry of declared) {
     const group = Array.isArray(entry) ? entry : [entry];
-    if (group.length === 0) fail('unique contains an empty group.');
+    if (group.length === 0) fail(modelMessages.emptyUniqueGroup());
     if (new Set(group).size !== group.length) {
-      fail(`unique group [${group.join(', ')}] duplicates a field.`);
+      fail(modelMessages.uniqueGroupRepeatsField(group));
     }
     for (const property of group) {
       if (typeof property !== 'string' || !byProperty.has(property)) {
-        fail(
-          `unique field '${String(property)}' is not a stored field of the model.`,
-          String(property),
-        );
+        fail(modelMessages.uniqueFieldNotStored(String(property)), String(property));
       }
     }
     const k = keyOf(group);
-    if (seen.has(k)) fail(`unique declares [${group.join(', ')}] more than once (duplicates).`);
+    if (seen.has(k)) fail(modelMessages.uniqueGroupDeclaredTwice(group));
     seen.add(k);
     groups.push([...group]);
   }

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 
 export interface SchemaChange {
   query: string;
@@ -33,10 +34,9 @@ export function migrationStatements(changes: SchemaChange[]): string {
 
 export function assertMigrationName(name: string): void {
   if (typeof name !== 'string' || !MIGRATION_NAME.test(name)) {
-    throw new ConfigurationError(
-      `Migration name '${String(name)}' must start with a letter and use letters, digits, '-' or '_'.`,
-      { migration: String(name) },
-    );
+    throw new ConfigurationError(configurationMessages.invalidMigrationName(String(name)), {
+      migration: String(name),
+    });
   }
 }
 

@@ -14,6 +14,7 @@ import type { RegistersSeeder } from '../registry/interfaces/seeder.interface';
 import type { RegistersModelSubscriber } from '../registry/interfaces/model-subscriber.interface';
 import { DEFAULT_REGISTRY_NAME, REGISTERS_DB_MODULE_OPTIONS } from '../constants';
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import { DatabaseRegistry } from '../registry/database-registry';
 import type {
   RegistersDbModuleAsyncOptions,
@@ -56,10 +57,9 @@ export class RegistersDbCoreModule implements OnModuleInit, OnApplicationShutdow
       const factoryClass = (options.useClass ?? options.useExisting) as
         Type<RegistersDbOptionsFactory> | undefined;
       if (!factoryClass)
-        throw new ConfigurationError(
-          'RegistersDbModule.forRootAsync needs useFactory, useClass or useExisting.',
-          { registry: name },
-        );
+        throw new ConfigurationError(configurationMessages.asyncOptionsNeedProvider(), {
+          registry: name,
+        });
       if (options.useClass)
         providers.push({ provide: options.useClass, useClass: options.useClass });
       providers.push({

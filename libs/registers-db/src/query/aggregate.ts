@@ -7,6 +7,7 @@ import type { Filter } from './query-node';
 import type { SqlParams } from './sql-params';
 import { hasTextComparison, isTextField } from './text-comparison';
 import type { FieldName } from './where.types';
+import { filterMessages } from '../errors/messages';
 
 export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
 
@@ -57,23 +58,27 @@ export function aggregateField(
   meta: ModelMetadata,
   agg: AggregateDescriptor,
 ): FieldMetadata | undefined {
-  if (!isAggregate(agg))
-    throw invalidQuery(meta, 'aggregate expects Agg.count/sum/avg/min/max(...)');
+  if (!isAggregate(agg)) throw invalidQuery(meta, filterMessages.notAnAggregate());
   const { fn, field: property } = agg;
   if (property === undefined) {
     if (fn === 'count') return undefined;
-    throw invalidQuery(meta, `Agg.${fn} needs a field`, undefined, fn);
+    throw invalidQuery(meta, filterMessages.aggregateNeedsField(fn), undefined, fn);
   }
   const field =
     typeof property === 'string' && !FORBIDDEN_KEYS.has(property)
       ? meta.fieldsByProperty.get(property)
       : undefined;
   if (!field)
-    throw invalidQuery(meta, `unknown aggregate field "${String(property)}"`, String(property), fn);
+    throw invalidQuery(
+      meta,
+      filterMessages.unknownAggregateField(String(property)),
+      String(property),
+      fn,
+    );
   if (field.encrypted || field.hashPassword) {
     throw invalidQuery(
       meta,
-      `field "${field.property}" is protected and cannot be aggregated`,
+      filterMessages.protectedNotAggregated(field.property),
       field.property,
       fn,
     );
@@ -81,7 +86,7 @@ export function aggregateField(
   if ((fn === 'sum' || fn === 'avg') && !NUMERIC_TYPES.has(field.type)) {
     throw invalidQuery(
       meta,
-      `Agg.${fn} needs a numeric field; "${field.property}" is ${field.type}`,
+      filterMessages.aggregateNeedsNumeric(fn, field.property, field.type),
       field.property,
       fn,
     );
@@ -89,7 +94,7 @@ export function aggregateField(
   if ((fn === 'min' || fn === 'max') && !ORDERED_TYPES.has(field.type)) {
     throw invalidQuery(
       meta,
-      `Agg.${fn} cannot order ${field.type} field "${field.property}"`,
+      filterMessages.aggregateNeedsOrdered(fn, field.type, field.property),
       field.property,
       fn,
     );

@@ -4,6 +4,7 @@ import { describe } from './filter-value';
 import { invalidQuery } from './invalid-query';
 import { FORBIDDEN_KEYS } from './operators';
 import { hasTextComparison, isTextField } from './text-comparison';
+import { filterMessages } from '../errors/messages';
 
 export interface OrderTerm {
   field: FieldMetadata;
@@ -18,7 +19,7 @@ export function resolveOrderBy(meta: ModelMetadata, orderBy: unknown): OrderTerm
     if (typeof item !== 'string') {
       throw invalidQuery(
         meta,
-        `orderBy expects field names, got ${describe(item)}`,
+        filterMessages.orderByExpectsNames(describe(item)),
         undefined,
         'orderBy',
       );
@@ -27,22 +28,12 @@ export function resolveOrderBy(meta: ModelMetadata, orderBy: unknown): OrderTerm
     const property = descending ? item.slice(1) : item;
     const field = FORBIDDEN_KEYS.has(property) ? undefined : meta.fieldsByProperty.get(property);
     if (!field)
-      throw invalidQuery(meta, `unknown orderBy field "${property}"`, property, 'orderBy');
+      throw invalidQuery(meta, filterMessages.unknownOrderByField(property), property, 'orderBy');
     if (field.encrypted || field.hashPassword) {
-      throw invalidQuery(
-        meta,
-        `field "${property}" is protected and cannot be ordered by`,
-        property,
-        'orderBy',
-      );
+      throw invalidQuery(meta, filterMessages.protectedNotOrdered(property), property, 'orderBy');
     }
     if (field.type === 'json') {
-      throw invalidQuery(
-        meta,
-        `json field "${property}" cannot be ordered by`,
-        property,
-        'orderBy',
-      );
+      throw invalidQuery(meta, filterMessages.jsonNotOrdered(property), property, 'orderBy');
     }
     return { field, descending };
   });

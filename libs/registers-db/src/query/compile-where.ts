@@ -8,6 +8,7 @@ import { resolveWhereKey } from './resolve-where-key';
 import { SqlParams } from './sql-params';
 import { hasTextComparison, isTextField, type ComparisonOperator } from './text-comparison';
 import type { Where } from './where.types';
+import { filterMessages } from '../errors/messages';
 
 const NOTHING = '1 = 0';
 const COMPARISONS = { eq: '=', not: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
@@ -106,7 +107,7 @@ function joinGroup(parts: string[], connector: 'AND' | 'OR'): string {
 function compileWhereObject(ctx: CompileContext, where: unknown): string | undefined {
   if (!isPlainObject(where)) {
     // Also catches `{ __proto__: {...} }` literals, which set the prototype instead of a key.
-    throw invalidQuery(ctx.meta, `where must be a plain object, got ${describe(where)}`);
+    throw invalidQuery(ctx.meta, filterMessages.whereNotPlainObject(describe(where)));
   }
   const keys = Object.keys(where);
   if (keys.length === 0) return undefined;
@@ -128,12 +129,7 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
     textRules ? textRules.compareText(column, op, () => bind(v)) : `${column} ${op} ${bind(v)}`;
 
   if (value === undefined) {
-    throw invalidQuery(
-      meta,
-      `"${key}" is undefined; leave the key out or use null`,
-      field.property,
-      operator,
-    );
+    throw invalidQuery(meta, filterMessages.undefinedValue(key), field.property, operator);
   }
   switch (operator) {
     case 'eq':
@@ -142,7 +138,7 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
       if (Array.isArray(value)) {
         throw invalidQuery(
           meta,
-          `"${key}" got an array; use "${field.property}__${operator === 'eq' ? 'in' : 'not_in'}" to match a list`,
+          filterMessages.arrayForSingleValue(key, field.property, operator),
           field.property,
           operator,
         );
@@ -162,7 +158,7 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
       if (typeof value !== 'boolean') {
         throw invalidQuery(
           meta,
-          `"${key}" expects true or false, got ${describe(value)}`,
+          filterMessages.expectsBoolean(key, describe(value)),
           field.property,
           operator,
         );
@@ -170,12 +166,7 @@ function compileCondition(ctx: CompileContext, key: string, value: unknown): str
       return `${column} ${value ? 'IS NULL' : 'IS NOT NULL'}`;
     case 'between': {
       if (!Array.isArray(value) || value.length !== 2) {
-        throw invalidQuery(
-          meta,
-          `"${key}" expects exactly two bounds [low, high]`,
-          field.property,
-          operator,
-        );
+        throw invalidQuery(meta, filterMessages.expectsTwoBounds(key), field.property, operator);
       }
       checkScalar(meta, field, operator, value[0]);
       checkScalar(meta, field, operator, value[1]);
@@ -222,7 +213,7 @@ function compileList(
   if (!Array.isArray(value)) {
     throw invalidQuery(
       ctx.meta,
-      `"${field.property}__${operator}" expects an array, got ${describe(value)}`,
+      filterMessages.expectsArray(field.property, operator, describe(value)),
       field.property,
       operator,
     );
@@ -230,7 +221,7 @@ function compileList(
   if (value.length > MAX_LIST_LENGTH) {
     throw invalidQuery(
       ctx.meta,
-      `"${field.property}__${operator}" lists are limited to ${MAX_LIST_LENGTH} values`,
+      filterMessages.listTooLong(field.property, operator, MAX_LIST_LENGTH),
       field.property,
       operator,
     );

@@ -1,6 +1,7 @@
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { invalidQuery } from './invalid-query';
 import type { QueryOperator } from './operators';
+import { filterMessages } from '../errors/messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGER_TEXT = /^-?\d+$/;
@@ -92,7 +93,12 @@ export function checkScalar(
   if (!isValidScalar(field, value)) {
     throw invalidQuery(
       meta,
-      `"${field.property}__${operator}" expects ${EXPECTED[field.type]}, got ${describe(value)}`,
+      filterMessages.expectsValueOfType(
+        field.property,
+        operator,
+        EXPECTED[field.type],
+        describe(value),
+      ),
       field.property,
       operator,
     );
@@ -109,7 +115,7 @@ export function checkPattern(
   if (!TEXT_TYPES.has(field.type)) {
     throw invalidQuery(
       meta,
-      `operator "${operator}" applies to string fields; "${field.property}" is ${field.type}`,
+      filterMessages.textOperatorOnly(operator, field.property, field.type),
       field.property,
       operator,
     );
@@ -117,7 +123,7 @@ export function checkPattern(
   if (!isStoredString(value)) {
     throw invalidQuery(
       meta,
-      `"${field.property}__${operator}" expects a string without NUL characters, got ${describe(value)}`,
+      filterMessages.expectsStoredString(field.property, operator, describe(value)),
       field.property,
       operator,
     );
@@ -125,7 +131,7 @@ export function checkPattern(
   if (value.length > MAX_PATTERN_LENGTH) {
     throw invalidQuery(
       meta,
-      `"${field.property}__${operator}" patterns are limited to ${MAX_PATTERN_LENGTH} characters`,
+      filterMessages.patternTooLong(field.property, operator, MAX_PATTERN_LENGTH),
       field.property,
       operator,
     );

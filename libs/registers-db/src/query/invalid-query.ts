@@ -1,4 +1,5 @@
 import { InvalidQueryError } from '../errors';
+import { queryMessages } from '../errors/messages';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 
 /**
@@ -14,5 +15,5 @@ export function invalidQuery(
   const context: Record<string, string> = { model: meta.name };
   if (field !== undefined) context.field = field;
   if (operator !== undefined) context.operator = operator;
-  return new InvalidQueryError(`${meta.name}: ${message}`, context);
+  return new InvalidQueryError(queryMessages.modelProblem(meta.name, message), context);
 }

@@ -3,6 +3,7 @@ import { resolveOrderBy } from './compile-order-by';
 import { describe } from './filter-value';
 import { invalidQuery } from './invalid-query';
 import type { OrderBy } from './where.types';
+import { filterMessages } from '../errors/messages';
 
 export interface QueryOptions<T = any> {
   /** `'name'`, `'-createdAt'` (descending) or `['role', '-name']`. */
@@ -19,14 +20,14 @@ export interface QueryOptions<T = any> {
 export function validateQueryOptions(meta: ModelMetadata, options: QueryOptions | undefined): void {
   if (options === undefined) return;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw invalidQuery(meta, `query options must be an object, got ${describe(options)}`);
+    throw invalidQuery(meta, filterMessages.optionsNotObject(describe(options)));
   }
   for (const name of ['limit', 'offset'] as const) {
     const value = options[name];
     if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 0)) {
       throw invalidQuery(
         meta,
-        `${name} must be a non-negative integer, got ${describe(value)}`,
+        filterMessages.boundNotNonNegativeInteger(name, describe(value)),
         undefined,
         name,
       );
@@ -35,7 +36,7 @@ export function validateQueryOptions(meta: ModelMetadata, options: QueryOptions 
   if (options.includeDeleted !== undefined && typeof options.includeDeleted !== 'boolean') {
     throw invalidQuery(
       meta,
-      `includeDeleted must be a boolean, got ${describe(options.includeDeleted)}`,
+      filterMessages.includeDeletedNotBoolean(describe(options.includeDeleted)),
     );
   }
   resolveOrderBy(meta, options.orderBy);

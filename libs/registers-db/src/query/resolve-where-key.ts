@@ -6,6 +6,7 @@ import {
   OPERATOR_SEPARATOR,
   type QueryOperator,
 } from './operators';
+import { filterMessages } from '../errors/messages';
 
 export interface ResolvedWhereKey {
   field: FieldMetadata;
@@ -29,7 +30,7 @@ export function resolveWhereKey(meta: ModelMetadata, key: string): ResolvedWhere
 
 function resolveUncached(meta: ModelMetadata, key: string): ResolvedWhereKey {
   if (FORBIDDEN_KEYS.has(key)) {
-    throw invalidQuery(meta, `"${key}" is not allowed as a where key`, key);
+    throw invalidQuery(meta, filterMessages.whereKeyNotAllowed(key), key);
   }
   let property = key;
   let operator: string = 'eq';
@@ -41,35 +42,25 @@ function resolveUncached(meta: ModelMetadata, key: string): ResolvedWhereKey {
     }
   }
   if (FORBIDDEN_KEYS.has(property)) {
-    throw invalidQuery(meta, `"${property}" is not allowed as a where key`, property, operator);
+    throw invalidQuery(meta, filterMessages.whereKeyNotAllowed(property), property, operator);
   }
   const field = meta.fieldsByProperty.get(property);
   if (!field) {
-    throw invalidQuery(meta, `unknown field "${property}" in where`, property, operator);
+    throw invalidQuery(meta, filterMessages.unknownWhereField(property), property, operator);
   }
   if (!isQueryOperator(operator)) {
     throw invalidQuery(
       meta,
-      `unknown operator "${operator}" for field "${property}"`,
+      filterMessages.unknownOperator(operator, property),
       property,
       operator,
     );
   }
   if (field.encrypted) {
-    throw invalidQuery(
-      meta,
-      `field "${property}" is encrypted and cannot be filtered on`,
-      property,
-      operator,
-    );
+    throw invalidQuery(meta, filterMessages.encryptedNotFilterable(property), property, operator);
   }
   if (field.hashPassword) {
-    throw invalidQuery(
-      meta,
-      `field "${property}" holds password hashes and cannot be filtered on`,
-      property,
-      operator,
-    );
+    throw invalidQuery(meta, filterMessages.passwordNotFilterable(property), property, operator);
   }
   return { field, operator };
 }

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import type { Type } from '@nestjs/common';
 import { InvalidQueryError } from '../errors';
+import { queryMessages } from '../errors/messages';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { verifyAndUpgradePassword, verifyPassword } from '../security/passwords';
 import type { RecordOwner } from './record-methods.interface';
@@ -41,7 +42,7 @@ export function createRecordClass<T extends object>(
     const storedHash = (record: any, field: string | undefined, operation: string): string => {
       const property = field ?? passwordFields[0];
       if (!passwordFields.includes(property)) {
-        throw new InvalidQueryError(`${meta.name}.${property} is not a password field`, {
+        throw new InvalidQueryError(queryMessages.notAPasswordField(meta.name, property), {
           model: meta.name,
           table: meta.table,
           operation,

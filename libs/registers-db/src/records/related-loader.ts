@@ -1,4 +1,5 @@
 import { RelationshipError } from '../errors';
+import { relationMessages } from '../errors/messages';
 
 /** Loads relation `name` of a record: what `record.related(name)` returns. */
 export type RelatedLoader = (record: object, name: string) => Promise<unknown>;
@@ -13,10 +14,10 @@ let loader: RelatedLoader = (record, name) => {
   const model = (record as any).constructor as Function;
   const modelName = model.name || String(model);
   return Promise.reject(
-    new RelationshipError(
-      `${modelName} has no relation '${String(name)}' (declare it with defineRelations)`,
-      { model: modelName, relation: String(name) },
-    ),
+    new RelationshipError(relationMessages.unknownRelation(modelName, String(name)), {
+      model: modelName,
+      relation: String(name),
+    }),
   );
 };
 

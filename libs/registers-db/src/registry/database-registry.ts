@@ -3,6 +3,7 @@ import type { EntitySchema } from 'typeorm';
 import type { DatabaseConnection } from '../connection/database-connection';
 import { DEFAULT_REGISTRY_NAME } from '../constants';
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { Manager } from '../manager/manager';
 import { cloneModelMetadata, getModelMetadata } from '../metadata/model-metadata.factory';
@@ -115,12 +116,9 @@ export class DatabaseRegistry {
     const entry = this.registered.get(model);
     if (!entry) {
       const name = typeof model === 'function' ? model.name : String(model);
-      throw new ConfigurationError(
-        `${name} is not registered in registry '${this.name}'; call register(${name}) first.`,
-        {
-          model: name,
-        },
-      );
+      throw new ConfigurationError(configurationMessages.notRegistered(name, this.name), {
+        model: name,
+      });
     }
     return entry;
   }

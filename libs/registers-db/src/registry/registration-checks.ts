@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import type { RegisteredModels } from './registered-models';
 
@@ -11,7 +12,7 @@ export function assertTableFree(
   const clash = registered.byTable(meta.table);
   if (clash) {
     throw new ConfigurationError(
-      `${meta.name}: table '${meta.table}' is already used by ${clash.meta.name} in registry '${registry}'.`,
+      configurationMessages.tableInUse(meta.name, meta.table, clash.meta.name, registry),
       { model: meta.name, table: meta.table },
     );
   }
@@ -29,7 +30,13 @@ export function assertForeignKeys(registered: RegisteredModels, incoming: ModelM
       if (!fk || !target) continue;
       if (!target.fields.some((f) => f.column === fk.column)) {
         throw new ConfigurationError(
-          `${meta.name}.${field.property}: foreignKey '${fk.table}.${fk.column}' names no column of ${target.name}.`,
+          configurationMessages.foreignKeyNamesNoColumn(
+            meta.name,
+            field.property,
+            fk.table,
+            fk.column,
+            target.name,
+          ),
           { model: meta.name, field: field.property },
         );
       }

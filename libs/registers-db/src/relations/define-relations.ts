@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { RECORD_MEMBER_NAMES } from '../constants';
 import { RelationshipError } from '../errors';
+import { relationMessages } from '../errors/messages';
 import { getModelMetadata } from '../metadata/model-metadata.factory';
 import type {
   RelatedValue,
@@ -41,34 +42,31 @@ export function defineRelations<S, D extends RelationMap>(
     meta = getModelMetadata(model);
   } catch (error) {
     throw new RelationshipError(
-      `defineRelations: ${modelName} is not a valid @Model class`,
+      relationMessages.defineRelationsNotModel(modelName),
       { model: modelName },
       { cause: error },
     );
   }
   if (relations === null || typeof relations !== 'object') {
-    throw new RelationshipError(
-      `defineRelations(${modelName}): relations must be an object of OneToMany/ManyToOne/ManyToMany`,
-      {
-        model: modelName,
-      },
-    );
+    throw new RelationshipError(relationMessages.relationsNotObject(modelName), {
+      model: modelName,
+    });
   }
   const added = relationsMetadata.editable(model);
   for (const name of Object.keys(relations)) {
     const definition: RelationDefinition = relations[name];
     const context = { model: modelName, relation: name, field: name };
     if (FORBIDDEN_RELATION_NAMES.has(name) || RECORD_MEMBERS.has(name) || name === '') {
-      throw new RelationshipError(`${modelName}: '${name}' cannot name a relation`, context);
+      throw new RelationshipError(relationMessages.invalidRelationName(modelName, name), context);
     }
     if (meta.fieldsByProperty.has(name)) {
-      throw new RelationshipError(
-        `${modelName}: relation '${name}' has the name of a field`,
-        context,
-      );
+      throw new RelationshipError(relationMessages.relationNamesField(modelName, name), context);
     }
     if (added.has(name)) {
-      throw new RelationshipError(`${modelName}: relation '${name}' is already defined`, context);
+      throw new RelationshipError(
+        relationMessages.relationAlreadyDefined(modelName, name),
+        context,
+      );
     }
     if (
       !definition ||
@@ -76,7 +74,7 @@ export function defineRelations<S, D extends RelationMap>(
       typeof definition.target !== 'function'
     ) {
       throw new RelationshipError(
-        `${modelName}.${name}: use OneToMany(() => Target, …), ManyToOne(() => Target, …) or ManyToMany(() => Target, …)`,
+        relationMessages.invalidRelationDefinition(modelName, name),
         context,
       );
     }

@@ -1,4 +1,5 @@
 import { RelationshipError } from '../errors';
+import { relationMessages } from '../errors/messages';
 import { installRelatedLoader } from '../records/related-loader';
 import { cachedRelated, hasCachedRelated } from './relation-cache';
 import { loadRelation } from './relation-loader';
@@ -12,10 +13,9 @@ import { resolveRelation } from './resolve-relation';
  */
 export async function loadRelated<R = unknown>(record: object, name: string): Promise<R> {
   if (record === null || typeof record !== 'object') {
-    throw new RelationshipError(
-      `loadRelated needs a record, got ${record === null ? 'null' : typeof record}`,
-      { relation: String(name) },
-    );
+    throw new RelationshipError(relationMessages.loadRelatedNeedsRecord(record), {
+      relation: String(name),
+    });
   }
   const model = (record as any).constructor as Function;
   const relation = resolveRelation(model, name);

@@ -1,4 +1,5 @@
 import { RelationshipError } from '../errors';
+import { relationMessages } from '../errors/messages';
 import { cacheRelated } from './relation-cache';
 import { loadRelation } from './relation-loader';
 import { scopeOf } from './relation-scope';
@@ -11,7 +12,7 @@ import { resolveRelation } from './resolve-relation';
  */
 export async function prefetch<R extends object>(records: R[], name: string): Promise<R[]> {
   if (!Array.isArray(records)) {
-    throw new RelationshipError(`prefetch needs an array of records`, {
+    throw new RelationshipError(relationMessages.prefetchNeedsArray(), {
       relation: String(name),
       operation: 'prefetch',
     });
@@ -20,7 +21,7 @@ export async function prefetch<R extends object>(records: R[], name: string): Pr
   const first = records[0];
   const model = (first as any)?.constructor as Function;
   if (first === null || typeof first !== 'object' || typeof model !== 'function') {
-    throw new RelationshipError(`prefetch needs records returned by a manager`, {
+    throw new RelationshipError(relationMessages.prefetchNeedsManagerRecords(), {
       relation: String(name),
       operation: 'prefetch',
     });
@@ -35,15 +36,12 @@ export async function prefetch<R extends object>(records: R[], name: string): Pr
       typeof record !== 'object' ||
       Object.getPrototypeOf(record) !== prototype
     ) {
-      throw new RelationshipError(
-        `${label}: prefetch needs records of one model from one manager (row ${index} differs)`,
-        {
-          model: relation.source.name,
-          relation: name,
-          operation: 'prefetch',
-          rowIndex: index,
-        },
-      );
+      throw new RelationshipError(relationMessages.prefetchMixedRecords(label, index), {
+        model: relation.source.name,
+        relation: name,
+        operation: 'prefetch',
+        rowIndex: index,
+      });
     }
   });
   const values = await loadRelation(relation, scope, records);

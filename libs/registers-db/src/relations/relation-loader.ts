@@ -1,4 +1,5 @@
 import { RegistryError, SchemaError } from '../errors';
+import { relationMessages } from '../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import type { Manager } from '../manager/manager';
 import { MAX_LIST_LENGTH } from '../query/filter-value';
@@ -175,7 +176,7 @@ async function linkedInOneQuery(
       if (error instanceof RegistryError) throw error;
       const code = (error as any)?.code ?? (error as any)?.errno;
       throw new SchemaError(
-        `${label}: loading the related records failed: database error${code ? ` ${String(code)}` : ''}`,
+        relationMessages.loadFailed(label, code),
         { model: relation.source.name, relation: relation.name, operation: 'related' },
         { cause: error },
       );

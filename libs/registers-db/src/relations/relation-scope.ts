@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { DatabaseConnection } from '../connection/database-connection';
 import { RelationshipError } from '../errors';
+import { relationMessages } from '../errors/messages';
 import type { Manager } from '../manager/manager';
 
 /**
@@ -64,11 +65,10 @@ export function scopeOf(record: object, label: string): RelationScope {
   }
   if (!scope) {
     const name = (record as any)?.constructor?.name ?? typeof record;
-    throw new RelationshipError(
-      `${label}: this ${name} was not returned by a manager of a registry that relations know; ` +
-        'load records through a registry manager',
-      { model: name, operation: 'related' },
-    );
+    throw new RelationshipError(relationMessages.recordOutsideRegistry(label, name), {
+      model: name,
+      operation: 'related',
+    });
   }
   return scope;
 }
@@ -77,7 +77,7 @@ export function scopeOf(record: object, label: string): RelationScope {
 export function scopedManager(scope: RelationScope, model: Type<any>, label: string): Manager<any> {
   if (!scope.registry.isRegistered(model)) {
     throw new RelationshipError(
-      `${label}: ${model.name} is not registered in registry '${scope.registry.name}'`,
+      relationMessages.notRegisteredInScope(label, model.name, scope.registry.name),
       {
         model: model.name,
         registry: scope.registry.name,

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { RelationshipError } from '../errors';
+import { relationMessages } from '../errors/messages';
 import type {
   FieldMetadata,
   LogicalType,
@@ -44,10 +45,10 @@ export function resolveRelation(model: Function, name: string): ResolvedRelation
   const definition = typeof name === 'string' ? definitions.get(name) : undefined;
   if (!definition) {
     const known = [...definitions.keys()];
-    throw new RelationshipError(
-      `${modelName} has no relation '${String(name)}'${known.length ? ` (relations: ${known.join(', ')})` : ' (declare it with defineRelations)'}`,
-      { model: modelName, relation: String(name) },
-    );
+    throw new RelationshipError(relationMessages.unknownRelation(modelName, String(name), known), {
+      model: modelName,
+      relation: String(name),
+    });
   }
   const relation = new RelationResolver(model as Type<unknown>, name, definition).resolve();
   if (!byName) resolved.set(model, (byName = new Map()));
@@ -81,7 +82,7 @@ class RelationResolver {
   }
 
   private fail(message: string, field?: string, extra: Record<string, unknown> = {}): never {
-    throw new RelationshipError(`${this.label}: ${message}`, {
+    throw new RelationshipError(relationMessages.relationProblem(this.label, message), {
       model: this.source.name,
       relation: this.name,
       ...(field === undefined ? {} : { field }),
@@ -94,14 +95,14 @@ class RelationResolver {
     try {
       target = typeof thunk === 'function' ? (thunk as () => unknown)() : undefined;
     } catch (error) {
-      this.fail(`the ${role} model could not be resolved (${(error as Error)?.message ?? error})`);
+      this.fail(relationMessages.unresolvableModel(role, (error as Error)?.message ?? error));
     }
-    if (typeof target !== 'function') this.fail(`the ${role} must be given as () => ModelClass`);
+    if (typeof target !== 'function') this.fail(relationMessages.modelNotThunk(role));
     try {
       return getModelMetadata(target as Type<unknown>);
     } catch (error) {
       throw new RelationshipError(
-        `${this.label}: the ${role} ${(target as Function).name || 'class'} is not a valid @Model class`,
+        relationMessages.invalidRelationTarget(this.label, role, (target as Function).name),
         {
           model: this.source.name,
           relation: this.name,
@@ -116,7 +117,12 @@ class RelationResolver {
     const field = typeof property === 'string' ? meta.fieldsByProperty.get(property) : undefined;
     if (!field) {
       this.fail(
-        `${option} '${String(property)}' is not a field of ${meta.name} (fields: ${meta.fields.map((f) => f.property).join(', ')})`,
+        relationMessages.notAFieldOf(
+          option,
+          String(property),
+          meta.name,
+          meta.fields.map((f) => f.property),
+        ),
         String(property),
         { option, fieldOf: meta.name },
       );
@@ -133,7 +139,11 @@ class RelationResolver {
   ): void {
     if (!compatible(a.type, b.type)) {
       this.fail(
-        `${option} ${aOf.name}.${a.property} (${a.type}) cannot hold values of ${bOf.name}.${b.property} (${b.type})`,
+        relationMessages.incompatibleFieldTypes(
+          option,
+          { model: aOf.name, property: a.property, type: a.type },
+          { model: bOf.name, property: b.property, type: b.type },
+        ),
         a.property,
         { option, fieldOf: aOf.name },
       );
@@ -147,7 +157,7 @@ class RelationResolver {
       resolveOrderBy(target, orderBy);
     } catch (error) {
       const field = (error as { context?: { field?: string } }).context?.field;
-      this.fail(`orderBy: ${(error as Error).message}`, field, {
+      this.fail(relationMessages.orderByProblem((error as Error).message), field, {
         option: 'orderBy',
         fieldOf: target.name,
       });
@@ -173,7 +183,7 @@ class RelationResolver {
         target.unique.some((group) => group.length === 1 && group[0] === matchField.property);
       if (!identifies) {
         this.fail(
-          `targetKey '${matchField.property}' must be the key or a unique field of ${target.name}`,
+          relationMessages.targetKeyNotUnique(matchField.property, target.name),
           matchField.property,
           {
             option: 'targetKey',

@@ -1,4 +1,5 @@
 import { SchemaError } from '../errors';
+import { schemaMessages } from '../errors/messages';
 import type { LogicalType, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { DEFAULT_STRING_LENGTH, logicalTypeFromName } from '../metadata/column-type.inference';
 import { isSafeIdentifier } from '../metadata/naming';
@@ -44,12 +45,12 @@ export function additiveColumnShape(
     };
   } else {
     if (!isSafeIdentifier(name)) {
-      throw new SchemaError(`${meta.name}: '${name}' is not a valid column name.`, context);
+      throw new SchemaError(schemaMessages.invalidColumnName(meta.name, name), context);
     }
     const type = spec.type === undefined ? 'string' : logicalTypeFromName(spec.type);
     if (!type || type === 'enum') {
       throw new SchemaError(
-        `${meta.name}: unsupported column type '${String(spec.type)}' for '${name}'.`,
+        schemaMessages.unsupportedColumnType(meta.name, String(spec.type), name),
         context,
       );
     }
@@ -73,7 +74,7 @@ export function additiveColumnShape(
   ) {
     if (!(shape.type in BACKFILL)) {
       throw new SchemaError(
-        `${meta.name}: a NOT NULL ${shape.type} column '${shape.column}' needs a default to fill existing rows.`,
+        schemaMessages.backfillNeedsDefault(meta.name, shape.type, shape.column),
         context,
       );
     }

@@ -1,5 +1,6 @@
 import type { DatabaseConnection } from '../connection/database-connection';
 import { SchemaError } from '../errors';
+import { schemaMessages } from '../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { additiveColumnShape } from './column-shape';
 import type { DdlDialect } from '../dialects/base/ddl-dialect';
@@ -121,7 +122,11 @@ export class ModelSchema<T = any> {
       const missing = await this.missingReference(meta, options.deferForeignKeys ?? []);
       if (missing) {
         throw new SchemaError(
-          `${meta.name}.${missing.property}: missing referenced table '${missing.foreignKey!.table}'; create it first, or register both models and call createAll().`,
+          schemaMessages.missingReferencedTable(
+            meta.name,
+            missing.property,
+            missing.foreignKey!.table,
+          ),
           {
             model: meta.name,
             table: meta.table,
@@ -132,7 +137,7 @@ export class ModelSchema<T = any> {
         );
       }
       throw new SchemaError(
-        `${meta.name}: could not create table '${meta.table}': ${(error as Error).message}`,
+        schemaMessages.createTableFailed(meta.name, meta.table, (error as Error).message),
         {
           model: meta.name,
           table: meta.table,
@@ -168,7 +173,7 @@ export class ModelSchema<T = any> {
         await this.connection.execute(this.ddl.addForeignKeySql(this.meta.table, field));
       } catch (error) {
         throw new SchemaError(
-          `${this.meta.name}: could not add the foreign key on '${column}': ${(error as Error).message}`,
+          schemaMessages.addForeignKeyFailed(this.meta.name, column, (error as Error).message),
           {
             model: this.meta.name,
             table: this.meta.table,
@@ -218,7 +223,7 @@ export class ModelSchema<T = any> {
     const column = additiveColumnShape(this.meta, name, spec);
     if ((await this.columnNames()).includes(column.column)) {
       throw new SchemaError(
-        `${this.meta.name}: column '${column.column}' already exists in '${this.meta.table}'.`,
+        schemaMessages.columnExists(this.meta.name, column.column, this.meta.table),
         {
           model: this.meta.name,
           table: this.meta.table,
@@ -236,7 +241,7 @@ export class ModelSchema<T = any> {
         await this.connection.execute(sql);
     } catch (error) {
       throw new SchemaError(
-        `${this.meta.name}: could not add column '${column.column}': ${(error as Error).message}`,
+        schemaMessages.addColumnFailed(this.meta.name, column.column, (error as Error).message),
         {
           model: this.meta.name,
           table: this.meta.table,

@@ -1,5 +1,6 @@
 import type { DatabaseConnection } from '../connection/database-connection';
 import { MigrationError } from '../errors';
+import { schemaMessages } from '../errors/messages';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { isSafeIdentifier } from '../metadata/naming';
 import type { DdlDialect } from '../dialects/base/ddl-dialect';
@@ -24,12 +25,12 @@ export async function renameModelTable(target: RenamedTable, to: string): Promis
   const from = meta.table;
   const context = { model: meta.name, table: from, operation: 'renameTable', target: to };
   if (!isSafeIdentifier(to))
-    throw new MigrationError(`${meta.name}: '${String(to)}' is not a valid table name.`, context);
+    throw new MigrationError(schemaMessages.invalidTableName(meta.name, String(to)), context);
   if (to === from) return false;
   if (!(await target.tableExists(from)))
-    throw new MigrationError(`${meta.name}: table '${from}' does not exist.`, context);
+    throw new MigrationError(schemaMessages.tableMissing(meta.name, from), context);
   if (await target.tableExists(to))
-    throw new MigrationError(`${meta.name}: table '${to}' already exists.`, context);
+    throw new MigrationError(schemaMessages.tableExists(meta.name, to), context);
   const rename = async () => {
     await renameWithDependents(target, meta, from, to);
     if (meta.auditLog && (await target.tableExists(auditTableName(from)))) {
@@ -46,7 +47,7 @@ export async function renameModelTable(target: RenamedTable, to: string): Promis
     await (ddl.transactionalDdl ? connection.transaction(rename) : rename());
   } catch (error) {
     throw new MigrationError(
-      `${meta.name}: could not rename '${from}' to '${to}': ${(error as Error).message}`,
+      schemaMessages.renameFailed(meta.name, from, to, (error as Error).message),
       context,
       {
         cause: error,

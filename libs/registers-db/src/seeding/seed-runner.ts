@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type {
   AddSeederOptions,
   SeedResult,
@@ -29,7 +30,7 @@ export class SeedRunner<R extends SeedingHost> {
     const name = options.name ?? seeder.constructor.name;
     if (this.seeders.some((s) => s.name === name)) {
       throw new ConfigurationError(
-        `Seeder '${name}' is already added to registry '${this.registry.name}'.`,
+        configurationMessages.seederAlreadyAdded(name, this.registry.name),
         { seeder: name },
       );
     }
@@ -58,7 +59,7 @@ export class SeedRunner<R extends SeedingHost> {
     const unknown = (options.only ?? []).filter((n) => !this.seeders.some((s) => s.name === n));
     if (unknown.length) {
       throw new ConfigurationError(
-        `Unknown seeder(s) ${unknown.join(', ')} in registry '${this.registry.name}'.`,
+        configurationMessages.unknownSeeders(unknown, this.registry.name),
         { seeders: unknown },
       );
     }

@@ -1,5 +1,6 @@
 import type { DatabaseConnection } from '../connection/database-connection';
 import { MigrationError } from '../errors';
+import { schemaMessages } from '../errors/messages';
 import { ModelSchema } from '../schema/model-schema';
 import type { AdditivePlan } from './additive-plan';
 import { runAdditiveStep } from './additive-plan';
@@ -50,7 +51,13 @@ export async function runAdditiveStatements(
       } catch (error) {
         const step = report.steps.find((s) => s.statements.includes(statement));
         throw new MigrationError(
-          `Additive migration: statement ${index + 1} of ${report.statements.length} failed (${step?.action ?? 'change'} on '${step?.table}'): ${(error as Error).message}`,
+          schemaMessages.additiveStatementFailed(
+            index + 1,
+            report.statements.length,
+            step?.action ?? 'change',
+            step?.table,
+            (error as Error).message,
+          ),
           { operation: 'migrate', table: step?.table, statement },
           { cause: error },
         );

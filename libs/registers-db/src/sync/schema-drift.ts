@@ -1,4 +1,5 @@
 import { MigrationError } from '../errors';
+import { schemaMessages } from '../errors/messages';
 import type { SchemaDiff } from '../schema/interfaces';
 
 /** `users: missing columns a; types differ on b (text, expected integer)`. */
@@ -24,11 +25,8 @@ export function schemaDriftError(
 ): MigrationError | undefined {
   const drift = Object.values(diffs).filter((d) => !d.ok);
   if (drift.length === 0) return undefined;
-  return new MigrationError(
-    `Schema drift detected in registry '${registry}': ${drift.map(describeDrift).join(' | ')}`,
-    {
-      operation: 'assertSchemaCurrent',
-      tables: Object.fromEntries(drift.map((d) => [d.table, d])),
-    },
-  );
+  return new MigrationError(schemaMessages.schemaDrift(registry, drift.map(describeDrift)), {
+    operation: 'assertSchemaCurrent',
+    tables: Object.fromEntries(drift.map((d) => [d.table, d])),
+  });
 }

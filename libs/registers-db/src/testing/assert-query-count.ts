@@ -1,6 +1,7 @@
 import { AssertionError } from 'node:assert';
 import type { DatabaseConnection } from '../connection/database-connection';
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type { DatabaseRegistry } from '../registry/database-registry';
 import { liveTestRegistries } from './live-test-registries';
 import { attachStatementLog, type StatementLog } from './statement-counter';
@@ -16,7 +17,7 @@ export interface QueryCountExpectation {
 
 function checkBound(value: unknown, name: string): void {
   if (value !== undefined && (!Number.isInteger(value) || (value as number) < 0)) {
-    throw new ConfigurationError(`assertQueryCount: ${name} must be a whole number >= 0`, {
+    throw new ConfigurationError(configurationMessages.invalidQueryCountOption(name), {
       option: name,
     });
   }
@@ -35,15 +36,13 @@ export async function assertQueryCount<R>(
   checkBound(max, 'max');
   checkBound(exact, 'exact');
   if (max === undefined && exact === undefined) {
-    throw new ConfigurationError('assertQueryCount needs { max } or { exact }');
+    throw new ConfigurationError(configurationMessages.queryCountNeedsLimit());
   }
   const registries = expectation.registry
     ? ([] as DatabaseRegistry[]).concat(expectation.registry)
     : [...liveTestRegistries];
   if (registries.length === 0) {
-    throw new ConfigurationError(
-      'assertQueryCount: no registry to count on; create one with createTestRegistry or pass { registry }',
-    );
+    throw new ConfigurationError(configurationMessages.noRegistryToCount());
   }
   const connections = new Set<DatabaseConnection>(registries.map((r) => r.connection));
   const log: StatementLog = { statements: [] };

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { InvalidQueryError } from '../errors';
+import { queryMessages } from '../errors/messages';
 import type { ManagedRecord } from '../records/record-methods.interface';
 import type { DatabaseRegistry } from '../registry/database-registry';
 import { testRegistryFor } from './live-test-registries';
@@ -54,13 +55,10 @@ export class ModelFactory<T extends object> {
   /** Inserts `count` records in one transaction (all or none). */
   async createBatch(count: number, overrides: FactoryValues<T> = {}): Promise<ManagedRecord<T>[]> {
     if (!Number.isInteger(count) || count < 0) {
-      throw new InvalidQueryError(
-        `factory(${this.model.name}).createBatch needs a whole number >= 0, got ${String(count)}`,
-        {
-          model: this.model.name,
-          operation: 'createBatch',
-        },
-      );
+      throw new InvalidQueryError(queryMessages.createBatchCount(this.model.name, String(count)), {
+        model: this.model.name,
+        operation: 'createBatch',
+      });
     }
     const manager = this.manager();
     const rows = Array.from({ length: count }, () => this.attributes(overrides));

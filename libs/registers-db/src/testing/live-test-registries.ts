@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import type { DatabaseRegistry } from '../registry/database-registry';
 
 /** Registries made by createTestRegistry and not yet disposed. */
@@ -12,8 +13,8 @@ export function testRegistryFor(model: Type<unknown>, what: string): DatabaseReg
   const name = model?.name ?? String(model);
   throw new ConfigurationError(
     candidates.length === 0
-      ? `${what}: no live test registry has ${name} registered; create one with createTestRegistry([${name}]) or pass { registry }`
-      : `${what}: ${candidates.length} live test registries have ${name} registered; pass { registry } to choose one`,
+      ? configurationMessages.noLiveTestRegistry(what, name)
+      : configurationMessages.ambiguousTestRegistry(what, candidates.length, name),
     { model: name },
   );
 }

@@ -1,4 +1,5 @@
 import type { FieldMetadata } from '../interfaces/model-metadata.interface';
+import { validationMessages } from '../errors/messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
@@ -19,38 +20,39 @@ export function checkFieldType(field: FieldMetadata, value: unknown): TypeCheckR
     case 'integer':
       return Number.isSafeInteger(value)
         ? { value }
-        : { value, issue: `${field.property} must be an integer` };
+        : { value, issue: validationMessages.notAnInteger(field.property) };
     case 'bigint':
       if (typeof value === 'bigint' || Number.isSafeInteger(value)) return { value };
-      return { value, issue: `${field.property} must be an integer` };
+      return { value, issue: validationMessages.notAnInteger(field.property) };
     case 'double':
       return typeof value === 'number' && Number.isFinite(value)
         ? { value }
-        : { value, issue: `${field.property} must be a finite number` };
+        : { value, issue: validationMessages.notAFiniteNumber(field.property) };
     case 'decimal':
       if (typeof value === 'number' && Number.isFinite(value)) return { value };
       if (typeof value === 'string' && DECIMAL_TEXT.test(value)) return { value };
-      return { value, issue: `${field.property} must be a finite number` };
+      return { value, issue: validationMessages.notAFiniteNumber(field.property) };
     case 'boolean':
       return typeof value === 'boolean'
         ? { value }
-        : { value, issue: `${field.property} must be a boolean` };
+        : { value, issue: validationMessages.notABoolean(field.property) };
     case 'uuid':
       return typeof value === 'string' && UUID.test(value)
         ? { value }
-        : { value, issue: `${field.property} must be a UUID` };
+        : { value, issue: validationMessages.notAUuid(field.property) };
     case 'string':
     case 'text': {
-      if (typeof value !== 'string') return { value, issue: `${field.property} must be a string` };
+      if (typeof value !== 'string')
+        return { value, issue: validationMessages.notAString(field.property) };
       const max = field.type === 'string' ? field.length : undefined;
       // Columns count characters (code points), not UTF-16 units.
       return max !== undefined && value.length > max && [...value].length > max
-        ? { value, issue: `${field.property} must be at most ${max} characters` }
+        ? { value, issue: validationMessages.tooLong(field.property, max) }
         : { value };
     }
     case 'enum':
       return field.enumValues && !field.enumValues.includes(value as string | number)
-        ? { value, issue: `${field.property} must be one of: ${field.enumValues.join(', ')}` }
+        ? { value, issue: validationMessages.notOneOf(field.property, field.enumValues) }
         : { value };
     case 'date':
     case 'datetime': {
@@ -58,11 +60,11 @@ export function checkFieldType(field: FieldMetadata, value: unknown): TypeCheckR
         value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
       return date && !Number.isNaN(date.getTime())
         ? { value: date }
-        : { value, issue: `${field.property} must be a valid date` };
+        : { value, issue: validationMessages.notADate(field.property) };
     }
     case 'json':
       return typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint'
-        ? { value, issue: `${field.property} must be JSON-serializable` }
+        ? { value, issue: validationMessages.notJsonSerializable(field.property) }
         : { value };
     default:
       return { value };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Type } from '@nestjs/common';
 import { ImmutableFieldError, InvalidPrimaryKeyAssignmentError, ValidationError } from '../errors';
+import { recordMessages, validationMessages } from '../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { ModelMetadataAccessor } from '../metadata/model-metadata.accessor';
 import { isPasswordHash } from '../security/passwords';
@@ -85,9 +86,8 @@ export class ModelValidator<T extends object> {
 
   private fail(issues: IssueList, ctx: WriteContext): never {
     const list = issues.toArray();
-    const at = ctx.rowIndex === undefined ? '' : ` (row ${ctx.rowIndex})`;
     throw new ValidationError(
-      `${this.meta.name}: invalid ${list.map((i) => i.field).join(', ')}${at}`,
+      recordMessages.invalidFields(this.meta.name, list, ctx.rowIndex),
       list,
       this.context(ctx),
     );
@@ -96,15 +96,15 @@ export class ModelValidator<T extends object> {
   /** The input's own keys, rejecting prototype-reaching and unknown ones. */
   private checkKeys(data: unknown, issues: IssueList, ctx: WriteContext): Record<string, unknown> {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      issues.add('(root)', `${this.meta.name} data must be an object`);
+      issues.add('(root)', validationMessages.dataNotObject(this.meta.name));
       this.fail(issues, ctx);
     }
     const plain = isPlainObject(data);
     for (const key of Object.keys(data)) {
-      if (isUnsafeKey(key)) issues.add(key, `${key} is not an allowed field name`);
+      if (isUnsafeKey(key)) issues.add(key, validationMessages.fieldNameNotAllowed(key));
       // Instances of the model may carry helper properties; plain input may not.
       else if (plain && !this.known.has(key))
-        issues.add(key, `${key} is not a field of ${this.meta.name}`);
+        issues.add(key, validationMessages.notAField(key, this.meta.name));
     }
     return data as Record<string, unknown>;
   }
@@ -120,8 +120,8 @@ export class ModelValidator<T extends object> {
       const value = instance[property];
       if (value === undefined || value === null) {
         if (field.nullable || this.isGeneratedKey(field)) continue;
-        if (value === null) issues.add(property, `${property} must not be null`);
-        else if (!only) issues.add(property, `${property} is required`);
+        if (value === null) issues.add(property, validationMessages.mustNotBeNull(property));
+        else if (!only) issues.add(property, validationMessages.required(property));
         continue;
       }
       const checked = checkFieldType(field, value);
@@ -178,7 +178,7 @@ export class ModelValidator<T extends object> {
       !options.allowDatabaseKey
     ) {
       throw new InvalidPrimaryKeyAssignmentError(
-        `${this.meta.name}.${key.property} is assigned by the database and cannot be supplied`,
+        recordMessages.keyAssignedByDatabase(this.meta.name, key.property),
         { ...this.context(options), fields: [key.property] },
       );
     }
@@ -230,17 +230,15 @@ export class ModelValidator<T extends object> {
     const input = this.checkKeys(changes, issues, ctx);
     if (!isPlainObject(input)) {
       for (const key of Object.keys(input))
-        if (!this.known.has(key)) issues.add(key, `${key} is not a field of ${this.meta.name}`);
+        if (!this.known.has(key))
+          issues.add(key, validationMessages.notAField(key, this.meta.name));
     }
     if (!issues.empty) this.fail(issues, ctx);
     if (this.meta.key in input) {
-      throw new ImmutableFieldError(
-        `${this.meta.name}.${this.meta.key} is the key and cannot be changed`,
-        {
-          ...this.context(ctx),
-          fields: [this.meta.key],
-        },
-      );
+      throw new ImmutableFieldError(recordMessages.keyImmutable(this.meta.name, this.meta.key), {
+        ...this.context(ctx),
+        fields: [this.meta.key],
+      });
     }
     const partial: any = assignPartial(this.Target, input);
     this.checkStoredFields(partial, issues, input);

@@ -5,6 +5,7 @@ import {
   RegistryError,
   UniqueConstraintError,
 } from '../../errors';
+import { databaseMessages } from '../../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import type { QueryDialect } from '../../query/query-dialect.interface';
 
@@ -126,24 +127,20 @@ export async function integrityError(
     ...(rowIndex === undefined ? {} : { rowIndex }),
     ...(violation.constraint ? { constraint: violation.constraint } : {}),
   };
-  const at = rowIndex === undefined ? '' : ` (row ${rowIndex})`;
   if (violation.kind === 'unique') {
     const isKey =
       (columns?.length ? sameSet(columns, [keyColumn]) : false) ||
       violation.constraint === 'PRIMARY' ||
       violation.constraint === `${meta.table}_pkey`;
     if (isKey) {
-      return new DuplicateKeyError(
-        `${meta.name}: a record with this ${meta.key} already exists${at}`,
-        {
-          ...base,
-          fields: [meta.key],
-        },
-      );
+      return new DuplicateKeyError(databaseMessages.duplicateKey(meta.name, meta.key, rowIndex), {
+        ...base,
+        fields: [meta.key],
+      });
     }
     const fields = columns?.length ? propertiesOf(meta, columns) : [];
     return new UniqueConstraintError(
-      `${meta.name}: unique constraint on ${fields.join(', ') || violation.constraint || 'a unique field'} violated${at}`,
+      databaseMessages.uniqueViolated(meta.name, fields, violation.constraint, rowIndex),
       { ...base, fields },
     );
   }
@@ -152,15 +149,15 @@ export async function integrityError(
       ? propertiesOf(meta, columns)
       : meta.fields.filter((f) => f.foreignKey).map((f) => f.property);
     return new ForeignKeyViolationError(
-      `${meta.name}: foreign key constraint failed${fields.length ? ` on ${fields.join(', ')}` : ''}${at}`,
+      databaseMessages.foreignKeyFailed(meta.name, fields, rowIndex),
       { ...base, fields },
     );
   }
   const fields = columns?.length ? propertiesOf(meta, columns) : [];
-  return new NotNullViolationError(
-    `${meta.name}: ${fields.join(', ') || 'a required field'} must not be null${at}`,
-    { ...base, fields },
-  );
+  return new NotNullViolationError(databaseMessages.notNullViolated(meta.name, fields, rowIndex), {
+    ...base,
+    fields,
+  });
 }
 
 /**

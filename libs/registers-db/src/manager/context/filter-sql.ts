@@ -1,4 +1,5 @@
 import { InvalidQueryError } from '../../errors';
+import { queryMessages } from '../../errors/messages';
 import { compileOrderBy, compileWhere, SqlParams, validateQueryOptions } from '../../query';
 import type { Filter } from '../../query/query-node';
 import type { FindOptions, FullTableOptions } from '../manager-options.interface';
@@ -33,7 +34,7 @@ export class FilterSql<T extends object> {
     const { model } = this;
     if (filter !== undefined && !isFilter(filter)) {
       throw new InvalidQueryError(
-        `${model.meta.name}.${operation}: where must be an object`,
+        queryMessages.whereNotObject(model.meta.name, operation),
         model.context(operation),
       );
     }
@@ -85,7 +86,7 @@ export class FilterSql<T extends object> {
   ): void {
     if (!where && !options?.allowFullTable) {
       throw new InvalidQueryError(
-        `${this.model.meta.name}.${operation} with an empty where touches every row; pass { allowFullTable: true } to do that`,
+        queryMessages.fullTableWhere(this.model.meta.name, operation),
         this.model.context(operation),
       );
     }

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { Dialect } from '../../dialects/base/dialect.interface';
 import { InvalidQueryError, RecordNotFoundError, RegistryError } from '../../errors';
+import { queryMessages, recordMessages } from '../../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { compileHydrator, type Hydrator } from '../../records/hydrator';
 import { createRecordClass } from '../../records/record-class';
@@ -62,12 +63,10 @@ export class ModelFacts<T extends object> {
   }
 
   notFound(operation: string, detail: { key?: unknown; fields?: string[] }): RecordNotFoundError {
-    const what =
-      detail.key !== undefined
-        ? ` with ${this.meta.key} ${String(detail.key)}`
-        : ' matching the filter';
     return new RecordNotFoundError(
-      `${this.meta.name}${what} not found`,
+      detail.key !== undefined
+        ? recordMessages.notFoundByKey(this.meta.name, this.meta.key, detail.key)
+        : recordMessages.notFoundByFilter(this.meta.name),
       this.context(operation, detail),
     );
   }
@@ -75,7 +74,7 @@ export class ModelFacts<T extends object> {
   assertRows(rows: unknown, operation: string): asserts rows is unknown[] {
     if (!Array.isArray(rows)) {
       throw new InvalidQueryError(
-        `${this.meta.name}.${operation} needs an array of rows`,
+        queryMessages.rowsNotArray(this.meta.name, operation),
         this.context(operation),
       );
     }
@@ -91,7 +90,7 @@ export class ModelFacts<T extends object> {
         : key !== null && key !== undefined && !checkFieldType(this.keyField, key).issue;
     if (!valid) {
       throw new InvalidQueryError(
-        `${this.meta.name}.${operation}: invalid ${this.meta.key} value`,
+        queryMessages.invalidKeyValue(this.meta.name, operation, this.meta.key),
         {
           ...this.context(operation),
           field: this.meta.key,

@@ -5,6 +5,7 @@ import type {
 } from '../../dialects/base/driver-session.interface';
 import type { Dialect } from '../../dialects/base/dialect.interface';
 import { DatabaseError, RegistryError } from '../../errors';
+import { databaseMessages } from '../../errors/messages';
 import type { ModelMetadata } from '../../interfaces/model-metadata.interface';
 import type { ModelSchema } from '../../schema/model-schema';
 import { errorContext } from './error-context';
@@ -38,7 +39,7 @@ export class StatementRunner {
     const code = (error as any)?.code ?? (error as any)?.errno;
     // The driver's message may quote submitted values; it stays on `cause` only.
     return new DatabaseError(
-      `${this.meta.name}.${operation} failed: database error${code ? ` ${String(code)}` : ''}`,
+      databaseMessages.statementFailed(this.meta.name, operation, code),
       errorContext(this.meta, operation, code ? { driverCode: String(code) } : {}),
       { cause: error },
     );

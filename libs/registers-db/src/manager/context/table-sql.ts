@@ -1,5 +1,6 @@
 import type { DatabaseConnection } from '../../connection/database-connection';
 import { InvalidQueryError } from '../../errors';
+import { queryMessages } from '../../errors/messages';
 import { AuditTrail } from '../audit-trail';
 import { ModelStatements } from '../model-statements';
 import type { ModelFacts } from './model-facts';
@@ -34,7 +35,7 @@ export class TableSql<T extends object> {
   requireSoftDelete(operation: string): ModelStatements {
     if (!this.model.meta.softDelete) {
       throw new InvalidQueryError(
-        `${this.model.meta.name}.${operation}: the model does not use softDelete`,
+        queryMessages.notSoftDelete(this.model.meta.name, operation),
         this.model.context(operation),
       );
     }

@@ -1,4 +1,5 @@
 import { InvalidQueryError } from '../../errors';
+import { queryMessages } from '../../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import { currentTenantFrame } from '../scopes/tenant-scope';
 import { errorContext } from './error-context';
@@ -22,7 +23,7 @@ export class TenantGuard<T extends object> {
     if (frame?.unscoped) return undefined;
     if (frame?.tenant === undefined) {
       throw new InvalidQueryError(
-        `${this.meta.name}.${operation} runs outside a tenantScope (use tenantScope(tenant, fn), or unscoped(fn) for all tenants)`,
+        queryMessages.outsideTenantScope(this.meta.name, operation),
         errorContext(this.meta, operation, { field: this.field.property }),
       );
     }
@@ -37,7 +38,7 @@ export class TenantGuard<T extends object> {
     const given = (data as any)[property];
     if (given !== undefined && given !== null && String(given) !== String(tenant.value)) {
       throw new InvalidQueryError(
-        `${this.meta.name}.${operation}: ${property} belongs to another tenant`,
+        queryMessages.fieldOfOtherTenant(this.meta.name, operation, property),
         errorContext(this.meta, operation, { field: property }),
       );
     }
@@ -51,7 +52,7 @@ export class TenantGuard<T extends object> {
     const property = this.field!.property;
     if (String((record as any)?.[property]) !== String(tenant.value)) {
       throw new InvalidQueryError(
-        `${this.meta.name}.${operation}: the record belongs to another tenant`,
+        queryMessages.recordOfOtherTenant(this.meta.name, operation),
         errorContext(this.meta, operation, { field: property }),
       );
     }

@@ -1,4 +1,5 @@
 import { RegistryError, SchemaError } from '../../errors';
+import { schemaMessages } from '../../errors/messages';
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { chunked } from '../chunking';
@@ -137,7 +138,7 @@ export class BulkUpserts<T extends object> extends ModelOperation<T> {
       const record = written.get(signatureOf(prepared[i].record));
       if (!record)
         throw new SchemaError(
-          `${model.meta.name}.${operation}: the upserted row was not returned`,
+          schemaMessages.upsertedRowMissing(model.meta.name, operation),
           model.context(operation),
         );
       results[i] = record;

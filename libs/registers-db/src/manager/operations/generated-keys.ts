@@ -1,4 +1,5 @@
 import { SchemaError } from '../../errors';
+import { schemaMessages } from '../../errors/messages';
 import type { ModelFacts } from '../context/model-facts';
 import type { Row } from '../context/statement-runner';
 import type { ModelStatements } from '../model-statements';
@@ -14,7 +15,7 @@ export function assignGeneratedKeys<T extends object>(
   if (!statements.generatedKey) return;
   if (rows.length !== records.length) {
     throw new SchemaError(
-      `${model.meta.name}.${operation}: the database returned no generated keys`,
+      schemaMessages.noGeneratedKeys(model.meta.name, operation),
       model.context(operation),
     );
   }

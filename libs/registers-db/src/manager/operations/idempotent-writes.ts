@@ -1,4 +1,5 @@
 import { DuplicateKeyError, InvalidQueryError, UniqueConstraintError } from '../../errors';
+import { queryMessages } from '../../errors/messages';
 import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { isUnsafeKey } from '../../validation/unsafe-keys';
@@ -31,7 +32,7 @@ export class IdempotentWrites<T extends object> extends ModelOperation<T> {
     const { model } = this;
     if (!isFilter(lookup) || !isPlainData(lookup)) {
       throw new InvalidQueryError(
-        `${model.meta.name}.${operation}: lookup must be an object`,
+        queryMessages.lookupNotObject(model.meta.name, operation),
         model.context(operation),
       );
     }
@@ -39,7 +40,7 @@ export class IdempotentWrites<T extends object> extends ModelOperation<T> {
     const bad = own.find(isUnsafeKey);
     if (bad)
       throw new InvalidQueryError(
-        `${model.meta.name}.${operation}: '${bad}' is not allowed`,
+        queryMessages.keyNotAllowed(model.meta.name, operation, bad),
         model.context(operation, { field: bad }),
       );
     // Inside a tenantScope the tenant field is implied (unique groups usually include it).
@@ -54,14 +55,19 @@ export class IdempotentWrites<T extends object> extends ModelOperation<T> {
     const matches = (group: string[]) => sameSet(own, group) || sameSet(withTenant, group);
     if (!sameSet(own, [model.meta.key]) && !model.meta.unique.some(matches)) {
       throw new InvalidQueryError(
-        `${model.meta.name}.${operation}: lookup must be the key or a unique field set (${[[model.meta.key], ...model.meta.unique].map((g) => g.join('+')).join(', ')})`,
+        queryMessages.lookupNotUnique(
+          model.meta.name,
+          operation,
+          model.meta.key,
+          model.meta.unique,
+        ),
         model.context(operation, { fields: own }),
       );
     }
     const missing = own.find((k) => (lookup as any)[k] == null);
     if (missing) {
       throw new InvalidQueryError(
-        `${model.meta.name}.${operation}: lookup value of ${missing} is missing`,
+        queryMessages.lookupValueMissing(model.meta.name, operation, missing),
         model.context(operation, { field: missing }),
       );
     }

@@ -1,4 +1,5 @@
 import { InvalidQueryError } from '../../errors';
+import { queryMessages } from '../../errors/messages';
 import { Q } from '../../query';
 import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';
@@ -29,7 +30,7 @@ export class Pagination<T extends object> extends ModelOperation<T> {
     const limit = request.limit ?? 20;
     if (!Number.isSafeInteger(limit) || limit < 1) {
       throw new InvalidQueryError(
-        `${model.meta.name}.paginate: limit must be a positive integer`,
+        queryMessages.paginateLimit(model.meta.name),
         model.context(operation),
       );
     }
@@ -51,7 +52,7 @@ export class Pagination<T extends object> extends ModelOperation<T> {
         : model.meta.fieldsByProperty.get(term.property);
       if (field?.nullable) {
         throw new InvalidQueryError(
-          `${model.meta.name}.paginate: order field "${term.property}" may be null`,
+          queryMessages.paginateNullableOrder(model.meta.name, term.property),
           {
             ...model.context(operation),
             field: term.property,
@@ -65,7 +66,7 @@ export class Pagination<T extends object> extends ModelOperation<T> {
       const values = decodeCursor(request.cursor, terms.length);
       if (!values)
         throw new InvalidQueryError(
-          `${model.meta.name}.paginate: invalid cursor`,
+          queryMessages.invalidCursor(model.meta.name),
           model.context(operation),
         );
       const after = Q.or(

@@ -1,4 +1,5 @@
 import { InvalidQueryError } from '../../errors';
+import { queryMessages } from '../../errors/messages';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { ModelOperation } from '../context/model-operation';
 import { compileRawSql, RawSqlRefusal } from '../raw-sql';
@@ -14,10 +15,13 @@ export class RawQueries<T extends object> extends ModelOperation<T> {
       return compiled;
     } catch (error) {
       if (!(error instanceof RawSqlRefusal)) throw error;
-      throw new InvalidQueryError(`${model.meta.name}.${operation}: ${error.reason}`, {
-        ...model.context(operation),
-        ...(error.parameter ? { field: error.parameter } : {}),
-      });
+      throw new InvalidQueryError(
+        queryMessages.operationProblem(model.meta.name, operation, error.reason),
+        {
+          ...model.context(operation),
+          ...(error.parameter ? { field: error.parameter } : {}),
+        },
+      );
     }
   }
 

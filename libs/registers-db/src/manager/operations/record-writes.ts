@@ -1,5 +1,6 @@
 import type { ImmediateStatements } from '../../dialects/base/driver-session.interface';
 import { ImmutableFieldError, InvalidQueryError } from '../../errors';
+import { queryMessages, recordMessages } from '../../errors/messages';
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
 import { SqlParams } from '../../query';
 import type { Filter } from '../../query/query-node';
@@ -188,7 +189,10 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
   async save(record: T): Promise<ManagedRecord<T>> {
     const { model, table, run } = this;
     if (!record || typeof record !== 'object') {
-      throw new InvalidQueryError(`${model.meta.name}.save needs a record`, model.context('save'));
+      throw new InvalidQueryError(
+        queryMessages.saveNeedsRecord(model.meta.name),
+        model.context('save'),
+      );
     }
     if (model.tenancy.field && isPersisted(record)) model.tenancy.assertOwns(record, 'save');
     const key = model.meta.key;
@@ -200,13 +204,10 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
     }
     const original = persistedKeyOf(record);
     if (!sameKey((record as any)[key], original)) {
-      throw new ImmutableFieldError(
-        `${model.meta.name}.${key} of a stored record cannot be changed`,
-        {
-          ...model.context('save'),
-          fields: [key],
-        },
-      );
+      throw new ImmutableFieldError(recordMessages.storedKeyImmutable(model.meta.name, key), {
+        ...model.context('save'),
+        fields: [key],
+      });
     }
     model.touch(record);
     await model.validator.checkRecord(record, { operation: 'save' });

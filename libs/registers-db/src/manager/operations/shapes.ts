@@ -1,4 +1,5 @@
 import { InvalidQueryError } from '../../errors';
+import { queryMessages } from '../../errors/messages';
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
 import {
   AggregateDescriptor,
@@ -32,7 +33,7 @@ export class Shapes<T extends object> extends ModelOperation<T> {
     const { model } = this;
     if (!isFilter(where)) {
       throw new InvalidQueryError(
-        `${model.meta.name}.exclude: where must be an object`,
+        queryMessages.excludeWhereNotObject(model.meta.name),
         model.context('exclude'),
       );
     }
@@ -44,7 +45,7 @@ export class Shapes<T extends object> extends ModelOperation<T> {
     const list = typeof fields === 'string' ? [fields] : fields;
     if (!Array.isArray(list) || list.length === 0) {
       throw new InvalidQueryError(
-        `${model.meta.name}.${operation} needs at least one field`,
+        queryMessages.fieldsNeeded(model.meta.name, operation),
         model.context(operation),
       );
     }
@@ -55,7 +56,7 @@ export class Shapes<T extends object> extends ModelOperation<T> {
           : undefined;
       if (!field) {
         throw new InvalidQueryError(
-          `${model.meta.name}.${operation}: unknown field "${String(property)}"`,
+          queryMessages.unknownField(model.meta.name, operation, String(property)),
           {
             ...model.context(operation),
             field: String(property),
@@ -156,7 +157,7 @@ export class Shapes<T extends object> extends ModelOperation<T> {
       entries.some(([label, agg]) => isUnsafeKey(label) || !isAggregate(agg))
     ) {
       throw new InvalidQueryError(
-        `${model.meta.name}.aggregate takes Agg.count/sum/avg/min/max(...) or { label: Agg… }`,
+        queryMessages.aggregateShape(model.meta.name),
         model.context(operation),
       );
     }

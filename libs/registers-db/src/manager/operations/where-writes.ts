@@ -1,4 +1,5 @@
 import { InvalidQueryError } from '../../errors';
+import { queryMessages } from '../../errors/messages';
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
 import { SqlParams } from '../../query';
 import type { Filter } from '../../query/query-node';
@@ -49,7 +50,7 @@ export class WhereWrites<T extends object> extends ModelOperation<T> {
     if (model.passwords.any) await model.passwords.hashInto(checked);
     if (Object.keys(checked).length === 0) {
       throw new InvalidQueryError(
-        `${model.meta.name}.updateWhere needs at least one change`,
+        queryMessages.updateNeedsChange(model.meta.name),
         model.context(operation),
       );
     }
@@ -60,7 +61,7 @@ export class WhereWrites<T extends object> extends ModelOperation<T> {
       .filter(Boolean) as FieldMetadata[];
     if (fields.length === 0) {
       throw new InvalidQueryError(
-        `${model.meta.name}.updateWhere: no stored field among the changes`,
+        queryMessages.updateNoStoredField(model.meta.name),
         model.context(operation),
       );
     }
@@ -150,7 +151,7 @@ export class WhereWrites<T extends object> extends ModelOperation<T> {
     if (options.before !== undefined) {
       if (!(options.before instanceof Date) || Number.isNaN(options.before.getTime())) {
         throw new InvalidQueryError(
-          `${model.meta.name}.purgeDeleted: before must be a valid Date`,
+          queryMessages.purgeBeforeNotDate(model.meta.name),
           model.context('purgeDeleted'),
         );
       }

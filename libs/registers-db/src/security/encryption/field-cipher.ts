@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ConfigurationError } from '../../errors';
+import { securityMessages } from '../../errors/messages';
 import { DecryptionError, EncryptionError } from './encryption.errors';
 import {
   formatEncryptedValue,
@@ -17,7 +18,7 @@ function toKeyBuffer(key: FieldEncryptionKey, source: string): Buffer {
   let bytes: Buffer;
   if (typeof key === 'string') {
     if (!STRICT_BASE64.test(key)) {
-      throw new ConfigurationError(`The field encryption key from ${source} is not valid base64.`, {
+      throw new ConfigurationError(securityMessages.keyNotBase64(source), {
         operation: 'configureFieldCipher',
       });
     }
@@ -25,18 +26,14 @@ function toKeyBuffer(key: FieldEncryptionKey, source: string): Buffer {
   } else if (key instanceof Uint8Array) {
     bytes = Buffer.from(key); // a copy: later changes to the caller's buffer do not reach the cipher
   } else {
-    throw new ConfigurationError(
-      `The field encryption key from ${source} must be a Buffer or a base64 string.`,
-      {
-        operation: 'configureFieldCipher',
-      },
-    );
+    throw new ConfigurationError(securityMessages.keyNotBufferOrString(source), {
+      operation: 'configureFieldCipher',
+    });
   }
   if (bytes.length !== KEY_BYTES) {
-    throw new ConfigurationError(
-      `The field encryption key from ${source} must be ${KEY_BYTES} bytes for AES-256-GCM; it is ${bytes.length}.`,
-      { operation: 'configureFieldCipher' },
-    );
+    throw new ConfigurationError(securityMessages.keyWrongLength(source, KEY_BYTES, bytes.length), {
+      operation: 'configureFieldCipher',
+    });
   }
   return bytes;
 }
@@ -58,7 +55,7 @@ export class FieldCipher {
     } else if (options && 'keyProvider' in options && typeof options.keyProvider === 'function') {
       this.#keyProvider = options.keyProvider;
     } else {
-      throw new ConfigurationError('FieldCipher needs either `key` or `keyProvider`.', {
+      throw new ConfigurationError(securityMessages.cipherNeedsKey(), {
         operation: 'configureFieldCipher',
       });
     }
@@ -76,7 +73,7 @@ export class FieldCipher {
 
   async encrypt(plain: string, associatedData?: string): Promise<string> {
     if (typeof plain !== 'string') {
-      throw new EncryptionError('Only string values can be encrypted.', { operation: 'encrypt' });
+      throw new EncryptionError(securityMessages.onlyStringsEncrypted(), { operation: 'encrypt' });
     }
     const key = await this.key();
     const iv = randomBytes(IV_BYTES);
@@ -89,7 +86,7 @@ export class FieldCipher {
   async decrypt(stored: string, associatedData?: string): Promise<string> {
     const parts = typeof stored === 'string' ? parseEncryptedValue(stored) : null;
     if (!parts) {
-      throw new DecryptionError('The stored value is not in the enc:v1 encrypted format.', {
+      throw new DecryptionError(securityMessages.notEncryptedFormat(), {
         operation: 'decrypt',
       });
     }
@@ -101,10 +98,7 @@ export class FieldCipher {
       return Buffer.concat([decipher.update(parts.ciphertext), decipher.final()]).toString('utf8');
     } catch {
       // No cause attached: nothing about the data or key leaves this method.
-      throw new DecryptionError(
-        'The stored value could not be decrypted: wrong key, or the value was changed after it was written.',
-        { operation: 'decrypt' },
-      );
+      throw new DecryptionError(securityMessages.notDecryptable(), { operation: 'decrypt' });
     }
   }
 }

@@ -1,6 +1,7 @@
 import type * as NodeRsArgon2 from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { ConfigurationError } from '../../errors';
+import { securityMessages } from '../../errors/messages';
 import { Argon2Parameters, PASSWORD_HASH_LIMITS } from './password-hash-policy';
 
 /**
@@ -50,7 +51,7 @@ function argon2(): typeof NodeRsArgon2 {
       binding = require('@node-rs/argon2') as typeof NodeRsArgon2;
     } catch (cause) {
       throw new ConfigurationError(
-        "Argon2id password hashing needs the '@node-rs/argon2' package with a prebuilt binary for this platform.",
+        securityMessages.argon2Unavailable(),
         { operation: 'hashPassword' },
         { cause },
       );

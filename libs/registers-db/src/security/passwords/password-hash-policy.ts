@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../../errors';
+import { securityMessages } from '../../errors/messages';
 
 export type PasswordHashScheme = 'pbkdf2_sha256' | 'argon2id';
 
@@ -51,13 +52,10 @@ export const DEFAULT_PASSWORD_HASH_POLICY: Readonly<PasswordHashPolicy> = Object
 
 function requireInteger(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(
-      `PasswordHashPolicy.${name} must be an integer from ${min} to ${max}.`,
-      {
-        operation: 'configurePasswordPolicy',
-        field: name,
-      },
-    );
+    throw new ConfigurationError(securityMessages.policyValueOutOfRange(name, min, max), {
+      operation: 'configurePasswordPolicy',
+      field: name,
+    });
   }
   return value;
 }
@@ -67,20 +65,17 @@ export function resolvePasswordHashPolicy(
   input: PasswordHashPolicyInput = {},
 ): Readonly<PasswordHashPolicy> {
   if (input === null || typeof input !== 'object') {
-    throw new ConfigurationError('PasswordHashPolicy must be an object.', {
+    throw new ConfigurationError(securityMessages.policyNotObject(), {
       operation: 'configurePasswordPolicy',
     });
   }
   const defaults = DEFAULT_PASSWORD_HASH_POLICY;
   const scheme = input.scheme ?? defaults.scheme;
   if (scheme !== PBKDF2_SHA256_SCHEME && scheme !== ARGON2ID_SCHEME) {
-    throw new ConfigurationError(
-      "PasswordHashPolicy.scheme must be 'pbkdf2_sha256' or 'argon2id'.",
-      {
-        operation: 'configurePasswordPolicy',
-        field: 'scheme',
-      },
-    );
+    throw new ConfigurationError(securityMessages.unknownPasswordScheme(), {
+      operation: 'configurePasswordPolicy',
+      field: 'scheme',
+    });
   }
   const argon2 = { ...defaults.argon2, ...(input.argon2 ?? {}) };
   const limits = PASSWORD_HASH_LIMITS;

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors';
+import { securityMessages, validationMessages } from '../../errors/messages';
 import {
   ARGON2_CURRENT_VERSION,
   hashArgon2id,
@@ -31,8 +32,8 @@ function policyOrCurrent(policy?: PasswordHashPolicyInput): Readonly<PasswordHas
 export async function hashPassword(raw: string, policy?: PasswordHashPolicyInput): Promise<string> {
   if (typeof raw !== 'string') {
     throw new ValidationError(
-      'A password must be a string.',
-      [{ field: 'password', messages: ['must be a string'] }],
+      securityMessages.passwordNotString(),
+      [{ field: 'password', messages: [validationMessages.passwordNotString()] }],
       {
         operation: 'hashPassword',
       },
