@@ -1,17 +1,45 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ConfigurationError } from '../../errors';
+import { configurationMessages } from '../../errors/messages';
 import type { OpenDriver, ParsedDatabaseUrl } from '../base/dialect-bundle.interface';
 import { SqliteSession } from './session';
 
 /** SQLite waits this long for another process's write lock before "database is locked". */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * Creates the missing folders above `file`, one level at a time. Not `mkdirSync(…, {
+ * recursive: true })`: on Node 20 that never returns where a level cannot be made (a path
+ * under /proc spins forever); one level at a time fails at once, naming the folder.
+ */
+function createFolderOf(file: string): void {
+  const missing: string[] = [];
+  for (let folder = resolve(dirname(file)); !existsSync(folder); folder = dirname(folder)) {
+    missing.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      const code = String((error as NodeJS.ErrnoException)?.code ?? 'error');
+      if (code === 'EEXIST') continue; // made by another process meanwhile
+      throw new ConfigurationError(
+        configurationMessages.sqliteFolder(folder, file, code),
+        { folder, file },
+        { cause: error },
+      );
+    }
+  }
+}
+
 /** better-sqlite3 on the file (WAL, foreign keys on), or a private in-memory database. */
 export function openSqlite(parsed: ParsedDatabaseUrl): OpenDriver {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads when a connection opens
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
   const file = parsed.file ?? ':memory:';
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') createFolderOf(file);
   const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   db.pragma('foreign_keys = ON');
   if (file !== ':memory:') db.pragma('journal_mode = WAL');

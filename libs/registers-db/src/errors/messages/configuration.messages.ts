@@ -25,6 +25,9 @@ export const configurationMessages = {
 
   unknownDialect: (dialect: string) => `Unknown database dialect "${dialect}"`,
 
+  sqliteFolder: (folder: string, file: string, code: string) =>
+    `Cannot create the folder '${folder}' for the SQLite file '${file}' (${code}): create it, or point the URL at a writable place.`,
+
   urlRequired: () => 'A database URL is required (e.g. "sqlite:data/app.db").',
 
   unsupportedUrl: (redactedUrl: string) =>
