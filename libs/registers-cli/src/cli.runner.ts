@@ -103,7 +103,7 @@ export class CliRunner {
     try {
       parsed = this.parser.parse(argv, globals);
     } catch (error) {
-      return this.report(error, io, globals, globals.output ?? 'plain');
+      return reportError(error, io, globals, globals.output ?? 'plain');
     }
     switch (parsed.kind) {
       case 'version':
@@ -205,7 +205,7 @@ export class CliRunner {
           }
         }
       }
-      return this.report(error, io, globals, mode, command);
+      return reportError(error, io, globals, mode, command);
     }
   }
 
@@ -246,14 +246,4 @@ export class CliRunner {
     return ctx as unknown as CommandContext;
   }
 
-  /** Prints an error on stderr and returns its exit code (see `runtime/error-report.ts`). */
-  report(
-    error: unknown,
-    io: CliIO,
-    globals: GlobalValues,
-    mode: OutputMode,
-    command?: CommandDefinition,
-  ): number {
-    return reportError(error, io, globals, mode, command);
-  }
 }
