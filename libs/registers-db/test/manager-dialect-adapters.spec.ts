@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { dialectFor } from '../src/dialects';
+import { DatabaseError } from '../src/errors';
 import {
   DuplicateKeyError,
   ForeignKeyViolationError,
@@ -70,7 +71,13 @@ describe('Dialect adapters', () => {
     expect(sqlite.fromDriver(field('a', 'a', 'json'), null)).toBeNull();
     const pg = dialectFor('postgres');
     expect(pg.fromDriver(field('a', 'a', 'decimal'), '12.50')).toBe(12.5);
-    expect(pg.fromDriver(field('a', 'a', 'bigint'), '9007199254740')).toBe(9007199254740);
+    // bigint columns read as the property's type: a string unless it says number or bigint.
+    expect(pg.fromDriver(field('a', 'a', 'bigint'), '9007199254740993')).toBe('9007199254740993');
+    const asNumber = { ...field('a', 'a', 'bigint'), bigintMode: 'number' as const };
+    expect(pg.fromDriver(asNumber, '9007199254740')).toBe(9007199254740);
+    expect(() => pg.fromDriver(asNumber, '9007199254740993')).toThrow(DatabaseError);
+    const asBigint = { ...field('a', 'a', 'bigint'), bigintMode: 'bigint' as const };
+    expect(pg.fromDriver(asBigint, '9007199254740993')).toBe(9007199254740993n);
     const mysql = dialectFor('mysql');
     expect(mysql.fromDriver(field('a', 'a', 'boolean'), 1)).toBe(true);
     expect(mysql.fromDriver(field('a', 'a', 'json'), '[1,2]')).toEqual([1, 2]);

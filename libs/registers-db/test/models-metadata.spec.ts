@@ -226,6 +226,56 @@ describe('model metadata', () => {
   });
 });
 
+describe('bigint modes and sized numbers', () => {
+  it('reads bigint columns by the property type, its number rules or bigintMode', () => {
+    @Model()
+    class Counter {
+      @Field() @IsInt() id!: number;
+      @Field({ type: 'bigint' }) ticks!: number;
+      @Field({ type: 'bigint', nullable: true }) @IsOptional() @IsInt() nullableTicks?:
+        number | null;
+      @Field({ type: 'bigint' }) exact!: bigint;
+      @Field({ type: 'bigint' }) text!: string;
+      @Field({ type: 'bigint', bigintMode: 'bigint', nullable: true }) @IsOptional() chosen?:
+        bigint | null;
+    }
+    const modes = Object.fromEntries(
+      getModelMetadata(Counter)
+        .fields.filter((f) => f.type === 'bigint')
+        .map((f) => [f.property, f.bigintMode]),
+    );
+    expect(modes).toEqual({
+      ticks: 'number',
+      nullableTicks: 'number',
+      exact: 'bigint',
+      text: 'string',
+      chosen: 'bigint',
+    });
+  });
+
+  it('refuses an unknown bigintMode', () => {
+    @Model()
+    class Wrong {
+      @Field() @IsInt() id!: number;
+      @Field({ type: 'bigint', bigintMode: 'float' as any }) ticks!: number;
+    }
+    expect(() => getModelMetadata(Wrong)).toThrow(/bigintMode.*number, bigint, string.*'float'/);
+  });
+
+  it('makes a sized number a decimal even when its type is a union', () => {
+    @Model()
+    class Priced {
+      @Field() @IsInt() id!: number;
+      @Field({ precision: 10, scale: 3, nullable: true }) @IsOptional() price?: number | null;
+    }
+    expect(getModelMetadata(Priced).fieldsByProperty.get('price')).toMatchObject({
+      type: 'decimal',
+      precision: 10,
+      scale: 3,
+    });
+  });
+});
+
 describe('model registration validation', () => {
   const errorOf = (fn: () => unknown) => {
     try {

@@ -55,7 +55,10 @@ async function dropTables(url: string, tables: string[]): Promise<void> {
   }
 }
 
-/** A ledger row with applied_at reduced to its stored form (ISO string on SQLite, else a Date). */
+/**
+ * A ledger row with applied_at reduced to the form raw SQL returns it in: text on SQLite
+ * and MariaDB (whose pool reads dates as text), a Date on PostgreSQL.
+ */
 function storedForm(row: Record<string, unknown>) {
   const { applied_at, ...rest } = row;
   return { ...rest, appliedAt: typeof applied_at === 'string' ? 'iso string' : 'Date' };
@@ -116,7 +119,7 @@ describeEachDialect('registry.sync / registry.migrations / registry.seeds', (tar
       version: new DatabaseRegistry({ url }).register(Team, Player).sync.checksum(),
       name: 'createAll: collab_teams, collab_players',
       tables: JSON.stringify(['collab_teams', 'collab_players']),
-      appliedAt: target().dialect === 'sqlite' ? 'iso string' : 'Date',
+      appliedAt: target().dialect === 'postgres' ? 'Date' : 'iso string',
     });
   });
 
@@ -170,8 +173,8 @@ describeEachDialect('registry.sync / registry.migrations / registry.seeds', (tar
     }
     expect(ran).toEqual(['seeds', 'seeds', 'registry', 'registry']);
     expect(rows[0].map(storedForm)).toEqual([
-      { id: 1, name: 'first', appliedAt: target().dialect === 'sqlite' ? 'iso string' : 'Date' },
-      { id: 2, name: 'teams', appliedAt: target().dialect === 'sqlite' ? 'iso string' : 'Date' },
+      { id: 1, name: 'first', appliedAt: target().dialect === 'postgres' ? 'Date' : 'iso string' },
+      { id: 2, name: 'teams', appliedAt: target().dialect === 'postgres' ? 'Date' : 'iso string' },
     ]);
     expect(rows[1].map(storedForm)).toEqual(rows[0].map(storedForm));
   });

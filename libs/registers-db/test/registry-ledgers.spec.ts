@@ -44,12 +44,19 @@ async function readRows<T>(url: string, sql: string): Promise<T[]> {
   }
 }
 
-/** applied_at as stored: an ISO string on SQLite, a DATETIME/TIMESTAMPTZ (a Date) elsewhere. */
+/**
+ * applied_at as the driver returns it: ISO-8601 text on SQLite, UTC DATETIME(3) text on
+ * MariaDB (the pool reads dates as text), a Date from PostgreSQL's TIMESTAMPTZ.
+ */
 function appliedAt(dialect: string, value: unknown): Date {
   if (dialect === 'sqlite') {
     expect(typeof value).toBe('string');
     expect(value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     return new Date(value as string);
+  }
+  if (dialect === 'mariadb') {
+    expect(value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/);
+    return new Date(`${(value as string).replace(' ', 'T')}Z`);
   }
   expect(value).toBeInstanceOf(Date);
   return value as Date;

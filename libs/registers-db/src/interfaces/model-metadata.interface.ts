@@ -38,6 +38,11 @@ export interface FieldMetadata {
   length?: number;
   precision?: number;
   scale?: number;
+  /**
+   * bigint columns: what values read back as, from the property's type (`number` only
+   * within ±(2^53 − 1), so never rounded; `string` when the type says neither).
+   */
+  bigintMode?: 'number' | 'bigint' | 'string';
   timezone?: boolean;
   enumValues?: Array<string | number>;
   unique: boolean;

@@ -1,5 +1,6 @@
 import type { ExecuteResult } from '../dialects/base/driver-session.interface';
 import type { Dialect } from '../dialects/base/dialect.interface';
+import { selectedColumn } from '../dialects/base/selected-column';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 
 /**
@@ -52,7 +53,7 @@ export class ModelStatements {
     this.keyField = meta.fieldsByProperty.get(meta.key)!;
     this.keyColumn = this.keyField.column;
     this.table = q(meta.table);
-    this.selectList = meta.fields.map((f) => q(f.column)).join(', ');
+    this.selectList = meta.fields.map((f) => selectedColumn(dialect, f)).join(', ');
     this.selectFrom = `SELECT ${this.selectList} FROM ${this.table}`;
     const keyIs = `${q(this.keyColumn)} = ${dialect.placeholder(1)}`;
     this.deletedAtField = meta.softDelete ? meta.fieldsByProperty.get('deletedAt') : undefined;

@@ -14,6 +14,7 @@ export interface InferredColumn {
   length?: number;
   precision?: number;
   scale?: number;
+  bigintMode?: 'number' | 'bigint' | 'string';
   timezone?: boolean;
   enumValues?: Array<string | number>;
 }
@@ -155,9 +156,18 @@ function logicalType(
   if (designType === Date) return 'datetime';
   if (designType === Array) return 'json';
   const fromRules = typeFromRules(rules);
-  if (fromRules === 'double' && (options.precision !== undefined || options.scale !== undefined))
-    return 'decimal';
+  const sized = options.precision !== undefined || options.scale !== undefined;
+  // `price?: number | null` has no usable design:type under every compiler; a size says decimal.
+  if (sized && (fromRules === 'double' || fromRules === undefined)) return 'decimal';
   return fromRules ?? 'json';
+}
+
+/** How a bigint column reads back when `@Field({ bigintMode })` does not say (see FieldOptions). */
+function bigintModeOf({ designType, rules }: InferenceInput): 'number' | 'bigint' | 'string' {
+  if (designType === BigInt) return 'bigint';
+  if (designType === Number || findRule(rules, 'isInt') || findRule(rules, 'isNumber'))
+    return 'number';
+  return 'string';
 }
 
 /** Column type of one property, from `@Field` options, `design:type` and validator rules. */
@@ -171,6 +181,9 @@ export function inferColumn(input: InferenceInput): InferredColumn {
     case 'string':
       column.length = stringLength(rules, options);
       if (options.hashPassword) column.length = Math.max(column.length, PASSWORD_HASH_MIN_LENGTH);
+      break;
+    case 'bigint':
+      column.bigintMode = options.bigintMode ?? bigintModeOf(input);
       break;
     case 'decimal':
       column.precision = options.precision ?? 12;

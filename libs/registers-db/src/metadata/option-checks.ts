@@ -15,6 +15,7 @@ const BOOLEAN_FIELD_OPTIONS = [
 ] as const;
 const BOOLEAN_MODEL_OPTIONS = ['autoCreate', 'timestamps', 'softDelete', 'auditLog'] as const;
 const ID_STRATEGIES = ['autoincrement', 'uuid4', 'manual'];
+const BIGINT_MODES = ['number', 'bigint', 'string'];
 
 /** `@Field({ foreignKey })`: `table.column`. */
 export const FOREIGN_KEY = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
@@ -57,6 +58,9 @@ export function checkFieldOptions(
   }
   if (options.id !== undefined && !ID_STRATEGIES.includes(options.id)) {
     fail(modelMessages.unknownIdStrategy(ID_STRATEGIES, String(options.id)), property);
+  }
+  if (options.bigintMode !== undefined && !BIGINT_MODES.includes(options.bigintMode)) {
+    fail(modelMessages.unknownBigintMode(BIGINT_MODES, String(options.bigintMode)), property);
   }
   for (const size of ['length', 'precision'] as const) {
     const value = options[size];

@@ -2,11 +2,12 @@ import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.
 import { invalidQuery } from './invalid-query';
 import type { QueryOperator } from './operators';
 import { filterMessages } from '../errors/messages';
+import { toStoredDate } from '../validation/date-values';
+import { isInt32, toInt64 } from '../validation/number-values';
+import { isStorableText, textDefect } from '../validation/text-values';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INTEGER_TEXT = /^-?\d+$/;
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Longest pattern operand, in UTF-16 code units. SQLite refuses LIKE/GLOB patterns over
@@ -22,16 +23,16 @@ const TEXT_TYPES = new Set(['string', 'text', 'enum']);
 
 /** What a value of each field type must be, for messages. */
 const EXPECTED: Record<FieldMetadata['type'], string> = {
-  integer: 'an integer',
-  bigint: 'an integer, a bigint or a string of digits',
+  integer: 'an integer from -2147483648 to 2147483647',
+  bigint: 'a 64-bit integer (a number, a bigint or a string of digits)',
   double: 'a finite number',
   decimal: 'a finite number or a decimal string',
   boolean: 'a boolean',
   string: 'a string',
   text: 'a string',
   uuid: 'a UUID string',
-  date: 'a Date or an ISO-8601 string',
-  datetime: 'a Date or an ISO-8601 string',
+  date: 'a Date or an ISO-8601 string in the years 1 to 9999',
+  datetime: 'a Date or an ISO-8601 string in the years 1 to 9999',
   json: 'nothing (json fields can only be tested for null)',
   enum: 'one of the enum values',
 };
@@ -39,13 +40,9 @@ const EXPECTED: Record<FieldMetadata['type'], string> = {
 function isValidScalar(field: FieldMetadata, value: unknown): boolean {
   switch (field.type) {
     case 'integer':
-      return Number.isSafeInteger(value);
+      return isInt32(value);
     case 'bigint':
-      return (
-        Number.isSafeInteger(value) ||
-        typeof value === 'bigint' ||
-        (typeof value === 'string' && INTEGER_TEXT.test(value))
-      );
+      return toInt64(value) !== undefined;
     case 'double':
       return typeof value === 'number' && Number.isFinite(value);
     case 'decimal':
@@ -62,12 +59,7 @@ function isValidScalar(field: FieldMetadata, value: unknown): boolean {
       return typeof value === 'string' && UUID.test(value);
     case 'date':
     case 'datetime':
-      if (value instanceof Date) return !Number.isNaN(value.getTime());
-      return (
-        typeof value === 'string' &&
-        ISO_DATE.test(value) &&
-        !Number.isNaN(new Date(value).getTime())
-      );
+      return toStoredDate(value, false).date !== undefined;
     case 'enum':
       if (field.enumValues) return field.enumValues.includes(value as string | number);
       return isStoredString(value) || (typeof value === 'number' && Number.isFinite(value));
@@ -78,9 +70,9 @@ function isValidScalar(field: FieldMetadata, value: unknown): boolean {
   }
 }
 
-/** NUL cannot be stored in PostgreSQL text and is the "no escape" marker of MySQL LIKE. */
+/** Text a column can hold (see validation/text-values.ts); NUL is also MySQL LIKE's "no escape". */
 function isStoredString(value: unknown): value is string {
-  return typeof value === 'string' && !value.includes('\u0000');
+  return typeof value === 'string' && isStorableText(value);
 }
 
 /** Throws unless `value` is a non-null value of `field`'s type. */
@@ -149,8 +141,11 @@ export function describe(value: unknown): string {
     if (!Number.isFinite(value)) return 'an infinite number';
     return Number.isInteger(value) ? 'an integer' : 'a fractional number';
   }
-  if (typeof value === 'string')
-    return value.includes('\u0000') ? 'a string with a NUL character' : 'a string';
+  if (typeof value === 'string') {
+    const defect = textDefect(value);
+    if (defect === 'nul') return 'a string with a NUL character';
+    return defect ? 'a string with a lone surrogate half' : 'a string';
+  }
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }

@@ -19,8 +19,12 @@ function readExpression(field: FieldMetadata, fieldRef: string): string {
   const convert = `convert(${fieldRef}, v)`;
   if (PASS_THROUGH.has(field.type)) return 'v ?? null';
   switch (field.type) {
-    case 'integer':
     case 'bigint':
+      // A number field takes safe integers as they are; the rest are checked or converted.
+      return field.bigintMode === 'number'
+        ? `typeof v === 'number' && Number.isSafeInteger(v) ? v : ${convert}`
+        : convert;
+    case 'integer':
     case 'double':
     case 'decimal':
       return `typeof v === 'number' ? v : ${convert}`;

@@ -1,3 +1,4 @@
+import { selectedColumn } from '../dialects/base/selected-column';
 import type { Dialect } from '../dialects/base/dialect.interface';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { compileOrderBy } from '../query/compile-order-by';
@@ -42,7 +43,9 @@ export function manyToManySql(
     orderBy === undefined
       ? ''
       : compileOrderBy(target, orderBy, dialect).replace(/^ ORDER BY /, '');
-  const outer = [...target.fields.map((f) => q(f.column)), q(SOURCE_ALIAS)].join(', ');
+  const outer = [...target.fields.map((f) => selectedColumn(dialect, f)), q(SOURCE_ALIAS)].join(
+    ', ',
+  );
   const sql = `SELECT ${outer} FROM (${inner}) AS x ORDER BY ${order ? `${order}, ` : ''}${q(JOIN_ORDER_ALIAS)}`;
   return { sql, params: params.values };
 }

@@ -1,6 +1,8 @@
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import type { ClassRules } from './class-rules';
-import { checkFieldType } from './field-type-check';
+import { isStorableDate } from './date-values';
+import { checkFieldType, TEXT_MAX_BYTES } from './field-type-check';
+import { isStorableText } from './text-values';
 import { Bindings, literal } from './generated-code';
 import { isUnsafeKey } from './unsafe-keys';
 
@@ -19,19 +21,23 @@ export interface CompiledAccept {
 
 /** Accept-only forms of checkFieldType; other types call it and require no change. */
 const TYPE_EXPRESSIONS: Partial<Record<FieldMetadata['type'], string>> = {
-  integer: 'Number.isSafeInteger(v)',
-  bigint: "typeof v === 'bigint' || Number.isSafeInteger(v)",
+  // Only 32-bit integers equal their own `| 0` (and nothing that is not a number does).
+  integer: '(v | 0) === v',
+  // Safe integers fit every bigint field; bigints and digit strings take the full check.
+  bigint: 'Number.isSafeInteger(v)',
   double: "typeof v === 'number' && Number.isFinite(v)",
   boolean: "typeof v === 'boolean'",
-  text: "typeof v === 'string'",
 };
 
 function typeCheck(field: FieldMetadata, b: Bindings): string {
-  if (field.type === 'string') {
-    return field.length === undefined
-      ? "typeof v === 'string'"
-      : `typeof v === 'string' && v.length <= ${b.ref(field.length)}`;
+  if (field.type === 'string' || field.type === 'text') {
+    // Longer values take the full check (code points for strings, UTF-8 bytes for text).
+    const units = field.type === 'string' ? field.length : Math.floor(TEXT_MAX_BYTES / 3);
+    const length = units === undefined ? '' : ` && v.length <= ${b.ref(units)}`;
+    return `typeof v === 'string'${length} && ${b.ref(isStorableText)}(v)`;
   }
+  if (field.type === 'date' || field.type === 'datetime')
+    return `${b.ref(isStorableDate)}(v, ${field.type === 'date'})`;
   const inline = TYPE_EXPRESSIONS[field.type];
   if (inline) return inline;
   return `${b.ref(sameValueAccepted)}(${b.ref(field)}, v)`;

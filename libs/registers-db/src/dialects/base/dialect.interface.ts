@@ -87,6 +87,12 @@ export interface Dialect extends QueryDialect {
    * is (SQLite: dates as ISO-8601 text); absent where the driver binds every JS value.
    */
   readonly rawParameter?: (value: unknown) => unknown;
+  /**
+   * A field's column in a SELECT list where the driver cannot read it exactly as it is
+   * (SQLite: bigints read as text, since better-sqlite3 rounds integers beyond 2^53);
+   * absent where every column is read as it is.
+   */
+  selectColumn?(field: FieldMetadata, quoted: string): string;
   /** Converts what the driver returned for a field into the field's JS value. */
   fromDriver(field: FieldMetadata, value: unknown): unknown;
   /** The integrity violation a driver error stands for, if it is one. */

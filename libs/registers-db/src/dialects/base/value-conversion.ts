@@ -1,5 +1,7 @@
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
 import { toDate } from '../../query/driver-values';
+import { DatabaseError } from '../../errors';
+import { recordMessages } from '../../errors/messages';
 
 /** Where a dialect binds values differently from the common conversions in `toDriverValue`. */
 export interface BindRules {
@@ -35,6 +37,9 @@ export function toDriverValue(field: FieldMetadata, value: unknown, rules: BindR
       return rules.datetime ? rules.datetime(toDate(value)) : toDate(value).toISOString();
     case 'json':
       return JSON.stringify(value);
+    case 'bigint':
+      // Digit strings bind as bigints: MariaDB compares an integer column with text as doubles.
+      return typeof value === 'string' ? BigInt(value) : value;
     case 'uuid':
       return typeof value === 'string' ? value.toLowerCase() : value;
     default:
@@ -42,12 +47,34 @@ export function toDriverValue(field: FieldMetadata, value: unknown, rules: BindR
   }
 }
 
+/**
+ * A bigint column's value as its field reads it (see FieldMetadata.bigintMode). Drivers give
+ * numbers, digit strings (pg, mysql2 beyond 2^53) or bigints; a number that is not a safe
+ * integer was rounded by the driver, and a number field refuses what it cannot hold.
+ */
+function bigintFromDriver(field: FieldMetadata, value: unknown): unknown {
+  switch (field.bigintMode) {
+    case 'bigint':
+      return typeof value === 'bigint' ? value : BigInt(value as string | number);
+    case 'number': {
+      const n = typeof value === 'number' ? value : Number(value);
+      if (Number.isSafeInteger(n)) return n;
+      throw new DatabaseError(recordMessages.unsafeIntegerRead(field.property, field.column), {
+        field: field.property,
+      });
+    }
+    default:
+      return typeof value === 'string' ? value : String(value);
+  }
+}
+
 /** What the driver returned for a field as the field's JS value. */
 export function fromDriverValue(field: FieldMetadata, value: unknown, rules: ReadRules): unknown {
   if (value === null || value === undefined) return null;
   switch (field.type) {
-    case 'integer':
     case 'bigint':
+      return bigintFromDriver(field, value);
+    case 'integer':
     case 'double':
     case 'decimal':
       return typeof value === 'number' ? value : Number(value);

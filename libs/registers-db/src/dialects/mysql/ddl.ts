@@ -7,7 +7,7 @@ import type { BoundSql, ColumnShape, ColumnTypeRule } from '../base/ddl-shapes';
 
 /**
  * MySQL / MariaDB DDL: InnoDB, utf8mb4_unicode_ci, tinyint(1) booleans, datetime(3) in UTC,
- * json as longtext (so MySQL and MariaDB store it the same way).
+ * text and json as longtext (json so MySQL and MariaDB store it the same way).
  */
 export class MysqlDdl extends DdlDialect {
   readonly name: DialectName = 'mysql';
@@ -26,6 +26,8 @@ export class MysqlDdl extends DdlDialect {
     }),
     boolean: { type: 'boolean', width: 1 },
     datetime: { type: 'datetime', precision: 3 },
+    // MariaDB's `text` holds 64 KB; text fields hold up to TEXT_MAX_BYTES on every dialect.
+    text: { type: 'longtext' },
     json: { type: 'longtext' },
   };
 

@@ -37,6 +37,12 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
     return onConflictUpsertSql(this, 'excluded', ...args);
   }
 
+  selectColumn(field: FieldMetadata, quoted: string): string {
+    return field.type === 'bigint' && field.bigintMode !== 'number'
+      ? `CAST(${quoted} AS TEXT) AS ${quoted}`
+      : quoted;
+  }
+
   fromDriver(field: FieldMetadata, value: unknown): unknown {
     return fromDriverValue(field, value, SQLITE_READ_RULES);
   }

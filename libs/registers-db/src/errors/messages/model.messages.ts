@@ -24,6 +24,9 @@ export const modelMessages = {
 
   sizeNotPositive: (option: string) => `@Field({ ${option} }) must be a positive integer.`,
 
+  unknownBigintMode: (modes: readonly string[], got: string) =>
+    `@Field({ bigintMode }) must be one of ${modes.join(', ')} (got '${got}').`,
+
   scaleNegative: () => '@Field({ scale }) must be a non-negative integer.',
 
   invalidColumnName: (column: string) => `column '${column}' is not a valid identifier.`,

@@ -10,6 +10,10 @@ export function atRow(rowIndex: number | undefined): string {
  * RecordNotFoundError, InvalidPrimaryKeyAssignmentError, ImmutableFieldError.
  */
 export const recordMessages = {
+  unsafeIntegerRead: (property: string, column: string) =>
+    `column ${column} holds an integer beyond ±(2^53 − 1), which the number property ` +
+    `${property} cannot hold exactly; declare ${property} as bigint or string`,
+
   invalidFields: (model: string, issues: FieldValidationIssue[], rowIndex: number | undefined) =>
     `${model}: invalid ${issues.map((i) => i.field).join(', ')}${atRow(rowIndex)}`,
 

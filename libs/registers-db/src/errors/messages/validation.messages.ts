@@ -17,6 +17,16 @@ export const validationMessages = {
 
   notAFiniteNumber: (property: string) => `${property} must be a finite number`,
 
+  integerOutOfRange: (property: string, min: number | bigint, max: number | bigint) =>
+    `${property} must be an integer from ${min} to ${max}`,
+
+  decimalOutOfRange: (property: string, precision: number, scale: number) =>
+    `${property} must be a number with at most ${precision - scale} digits before the point ` +
+    `and ${scale} after it (decimal(${precision},${scale}))`,
+
+  decimalTextTooPrecise: (property: string) =>
+    `${property} given as text must have at most 15 significant digits (it reads back as a number)`,
+
   notABoolean: (property: string) => `${property} must be a boolean`,
 
   notAUuid: (property: string) => `${property} must be a UUID`,
@@ -26,10 +36,28 @@ export const validationMessages = {
   tooLong: (property: string, maxCharacters: number) =>
     `${property} must be at most ${maxCharacters} characters`,
 
+  tooLarge: (property: string, maxBytes: number) =>
+    `${property} must be at most ${maxBytes} bytes of UTF-8 text`,
+
+  containsNul: (property: string) =>
+    `${property} must not contain the NUL character (U+0000), which databases cannot store`,
+
+  notWellFormedText: (property: string) =>
+    `${property} must be well-formed Unicode text (it contains a lone surrogate half)`,
+
   notOneOf: (property: string, values: readonly (string | number)[]) =>
     `${property} must be one of: ${values.join(', ')}`,
 
-  notADate: (property: string) => `${property} must be a valid date`,
+  notADate: (property: string) =>
+    `${property} must be a valid date (a Date, or an ISO-8601 string naming a real day and time)`,
+
+  dateYearOutOfRange: (property: string) => `${property} must be a date in the years 1 to 9999`,
+
+  dateNotMidnight: (property: string) =>
+    `${property} holds a calendar day: give 'YYYY-MM-DD' or a Date at midnight UTC`,
+
+  ruleThrew: (property: string) =>
+    `${property} could not be checked: one of its validation rules failed on this value, so it is refused`,
 
   notJsonSerializable: (property: string) => `${property} must be JSON-serializable`,
 

@@ -1,6 +1,7 @@
 import { InvalidQueryError } from '../../errors';
 import { queryMessages } from '../../errors/messages';
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
+import { selectedColumn } from '../../dialects/base/selected-column';
 import {
   AggregateDescriptor,
   aggregateField,
@@ -80,7 +81,7 @@ export class Shapes<T extends object> extends ModelOperation<T> {
     const whereSql = filters.where(where, params, operation, {
       includeDeleted: options?.includeDeleted === true,
     });
-    const columns = chosen.map((f) => model.dialect.quoteIdentifier(f.column)).join(', ');
+    const columns = chosen.map((f) => selectedColumn(model.dialect, f)).join(', ');
     const rows = await run.query(
       operation,
       `SELECT ${columns} FROM ${table.statements.table}${whereSql}${filters.tail(options, operation)}`,

@@ -11,6 +11,12 @@ export interface FieldOptions {
   length?: number;
   precision?: number;
   scale?: number;
+  /**
+   * bigint columns: what values read back as. Default: `'number'` when the property is a
+   * `number` or has `@IsInt()`/`@IsNumber()` (values beyond ±(2^53 − 1) are then refused),
+   * `'bigint'` when it is a `bigint`, else `'string'`.
+   */
+  bigintMode?: 'number' | 'bigint' | 'string';
   /** For dates: store with time zone (default true). */
   timezone?: boolean;
   /** Default: true when the property has `@IsOptional()`. */
