@@ -2,6 +2,7 @@ import * as api from '../src';
 import {
   ConfigurationError,
   ConstraintViolationError,
+  DatabaseBusyError,
   DatabaseError,
   DuplicateKeyError,
   ForeignKeyViolationError,
@@ -22,6 +23,7 @@ describe('the error tree', () => {
     [ForeignKeyViolationError, [ConstraintViolationError, DatabaseError]],
     [NotNullViolationError, [ConstraintViolationError, DatabaseError]],
     [ConstraintViolationError, [DatabaseError]],
+    [DatabaseBusyError, [DatabaseError]],
     [ModelRegistrationError, [ConfigurationError]],
     [RelationshipError, [ConfigurationError]],
     [MigrationError, [SchemaError]],
@@ -41,6 +43,9 @@ describe('the error tree', () => {
     expect(error).not.toBeInstanceOf(SchemaError);
     expect(error).not.toBeInstanceOf(ConfigurationError);
     expect(new DatabaseError('m')).not.toBeInstanceOf(ConstraintViolationError);
+    expect(new DatabaseBusyError('m')).not.toBeInstanceOf(ConstraintViolationError);
+    expect(new DatabaseBusyError('m').retryable).toBe(true);
+    expect(new DatabaseBusyError('m')).not.toBeInstanceOf(SchemaError);
     expect(new SchemaError('m')).not.toBeInstanceOf(DatabaseError);
   });
 
@@ -56,7 +61,12 @@ describe('the error tree', () => {
   });
 
   it('is exported from the package entry point', () => {
-    for (const name of ['DatabaseError', 'ConstraintViolationError', 'ValidationError'] as const)
+    for (const name of [
+      'DatabaseError',
+      'DatabaseBusyError',
+      'ConstraintViolationError',
+      'ValidationError',
+    ] as const)
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
     expect(
       new ValidationError('m', [{ field: 'email', messages: ['bad'] }]).context.fields,

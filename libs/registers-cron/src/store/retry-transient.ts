@@ -1,3 +1,5 @@
+import { DatabaseBusyError } from '@registers/db';
+
 /** How many times a statement that lost a deadlock or a lock wait is tried in all. */
 const ATTEMPTS = 6;
 
@@ -16,7 +18,9 @@ export async function retryTransient<T>(
     try {
       return await work();
     } catch (error) {
-      if (attempt >= ATTEMPTS || !isTransient(error)) throw error;
+      // A transaction that could not begin on a busy database arrives as DatabaseBusyError.
+      const transient = error instanceof DatabaseBusyError || isTransient(error);
+      if (attempt >= ATTEMPTS || !transient) throw error;
       await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 5 + Math.random() * 20));
     }
   }

@@ -7,6 +7,7 @@ import {
   type OpenDriver,
   type ParsedDatabaseUrl,
 } from '../dialects';
+import { driverError } from '../dialects/base/driver-failure';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url';
 import { loadTypeorm } from './load-typeorm';
 import type {
@@ -209,7 +210,7 @@ export class DatabaseConnection {
     const outer = this.frames.getStore();
     if (outer) return this.nested(outer, fn);
     await this.open();
-    const session = await this.session!.begin(options);
+    const session = await this.step('begin', () => this.session!.begin(options));
     let result: R;
     try {
       result = await this.frames.run({ session, depth: 0 }, fn);
@@ -217,14 +218,29 @@ export class DatabaseConnection {
       await session.rollback().catch(() => undefined);
       throw error;
     }
-    await session.commit();
+    await this.step('commit', () => session.commit());
     return result;
+  }
+
+  /**
+   * A transaction's own statement (begin, commit, savepoints); a driver error becomes the
+   * library's (DatabaseBusyError when another connection holds the lock, else DatabaseError).
+   */
+  private async step<R>(operation: string, run: () => Promise<R>): Promise<R> {
+    try {
+      return await run();
+    } catch (error) {
+      throw driverError((e) => this.bundle.dialect.classifyFailure(e), error, {
+        label: 'transaction',
+        operation,
+      });
+    }
   }
 
   private async nested<R>(outer: TransactionFrame, fn: () => Promise<R> | R): Promise<R> {
     const depth = outer.depth + 1;
     const savepoint = `registers_sp_${++this.savepoints}`;
-    await outer.session.savepoint(savepoint);
+    await this.step('savepoint', () => outer.session.savepoint(savepoint));
     let result: R;
     try {
       result = await this.frames.run({ session: outer.session, depth }, fn);
@@ -232,7 +248,7 @@ export class DatabaseConnection {
       await outer.session.rollbackToSavepoint(savepoint).catch(() => undefined);
       throw error;
     }
-    await outer.session.releaseSavepoint(savepoint);
+    await this.step('savepoint', () => outer.session.releaseSavepoint(savepoint));
     return result;
   }
 

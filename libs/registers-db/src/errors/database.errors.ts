@@ -7,6 +7,18 @@ import { RegistryError } from './registry-error';
  */
 export class DatabaseError extends RegistryError {}
 
+/**
+ * The database did not get to the statement in time: a lock held by another connection
+ * (SQLite busy, a lock wait or statement timeout, a deadlock). Nothing of the failed
+ * statement was written, and running it again later may succeed: `retryable` says so.
+ * `context.waitedMs` is how long the statement waited, `context.reason` which wait ended it
+ * (`busy`, `locked`, `lock-timeout`, `statement-timeout`, `deadlock`). After a `deadlock` the
+ * database has rolled back the whole transaction: retry the transaction, not the statement.
+ */
+export class DatabaseBusyError extends DatabaseError {
+  readonly retryable = true;
+}
+
 /** A write broke a constraint of the table: the parent of the four kinds below. */
 export class ConstraintViolationError extends DatabaseError {}
 

@@ -5,9 +5,10 @@
  * ├─ ConfigurationError ─ ModelRegistrationError, RelationshipError
  * ├─ SchemaError ─ MigrationError
  * ├─ DatabaseError (a driver error, kept as `cause`)
+ * │  ├─ DatabaseBusyError (a lock or timeout; `retryable`)
  * │  └─ ConstraintViolationError ─ DuplicateKeyError, UniqueConstraintError,
  * │                               ForeignKeyViolationError, NotNullViolationError
- * ├─ ValidationError
+ * ├─ ValidationError (also a value the database refused as out of range or too long)
  * ├─ InvalidQueryError
  * └─ RecordNotFoundError, InvalidPrimaryKeyAssignmentError, ImmutableFieldError
  */
@@ -20,6 +21,7 @@ export {
 export { MigrationError, SchemaError } from './schema.errors';
 export {
   ConstraintViolationError,
+  DatabaseBusyError,
   DatabaseError,
   DuplicateKeyError,
   ForeignKeyViolationError,

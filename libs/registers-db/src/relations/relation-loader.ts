@@ -1,4 +1,4 @@
-import { RegistryError, SchemaError } from '../errors';
+import { driverError } from '../dialects/base/driver-failure';
 import { relationMessages } from '../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import type { Manager } from '../manager/manager';
@@ -173,13 +173,13 @@ async function linkedInOneQuery(
     try {
       rows = await scope.registry.connection.query(sql, params);
     } catch (error) {
-      if (error instanceof RegistryError) throw error;
-      const code = (error as any)?.code ?? (error as any)?.errno;
-      throw new SchemaError(
-        relationMessages.loadFailed(label, code),
-        { model: relation.source.name, relation: relation.name, operation: 'related' },
-        { cause: error },
-      );
+      // A busy database or an unknown driver error: DatabaseBusyError or DatabaseError.
+      throw driverError((e) => target.dialect.classifyFailure(e), error, {
+        label,
+        operation: 'related',
+        extra: { model: relation.source.name, relation: relation.name },
+        failedMessage: (code) => relationMessages.loadFailed(label, code),
+      });
     }
     for (const row of rows) {
       const parent = keyOf(target.dialect.fromDriver(relation.matchField, row[SOURCE_ALIAS]));

@@ -3,6 +3,7 @@ import { SchemaError } from '../errors';
 import { schemaMessages } from '../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
 import { additiveColumnShape } from './column-shape';
+import { dataOrLockError } from './data-or-lock-error';
 import type { DdlDialect } from '../dialects/base/ddl-dialect';
 import type { ColumnShape } from '../dialects/base/ddl-shapes';
 import { ddlFor } from '../dialects';
@@ -118,6 +119,8 @@ export class ModelSchema<T = any> {
         (await this.tableExists(meta.table).catch(() => false))
       )
         return false;
+      const notSchema = await dataOrLockError(this.connection, meta, error, 'createSchema', false);
+      if (notSchema) throw notSchema;
       // PostgreSQL/MySQL refuse a reference to a missing table (SQLite accepts it): say which
       const missing = await this.missingReference(meta, options.deferForeignKeys ?? []);
       if (missing) {
@@ -172,15 +175,19 @@ export class ModelSchema<T = any> {
       try {
         await this.connection.execute(this.ddl.addForeignKeySql(this.meta.table, field));
       } catch (error) {
-        throw new SchemaError(
-          schemaMessages.addForeignKeyFailed(this.meta.name, column, (error as Error).message),
-          {
-            model: this.meta.name,
-            table: this.meta.table,
-            operation: 'createSchema',
-            field: field.property,
-          },
-          { cause: error },
+        const notSchema = await dataOrLockError(this.connection, this.meta, error, 'createSchema');
+        throw (
+          notSchema ??
+          new SchemaError(
+            schemaMessages.addForeignKeyFailed(this.meta.name, column, (error as Error).message),
+            {
+              model: this.meta.name,
+              table: this.meta.table,
+              operation: 'createSchema',
+              field: field.property,
+            },
+            { cause: error },
+          )
         );
       }
     }
@@ -240,6 +247,8 @@ export class ModelSchema<T = any> {
       for (const sql of this.ddl.addColumnSql(this.meta.table, column))
         await this.connection.execute(sql);
     } catch (error) {
+      const notSchema = await dataOrLockError(this.connection, this.meta, error, 'addColumn');
+      if (notSchema) throw notSchema;
       throw new SchemaError(
         schemaMessages.addColumnFailed(this.meta.name, column.column, (error as Error).message),
         {

@@ -4,6 +4,8 @@ import { schemaMessages } from '../errors/messages';
 import type { ModelMetadata } from '../interfaces/model-metadata.interface';
 import { isSafeIdentifier } from '../metadata/naming';
 import type { DdlDialect } from '../dialects/base/ddl-dialect';
+import { classifiedError } from '../dialects/base/driver-failure';
+import { dialectFor } from '../dialects';
 import { auditModel, auditTableName } from './synthetic-model';
 
 /** The parts of a ModelSchema a rename uses. */
@@ -46,12 +48,20 @@ export async function renameModelTable(target: RenamedTable, to: string): Promis
     // All or nothing where DDL is transactional; MySQL commits each statement anyway.
     await (ddl.transactionalDdl ? connection.transaction(rename) : rename());
   } catch (error) {
-    throw new MigrationError(
-      schemaMessages.renameFailed(meta.name, from, to, (error as Error).message),
-      context,
-      {
-        cause: error,
-      },
+    const dialect = dialectFor(connection.dialect);
+    throw (
+      classifiedError((e) => dialect.classifyFailure(e), error, {
+        label: meta.name,
+        meta,
+        operation: 'renameTable',
+      }) ??
+      new MigrationError(
+        schemaMessages.renameFailed(meta.name, from, to, (error as Error).message),
+        context,
+        {
+          cause: error,
+        },
+      )
     );
   } finally {
     connection.resetStatements();

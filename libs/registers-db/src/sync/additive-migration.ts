@@ -1,4 +1,6 @@
 import type { DatabaseConnection } from '../connection/database-connection';
+import { dialectFor } from '../dialects';
+import { classifiedError } from '../dialects/base/driver-failure';
 import { MigrationError } from '../errors';
 import { schemaMessages } from '../errors/messages';
 import { ModelSchema } from '../schema/model-schema';
@@ -50,6 +52,13 @@ export async function runAdditiveStatements(
         await connection.execute(statement);
       } catch (error) {
         const step = report.steps.find((s) => s.statements.includes(statement));
+        const dialect = dialectFor(connection.dialect);
+        const notSchema = classifiedError((e) => dialect.classifyFailure(e), error, {
+          label: 'migration',
+          operation: 'migrate',
+          extra: { table: step?.table },
+        });
+        if (notSchema) throw notSchema;
         throw new MigrationError(
           schemaMessages.additiveStatementFailed(
             index + 1,

@@ -8,6 +8,7 @@ import {
 import { databaseMessages } from '../../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../../interfaces/model-metadata.interface';
 import type { QueryDialect } from '../../query/query-dialect.interface';
+import { failureError, type DriverFailure } from './driver-failure';
 
 /** What the manager tells a dialect about the write that failed. */
 export interface ErrorNormalizationContext {
@@ -97,7 +98,12 @@ export interface Dialect extends QueryDialect {
   fromDriver(field: FieldMetadata, value: unknown): unknown;
   /** The integrity violation a driver error stands for, if it is one. */
   classifyError(error: unknown): IntegrityViolation | undefined;
-  /** A driver error as the library's error class, or undefined when it is not an integrity error. */
+  /** The busy wait or refused value a driver error stands for, if it is one. */
+  classifyFailure(error: unknown): DriverFailure | undefined;
+  /**
+   * A driver error as the library's error class (an integrity error, DatabaseBusyError,
+   * ValidationError), or undefined when the dialect does not know it.
+   */
   normalizeError(
     error: unknown,
     context: ErrorNormalizationContext,
@@ -166,15 +172,26 @@ export async function integrityError(
   });
 }
 
+/** The error for a failure the dialect's `classifyFailure` found, in a model's terms. */
+export function modelFailureError(
+  failure: DriverFailure,
+  error: unknown,
+  { meta, operation, rowIndex }: ErrorNormalizationContext,
+): RegistryError {
+  return failureError(failure, error, { label: meta.name, meta, operation, rowIndex });
+}
+
 /**
- * The integrity error a dialect's `classifyError` finds in a driver error, or undefined
- * when it is not an integrity violation.
+ * The integrity error a dialect's `classifyError` finds in a driver error, else the busy or
+ * value error its `classifyFailure` finds, else undefined.
  */
 export async function normalizeClassifiedError(
-  dialect: Pick<Dialect, 'classifyError'>,
+  dialect: Pick<Dialect, 'classifyError' | 'classifyFailure'>,
   error: unknown,
   context: ErrorNormalizationContext,
 ): Promise<RegistryError | undefined> {
   const violation = dialect.classifyError(error);
-  return violation ? integrityError(violation, context) : undefined;
+  if (violation) return integrityError(violation, context);
+  const failure = dialect.classifyFailure(error);
+  return failure ? modelFailureError(failure, error, context) : undefined;
 }

@@ -7,9 +7,10 @@ import {
   normalizeClassifiedError,
   UpsertSqlArgs,
 } from '../base/dialect.interface';
+import type { DriverFailure } from '../base/driver-failure';
 import { fromDriverValue, ReadRules } from '../base/value-conversion';
 import { insertSql, upsertSql } from '../base/sql-builders';
-import { classifyMysqlError } from './errors';
+import { classifyMysqlError, classifyMysqlFailure } from './errors';
 import { MysqlQueryDialect } from './query';
 
 const MYSQL_READ_RULES: ReadRules = {
@@ -85,6 +86,10 @@ export class MysqlDialect extends MysqlQueryDialect implements Dialect {
 
   classifyError(error: unknown): IntegrityViolation | undefined {
     return classifyMysqlError(error);
+  }
+
+  classifyFailure(error: unknown): DriverFailure | undefined {
+    return classifyMysqlFailure(error);
   }
 
   normalizeError(

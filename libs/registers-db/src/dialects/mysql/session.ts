@@ -7,6 +7,7 @@ import type {
   TransactionSession,
 } from '../base/driver-session.interface';
 import { bindValues } from '../base/bind-values';
+import { noteWaitSince } from '../base/statement-wait';
 
 /** ER_UNSUPPORTED_PS: the statement cannot run through the binary (prepared) protocol. */
 const UNSUPPORTED_PREPARED = 1295;
@@ -35,15 +36,22 @@ export class MysqlSession implements DriverSession {
     this.pool = pool.promise();
   }
 
+  /** Runs one statement; a failure notes how long it waited (DatabaseBusyError reports it). */
   private static async run(target: Executable, sql: string, params: unknown[]): Promise<unknown> {
     const values = bindValues(params) as any[];
+    const started = performance.now();
     try {
-      const [result] = await target.execute(sql, values);
-      return result;
-    } catch (error: any) {
-      if (error?.errno !== UNSUPPORTED_PREPARED) throw error;
-      const [result] = await target.query(sql, values);
-      return result;
+      try {
+        const [result] = await target.execute(sql, values);
+        return result;
+      } catch (error: any) {
+        if (error?.errno !== UNSUPPORTED_PREPARED) throw error;
+        const [result] = await target.query(sql, values);
+        return result;
+      }
+    } catch (error) {
+      noteWaitSince(error, started);
+      throw error;
     }
   }
 

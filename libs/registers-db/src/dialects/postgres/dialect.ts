@@ -6,9 +6,10 @@ import {
   IntegrityViolation,
   UpsertSqlArgs,
 } from '../base/dialect.interface';
+import type { DriverFailure } from '../base/driver-failure';
 import { fromDriverValue, ReadRules } from '../base/value-conversion';
 import { insertSql, onConflictUpsertSql } from '../base/sql-builders';
-import { classifyPostgresError, normalizePostgresError } from './errors';
+import { classifyPostgresError, classifyPostgresFailure, normalizePostgresError } from './errors';
 import { PostgresQueryDialect } from './query';
 
 const POSTGRES_READ_RULES: ReadRules = {
@@ -51,6 +52,10 @@ export class PostgresDialect extends PostgresQueryDialect implements Dialect {
 
   classifyError(error: unknown): IntegrityViolation | undefined {
     return classifyPostgresError(error);
+  }
+
+  classifyFailure(error: unknown): DriverFailure | undefined {
+    return classifyPostgresFailure(error);
   }
 
   normalizeError(

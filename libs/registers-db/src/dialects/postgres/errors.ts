@@ -1,6 +1,8 @@
 import type { RegistryError } from '../../errors';
+import type { DriverFailure, ValueProblem } from '../base/driver-failure';
 import {
   integrityError,
+  modelFailureError,
   type ErrorNormalizationContext,
   type IntegrityViolation,
 } from '../base/dialect.interface';
@@ -33,7 +35,10 @@ export async function normalizePostgresError(
   context: ErrorNormalizationContext,
 ): Promise<RegistryError | undefined> {
   const violation = classifyPostgresError(error);
-  if (!violation) return undefined;
+  if (!violation) {
+    const failure = classifyPostgresFailure(error);
+    return failure ? modelFailureError(failure, error, context) : undefined;
+  }
   // A parent delete names the parent's key; the child's fields are not on this model.
   if (
     violation.kind === 'foreign-key' &&
@@ -42,4 +47,32 @@ export async function normalizePostgresError(
     violation.columns = [];
   }
   return integrityError(violation, context);
+}
+
+/** SQLSTATE codes of values PostgreSQL refused (class 22, data exception). */
+const VALUE_PROBLEMS: Record<string, ValueProblem> = {
+  '22003': 'out-of-range', // numeric_value_out_of_range
+  '22001': 'too-long', // string_data_right_truncation
+  '22021': 'invalid-text', // character_not_in_repertoire (e.g. a NUL character)
+  '22P05': 'invalid-text', // untranslatable_character
+  '22P02': 'invalid-value', // invalid_text_representation (e.g. 'abc' for an integer)
+  '22007': 'invalid-datetime', // invalid_datetime_format
+  '22008': 'invalid-datetime', // datetime_field_overflow
+};
+
+/**
+ * A lock wait or refused value in a pg error. 55P03 lock_not_available (`lock_timeout`,
+ * NOWAIT) and 40P01 deadlock_detected are busy; 57014 query_canceled is busy only when
+ * `statement_timeout` cancelled it (a cancel by request is no wait, so it stays a
+ * DatabaseError). pg errors name no column for class 22, so the field is not known.
+ */
+export function classifyPostgresFailure(error: any): DriverFailure | undefined {
+  const code: unknown = error?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code === '55P03') return { kind: 'busy', reason: 'lock-timeout' };
+  if (code === '40P01') return { kind: 'busy', reason: 'deadlock' };
+  if (code === '57014' && /statement timeout/.test(String(error.message ?? '')))
+    return { kind: 'busy', reason: 'statement-timeout' };
+  const problem = VALUE_PROBLEMS[code];
+  return problem ? { kind: 'value', problem, column: error.column || undefined } : undefined;
 }

@@ -7,6 +7,7 @@ import type {
 } from '../base/driver-session.interface';
 import { bindValues } from '../base/bind-values';
 import { statementCache } from '../base/statement-cache';
+import { noteWaitSince } from '../base/statement-wait';
 
 /** pg error codes after which a named prepared statement must be re-prepared. */
 const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
@@ -34,13 +35,21 @@ export class PostgresSession implements DriverSession {
     return { name, text: sql, values: bindValues(params) };
   }
 
+  /** Runs one statement; a failure notes how long it waited (DatabaseBusyError reports it). */
   private async run(target: Queryable, sql: string, params: unknown[]): Promise<QueryResult> {
+    const started = performance.now();
     try {
       return await target.query(this.config(sql, params));
     } catch (error: any) {
-      if (!STALE_STATEMENT_CODES.has(error?.code)) throw error;
-      this.resetStatements();
-      return target.query({ text: sql, values: bindValues(params) });
+      if (STALE_STATEMENT_CODES.has(error?.code)) {
+        this.resetStatements();
+        return target.query({ text: sql, values: bindValues(params) }).catch((retried) => {
+          noteWaitSince(retried, started);
+          throw retried;
+        });
+      }
+      noteWaitSince(error, started);
+      throw error;
     }
   }
 

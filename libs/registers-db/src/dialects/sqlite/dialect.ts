@@ -7,9 +7,10 @@ import {
   normalizeClassifiedError,
   UpsertSqlArgs,
 } from '../base/dialect.interface';
+import type { DriverFailure } from '../base/driver-failure';
 import { fromDriverValue, ReadRules } from '../base/value-conversion';
 import { insertSql, onConflictUpsertSql } from '../base/sql-builders';
-import { classifySqliteError } from './errors';
+import { classifySqliteError, classifySqliteFailure } from './errors';
 import { SqliteQueryDialect } from './query';
 
 const SQLITE_READ_RULES: ReadRules = {
@@ -49,6 +50,10 @@ export class SqliteDialect extends SqliteQueryDialect implements Dialect {
 
   classifyError(error: unknown): IntegrityViolation | undefined {
     return classifySqliteError(error);
+  }
+
+  classifyFailure(error: unknown): DriverFailure | undefined {
+    return classifySqliteFailure(error);
   }
 
   normalizeError(

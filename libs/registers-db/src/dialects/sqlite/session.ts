@@ -8,6 +8,8 @@ import type {
 import { AsyncMutex } from '../base/async-mutex';
 import { bindValues } from '../base/bind-values';
 import { statementCache } from '../base/statement-cache';
+import { noteWait } from '../base/statement-wait';
+import { waitedForBusyTimeout } from './errors';
 
 function sqliteValues(params: unknown[]): unknown[] {
   const values = bindValues(params);
@@ -42,7 +44,21 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
   private readonly statements = statementCache<Prepared>();
   private readonly mutex = new AsyncMutex();
 
-  constructor(private readonly db: Database) {}
+  /** `busyTimeoutMs`: how long SQLite waits for another connection's lock (see open.ts). */
+  constructor(
+    private readonly db: Database,
+    private readonly busyTimeoutMs: number,
+  ) {}
+
+  /**
+   * `error` after noting how long its statement waited: SQLite's busy handler returns
+   * SQLITE_BUSY once the whole busy timeout has passed, so the wait is known without a clock
+   * on the hot path; the other errors came at once.
+   */
+  private failed(error: unknown): unknown {
+    noteWait(error, waitedForBusyTimeout(error) ? this.busyTimeoutMs : 0);
+    return error;
+  }
 
   private prepare(sql: string): Prepared {
     let prepared = this.statements.get(sql);
@@ -55,12 +71,16 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
   }
 
   queryNow(sql: string, params: unknown[]): Record<string, unknown>[] {
-    const { stmt, reader } = this.prepare(sql);
-    if (!reader) {
-      stmt.run(sqliteValues(params));
-      return [];
+    try {
+      const { stmt, reader } = this.prepare(sql);
+      if (!reader) {
+        stmt.run(sqliteValues(params));
+        return [];
+      }
+      return stmt.all(sqliteValues(params)) as Record<string, unknown>[];
+    } catch (error) {
+      throw this.failed(error);
     }
-    return stmt.all(sqliteValues(params)) as Record<string, unknown>[];
   }
 
   /**
@@ -69,24 +89,32 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
    * and `get` stops before that.
    */
   queryOneNow(sql: string, params: unknown[]): Record<string, unknown> | undefined {
-    const { stmt, reader, readonly } = this.prepare(sql);
-    if (!reader) {
-      stmt.run(sqliteValues(params));
-      return undefined;
+    try {
+      const { stmt, reader, readonly } = this.prepare(sql);
+      if (!reader) {
+        stmt.run(sqliteValues(params));
+        return undefined;
+      }
+      if (!readonly) return (stmt.all(sqliteValues(params)) as Record<string, unknown>[])[0];
+      return stmt.get(sqliteValues(params)) as Record<string, unknown> | undefined;
+    } catch (error) {
+      throw this.failed(error);
     }
-    if (!readonly) return (stmt.all(sqliteValues(params)) as Record<string, unknown>[])[0];
-    return stmt.get(sqliteValues(params)) as Record<string, unknown> | undefined;
   }
 
   executeNow(sql: string, params: unknown[]): ExecuteResult {
-    const { stmt, reader } = this.prepare(sql);
-    if (reader) {
-      const rows = stmt.all(sqliteValues(params)) as Record<string, unknown>[];
-      return { affected: rows.length, rows };
+    try {
+      const { stmt, reader } = this.prepare(sql);
+      if (reader) {
+        const rows = stmt.all(sqliteValues(params)) as Record<string, unknown>[];
+        return { affected: rows.length, rows };
+      }
+      const info = stmt.run(sqliteValues(params));
+      // The shared empty list is never written to: callers read `rows` only.
+      return { affected: info.changes, insertId: Number(info.lastInsertRowid), rows: NO_ROWS };
+    } catch (error) {
+      throw this.failed(error);
     }
-    const info = stmt.run(sqliteValues(params));
-    // The shared empty list is never written to: callers read `rows` only.
-    return { affected: info.changes, insertId: Number(info.lastInsertRowid), rows: NO_ROWS };
   }
 
   // Not `async`: with the lock free, the statement runs at once and one settled promise
@@ -132,7 +160,7 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
       this.db.exec('BEGIN IMMEDIATE');
     } catch (error) {
       this.mutex.release();
-      throw error;
+      throw this.failed(error);
     }
     let open = true;
     const end = (sql: string) => {
@@ -140,6 +168,8 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
       open = false;
       try {
         if (this.db.inTransaction) this.db.exec(sql);
+      } catch (error) {
+        throw this.failed(error);
       } finally {
         this.mutex.release();
       }

@@ -25,4 +25,18 @@ export const databaseMessages = {
   /** `driverCode`: the driver's error code, if it has one. */
   statementFailed: (model: string, operation: string, driverCode: unknown) =>
     `${model}.${operation} failed: database error${driverCode ? ` ${String(driverCode)}` : ''}`,
+
+  /**
+   * A DatabaseBusyError. `label`: the model (or `transaction`, `migration`); `wait`: which
+   * wait ended the statement, in words; `waitedMs`: how long it waited, when known.
+   */
+  busy: (
+    label: string,
+    operation: string,
+    wait: string,
+    waitedMs: number | undefined,
+    wholeTransaction: boolean,
+  ) =>
+    `${label}.${operation}: the database is busy (${wait}${waitedMs === undefined ? '' : ` after ${waitedMs} ms`}); ` +
+    `nothing was written, retry the ${wholeTransaction ? 'whole transaction' : 'operation'} later`,
 };

@@ -69,7 +69,7 @@ export const relationMessages = {
   notRegisteredInScope: (label: string, model: string, registry: string) =>
     `${label}: ${model} is not registered in registry '${registry}'`,
 
-  /** A SchemaError: the related rows could not be read (`driverCode`, if the driver has one). */
+  /** A DatabaseError: the related rows could not be read (`driverCode`, if the driver has one). */
   loadFailed: (label: string, driverCode: unknown) =>
     `${label}: loading the related records failed: database error${driverCode ? ` ${String(driverCode)}` : ''}`,
 };

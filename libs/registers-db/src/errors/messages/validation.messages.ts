@@ -1,3 +1,5 @@
+import { atRow } from './record.messages';
+
 /**
  * The per-field issue messages of a ValidationError (its `issues`), written by the storage
  * checks that every write gets. Built only for a value that fails its check.
@@ -63,4 +65,21 @@ export const validationMessages = {
 
   /** The issue of a password given to hashPassword that is not a string. */
   passwordNotString: () => 'must be a string',
+
+  /**
+   * The issue of a value the database refused (out of range, too long, …): `problem` says
+   * what kind, in words. Never the value itself: it may be a secret.
+   */
+  refusedByDatabase: (property: string, problem: string) =>
+    `${property}: the database refused the value (${problem}); check it against the column's type and size`,
+
+  /** The message of a ValidationError for a value the database refused (see refusedByDatabase). */
+  databaseRefused: (
+    label: string,
+    operation: string,
+    property: string,
+    problem: string,
+    rowIndex: number | undefined,
+  ) =>
+    `${label}.${operation}: the database refused the value of ${property} (${problem})${atRow(rowIndex)}`,
 };

@@ -26,7 +26,10 @@ export class StatementRunner {
     readonly schema: ModelSchema<any>,
   ) {}
 
-  /** A driver error as the library's error (integrity errors normalized, others wrapped). */
+  /**
+   * A driver error as the library's error: integrity errors, DatabaseBusyError and refused
+   * values (ValidationError) by the dialect; anything else wrapped in DatabaseError.
+   */
   async normalize(error: unknown, operation: string, rowIndex?: number): Promise<Error> {
     if (error instanceof RegistryError || (error as any) === ROLLBACK_PROBE) return error as Error;
     const normalized = await this.dialect.normalizeError(error, {
@@ -64,15 +67,21 @@ export class StatementRunner {
     return this.immediate();
   }
 
-  /** Creates the table before first use when the model auto-creates (a no-op once ready). */
-  ready(): Promise<void> | undefined {
-    return this.schema.ready ? undefined : this.schema.ensureReady();
+  /**
+   * Creates the table before first use when the model auto-creates (a no-op once ready);
+   * a driver error on the way is normalized as one of `operation`.
+   */
+  ready(operation: string): Promise<void> | undefined {
+    return this.schema.ready
+      ? undefined
+      : this.schema.ensureReady().catch((error) => this.rejected(error, operation));
   }
 
   /** Runs a statement and returns its rows; `write` contains its failure (see contained). */
   async query(operation: string, sql: string, params: unknown[], write = false): Promise<Row[]> {
-    if (!this.schema.ready) await this.schema.ensureReady();
     try {
+      // Inside the try: creating the table may meet a busy database too.
+      if (!this.schema.ready) await this.schema.ensureReady();
       return await (write
         ? this.contained(() => this.connection.query(sql, params))
         : this.connection.query(sql, params));
@@ -87,7 +96,10 @@ export class StatementRunner {
    */
   queryOne(operation: string, sql: string, params: unknown[]): Promise<Row | undefined> {
     if (!this.schema.ready) {
-      return this.schema.ensureReady().then(() => this.queryOne(operation, sql, params));
+      return this.schema.ensureReady().then(
+        () => this.queryOne(operation, sql, params),
+        (error) => this.rejected(error, operation),
+      );
     }
     return this.connection.queryOne(sql, params).catch(async (error) => {
       throw await this.normalize(error, operation);
@@ -95,8 +107,8 @@ export class StatementRunner {
   }
 
   async execute(operation: string, sql: string, params: unknown[]): Promise<ExecuteResult> {
-    if (!this.schema.ready) await this.schema.ensureReady();
     try {
+      if (!this.schema.ready) await this.schema.ensureReady();
       return await this.contained(() => this.connection.execute(sql, params));
     } catch (error) {
       throw await this.normalize(error, operation);

@@ -1,7 +1,7 @@
 import { RegistryError } from '../../errors';
 import { markPersisted } from '../../records/record-state';
 import { chunked, chunkSizes } from '../chunking';
-import { ChunkFailure } from './chunk-failure';
+import { ChunkFailure, isRowProblem } from './chunk-failure';
 import { assignGeneratedKeys } from './generated-keys';
 import { consecutiveInsertStep } from './insert-id-step';
 import { ModelOperation } from '../context/model-operation';
@@ -35,7 +35,7 @@ export class BatchInserter<T extends object> extends ModelOperation<T> {
     rowIndexOf: (position: number) => number = (position) => position,
   ): Promise<T[]> {
     const { model, table, run } = this;
-    await run.ready();
+    await run.ready(operation);
     const perStatement = table.statements.rowsPerStatement;
     const step = await consecutiveInsertStep(model.dialect, table.statements, run.connection);
     const records: T[] = new Array(total);
@@ -107,7 +107,7 @@ export class BatchInserter<T extends object> extends ModelOperation<T> {
   ): Promise<Error> {
     const { model, table, run } = this;
     const { error, start, end } = failure;
-    if (error instanceof RegistryError || !model.dialect.classifyError(error))
+    if (error instanceof RegistryError || !isRowProblem(model.dialect, error))
       return run.normalize(error, operation);
     if (end - start === 1) return run.normalize(error, operation, rowIndexOf(start));
     let found: { position: number; error: unknown } | undefined;

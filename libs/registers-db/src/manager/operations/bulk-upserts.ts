@@ -8,7 +8,7 @@ import { ModelOperation } from '../context/model-operation';
 import { ROLLBACK_PROBE } from '../context/rollback-probe';
 import type { Row } from '../context/statement-runner';
 import type { BatchInserter } from './batch-inserter';
-import { ChunkFailure } from './chunk-failure';
+import { ChunkFailure, isRowProblem } from './chunk-failure';
 import { KeySequence } from './key-sequence';
 
 /** One validated upsert row: its record, conflict target and the input it came from. */
@@ -97,7 +97,7 @@ export class BulkUpserts<T extends object> extends ModelOperation<T> {
     operation: string,
   ): Promise<void> {
     const { model, table, run } = this;
-    await run.ready();
+    await run.ready(operation);
     const conflict = prepared[indexes[0]].conflict!;
     const fields = table.upsertPlans.boundFields(conflict);
     const update = table.upsertPlans.updatableOnConflict(
@@ -152,7 +152,7 @@ export class BulkUpserts<T extends object> extends ModelOperation<T> {
     operation: string,
   ): Promise<Error> {
     const { model, table, run } = this;
-    if (failure.error instanceof RegistryError || !model.dialect.classifyError(failure.error)) {
+    if (failure.error instanceof RegistryError || !isRowProblem(model.dialect, failure.error)) {
       return run.normalize(failure.error, operation);
     }
     let found: { index: number; error: unknown } | undefined;

@@ -74,7 +74,7 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
   /** Inserts one validated record; sets its generated key. */
   async insertOne(record: T, operation: string): Promise<void> {
     const { model, table, run } = this;
-    await run.ready();
+    await run.ready(operation);
     const { statements } = table;
     const params = model.paramsOf(record, statements.insertFields);
     const result = await run.execute(operation, statements.insertOne, params);
@@ -152,7 +152,7 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
       await this.insertOne(record, operation);
       return record as ManagedRecord<T>;
     }
-    await run.ready();
+    await run.ready(operation);
     const plan = table.upsertPlans.singleRowPlan(conflict, input);
     const write = () => run.connection.query(plan.sql, model.paramsOf(record, plan.fields));
     let rows: Row[];
@@ -169,7 +169,7 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
   /** Inserts a record whose autoincrement key is given (getOrCreate by key). */
   async insertWithKey(record: T, operation: string): Promise<void> {
     const { model, run } = this;
-    await run.ready();
+    await run.ready(operation);
     const fields = model.meta.fields;
     const sql = model.dialect.insertSql(
       model.meta.table,
