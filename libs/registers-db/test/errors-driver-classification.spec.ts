@@ -181,7 +181,7 @@ describeEachDialect('Driver errors by kind', (target) => {
     expect((await waiter.manager(Stock).require(held.id!)).quantity).toBe(2);
   });
 
-  it('names the row of a bulk write whose value the database refused', async () => {
+  it('refuses a bulk write with an out-of-range row before any SQL, naming the row', async () => {
     const before = await waiter.manager(Stock).count();
     const error = await waiter
       .manager(Stock)
@@ -191,13 +191,10 @@ describeEachDialect('Driver errors by kind', (target) => {
         { code: 'big', quantity: TOO_BIG },
       ])
       .catch((e) => e);
-    if (target().dialect === 'sqlite') {
-      expect(error).toHaveLength(3);
-      await waiter.manager(Stock).deleteWhere({ code__in: ['ok-1', 'ok-2', 'big'] });
-      return;
-    }
+    // The boundary's integer range holds on SQLite too, whose column would take the value.
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.context).toMatchObject({ operation: 'bulkCreate', rowIndex: 2 });
+    expect(error.issues.map((i: { field: string }) => i.field)).toEqual(['quantity']);
     expect(await waiter.manager(Stock).count()).toBe(before);
   });
 
