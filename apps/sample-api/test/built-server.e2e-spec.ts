@@ -60,6 +60,27 @@ describe('sample api built server', () => {
     expect(server.output()).not.toMatch(/pbkdf2_sha256\$/);
   });
 
+  it('answers refused bodies with a JSON 4xx and logs each as a WARN line without a stack', async () => {
+    const post = (headers: Record<string, string>, body: string | Buffer) =>
+      fetch(`${server.baseUrl}/products`, { method: 'POST', headers, body });
+    const json = { 'content-type': 'application/json' };
+    const answers = [
+      await post({ 'content-type': 'application/x-www-form-urlencoded' }, 'name=a&price=1&stock=1'),
+      await post(json, '{"a":'.repeat(2_000) + '1' + '}'.repeat(2_000)),
+      await post(json, JSON.stringify({ name: 'x'.repeat(200_000), price: 1, stock: 1 })),
+      await post({ ...json, 'content-encoding': 'gzip' }, Buffer.from('not gzip')),
+      await post(json, '{"price":1e-7,"name":"a","stock":1}'),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([415, 400, 413, 400, 400]);
+    for (const res of answers)
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const logged = server.output();
+    for (const status of [415, 400, 413]) {
+      expect(logged).toMatch(new RegExp(`WARN \\[HttpBoundary\\] ${status} POST /products: `));
+    }
+    expect(logged).not.toMatch(/^\s+at /m);
+  });
+
   it('shuts down on SIGTERM without an error', async () => {
     const ended = await server.stop();
     expect([ended.code === 0, ended.signal === 'SIGTERM']).toContain(true);

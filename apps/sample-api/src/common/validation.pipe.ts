@@ -1,14 +1,15 @@
 import {
   ArgumentMetadata,
   BadRequestException,
+  Logger,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
+import { FieldIssue, firstBodyIssue } from './body-scan';
+import { findThrowingPath, ruleCrashError } from './rule-crash';
 
-export interface FieldIssue {
-  field: string;
-  messages: string[];
-}
+export type { FieldIssue } from './body-scan';
 
 /** class-validator errors as one entry per field; nested fields read `items.0.quantity`. */
 export function fieldIssues(errors: ValidationError[], parent = ''): FieldIssue[] {
@@ -24,42 +25,48 @@ export function fieldIssues(errors: ValidationError[], parent = ''): FieldIssue[
   return issues;
 }
 
+function badRequest(issues: FieldIssue[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: issues.flatMap((i) => i.messages),
+    issues,
+  });
+}
+
 /**
+ * The API's validation of bodies and queries, on top of Nest's ValidationPipe:
+ * - forbidden keys and text that is not well-formed are refused first, in any field
+ *   (`firstBodyIssue`);
+ * - a class-validator rule that throws is a 400 naming the field whose rule threw, never a 500.
  * Path params are left to their own pipes (ParseIdPipe): the plain ValidationPipe would turn
  * `1e3` into 1000 before they see the text.
  */
 export class RequestValidationPipe extends ValidationPipe {
+  private readonly logger = new Logger('RequestValidation');
+
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'param') return Promise.resolve(value);
-    const forbidden = forbiddenKeyPath(value);
-    if (forbidden) {
-      const message = `property ${forbidden} should not exist`;
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: [message],
-        issues: [{ field: forbidden, messages: [message] }],
-      });
-    }
+    const issue = firstBodyIssue(value);
+    if (issue) throw badRequest([issue]);
     return super.transform(value, metadata);
   }
-}
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/**
- * `JSON.parse` keeps `__proto__` as an own key; class-transformer would skip it silently, but
- * like any unknown property it is refused (with its path, e.g. `items.0.__proto__`).
- */
-function forbiddenKeyPath(value: unknown, path = '', depth = 0): string | undefined {
-  if (value === null || typeof value !== 'object' || depth > 32) return undefined;
-  for (const key of Object.keys(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEYS.has(key)) return here;
-    const nested = forbiddenKeyPath((value as Record<string, unknown>)[key], here, depth + 1);
-    if (nested) return nested;
+  protected override async validate(
+    object: object,
+    options: ValidatorOptions = {},
+  ): Promise<ValidationError[]> {
+    try {
+      return await super.validate(object, options);
+    } catch (error) {
+      const failure = error instanceof Error ? error.name : typeof error;
+      const path = await findThrowingPath(object, (o, opts) => super.validate(o, opts), options);
+      const where = `${object.constructor.name}.${path?.join('.') ?? '?'}`;
+      // The error's message is not logged: it may quote the value (a password, say).
+      this.logger.warn(`A validation rule threw ${failure} on ${where}; answered 400`);
+      return [ruleCrashError(path ?? ['body'])];
+    }
   }
-  return undefined;
 }
 
 /**
@@ -74,14 +81,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const issues = fieldIssues(errors);
-      return new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: issues.flatMap((i) => i.messages),
-        issues,
-      });
-    },
+    exceptionFactory: (errors) => badRequest(fieldIssues(errors)),
   });
 }

@@ -7,8 +7,13 @@ import { IsNotPasswordHash } from './is-not-password-hash.decorator';
 /** The rules of each writable customer field, shared by the create and update bodies. */
 export const CustomerName = (): PropertyDecorator =>
   applyDecorators(
-    ApiProperty({ example: 'Ada Lovelace', maxLength: 100 }),
-    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    ApiProperty({
+      example: 'Ada Lovelace',
+      minLength: 1,
+      maxLength: 100,
+      description:
+        'Stored exactly as sent (not trimmed); well-formed text (no NUL, no unpaired surrogates).',
+    }),
     IsString(),
     IsNotEmpty(),
     MaxLength(100),
@@ -17,7 +22,12 @@ export const CustomerName = (): PropertyDecorator =>
 /** Emails are trimmed and lower-cased, so uniqueness means the same on every dialect. */
 export const CustomerEmail = (): PropertyDecorator =>
   applyDecorators(
-    ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: 254 }),
+    ApiProperty({
+      example: 'ada@example.com',
+      format: 'email',
+      maxLength: 254,
+      description: 'Trimmed and lower-cased before it is checked and stored.',
+    }),
     Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
     IsEmail(),
     MaxLength(254),

@@ -1,5 +1,7 @@
 import { Field, Model } from '@registers/db';
-import { IsInt, IsNumber, Min } from 'class-validator';
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { MAX_PRICE } from '../common/limits';
+import { HasAtMostTwoDecimals } from '../common/money-rules';
 
 /** One line of an order (`order_items`), with the unit price at the time of the order. */
 @Model({ table: 'order_items' })
@@ -21,12 +23,16 @@ export class OrderItem {
   quantity!: number;
 
   @Field({ precision: 12, scale: 2 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasAtMostTwoDecimals()
   @Min(0)
+  @Max(MAX_PRICE)
   unitPrice!: number;
 
   @Field({ precision: 12, scale: 2 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasAtMostTwoDecimals()
   @Min(0)
+  @Max(MAX_PRICE)
   lineTotal!: number;
 }

@@ -9,6 +9,7 @@ import { InsufficientStockException } from './insufficient-stock.exception';
 import { ListOrdersQuery } from './list-orders.query';
 import { OrderItem } from './order-item.model';
 import { Order } from './order.model';
+import { priceLines } from './order-lines';
 import { OrderView, toOrderView } from './order.view';
 import { stockDecrementSql } from './stock-decrement';
 
@@ -26,8 +27,9 @@ export class OrdersService {
 
   /**
    * One transaction: the customer must exist (404), every product must exist (404) and have
-   * the stock (409); any failure rolls back every decrement, so nothing changes. Lines are
-   * decremented in product id order so concurrent orders lock rows in the same order.
+   * the stock (409), and the total must fit its column (422); any failure rolls back every
+   * decrement, so nothing changes. Lines are decremented in product id order so concurrent
+   * orders lock rows in the same order.
    */
   create(body: CreateOrderDto): Promise<OrderView> {
     this.decrementSql ??= stockDecrementSql(this.registry);
@@ -45,16 +47,7 @@ export class OrdersService {
           throw new InsufficientStockException(line.productId, line.quantity, product.stock);
         unitCents.set(line.productId, toCents(product.price));
       }
-      const lines = body.items.map((line) => {
-        const unit = unitCents.get(line.productId)!;
-        return {
-          productId: line.productId,
-          quantity: line.quantity,
-          unitCents: unit,
-          lineCents: unit * line.quantity,
-        };
-      });
-      const totalCents = lines.reduce((sum, line) => sum + line.lineCents, 0);
+      const { lines, totalCents } = priceLines(body.items, unitCents);
       const order = await this.orders.create({
         customerId: body.customerId,
         total: fromCents(totalCents),

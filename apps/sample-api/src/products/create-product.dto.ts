@@ -1,11 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_ID, MAX_PRICE } from '../common/limits';
+import { HasAtMostTwoDecimals } from '../common/money-rules';
 
 export class CreateProductDto {
-  @ApiProperty({ example: 'Teapot', maxLength: 200 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @ApiProperty({
+    example: 'Teapot',
+    minLength: 1,
+    maxLength: 200,
+    description:
+      'Stored exactly as sent (not trimmed); well-formed text (no NUL, no unpaired surrogates).',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -15,9 +20,10 @@ export class CreateProductDto {
     example: 19.99,
     minimum: 0,
     maximum: MAX_PRICE,
-    description: 'At most two decimals.',
+    description: 'At most two decimals (any JSON notation: `1e2` is 100, `1e-7` is refused).',
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasAtMostTwoDecimals()
   @Min(0)
   @Max(MAX_PRICE)
   price!: number;

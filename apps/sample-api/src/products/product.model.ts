@@ -1,6 +1,7 @@
 import { Field, Model } from '@registers/db';
 import { IsInt, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PRICE } from '../common/limits';
+import { HasAtMostTwoDecimals } from '../common/money-rules';
 
 /** A product (`products`); the price is a `decimal(12, 2)`. */
 @Model({ table: 'products', timestamps: true })
@@ -15,7 +16,8 @@ export class Product {
   name!: string;
 
   @Field({ precision: 12, scale: 2 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasAtMostTwoDecimals()
   @Min(0)
   @Max(MAX_PRICE)
   price!: number;

@@ -1,0 +1,23 @@
+import type { NestApplicationOptions } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { answerBodyError } from './body-error.handler';
+import { jsonBodyParserOptions } from './json-body.parser';
+import { jsonOnly } from './json-only.middleware';
+
+/**
+ * Nest's own body parsers are off: they would also accept form-urlencoded bodies and have no
+ * depth limit. `configureHttpBoundary` installs the API's instead.
+ */
+export const SAMPLE_API_APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
+
+/**
+ * What every request passes before routing, in order: JSON-only bodies (415 otherwise), the
+ * JSON parser (100 KiB, objects and arrays only, at most MAX_JSON_DEPTH levels, raw bytes kept
+ * for signed webhooks) and the answer to whatever they refused. Call it before `init()` so it
+ * precedes the routes.
+ */
+export function configureHttpBoundary(app: NestExpressApplication): void {
+  app.use(jsonOnly);
+  app.useBodyParser('json', jsonBodyParserOptions);
+  app.use(answerBodyError);
+}
