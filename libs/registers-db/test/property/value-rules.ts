@@ -217,7 +217,12 @@ export function dateOnlyVerdict(v: unknown): Verdict {
   if (!parts) return reject('date-invalid');
   if (!parts.valid) return reject('date-calendar');
   if (!inYearRange(parts.year)) return reject('date-year-range');
-  if (!parts.dayOnly || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return reject('date-day-only');
+  if (!parts.dayOnly || !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    // A date-time naming midnight UTC is that day exactly; any other time is refused.
+    const instant = new Date(v);
+    if (instant.getTime() % 86_400_000 !== 0) return reject('date-day-only');
+    return accept(instant, earlyYear(instant));
+  }
   const day = new Date(`${v}T00:00:00.000Z`);
   return accept(day, earlyYear(day));
 }

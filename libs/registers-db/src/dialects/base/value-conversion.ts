@@ -20,6 +20,8 @@ export interface ReadRules {
   date?(value: unknown): Date;
   /** Driver json before it is parsed when it is text (mysql2 may return a Buffer). */
   json?(value: unknown): unknown;
+  /** The driver returns json columns already parsed (pg), so nothing is parsed again. */
+  jsonParsed?: boolean;
 }
 
 /** A field's JS value as the driver binds it: day-only dates, JSON text, lower-case uuids. */
@@ -85,6 +87,7 @@ export function fromDriverValue(field: FieldMetadata, value: unknown, rules: Rea
       if (value instanceof Date) return value;
       return rules.date ? rules.date(value) : new Date(value as string | number);
     case 'json': {
+      if (rules.jsonParsed) return value;
       const text = rules.json ? rules.json(value) : value;
       return typeof text === 'string' ? JSON.parse(text) : text;
     }

@@ -13,11 +13,20 @@ import { insertSql, upsertSql } from '../base/sql-builders';
 import { classifyMysqlError, classifyMysqlFailure } from './errors';
 import { MysqlQueryDialect } from './query';
 
+/**
+ * DATE and DATETIME(3) text (the pool reads dates as text) as a Date: UTC wall-clock time
+ * without a zone. A bare day is read as plain ISO `YYYY-MM-DD` (UTC midnight); V8 reads
+ * `0001-01-01Z`, not being ISO, as the year 2001.
+ */
+function readMysqlDate(value: unknown): Date {
+  const text = String(value);
+  if (text.length === 10) return new Date(text);
+  return new Date(text.replace(' ', 'T') + (/[zZ+]/.test(text) ? '' : 'Z'));
+}
+
 const MYSQL_READ_RULES: ReadRules = {
   boolean: (value) => Number(value) === 1,
-  // datetime(3) text is UTC wall-clock time without a zone.
-  date: (value) =>
-    new Date(String(value).replace(' ', 'T') + (/[zZ+]/.test(String(value)) ? '' : 'Z')),
+  date: readMysqlDate,
   json: (value) => (Buffer.isBuffer(value) ? value.toString('utf8') : value),
 };
 

@@ -14,6 +14,8 @@ import { PostgresQueryDialect } from './query';
 
 const POSTGRES_READ_RULES: ReadRules = {
   boolean: (value) => value === 't' || value === 'true' || value === 1,
+  // pg parses json and jsonb itself: a string here is a JSON string value, not JSON text.
+  jsonParsed: true,
 };
 
 /** PostgreSQL through pg: jsonb bound as JSON text, numeric and int8 parsed to numbers. */
