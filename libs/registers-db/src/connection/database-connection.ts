@@ -9,6 +9,12 @@ import {
 } from '../dialects';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url';
 import { loadTypeorm } from './load-typeorm';
+import {
+  countedImmediate,
+  countingHere,
+  recordStatement,
+  statementCounts,
+} from './statement-count-scope';
 import type {
   DriverSession,
   ExecuteResult,
@@ -160,6 +166,7 @@ export class DatabaseConnection {
 
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
     const executor = this.executor();
     if (executor) return executor.query(sql, params) as Promise<T[]>;
     return this.open().then(() => this.executor()!.query(sql, params) as Promise<T[]>);
@@ -174,6 +181,7 @@ export class DatabaseConnection {
     params: unknown[] = [],
   ): Promise<T | undefined> {
     if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
     const executor = this.executor();
     if (executor) return executor.queryOne(sql, params) as Promise<T | undefined>;
     return this.open().then(() => this.executor()!.queryOne(sql, params) as Promise<T | undefined>);
@@ -181,6 +189,7 @@ export class DatabaseConnection {
 
   execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {
     if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
     const executor = this.executor();
     if (executor) return executor.execute(sql, params);
     return this.open().then(() => this.executor()!.execute(sql, params));
@@ -190,10 +199,12 @@ export class DatabaseConnection {
    * Synchronous statements for the calling flow when the driver can run one right now
    * (SQLite, with no other flow's transaction holding the database); undefined otherwise,
    * and while a statement listener is attached, since listeners hear the async path.
+   * Inside a statement count (testing's assertQueryCount) they are recorded as they run.
    */
   immediate(): ImmediateStatements | undefined {
     if (this.statementListeners.length > 0) return undefined;
-    return this.executor()?.immediate?.();
+    const now = this.executor()?.immediate?.();
+    return now && countingHere() ? countedImmediate(this, now) : now;
   }
 
   inTransaction(): boolean {
