@@ -7,7 +7,8 @@ import {
   type OpenDriver,
   type ParsedDatabaseUrl,
 } from '../dialects';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url';
+import { DEFAULT_DATABASE_URL, readDatabaseUrl } from './database-url';
+import type { ConfigurationError } from '../errors';
 import { loadTypeorm } from './load-typeorm';
 import {
   countedImmediate,
@@ -50,6 +51,8 @@ export class DatabaseConnection {
   readonly name: string;
   readonly dialect: DialectName;
   private readonly parsed: ParsedDatabaseUrl;
+  /** Why the URL cannot be used, when it cannot: `open` (and every statement) rejects with it. */
+  readonly urlError?: ConfigurationError;
   private readonly bundle: DialectBundle;
   private readonly frames = new AsyncLocalStorage<TransactionFrame>();
   private source?: Promise<DataSource>;
@@ -60,9 +63,11 @@ export class DatabaseConnection {
   private statementListeners: Array<(sql: string) => void> = [];
 
   constructor(private readonly options: DatabaseConnectionOptions = {}) {
-    this.parsed = parseDatabaseUrl(
+    // An unusable URL fails when the database is first opened, not here: a console that
+    // builds its registry at startup still shows help and runs commands without a database.
+    ({ parsed: this.parsed, error: this.urlError } = readDatabaseUrl(
       options.url ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    );
+    ));
     this.dialect = this.parsed.dialect;
     this.bundle = bundleFor(this.dialect);
     this.name = options.name ?? 'default';
@@ -77,8 +82,10 @@ export class DatabaseConnection {
     return this.session !== undefined;
   }
 
+  /** Opens the driver (once); rejects with a ConfigurationError when the URL is unusable. */
   open(): Promise<void> {
     if (this.session) return Promise.resolve();
+    if (this.urlError) return Promise.reject(this.urlError);
     this.opening ??= this.connect().catch((error) => {
       this.opening = undefined;
       throw error;
