@@ -192,7 +192,7 @@ export class CliRunner {
       ];
       const result = await handler.apply(command.instance, params);
       for (const m of middleware) await m.after?.(ctx, result);
-      const text = formatOutput(result, mode);
+      const text = formatOutput(result, mode, { rawCsv: globals.rawCsv });
       if (text !== undefined && text !== '') io.stdout.write(`${text}\n`);
       return EXIT_OK;
     } catch (error) {
@@ -245,5 +245,4 @@ export class CliRunner {
     }
     return ctx as unknown as CommandContext;
   }
-
 }

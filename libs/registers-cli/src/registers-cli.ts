@@ -2,6 +2,7 @@ import { INestApplicationContext, LoggerService, LogLevel, Type } from '@nestjs/
 import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import { CliRunner } from './cli.runner';
 import { CliError } from './errors/cli.errors';
+import { BootstrapLogger } from './runtime/bootstrap-logger';
 import { exitAfterFlush } from './runtime/exit-after-flush';
 import { EXIT_FAILURE } from './runtime/exit-codes';
 import { withSigintExit } from './runtime/sigint';
@@ -9,7 +10,10 @@ import { withSigintExit } from './runtime/sigint';
 export interface RegistersCliRunOptions {
   /** Words to run instead of `process.argv.slice(2)`. */
   argv?: string[];
-  /** Nest logger (default: errors and warnings only). */
+  /**
+   * Nest logger (default: errors and warnings only, and a start-up error as the console's
+   * one `Error:` line rather than Nest's logged stack).
+   */
   logger?: LoggerService | LogLevel[] | false;
   /**
    * End the process with the exit code once the run is over and stdout/stderr are flushed,
@@ -42,8 +46,11 @@ export class RegistersCli {
   ): Promise<number> {
     let app: INestApplicationContext;
     try {
+      // abortOnError: false makes Nest rethrow a start-up error instead of printing it and
+      // ending the process, so it is reported below like any other error.
       app = await CommandFactory.createWithoutRunning(rootModule, {
-        logger: options.logger ?? ['error', 'warn'],
+        logger: options.logger ?? new BootstrapLogger(),
+        abortOnError: false,
       });
     } catch (error) {
       const err = error as Error;

@@ -102,6 +102,19 @@ describe('the fixture console as a process', () => {
     );
   });
 
+  it('exits 1 with one Error line when a provider fails while the app starts, the stack only with --debug', () => {
+    expect(runFixture('main-startup-failure.ts', ['ping'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Error: BROKEN_SETTING must be a number\n',
+    });
+    const debug = runFixture('main-startup-failure.ts', ['ping', '--debug']);
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(
+      /^Error: BROKEN_SETTING must be a number\nError: BROKEN_SETTING must be a number\n\s+at /,
+    );
+  });
+
   it('ends quietly with exit 0 when stdout is closed early (EPIPE)', () => {
     const main = `${FIXTURES}/main.ts`;
     const r = spawnSync(

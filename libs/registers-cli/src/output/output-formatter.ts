@@ -7,6 +7,13 @@ const stringify: typeof stringifyCsv = (...args) =>
   require('csv-stringify/sync').stringify(...args);
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { OutputMode } from '../interfaces/output-mode.type';
+import { guardCsvCell } from './csv-guard';
+import { escapeControls } from './terminal-text';
+
+export interface FormatOptions {
+  /** CSV cells exactly as the values are, without the formula guard (`--raw-csv`). */
+  rawCsv?: boolean;
+}
 
 type Row = Record<string, unknown>;
 
@@ -39,6 +46,11 @@ function cell(value: unknown): string {
   return String(value);
 }
 
+/** A cell of plain or table output: control characters shown as `\uXXXX`. */
+function shown(value: unknown): string {
+  return escapeControls(cell(value));
+}
+
 function rowsOf(value: unknown): { columns: string[]; rows: Row[] } {
   const list = (Array.isArray(value) ? value : [value]).map(toJsonSafe);
   if (list.every(isPlainRecord)) {
@@ -51,34 +63,45 @@ function rowsOf(value: unknown): { columns: string[]; rows: Row[] } {
 }
 
 /**
- * Renders a command's return value. Strings print as they are in every mode; `undefined`
- * prints nothing; objects and arrays follow the mode (json, csv with a header row, table,
- * or plain `key: value` lines / aligned columns).
+ * Renders a command's return value. Strings print as they are in every mode (control
+ * characters escaped); `undefined` prints nothing; objects and arrays follow the mode (json,
+ * csv with a header row, table, or plain `key: value` lines / aligned columns). Plain and
+ * table output show control characters as `\uXXXX`; csv cells that a spreadsheet would read
+ * as a formula get a leading `'` unless `rawCsv`.
  */
-export function formatOutput(value: unknown, mode: OutputMode): string | undefined {
+export function formatOutput(
+  value: unknown,
+  mode: OutputMode,
+  options: FormatOptions = {},
+): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return escapeControls(value);
   if (mode === 'json') return stringifyJson(value, 2);
-  if (value === null || typeof value !== 'object' || value instanceof Date) {
-    return mode === 'csv' ? stringify([[cell(value)]]).trimEnd() : cell(value);
-  }
-  if (mode === 'csv') {
-    const { columns, rows } = rowsOf(value);
-    if (Array.isArray(value) && value.length === 0) return '';
-    return stringify(
-      rows.map((r) => columns.map((c) => cell(r[c]))),
-      { header: true, columns },
-    ).trimEnd();
-  }
+  if (mode === 'csv') return renderCsv(value, options.rawCsv === true);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return shown(value);
   if (mode === 'table') return renderTable(value, true);
   if (Array.isArray(value) && value.every((v) => !isPlainRecord(v)))
-    return value.map(cell).join('\n');
+    return value.map(shown).join('\n');
   if (isPlainRecord(value)) {
     const entries = Object.entries(toJsonSafe(value) as Row);
-    const width = Math.max(0, ...entries.map(([k]) => k.length));
-    return entries.map(([k, v]) => `${(k + ':').padEnd(width + 1)} ${cell(v)}`).join('\n');
+    const keys = entries.map(([k]) => escapeControls(k));
+    const width = Math.max(0, ...keys.map((k) => k.length));
+    return entries.map(([, v], i) => `${(keys[i] + ':').padEnd(width + 1)} ${shown(v)}`).join('\n');
   }
   return renderTable(value, false);
+}
+
+function renderCsv(value: unknown, raw: boolean): string {
+  const csvCell = (v: unknown): string => (raw ? cell(v) : guardCsvCell(cell(v), v));
+  if (value === null || typeof value !== 'object' || value instanceof Date) {
+    return stringify([[csvCell(value)]]).trimEnd();
+  }
+  if (Array.isArray(value) && value.length === 0) return '';
+  const { columns, rows } = rowsOf(value);
+  return stringify(
+    rows.map((r) => columns.map((c) => csvCell(r[c]))),
+    { header: true, columns: columns.map((key) => ({ key, header: csvCell(key) })) },
+  ).trimEnd();
 }
 
 function renderTable(value: unknown, borders: boolean): string {
@@ -113,16 +136,18 @@ function renderTable(value: unknown, borders: boolean): string {
   }
   if (isPlainRecord(value)) {
     const table = new Table({ chars, style, head: ['key', 'value'] });
-    for (const [k, v] of Object.entries(toJsonSafe(value) as Row)) table.push([k, cell(v)]);
+    for (const [k, v] of Object.entries(toJsonSafe(value) as Row))
+      table.push([escapeControls(k), shown(v)]);
     return table.toString();
   }
   const { columns, rows } = rowsOf(value);
+  const head = columns.map(escapeControls);
   if (rows.length === 0)
     return borders
-      ? new Table({ chars, style, head: columns.length ? columns : ['value'] }).toString()
+      ? new Table({ chars, style, head: head.length ? head : ['value'] }).toString()
       : '';
-  const table = new Table({ chars, style, head: columns });
-  for (const row of rows) table.push(columns.map((c) => cell(row[c])));
+  const table = new Table({ chars, style, head });
+  for (const row of rows) table.push(columns.map((c) => shown(row[c])));
   return table
     .toString()
     .split('\n')

@@ -53,6 +53,16 @@ export const GLOBAL_FLAGS: readonly GlobalFlag[] = [
     },
   },
   {
+    names: ['--raw-csv'],
+    help: {
+      flags: '--raw-csv',
+      text: "CSV cells as they are: no ' before a cell that starts like a formula",
+    },
+    apply: (globals) => {
+      globals.rawCsv = true;
+    },
+  },
+  {
     names: ['--quiet'],
     help: { flags: '--quiet', text: 'Print results only, no progress or diagnostics' },
     apply: (globals) => {

@@ -10,6 +10,8 @@ export interface GlobalValues {
   help: boolean;
   version: boolean;
   interactive: boolean;
+  /** `--raw-csv`: csv cells without the spreadsheet formula guard. */
+  rawCsv: boolean;
   /** Context options (`--env`, `--region`, …) that were given. */
   context: Record<string, unknown>;
 }
@@ -23,6 +25,7 @@ export function emptyGlobals(): GlobalValues {
     help: false,
     version: false,
     interactive: false,
+    rawCsv: false,
     context: {},
   };
 }

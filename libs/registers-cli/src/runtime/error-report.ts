@@ -2,6 +2,7 @@ import { CliError, CommandExecutionError, UsageError } from '../errors/cli.error
 import { executionMessages } from '../errors/messages';
 import { CommandDefinition } from '../interfaces/command-definition.interface';
 import { OutputMode } from '../interfaces/output-mode.type';
+import { escapeControls } from '../output/terminal-text';
 import { GlobalValues } from '../parser/global-values';
 import { CliIO } from './cli-io';
 import { red, useColor } from './colors';
@@ -9,7 +10,8 @@ import { EXIT_FAILURE } from './exit-codes';
 
 /**
  * Prints an error on stderr and returns its exit code: `Error: <message>` and the usage lines
- * of a usage error, or `{"error":{type,message,context}}` in json mode; the stack with --debug.
+ * of a usage error (control characters in the message shown as `\uXXXX`, as in plain output),
+ * or `{"error":{type,message,context}}` in json mode; the stack with --debug.
  */
 export function reportError(
   error: unknown,
@@ -39,7 +41,7 @@ export function reportError(
     );
   } else {
     io.stderr.write(
-      `${useColor(io, globals, 'stderr') ? red('Error:') : 'Error:'} ${err.message}\n`,
+      `${useColor(io, globals, 'stderr') ? red('Error:') : 'Error:'} ${escapeControls(err.message)}\n`,
     );
     if (err instanceof UsageError && err.usage) io.stderr.write(`${err.usage}\n`);
   }

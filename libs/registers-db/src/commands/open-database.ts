@@ -20,7 +20,7 @@ export function describeConnectionFailure(error: unknown): string {
 /**
  * Opens the registry's connection (a no-op when it is open). A failure becomes a
  * DatabaseUnreachableError naming the redacted URL, so every `db …` command reports an
- * unreachable database the same way.
+ * unreachable database the same way; an unusable URL stays its ConfigurationError.
  */
 export async function openDatabase(registry: DatabaseRegistry, command: string): Promise<void> {
   const connection = registry.connection;
@@ -28,6 +28,8 @@ export async function openDatabase(registry: DatabaseRegistry, command: string):
   try {
     await connection.open();
   } catch (error) {
+    // An unusable URL is a configuration mistake, not an unreachable server: its own message.
+    if (error === connection.urlError) throw error;
     throw new DatabaseUnreachableError(
       `Could not open the ${connection.dialect} database ${connection.url}: ${describeConnectionFailure(error)}`,
       { command, registry: registry.name, dialect: connection.dialect, url: connection.url },

@@ -8,8 +8,15 @@ import {
   type ParsedDatabaseUrl,
 } from '../dialects';
 import { driverError } from '../dialects/base/driver-failure';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url';
+import { DEFAULT_DATABASE_URL, readDatabaseUrl } from './database-url';
+import type { ConfigurationError } from '../errors';
 import { loadTypeorm } from './load-typeorm';
+import {
+  countedImmediate,
+  countingHere,
+  recordStatement,
+  statementCounts,
+} from './statement-count-scope';
 import type {
   DriverSession,
   ExecuteResult,
@@ -45,6 +52,8 @@ export class DatabaseConnection {
   readonly name: string;
   readonly dialect: DialectName;
   private readonly parsed: ParsedDatabaseUrl;
+  /** Why the URL cannot be used, when it cannot: `open` (and every statement) rejects with it. */
+  readonly urlError?: ConfigurationError;
   private readonly bundle: DialectBundle;
   private readonly frames = new AsyncLocalStorage<TransactionFrame>();
   private source?: Promise<DataSource>;
@@ -55,9 +64,11 @@ export class DatabaseConnection {
   private statementListeners: Array<(sql: string) => void> = [];
 
   constructor(private readonly options: DatabaseConnectionOptions = {}) {
-    this.parsed = parseDatabaseUrl(
+    // An unusable URL fails when the database is first opened, not here: a console that
+    // builds its registry at startup still shows help and runs commands without a database.
+    ({ parsed: this.parsed, error: this.urlError } = readDatabaseUrl(
       options.url ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    );
+    ));
     this.dialect = this.parsed.dialect;
     this.bundle = bundleFor(this.dialect);
     this.name = options.name ?? 'default';
@@ -72,8 +83,10 @@ export class DatabaseConnection {
     return this.session !== undefined;
   }
 
+  /** Opens the driver (once); rejects with a ConfigurationError when the URL is unusable. */
   open(): Promise<void> {
     if (this.session) return Promise.resolve();
+    if (this.urlError) return Promise.reject(this.urlError);
     this.opening ??= this.connect().catch((error) => {
       this.opening = undefined;
       throw error;
@@ -161,6 +174,7 @@ export class DatabaseConnection {
 
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
     const executor = this.executor();
     if (executor) return executor.query(sql, params) as Promise<T[]>;
     return this.open().then(() => this.executor()!.query(sql, params) as Promise<T[]>);
@@ -175,6 +189,7 @@ export class DatabaseConnection {
     params: unknown[] = [],
   ): Promise<T | undefined> {
     if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
     const executor = this.executor();
     if (executor) return executor.queryOne(sql, params) as Promise<T | undefined>;
     return this.open().then(() => this.executor()!.queryOne(sql, params) as Promise<T | undefined>);
@@ -182,6 +197,7 @@ export class DatabaseConnection {
 
   execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {
     if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
     const executor = this.executor();
     if (executor) return executor.execute(sql, params);
     return this.open().then(() => this.executor()!.execute(sql, params));
@@ -191,10 +207,12 @@ export class DatabaseConnection {
    * Synchronous statements for the calling flow when the driver can run one right now
    * (SQLite, with no other flow's transaction holding the database); undefined otherwise,
    * and while a statement listener is attached, since listeners hear the async path.
+   * Inside a statement count (testing's assertQueryCount) they are recorded as they run.
    */
   immediate(): ImmediateStatements | undefined {
     if (this.statementListeners.length > 0) return undefined;
-    return this.executor()?.immediate?.();
+    const now = this.executor()?.immediate?.();
+    return now && countingHere() ? countedImmediate(this, now) : now;
   }
 
   inTransaction(): boolean {

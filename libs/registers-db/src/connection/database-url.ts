@@ -41,3 +41,22 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
   }
   throw new ConfigurationError(configurationMessages.unsupportedUrl(redacted), { url: redacted });
 }
+
+/**
+ * `parseDatabaseUrl` for a connection that opens later: an unusable URL does not throw here
+ * but comes back as `error`, for the connection to throw when it is first opened. Until then
+ * the default URL's dialect stands in, so that models register and managers exist (a console
+ * shows its help) although no statement can run.
+ */
+export function readDatabaseUrl(url: string): {
+  parsed: ParsedDatabaseUrl;
+  error?: ConfigurationError;
+} {
+  try {
+    return { parsed: parseDatabaseUrl(url) };
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    const redacted = typeof url === 'string' ? redactDatabaseUrl(url) : String(url);
+    return { parsed: { ...parseDatabaseUrl(DEFAULT_DATABASE_URL), url: '', redacted }, error };
+  }
+}

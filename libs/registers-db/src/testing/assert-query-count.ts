@@ -1,17 +1,15 @@
 import { AssertionError } from 'node:assert';
-import type { DatabaseConnection } from '../connection/database-connection';
+import { countStatements } from '../connection/statement-count-scope';
 import { ConfigurationError } from '../errors';
 import { configurationMessages } from '../errors/messages';
 import type { DatabaseRegistry } from '../registry/database-registry';
-import { liveTestRegistries } from './live-test-registries';
-import { attachStatementLog, type StatementLog } from './statement-counter';
 
 export interface QueryCountExpectation {
   /** At most this many statements. */
   max?: number;
   /** Exactly this many statements. */
   exact?: number;
-  /** Count on these registries. Default: every live registry made by createTestRegistry. */
+  /** Count only statements on these registries. Default: on every registry of the process. */
   registry?: DatabaseRegistry | DatabaseRegistry[];
 }
 
@@ -25,8 +23,9 @@ function checkBound(value: unknown, name: string): void {
 
 /**
  * Runs `fn` and fails (AssertionError listing the SQL) when the number of statements that
- * reached the database meanwhile is above `max` or differs from `exact`. Returns fn's value.
- * Counts every statement on the connections, including ones from concurrent work.
+ * `fn` sent is above `max` or differs from `exact`. Returns fn's value. Counts what fn's
+ * async flow sends on any DatabaseRegistry (or on `registry` only): work that started
+ * outside fn is not counted even while it runs, so concurrent counts each see their own.
  */
 export async function assertQueryCount<R>(
   expectation: QueryCountExpectation,
@@ -38,25 +37,19 @@ export async function assertQueryCount<R>(
   if (max === undefined && exact === undefined) {
     throw new ConfigurationError(configurationMessages.queryCountNeedsLimit());
   }
-  const registries = expectation.registry
-    ? ([] as DatabaseRegistry[]).concat(expectation.registry)
-    : [...liveTestRegistries];
-  if (registries.length === 0) {
+  const registries =
+    expectation?.registry === undefined
+      ? undefined
+      : ([] as DatabaseRegistry[]).concat(expectation.registry);
+  if (registries?.length === 0) {
     throw new ConfigurationError(configurationMessages.noRegistryToCount());
   }
-  const connections = new Set<DatabaseConnection>(registries.map((r) => r.connection));
-  const log: StatementLog = { statements: [] };
-  const detach = [...connections].map((c) => attachStatementLog(c, log));
-  let result: R;
-  try {
-    result = await fn();
-  } finally {
-    for (const d of detach) d();
-  }
-  const count = log.statements.length;
+  const connections = registries && new Set<object>(registries.map((r) => r.connection));
+  const { result, statements } = await countStatements(fn, connections);
+  const count = statements.length;
   const wanted = exact !== undefined ? `exactly ${exact}` : `at most ${max}`;
   if ((exact !== undefined && count !== exact) || (max !== undefined && count > max)) {
-    const listing = log.statements.map((sql, i) => `  ${i + 1}. ${sql}`).join('\n');
+    const listing = statements.map((sql, i) => `  ${i + 1}. ${sql}`).join('\n');
     throw new AssertionError({
       message: `Expected ${wanted} statement(s), ${count} ran${count ? `:\n${listing}` : ''}`,
       actual: count,
@@ -64,5 +57,5 @@ export async function assertQueryCount<R>(
       operator: exact !== undefined ? 'strictEqual' : '<=',
     });
   }
-  return result!;
+  return result;
 }
