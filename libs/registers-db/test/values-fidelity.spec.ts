@@ -136,6 +136,16 @@ describeEachDialect('Value fidelity', (target) => {
       await refused({ big: '9223372036854775808' }, 'big', /from -9223372036854775808/);
     });
 
+    it('reads a value written by other SQL exactly', async () => {
+      const { id } = await samples().create({ big: '1', exact: 1n });
+      await samples().raw(
+        `UPDATE fid_values SET big = ${beyond}, exact = -9223372036854775807 WHERE id = ${id}`,
+      );
+      const read = await reread(id!);
+      expect(read.big).toBe(beyond);
+      expect(read.exact).toBe(-9223372036854775807n);
+    });
+
     it('finds rows by a bigint beyond 2^53 exactly', async () => {
       await samples().create({ big: beyond });
       await samples().create({ big: '9007199254740992' });
