@@ -55,7 +55,11 @@ describe('sample api health with an unreachable database', () => {
         .post('/customers')
         .send({ name: 'Ada', email: 'ada@example.com', password: 'hunter2hunter2' });
       expect(res.status).toBe(500);
-      expect(res.body).toEqual({ statusCode: 500, message: 'Internal server error' });
+      expect(res.body).toEqual({
+        statusCode: 500,
+        error: 'InternalServerError',
+        message: 'Internal server error',
+      });
       const logs = api.logger.lines.join('\n');
       for (const secret of ['s3cret-pw', 'hunter2hunter2']) {
         expect(res.text).not.toContain(secret);

@@ -71,7 +71,7 @@ export class RequestValidationPipe extends ValidationPipe {
 
 /**
  * DTO validation for every route: unknown properties are refused (not silently dropped),
- * and the 400 body lists the messages per field:
+ * each field reports its first failing rule only, and the 400 body lists the messages per field:
  * `{ statusCode: 400, error: 'Bad Request', message: [...], issues: [{ field, messages }] }`.
  * class-validator's default messages never repeat the submitted value.
  */
@@ -80,6 +80,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // One message per field: its first failing rule (each field lists its type check first).
+    stopAtFirstError: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => badRequest(fieldIssues(errors)),
   });

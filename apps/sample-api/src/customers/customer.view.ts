@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MAX_ID } from '../common/limits';
 import type { Customer } from './customer.model';
 
 /** A customer as the API returns it: never the password or its hash. */
 export class CustomerView {
-  @ApiProperty({ example: 1 }) id!: number;
-  @ApiProperty({ example: 'Ada Lovelace' }) name!: string;
-  @ApiProperty({ example: 'ada@example.com' }) email!: string;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_ID, example: 1 }) id!: number;
+  @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 100 }) name!: string;
+  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: 254 }) email!: string;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }

@@ -10,46 +10,49 @@ import {
   Post,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiErrors } from '../docs/api-errors.decorator';
+import { ApiIdParam } from '../docs/api-id-param.decorator';
 import { CreateCustomerDto } from './create-customer.dto';
 import { CustomerView, toCustomerView } from './customer.view';
 import { CustomersService } from './customers.service';
 import { UpdateCustomerDto } from './update-customer.dto';
 
+const EMAIL_TAKEN: [number, string] = [409, 'The email is taken.'];
+
 @ApiTags('customers')
-@ApiBadRequestResponse({
-  description: 'Invalid body or id; `issues` lists the messages per field.',
-})
 @Controller('customers')
 export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Sign up a customer' })
   @ApiCreatedResponse({ type: CustomerView })
-  @ApiConflictResponse({ description: 'The email is taken.' })
+  @ApiErrors(EMAIL_TAKEN)
   async create(@Body() body: CreateCustomerDto): Promise<CustomerView> {
     return toCustomerView(await this.customers.create(body));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a customer' })
+  @ApiIdParam()
   @ApiOkResponse({ type: CustomerView })
-  @ApiNotFoundResponse()
+  @ApiErrors(404)
   async find(@Param('id', ParseIdPipe) id: number): Promise<CustomerView> {
     return toCustomerView(await this.customers.find(id));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a customer’s name, email or password' })
+  @ApiIdParam()
   @ApiOkResponse({ type: CustomerView })
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'The email is taken.' })
+  @ApiErrors(404, EMAIL_TAKEN)
   async update(
     @Param('id', ParseIdPipe) id: number,
     @Body() body: UpdateCustomerDto,
@@ -59,9 +62,10 @@ export class CustomersController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'The customer has orders.' })
+  @ApiOperation({ summary: 'Delete a customer without orders' })
+  @ApiIdParam()
+  @ApiNoContentResponse({ description: 'Deleted; the body is empty.' })
+  @ApiErrors(404, [409, 'The customer has orders.'])
   async remove(@Param('id', ParseIdPipe) id: number): Promise<void> {
     await this.customers.remove(id);
   }

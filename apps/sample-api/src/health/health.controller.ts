@@ -1,11 +1,23 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CronService } from '@registers/cron';
 import { DatabaseRegistry, InjectRegistry } from '@registers/db';
+import { ApiErrors } from '../docs/api-errors.decorator';
 
 export const HEALTH_TIMEOUT_MS = 3000;
 
-type Health = { status: 'ok' | 'error'; db: 'up' | 'down'; cron: 'up' | 'down' };
+/** The answer of `GET /health`, 200 or 503. */
+export class HealthView {
+  @ApiProperty({ enum: ['ok', 'error'], example: 'ok' }) status!: 'ok' | 'error';
+  @ApiProperty({ enum: ['up', 'down'], example: 'up' }) db!: 'up' | 'down';
+  @ApiProperty({ enum: ['up', 'down'], example: 'up' }) cron!: 'up' | 'down';
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -20,16 +32,19 @@ export class HealthController {
    * does not answer or this instance's cron heartbeat is stale (no driver detail either way).
    */
   @Get()
-  @ApiOkResponse({ schema: { example: { status: 'ok', db: 'up', cron: 'up' } } })
+  @ApiOperation({ summary: 'Whether the database and the job runtime answer' })
+  @ApiOkResponse({ type: HealthView, description: 'Everything is up.' })
   @ApiServiceUnavailableResponse({
-    schema: { example: { status: 'error', db: 'down', cron: 'down' } },
+    type: HealthView,
+    description: 'The database or the cron runtime is down (`status: error`).',
   })
+  @ApiErrors()
   async check(
     @Res({ passthrough: true }) response: { status(code: number): unknown },
-  ): Promise<Health> {
+  ): Promise<HealthView> {
     const health = await this.registry.health({ timeoutMs: HEALTH_TIMEOUT_MS });
     const cronUp = health.ok && (await this.cron.healthy().catch(() => false));
-    const body: Health = {
+    const body: HealthView = {
       status: health.ok && cronUp ? 'ok' : 'error',
       db: health.ok ? 'up' : 'down',
       cron: cronUp ? 'up' : 'down',

@@ -1,49 +1,46 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsInt,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, ValidateNested } from 'class-validator';
+import { IntegerField } from '../common/field-rules';
 import { MAX_ID } from '../common/limits';
 
 export const MAX_ORDER_LINES = 100;
 export const MAX_LINE_QUANTITY = 10_000;
 
 export class OrderLineDto {
-  @ApiProperty({ example: 1, minimum: 1, maximum: MAX_ID })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IntegerField({ example: 1, minimum: 1, maximum: MAX_ID })
   productId!: number;
 
-  @ApiProperty({ example: 2, minimum: 1, maximum: MAX_LINE_QUANTITY })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
+  @IntegerField({ example: 2, minimum: 1, maximum: MAX_LINE_QUANTITY })
   quantity!: number;
 }
 
+/** 1..MAX_ORDER_LINES lines, no product twice; the array check runs first (see field-rules). */
+const OrderLines = () =>
+  applyDecorators(
+    ApiProperty({
+      type: [OrderLineDto],
+      minItems: 1,
+      maxItems: MAX_ORDER_LINES,
+      description: 'One line per product: a `productId` appears at most once (`x-unique-by`).',
+      // JSON Schema's uniqueItems compares whole items; this extension names the key.
+      ...({ 'x-unique-by': 'productId' } as Record<string, unknown>),
+    }),
+    IsArray(),
+    ArrayNotEmpty(),
+    ArrayMaxSize(MAX_ORDER_LINES),
+    ArrayUnique((line: OrderLineDto) => line?.productId, {
+      message: 'items must not repeat a product',
+    }),
+    ValidateNested({ each: true }),
+    Type(() => OrderLineDto),
+  );
+
 export class CreateOrderDto {
-  @ApiProperty({ example: 1, minimum: 1, maximum: MAX_ID })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IntegerField({ example: 1, minimum: 1, maximum: MAX_ID })
   customerId!: number;
 
-  @ApiProperty({ type: [OrderLineDto], description: 'One line per product (no repeats).' })
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(MAX_ORDER_LINES)
-  @ArrayUnique((line: OrderLineDto) => line?.productId, {
-    message: 'items must not repeat a product',
-  })
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
+  @OrderLines()
   items!: OrderLineDto[];
 }

@@ -1,28 +1,29 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { money } from '../common/money';
+import { IdView, MoneyView, PageFieldsView } from '../common/view-fields';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './create-order.dto';
 import type { OrderItem } from './order-item.model';
 import type { Order } from './order.model';
 
 export class OrderItemView {
-  @ApiProperty({ example: 1 }) productId!: number;
-  @ApiProperty({ example: 2 }) quantity!: number;
-  @ApiProperty({ example: 19.99 }) unitPrice!: number;
-  @ApiProperty({ example: 39.98 }) lineTotal!: number;
+  @IdView() productId!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_LINE_QUANTITY, example: 2 })
+  quantity!: number;
+  @MoneyView(19.99) unitPrice!: number;
+  @MoneyView(39.98) lineTotal!: number;
 }
 
 export class OrderView {
-  @ApiProperty({ example: 1 }) id!: number;
-  @ApiProperty({ example: 1 }) customerId!: number;
-  @ApiProperty({ example: 39.98 }) total!: number;
+  @IdView() id!: number;
+  @IdView() customerId!: number;
+  @MoneyView(39.98) total!: number;
   @ApiProperty() createdAt!: Date;
-  @ApiProperty({ type: [OrderItemView] }) items!: OrderItemView[];
+  @ApiProperty({ type: [OrderItemView], minItems: 1, maxItems: MAX_ORDER_LINES })
+  items!: OrderItemView[];
 }
 
-export class OrderPageView {
+export class OrderPageView extends PageFieldsView {
   @ApiProperty({ type: [OrderView] }) items!: OrderView[];
-  @ApiProperty({ example: 42 }) total!: number;
-  @ApiProperty({ example: 20 }) limit!: number;
-  @ApiProperty({ example: 0 }) offset!: number;
 }
 
 export function toOrderView(order: Order, items: OrderItem[]): OrderView {

@@ -1,30 +1,27 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PRICE } from '../common/limits';
+import { QueryDecimalField, QueryTextField } from '../common/field-rules';
 import { PageQuery } from '../common/page.query';
-import { QueryDecimal } from '../common/query-values';
 
 /** `GET /products?limit&offset&minPrice&maxPrice&q`. */
 export class ListProductsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Inclusive lower bound of the price.' })
-  @IsOptional()
-  @QueryDecimal()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(MAX_PRICE)
+  @QueryDecimalField({
+    minimum: 0,
+    maximum: MAX_PRICE,
+    description: 'Inclusive lower bound of the price.',
+  })
   minPrice?: number;
 
-  @ApiPropertyOptional({ description: 'Inclusive upper bound of the price.' })
-  @IsOptional()
-  @QueryDecimal()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(MAX_PRICE)
+  @QueryDecimalField({
+    minimum: 0,
+    maximum: MAX_PRICE,
+    description: 'Inclusive upper bound of the price.',
+  })
   maxPrice?: number;
 
-  @ApiPropertyOptional({ description: 'Case-insensitive substring of the name.', maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @QueryTextField({
+    maxLength: 200,
+    description:
+      'Case-insensitive substring of the name; empty matches every product. `%` and `_` stand for themselves.',
+  })
   q?: string;
 }

@@ -1,21 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { money } from '../common/money';
+import { CountView, IdView, MoneyView, PageFieldsView } from '../common/view-fields';
 import type { Product } from './product.model';
 
 export class ProductView {
-  @ApiProperty({ example: 1 }) id!: number;
-  @ApiProperty({ example: 'Teapot' }) name!: string;
-  @ApiProperty({ example: 19.99 }) price!: number;
-  @ApiProperty({ example: 10 }) stock!: number;
+  @IdView() id!: number;
+  @ApiProperty({ example: 'Teapot', minLength: 1, maxLength: 200 }) name!: string;
+  @MoneyView(19.99) price!: number;
+  @CountView(10) stock!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }
 
-export class ProductPageView {
+export class ProductPageView extends PageFieldsView {
   @ApiProperty({ type: [ProductView] }) items!: ProductView[];
-  @ApiProperty({ example: 42 }) total!: number;
-  @ApiProperty({ example: 20 }) limit!: number;
-  @ApiProperty({ example: 0 }) offset!: number;
 }
 
 export function toProductView(product: Product): ProductView {
