@@ -1,9 +1,16 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type {
+  DataSource,
+  DataSourceOptions,
+  EntityManager,
+  EntitySchema,
+  QueryRunner,
+} from 'typeorm';
 import type { ParsedDatabaseUrl } from '../dialects';
 import type { DialectName } from '../query/query-dialect.interface';
 import { ConfigurationError } from '../errors';
 import { configurationMessages } from '../errors/messages';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, redactDatabaseUrl } from './database-url';
+import { loadTypeorm } from './load-typeorm';
 
 /** TypeORM DataSource types a connection can adopt, and the dialect each one is. */
 const DIALECT_OF_TYPE: Record<string, DialectName> = {
@@ -88,4 +95,28 @@ export function entityManagerOn(
       state.isReleased = true;
     },
   };
+}
+
+/**
+ * The adopted DataSource's entities and migrations plus this library's entity schemas, on
+ * the adopted pool: TypeORM's schema comparison then sees both, so one generated migration
+ * (recorded in the application's migrations table) covers both. It never synchronizes, and
+ * is never destroyed, which would close the application's pool.
+ */
+export async function mergedSchemaSource(
+  source: DataSource,
+  entities: EntitySchema[],
+  adopt: (merged: DataSource) => void,
+): Promise<DataSource> {
+  const { DataSource } = loadTypeorm();
+  const own = source.options.entities ?? [];
+  const merged = new DataSource({
+    ...source.options,
+    entities: [...(Array.isArray(own) ? own : Object.values(own)), ...entities],
+    synchronize: false,
+    migrationsRun: false,
+    dropSchema: false,
+  } as DataSourceOptions);
+  adopt(merged);
+  return merged.initialize();
 }

@@ -10,7 +10,7 @@ import {
 import { driverError } from '../dialects/base/driver-failure';
 import { readDatabaseUrl } from './database-url';
 import { databaseUrlFromEnvironment } from './database-environment';
-import { describeAdoptedSource } from './adopted-source';
+import { describeAdoptedSource, mergedSchemaSource } from './adopted-source';
 import { frameEntityManager, type TransactionFrame } from './transaction-frame';
 import { ConfigurationError } from '../errors';
 import { configurationMessages } from '../errors/messages';
@@ -134,6 +134,18 @@ export class DatabaseConnection extends ConnectionStatements {
       throw error;
     });
     return this.source;
+  }
+
+  /**
+   * The DataSource whose schema comparison generates migrations: `dataSource()`, or for an
+   * adopted one, a companion that also knows this connection's entity schemas.
+   */
+  async schemaDataSource(): Promise<DataSource> {
+    const source = await this.dataSource();
+    if (!this.options.dataSource) return source;
+    return mergedSchemaSource(source, this.options.entities?.() ?? [], (merged) =>
+      this.bundle.adoptHandle(merged, this.driver!.handle),
+    );
   }
 
   private async createDataSource(): Promise<DataSource> {
