@@ -206,3 +206,43 @@ describeEachDialect(
   },
   { only: ['postgres'] },
 );
+
+describe('an adopted DataSource as shown in messages and health', () => {
+  const SECRET = 'Hunter2-never-printed';
+
+  it('describes where it points without its password', () => {
+    const fields = new DataSource({
+      type: 'postgres',
+      host: 'db.internal',
+      port: 5432,
+      username: 'app',
+      password: SECRET,
+      database: 'shop',
+    });
+    expect(new DatabaseRegistry({ dataSource: fields }).connection.url).toBe(
+      'postgres://app@db.internal:5432/shop',
+    );
+    const url = new DataSource({ type: 'mariadb', url: `mysql://app:${SECRET}@db/shop` });
+    const connection = new DatabaseRegistry({ dataSource: url }).connection;
+    expect(connection.url).toBe('mysql://app:***@db/shop');
+    expect(connection.dialect).toBe('mysql');
+  });
+
+  it('refuses other DataSource types and a url next to the DataSource, when first used', async () => {
+    const cockroach = new DatabaseRegistry({
+      dataSource: new DataSource({
+        type: 'cockroachdb',
+        url: 'postgres://h/db',
+        timeTravelQueries: false,
+      }),
+    });
+    await expect(cockroach.connection.open()).rejects.toThrow(
+      "A TypeORM DataSource of type 'cockroachdb' cannot be adopted",
+    );
+    const both = new DatabaseRegistry({
+      url: 'sqlite::memory:',
+      dataSource: new DataSource({ type: 'better-sqlite3', database: ':memory:' }),
+    });
+    await expect(both.connection.open()).rejects.toThrow(/either `url` or `dataSource`, not both/);
+  });
+});

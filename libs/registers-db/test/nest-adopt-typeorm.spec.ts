@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, DataSourceOptions } from 'typeorm';
+import { CronService } from '@registers/cron';
 import { DatabaseRegistry, getRegistryToken } from '@registers/db';
 import { describeEachDialect, type DialectTarget } from '../../../test/support/dialects';
 import { CheckoutService, shopModule } from './fixtures/typeorm-app/typeorm-app';
+import { startCliConsole } from './support/console';
 
 function typeormOptions(target: DialectTarget): DataSourceOptions {
   if (target.dialect === 'sqlite')
@@ -33,6 +35,11 @@ describeEachDialect('a TypeORM Nest application adopting registers', (target) =>
       expect((await checkout.orders.find()).map((o) => o.label)).toEqual(['book']);
       expect((await checkout.notes.all()).map((n) => n.text)).toEqual(['checked out book']);
 
+      // A @Job reading the entity and writing the model, its run recorded by cron.
+      const run = await app.get(CronService).run('reconcile');
+      expect(run.run).toMatchObject({ job: 'reconcile', status: 'succeeded', result: 1 });
+      expect((await checkout.notes.all()).map((n) => n.text)).toContain('reconciled 1 orders');
+
       // Disposing the registry leaves the DataSource for TypeORM, which closes it at shutdown.
       await registry.dispose();
       expect(dataSource.isInitialized).toBe(true);
@@ -40,5 +47,21 @@ describeEachDialect('a TypeORM Nest application adopting registers', (target) =>
       await app.close();
     }
     expect(dataSource.isInitialized).toBe(false);
+  });
+});
+
+describeEachDialect('a TypeORM Nest console adopting registers', (target) => {
+  it('runs a @CliCommand that reads the entity and the model', async () => {
+    const cli = await startCliConsole([shopModule(typeormOptions(target()))]);
+    try {
+      const checkout = cli.app.get(CheckoutService);
+      await checkout.checkout('pen');
+      await checkout.checkout('ink');
+      const result = await cli.run('shop', 'report', '--output', 'json');
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual({ orders: 2, notes: 2 });
+    } finally {
+      await cli.close();
+    }
   });
 });
