@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { IsString } from 'class-validator';
+import { IsDate, IsOptional, IsString } from 'class-validator';
 import { DataSource, EntitySchema, type DataSourceOptions } from 'typeorm';
 import { ConfigurationError, DatabaseRegistry, Field, Model } from '@registers/db';
 import { describeEachDialect, type DialectTarget } from '../../../test/support/dialects';
@@ -22,6 +22,16 @@ const OrderEntity = new EntitySchema<Order>({
 class Note {
   @Field({ id: 'autoincrement' }) id?: number;
   @Field() @IsString() text!: string;
+}
+
+/** Values whose reading depends on driver settings the application's pool may not share. */
+@Model({ table: 'reg_readings' })
+class Reading {
+  @Field({ id: 'autoincrement' }) id?: number;
+  @Field() @IsDate() at!: Date;
+  @Field({ type: 'date' }) day!: Date;
+  @Field({ type: 'bigint' }) big!: string;
+  @Field({ type: 'json', nullable: true }) @IsOptional() data?: unknown;
 }
 
 /** The application's DataSource, built the TypeORM way for the suite's database. */
@@ -153,6 +163,19 @@ describeEachDialect('adopting an application DataSource', (target) => {
     ).rejects.toBe(failure);
     expect(await orderLabels()).toEqual([]);
     expect(await noteTexts()).toEqual([]);
+  });
+
+  it("reads values exactly on the application's pool, whatever its driver settings", async () => {
+    const written = {
+      at: new Date('0001-01-01T00:00:00.000Z'),
+      day: new Date('9999-12-31T00:00:00.000Z'),
+      big: '9007199254740993',
+      data: { nested: ['x', 1] },
+    };
+    const readings = registry.register(Reading).manager(Reading);
+    const { id } = await readings.create(written);
+    const read = await readings.require({ id });
+    expect({ at: read.at, day: read.day, big: read.big, data: read.data }).toEqual(written);
   });
 
   it('entityManager() is refused outside a transaction and retired after one', async () => {

@@ -76,16 +76,22 @@ describe('database URL from the environment', () => {
   });
 
   it.each([
-    [{ REGISTERS_DATABASE_HOST: 'db' }, /REGISTERS_DATABASE_URL is not/],
     [
+      'an override without a URL',
+      { REGISTERS_DATABASE_HOST: 'db' },
+      /REGISTERS_DATABASE_URL is not/,
+    ],
+    [
+      'a password for SQLite',
       { REGISTERS_DATABASE_URL: 'sqlite:data/app.db', REGISTERS_DATABASE_PASSWORD: SECRET },
       /cannot change the SQLite URL/,
     ],
     [
+      'a port that is not a number',
       { REGISTERS_DATABASE_URL: 'postgres://h/db', REGISTERS_DATABASE_PORT: '54x' },
       /REGISTERS_DATABASE_PORT: a port is a whole number/,
     ],
-  ])('refuses %j with a ConfigurationError that never shows a value', (env, message) => {
+  ])('refuses %s with a ConfigurationError that never shows a value', (_case, env, message) => {
     let thrown: unknown;
     try {
       databaseUrlFromEnvironment(env);
