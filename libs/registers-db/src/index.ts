@@ -18,7 +18,14 @@ export { getModelMetadata } from './metadata/model-metadata.factory';
 export { ModelMetadataAccessor } from './metadata/model-metadata.accessor';
 
 // connection, schema, registry
-export { DatabaseConnection, DEFAULT_DATABASE_URL, redactDatabaseUrl } from './connection';
+export {
+  DatabaseConnection,
+  DEFAULT_DATABASE_URL,
+  DATABASE_URL_VARIABLE,
+  databaseUrlFromEnvironment,
+  readSetting,
+  redactDatabaseUrl,
+} from './connection';
 export type { DatabaseConnectionOptions, ExecuteResult, TransactionOptions } from './connection';
 export { ModelSchema } from './schema/model-schema';
 export type {

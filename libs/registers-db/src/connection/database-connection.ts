@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, EntitySchema } from 'typeorm';
+import type { DataSource, EntityManager, EntitySchema } from 'typeorm';
 import type { DialectName } from '../query/query-dialect.interface';
 import {
   bundleFor,
@@ -8,27 +8,31 @@ import {
   type ParsedDatabaseUrl,
 } from '../dialects';
 import { driverError } from '../dialects/base/driver-failure';
-import { DEFAULT_DATABASE_URL, readDatabaseUrl } from './database-url';
-import type { ConfigurationError } from '../errors';
+import { readDatabaseUrl } from './database-url';
+import { databaseUrlFromEnvironment } from './database-environment';
+import { describeAdoptedSource, mergedSchemaSource } from './adopted-source';
+import { frameEntityManager, type TransactionFrame } from './transaction-frame';
+import { ConfigurationError } from '../errors';
+import { configurationMessages } from '../errors/messages';
 import { loadTypeorm } from './load-typeorm';
-import {
-  countedImmediate,
-  countingHere,
-  recordStatement,
-  statementCounts,
-} from './statement-count-scope';
+import { ConnectionStatements } from './connection-statements';
 import type {
   DriverSession,
-  ExecuteResult,
-  ImmediateStatements,
   StatementExecutor,
   TransactionOptions,
-  TransactionSession,
 } from '../dialects/base/driver-session.interface';
 
 export interface DatabaseConnectionOptions {
-  /** Default: `process.env.REGISTERS_DATABASE_URL`, else `sqlite:data/registers.db`. */
+  /**
+   * Default: `REGISTERS_DATABASE_URL` with its field overrides (see
+   * `databaseUrlFromEnvironment`), else `sqlite:data/registers.db`.
+   */
   url?: string;
+  /**
+   * An application's initialized TypeORM DataSource to adopt instead of opening a database:
+   * statements run on its pool (or file), and `close` leaves it open.
+   */
+  dataSource?: DataSource;
   /** Connection name, default `default`. */
   name?: string;
   /** Entity schemas for TypeORM, read when the DataSource is created (at first use). */
@@ -38,17 +42,12 @@ export interface DatabaseConnectionOptions {
   typeorm?: Record<string, unknown>;
 }
 
-interface TransactionFrame {
-  session: TransactionSession;
-  depth: number;
-}
-
 /**
  * One database: a lazily opened TypeORM DataSource (schema, migrations) and the raw
  * driver under it for statements. Transactions follow the async flow that started them
  * (AsyncLocalStorage): calls inside the callback join, calls elsewhere never do.
  */
-export class DatabaseConnection {
+export class DatabaseConnection extends ConnectionStatements {
   readonly name: string;
   readonly dialect: DialectName;
   private readonly parsed: ParsedDatabaseUrl;
@@ -57,18 +56,20 @@ export class DatabaseConnection {
   private readonly bundle: DialectBundle;
   private readonly frames = new AsyncLocalStorage<TransactionFrame>();
   private source?: Promise<DataSource>;
+  /** The DataSource made by `dataSource()`, once it is initialized. */
+  private createdSource?: DataSource;
   private driver?: OpenDriver;
   private session?: DriverSession;
   private opening?: Promise<void>;
   private savepoints = 0;
-  private statementListeners: Array<(sql: string) => void> = [];
 
   constructor(private readonly options: DatabaseConnectionOptions = {}) {
+    super();
     // An unusable URL fails when the database is first opened, not here: a console that
     // builds its registry at startup still shows help and runs commands without a database.
-    ({ parsed: this.parsed, error: this.urlError } = readDatabaseUrl(
-      options.url ?? process.env.REGISTERS_DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    ));
+    ({ parsed: this.parsed, error: this.urlError } = options.dataSource
+      ? describeAdoptedSource(options.dataSource, options.url)
+      : readDatabaseUrl(() => options.url ?? databaseUrlFromEnvironment()));
     this.dialect = this.parsed.dialect;
     this.bundle = bundleFor(this.dialect);
     this.name = options.name ?? 'default';
@@ -94,7 +95,18 @@ export class DatabaseConnection {
     return this.opening;
   }
 
+  /** Whether this connection runs on an application's DataSource (which it never closes). */
+  get adopted(): boolean {
+    return this.options.dataSource !== undefined;
+  }
+
   private async connect(): Promise<void> {
+    if (this.options.dataSource) {
+      const adopted = this.bundle.adoptDataSource(this.options.dataSource);
+      this.driver = adopted;
+      this.session = adopted.session;
+      return;
+    }
     const driver = this.bundle.open(
       this.parsed,
       this.options.typeorm?.extra as Record<string, unknown> | undefined,
@@ -116,11 +128,24 @@ export class DatabaseConnection {
    */
   async dataSource(): Promise<DataSource> {
     await this.open();
+    if (this.options.dataSource) return this.options.dataSource;
     this.source ??= this.createDataSource().catch((error) => {
       this.source = undefined;
       throw error;
     });
     return this.source;
+  }
+
+  /**
+   * The DataSource whose schema comparison generates migrations: `dataSource()`, or for an
+   * adopted one, a companion that also knows this connection's entity schemas.
+   */
+  async schemaDataSource(): Promise<DataSource> {
+    const source = await this.dataSource();
+    if (!this.options.dataSource) return source;
+    return mergedSchemaSource(source, this.options.entities?.() ?? [], (merged) =>
+      this.bundle.adoptHandle(merged, this.driver!.handle),
+    );
   }
 
   private async createDataSource(): Promise<DataSource> {
@@ -135,7 +160,8 @@ export class DatabaseConnection {
       }),
     );
     this.bundle.adoptHandle(source, this.driver!.handle);
-    return source.initialize();
+    this.createdSource = await source.initialize();
+    return this.createdSource;
   }
 
   /**
@@ -153,66 +179,8 @@ export class DatabaseConnection {
     this.session?.resetStatements();
   }
 
-  private executor(): StatementExecutor | undefined {
+  protected executor(): StatementExecutor | undefined {
     return this.frames.getStore()?.session ?? this.session;
-  }
-
-  /**
-   * Calls `listener` with the SQL text (never the values) of every statement that reaches
-   * the database through `query`/`execute`. Returns a function that removes it.
-   */
-  onStatement(listener: (sql: string) => void): () => void {
-    this.statementListeners = [...this.statementListeners, listener];
-    return () => {
-      this.statementListeners = this.statementListeners.filter((l) => l !== listener);
-    };
-  }
-
-  private notify(sql: string): void {
-    for (const listener of this.statementListeners) listener(sql);
-  }
-
-  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    if (this.statementListeners.length > 0) this.notify(sql);
-    if (statementCounts.running > 0) recordStatement(this, sql);
-    const executor = this.executor();
-    if (executor) return executor.query(sql, params) as Promise<T[]>;
-    return this.open().then(() => this.executor()!.query(sql, params) as Promise<T[]>);
-  }
-
-  /**
-   * The first row of a read, or undefined when there is none: for statements that return
-   * at most one row (by key, `LIMIT 1`, `COUNT(*)`). On SQLite the statement stops at that row.
-   */
-  queryOne<T = Record<string, unknown>>(
-    sql: string,
-    params: unknown[] = [],
-  ): Promise<T | undefined> {
-    if (this.statementListeners.length > 0) this.notify(sql);
-    if (statementCounts.running > 0) recordStatement(this, sql);
-    const executor = this.executor();
-    if (executor) return executor.queryOne(sql, params) as Promise<T | undefined>;
-    return this.open().then(() => this.executor()!.queryOne(sql, params) as Promise<T | undefined>);
-  }
-
-  execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {
-    if (this.statementListeners.length > 0) this.notify(sql);
-    if (statementCounts.running > 0) recordStatement(this, sql);
-    const executor = this.executor();
-    if (executor) return executor.execute(sql, params);
-    return this.open().then(() => this.executor()!.execute(sql, params));
-  }
-
-  /**
-   * Synchronous statements for the calling flow when the driver can run one right now
-   * (SQLite, with no other flow's transaction holding the database); undefined otherwise,
-   * and while a statement listener is attached, since listeners hear the async path.
-   * Inside a statement count (testing's assertQueryCount) they are recorded as they run.
-   */
-  immediate(): ImmediateStatements | undefined {
-    if (this.statementListeners.length > 0) return undefined;
-    const now = this.executor()?.immediate?.();
-    return now && countingHere() ? countedImmediate(this, now) : now;
   }
 
   inTransaction(): boolean {
@@ -229,15 +197,49 @@ export class DatabaseConnection {
     if (outer) return this.nested(outer, fn);
     await this.open();
     const session = await this.step('begin', () => this.session!.begin(options));
+    const frame: TransactionFrame = { session, depth: 0 };
     let result: R;
     try {
-      result = await this.frames.run({ session, depth: 0 }, fn);
+      result = await this.frames.run(frame, fn);
     } catch (error) {
+      frame.releaseManager?.();
       await session.rollback().catch(() => undefined);
       throw error;
     }
+    frame.releaseManager?.();
     await this.step('commit', () => session.commit());
     return result;
+  }
+
+  /**
+   * Runs `fn` inside a transaction that TypeORM began (`dataSource.transaction(em => …)`):
+   * statements of `fn`'s flow run on `manager`'s connection, nested transactions use
+   * savepoints, and commit or rollback stays with the owner of `manager`.
+   */
+  async join<R>(manager: EntityManager, fn: () => Promise<R> | R): Promise<R> {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive)
+      throw new ConfigurationError(configurationMessages.joinNeedsTransaction(this.name));
+    const own = this.options.dataSource ?? this.createdSource;
+    if (own && manager.connection !== own)
+      throw new ConfigurationError(configurationMessages.joinOtherDataSource(this.name));
+    await this.open();
+    const session = this.bundle.joinConnection(this.session!, await runner.connect());
+    return this.frames.run({ session, depth: 0, manager }, fn);
+  }
+
+  /**
+   * The TypeORM EntityManager of the calling flow's transaction: the application's
+   * repositories (`manager.getRepository(Entity)`) write inside it. Only valid inside
+   * `transaction(fn)` or `join(manager, fn)`, on an adopted or already created DataSource.
+   */
+  entityManager(): EntityManager {
+    const frame = this.frames.getStore();
+    if (!frame)
+      throw new ConfigurationError(
+        configurationMessages.entityManagerOutsideTransaction(this.name),
+      );
+    return frameEntityManager(frame, this.options.dataSource ?? this.createdSource, this.name);
   }
 
   /**
@@ -261,7 +263,7 @@ export class DatabaseConnection {
     await this.step('savepoint', () => outer.session.savepoint(savepoint));
     let result: R;
     try {
-      result = await this.frames.run({ session: outer.session, depth }, fn);
+      result = await this.frames.run({ session: outer.session, depth, parent: outer }, fn);
     } catch (error) {
       await outer.session.rollbackToSavepoint(savepoint).catch(() => undefined);
       throw error;
@@ -277,6 +279,7 @@ export class DatabaseConnection {
     const source = await this.source?.catch(() => undefined);
     const driver = this.driver;
     this.source = undefined;
+    this.createdSource = undefined;
     this.driver = undefined;
     this.session = undefined;
     // A DataSource that adopted the handle closes it; otherwise the driver closes itself.

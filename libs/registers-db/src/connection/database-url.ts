@@ -7,7 +7,7 @@ export type { ParsedDatabaseUrl };
 export const DEFAULT_DATABASE_URL = 'sqlite:data/registers.db';
 
 export function redactDatabaseUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
 }
 
 /**
@@ -46,13 +46,16 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
  * `parseDatabaseUrl` for a connection that opens later: an unusable URL does not throw here
  * but comes back as `error`, for the connection to throw when it is first opened. Until then
  * the default URL's dialect stands in, so that models register and managers exist (a console
- * shows its help) although no statement can run.
+ * shows its help) although no statement can run. `source` may be a function that composes
+ * the URL (from the environment) and throws a ConfigurationError when it cannot.
  */
-export function readDatabaseUrl(url: string): {
+export function readDatabaseUrl(source: string | (() => string)): {
   parsed: ParsedDatabaseUrl;
   error?: ConfigurationError;
 } {
+  let url: string = '';
   try {
+    url = typeof source === 'function' ? source() : source;
     return { parsed: parseDatabaseUrl(url) };
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;

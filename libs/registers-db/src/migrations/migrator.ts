@@ -16,8 +16,9 @@ export const DEFAULT_MIGRATIONS_TABLE = 'registers_migrations';
 /**
  * The TypeORM migrations of one registry (`registry.migrations`): generated from the
  * difference between the models and the database, run and reverted through TypeORM's
- * DataSource, which records them in `registers_migrations`. The additive sync without
- * migration files is `registry.sync`.
+ * DataSource, which records them in `registers_migrations`. On an adopted application
+ * DataSource they are its migrations and table: one history with the application's own.
+ * The additive sync without migration files is `registry.sync`.
  */
 export class Migrator {
   constructor(private readonly connection: DatabaseConnection) {}
@@ -27,7 +28,7 @@ export class Migrator {
    * builder compares the entity schemas with the live catalog): `up` and `down` statements.
    */
   async changes(): Promise<SchemaChanges> {
-    const source = await this.connection.dataSource();
+    const source = await this.connection.schemaDataSource();
     const log = await source.driver.createSchemaBuilder().log();
     const map = (q: { query: string; parameters?: unknown[] }) => ({
       query: q.query,

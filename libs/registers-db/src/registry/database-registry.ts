@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import type { EntitySchema } from 'typeorm';
+import type { EntityManager, EntitySchema } from 'typeorm';
 import type { DatabaseConnection } from '../connection/database-connection';
 import { DEFAULT_REGISTRY_NAME } from '../constants';
 import { ConfigurationError } from '../errors';
@@ -181,7 +181,30 @@ export class DatabaseRegistry {
     return this.connection.transaction(fn);
   }
 
-  /** Closes the connection (when the registry opened it). A later use opens it again. */
+  /**
+   * Runs `fn` inside the application's TypeORM transaction (`dataSource.transaction(async
+   * (em) => registry.withEntityManager(em, fn))`): every manager call of `fn` runs on `em`'s
+   * connection, so both commit or roll back together; the application's transaction decides.
+   * Tables are made ready before joining (schema statements never run inside it).
+   */
+  async withEntityManager<R>(manager: EntityManager, fn: () => Promise<R> | R): Promise<R> {
+    await this.prepare();
+    return this.connection.join(manager, fn);
+  }
+
+  /**
+   * The TypeORM EntityManager of the running transaction (`registry.transaction(fn)` or
+   * `withEntityManager`), for the application's repositories to write inside it. Valid only
+   * in the callback; with an adopted DataSource (or after `connection.dataSource()`).
+   */
+  entityManager(): EntityManager {
+    return this.connection.entityManager();
+  }
+
+  /**
+   * Closes the connection (when the registry opened it; an adopted DataSource stays open).
+   * A later use opens it again.
+   */
   async dispose(): Promise<void> {
     for (const e of this.registered.all()) e.schema.markReady(false);
     if (this.ownsConnection) await this.connection.close();

@@ -13,6 +13,7 @@ const KNOWN_OPTIONS = new Set([
   'migrations',
   'migrationsTableName',
   'encryption',
+  'dataSource',
 ]);
 
 /**
@@ -29,6 +30,7 @@ export function registryConnection(
     if (!KNOWN_OPTIONS.has(key)) extras[key] = value;
   return new DatabaseConnection({
     url: options.url,
+    dataSource: options.dataSource,
     name,
     logging: options.logging,
     typeorm: {

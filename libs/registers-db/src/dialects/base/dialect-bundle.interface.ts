@@ -2,7 +2,7 @@ import type { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import type { DialectName } from '../../query/query-dialect.interface';
 import type { DdlDialect } from './ddl-dialect';
 import type { Dialect } from './dialect.interface';
-import type { DriverSession } from './driver-session.interface';
+import type { DriverSession, TransactionSession } from './driver-session.interface';
 import type { IsolatedDatabase } from './isolated-database.interface';
 
 /** A database URL taken apart (see `parseDatabaseUrl`). */
@@ -60,6 +60,16 @@ export interface DialectBundle {
   dataSourceOptions(inputs: DataSourceInputs): Promise<DataSourceOptions>;
   /** Makes a TypeORM DataSource use an open driver's handle instead of opening its own. */
   adoptHandle(source: DataSource, handle: unknown): void;
+  /**
+   * The reverse: a session on the pool (or file) of an application's initialized TypeORM
+   * DataSource. Its `close` leaves the handle open: the DataSource's owner closes it.
+   */
+  adoptDataSource(source: DataSource): OpenDriver;
+  /**
+   * A session on one connection of a transaction that TypeORM began (a query runner's
+   * connection): statements and savepoints run on it, commit and rollback are its owner's.
+   */
+  joinConnection(session: DriverSession, connection: unknown): TransactionSession;
   /** A fresh database for one test registry (see `createTestRegistry`). */
   isolate(
     parsed: ParsedDatabaseUrl,

@@ -46,6 +46,11 @@ export interface DriverSession extends StatementExecutor {
 }
 
 export interface TransactionSession extends StatementExecutor {
+  /**
+   * The driver connection the transaction is pinned to (better-sqlite3 Database, pg
+   * PoolClient, mysql2 PoolConnection): what a TypeORM query runner joining it runs on.
+   */
+  readonly connection: unknown;
   savepoint(name: string): Promise<void>;
   releaseSavepoint(name: string): Promise<void>;
   rollbackToSavepoint(name: string): Promise<void>;

@@ -5,6 +5,7 @@ import { MysqlDdl } from './ddl';
 import { MysqlDialect } from './dialect';
 import { isolateMysql } from './isolation';
 import { openMysql } from './open';
+import { adoptMysql, joinMysql } from './adopt';
 
 /** MariaDB and MySQL through mysql2. */
 export const mysql: DialectBundle = {
@@ -15,5 +16,7 @@ export const mysql: DialectBundle = {
   open: openMysql,
   dataSourceOptions: mysqlDataSourceOptions,
   adoptHandle: adoptPoolHandle,
+  adoptDataSource: adoptMysql,
+  joinConnection: joinMysql,
   isolate: isolateMysql,
 };

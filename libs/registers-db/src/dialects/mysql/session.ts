@@ -1,4 +1,4 @@
-import type { Pool as CallbackPool } from 'mysql2';
+import type { Pool as CallbackPool, PoolConnection as CallbackConnection } from 'mysql2';
 import type { Pool, PoolConnection, ResultSetHeader } from 'mysql2/promise';
 import type {
   DriverSession,
@@ -32,21 +32,29 @@ function toResult(result: unknown): ExecuteResult {
 export class MysqlSession implements DriverSession {
   private readonly pool: Pool;
 
-  constructor(pool: CallbackPool) {
+  /**
+   * `settings`: read settings sent with every statement, for a pool this library did not
+   * configure (an adopted DataSource's): rows then read the same as on its own pool.
+   */
+  constructor(
+    pool: CallbackPool,
+    private readonly settings?: Record<string, unknown>,
+  ) {
     this.pool = pool.promise();
   }
 
   /** Runs one statement; a failure notes how long it waited (DatabaseBusyError reports it). */
-  private static async run(target: Executable, sql: string, params: unknown[]): Promise<unknown> {
+  private async run(target: Executable, sql: string, params: unknown[]): Promise<unknown> {
     const values = bindValues(params) as any[];
+    const statement = (this.settings ? { sql, ...this.settings } : sql) as string;
     const started = performance.now();
     try {
       try {
-        const [result] = await target.execute(sql, values);
+        const [result] = await target.execute(statement, values);
         return result;
       } catch (error: any) {
         if (error?.errno !== UNSUPPORTED_PREPARED) throw error;
-        const [result] = await target.query(sql, values);
+        const [result] = await target.query(statement, values);
         return result;
       }
     } catch (error) {
@@ -56,17 +64,17 @@ export class MysqlSession implements DriverSession {
   }
 
   async query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    const result = await MysqlSession.run(this.pool, sql, params);
+    const result = await this.run(this.pool, sql, params);
     return Array.isArray(result) ? (result as Record<string, unknown>[]) : [];
   }
 
   async queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
-    const result = await MysqlSession.run(this.pool, sql, params);
+    const result = await this.run(this.pool, sql, params);
     return Array.isArray(result) ? (result[0] as Record<string, unknown> | undefined) : undefined;
   }
 
   async execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
-    return toResult(await MysqlSession.run(this.pool, sql, params));
+    return toResult(await this.run(this.pool, sql, params));
   }
 
   async begin(options: TransactionOptions = {}): Promise<TransactionSession> {
@@ -90,8 +98,22 @@ export class MysqlSession implements DriverSession {
         conn.release();
       }
     };
-    const run = (sql: string, params: unknown[]) => MysqlSession.run(conn, sql, params);
+    return this.pinned(conn, end);
+  }
+
+  /** Joins a transaction TypeORM began on `connection`; commit and rollback stay with TypeORM. */
+  joined(connection: CallbackConnection): TransactionSession {
+    return this.pinned(connection.promise(), async () => undefined);
+  }
+
+  private pinned(
+    conn: PoolConnection,
+    end: (finish: () => Promise<void>) => Promise<void>,
+  ): TransactionSession {
+    const run = (sql: string, params: unknown[]) => this.run(conn, sql, params);
     return {
+      // TypeORM's query runners use mysql2's callback connection under the promise one.
+      connection: (conn as unknown as { connection: CallbackConnection }).connection,
       query: async (sql, params) => {
         const result = await run(sql, params);
         return Array.isArray(result) ? (result as Record<string, unknown>[]) : [];

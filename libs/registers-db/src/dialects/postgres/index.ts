@@ -5,6 +5,7 @@ import { PostgresDdl } from './ddl';
 import { PostgresDialect } from './dialect';
 import { isolatePostgres } from './isolation';
 import { openPostgres } from './open';
+import { adoptPostgres, joinPostgres } from './adopt';
 
 /** PostgreSQL through pg. */
 export const postgres: DialectBundle = {
@@ -15,5 +16,7 @@ export const postgres: DialectBundle = {
   open: openPostgres,
   dataSourceOptions: postgresDataSourceOptions,
   adoptHandle: adoptPoolHandle,
+  adoptDataSource: adoptPostgres,
+  joinConnection: joinPostgres,
   isolate: isolatePostgres,
 };

@@ -15,6 +15,13 @@ const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
 /**
+ * Sessions of this process so far. Statement names carry their session's number: sessions
+ * that share a pool (registries adopting one DataSource, or one reopened on it) must not
+ * reuse a name a pooled connection already prepared for another text.
+ */
+let sessions = 0;
+
+/**
  * Uses named prepared statements (one name per SQL text) so repeated statements skip
  * parsing and planning on every pooled connection. The names are a bounded LRU: a dropped
  * name's server-side statement lives until its pooled connection closes (the pool retires
@@ -23,13 +30,14 @@ type Queryable = Pick<Pool | PoolClient, 'query'>;
 export class PostgresSession implements DriverSession {
   private names = statementCache<string>();
   private sequence = 0;
+  private readonly prefix = `registers_${++sessions}_`;
 
   constructor(private readonly pool: Pool) {}
 
   private config(sql: string, params: unknown[]): QueryConfig {
     let name = this.names.get(sql);
     if (!name) {
-      name = `registers_${++this.sequence}`;
+      name = `${this.prefix}${++this.sequence}`;
       this.names.set(sql, name);
     }
     return { name, text: sql, values: bindValues(params) };
@@ -91,7 +99,17 @@ export class PostgresSession implements DriverSession {
         throw error;
       }
     };
+    return this.pinned(client, end);
+  }
+
+  /** Joins a transaction TypeORM began on `client`; commit and rollback stay with TypeORM. */
+  joined(client: PoolClient): TransactionSession {
+    return this.pinned(client, async () => undefined);
+  }
+
+  private pinned(client: PoolClient, end: (sql: string) => Promise<void>): TransactionSession {
     return {
+      connection: client,
       query: async (sql, params) => (await this.run(client, sql, params)).rows,
       queryOne: async (sql, params) => (await this.run(client, sql, params)).rows[0],
       execute: async (sql, params) =>

@@ -5,6 +5,7 @@ import { SqliteDdl } from './ddl';
 import { SqliteDialect } from './dialect';
 import { isolateSqlite } from './isolation';
 import { openSqlite } from './open';
+import { adoptSqlite, joinSqlite } from './adopt';
 
 /** SQLite through better-sqlite3 (embedded: opening it reaches no server). */
 export const sqlite: DialectBundle = {
@@ -15,5 +16,7 @@ export const sqlite: DialectBundle = {
   open: openSqlite,
   dataSourceOptions: sqliteDataSourceOptions,
   adoptHandle: adoptDatabaseHandle,
+  adoptDataSource: adoptSqlite,
+  joinConnection: joinSqlite,
   isolate: isolateSqlite,
 };

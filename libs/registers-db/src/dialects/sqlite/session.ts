@@ -174,12 +174,28 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
         this.mutex.release();
       }
     };
+    // The flow that owns the transaction also owns the database until it ends.
+    return this.pinned(() => open, end);
+  }
+
+  /**
+   * Joins a transaction TypeORM began on this same database (one connection, so its
+   * statements are already inside it); commit and rollback stay with TypeORM.
+   */
+  joined(): TransactionSession {
+    return this.pinned(
+      () => true,
+      () => undefined,
+    );
+  }
+
+  private pinned(open: () => boolean, end: (sql: string) => void): TransactionSession {
     return {
+      connection: this.db,
       query: async (sql, params) => this.queryNow(sql, params),
       queryOne: async (sql, params) => this.queryOneNow(sql, params),
       execute: async (sql, params) => this.executeNow(sql, params),
-      // The flow that owns the transaction also owns the database until it ends.
-      immediate: () => (open ? this : undefined),
+      immediate: () => (open() ? this : undefined),
       savepoint: async (name) => void this.db.exec(`SAVEPOINT ${name}`),
       releaseSavepoint: async (name) => void this.db.exec(`RELEASE SAVEPOINT ${name}`),
       rollbackToSavepoint: async (name) => {

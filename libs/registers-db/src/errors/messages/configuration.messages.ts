@@ -83,4 +83,42 @@ export const configurationMessages = {
 
   ambiguousTestRegistry: (helper: string, count: number, model: string) =>
     `${helper}: ${count} live test registries have ${model} registered; pass { registry } to choose one`,
+
+  adoptedNotInitialized: (type: string) =>
+    `The ${type} DataSource given as \`dataSource\` is not initialized: await dataSource.initialize() first (with @nestjs/typeorm, inject it with getDataSourceToken()).`,
+
+  adoptedUnsupportedType: (type: string) =>
+    `A TypeORM DataSource of type '${type}' cannot be adopted: use better-sqlite3, postgres, mysql or mariadb.`,
+
+  adoptedUnsupportedDriver: (type: string, fix: string) =>
+    `The ${type} DataSource given as \`dataSource\` runs on a driver this library cannot share: ${fix}.`,
+
+  adoptedWithUrl: () =>
+    'Give a registry either `url` or `dataSource`, not both: an adopted DataSource already says which database.',
+
+  entityManagerOutsideTransaction: (registry: string) =>
+    `registry.entityManager() of registry '${registry}' is only valid inside registry.transaction(fn) or registry.withEntityManager(em, fn); call it in the callback.`,
+
+  entityManagerWithoutDataSource: (registry: string) =>
+    `registry.entityManager() of registry '${registry}' needs its TypeORM DataSource: adopt one ({ dataSource }) or await registry.connection.dataSource() once first.`,
+
+  joinNeedsTransaction: (registry: string) =>
+    `registry.withEntityManager(em, fn) of registry '${registry}' needs the EntityManager of a running transaction (dataSource.transaction(async (em) => …)).`,
+
+  joinOtherDataSource: (registry: string) =>
+    `registry.withEntityManager(em, fn): the EntityManager belongs to another DataSource than the one registry '${registry}' adopted; pass that DataSource as \`dataSource\`.`,
+
+  settingWithFile: (variable: string) =>
+    `Both ${variable} and ${variable}_FILE are set: keep one of them.`,
+
+  unreadableSettingFile: (variable: string, file: string, code: string) =>
+    `Cannot read ${variable}_FILE '${file}' (${code}): mount the secret there or unset ${variable}_FILE.`,
+
+  overridesNeedUrl: (variables: readonly string[]) =>
+    `${variables.join(', ')} ${variables.length === 1 ? 'is' : 'are'} set but REGISTERS_DATABASE_URL is not: set it (e.g. postgres://db/app) to say which database these change.`,
+
+  overridesNeedServer: (variables: readonly string[], redactedUrl: string) =>
+    `${variables.join(', ')} cannot change the SQLite URL "${redactedUrl}"; unset ${variables.length === 1 ? 'it' : 'them'} (REGISTERS_DATABASE_NAME sets the file).`,
+
+  invalidSetting: (variable: string, problem: string) => `${variable}: ${problem}.`,
 };

@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { DatabaseConnection } from '../../connection/database-connection';
 import type { FieldCipherOptions } from '../../security/encryption/field-cipher-options.interface';
 
@@ -20,6 +21,12 @@ export interface DatabaseRegistryOptions {
    * fields. Without it, those models read a base64 key from REGISTERS_ENCRYPTION_KEY.
    */
   encryption?: FieldCipherOptions;
+  /**
+   * Adopt the application's initialized TypeORM DataSource instead of opening a database:
+   * the registry runs on its pool, creates only its own models' tables, and `dispose()`
+   * leaves it open. The dialect follows its `type` (better-sqlite3, postgres, mysql, mariadb).
+   */
+  dataSource?: DataSource;
   /** Use an existing connection instead of opening one from `url` (it is not closed by dispose). */
   connection?: DatabaseConnection;
   [typeormExtra: string]: unknown;

@@ -1,0 +1,83 @@
+import type {
+  ExecuteResult,
+  ImmediateStatements,
+  StatementExecutor,
+} from '../dialects/base/driver-session.interface';
+import {
+  countedImmediate,
+  countingHere,
+  recordStatement,
+  statementCounts,
+} from './statement-count-scope';
+
+/**
+ * The statement entry points of a connection: each statement is heard by the listeners and
+ * the running statement counts, then runs on the calling flow's executor (its transaction,
+ * else the pool), opening the connection first when needed.
+ */
+export abstract class ConnectionStatements {
+  private statementListeners: Array<(sql: string) => void> = [];
+
+  abstract open(): Promise<void>;
+
+  /** The calling flow's transaction session, else the connection's; undefined until open. */
+  protected abstract executor(): StatementExecutor | undefined;
+
+  /**
+   * Calls `listener` with the SQL text (never the values) of every statement that reaches
+   * the database through `query`/`execute`. Returns a function that removes it.
+   */
+  onStatement(listener: (sql: string) => void): () => void {
+    this.statementListeners = [...this.statementListeners, listener];
+    return () => {
+      this.statementListeners = this.statementListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private notify(sql: string): void {
+    for (const listener of this.statementListeners) listener(sql);
+  }
+
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
+    const executor = this.executor();
+    if (executor) return executor.query(sql, params) as Promise<T[]>;
+    return this.open().then(() => this.executor()!.query(sql, params) as Promise<T[]>);
+  }
+
+  /**
+   * The first row of a read, or undefined when there is none: for statements that return
+   * at most one row (by key, `LIMIT 1`, `COUNT(*)`). On SQLite the statement stops at that row.
+   */
+  queryOne<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<T | undefined> {
+    if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
+    const executor = this.executor();
+    if (executor) return executor.queryOne(sql, params) as Promise<T | undefined>;
+    return this.open().then(() => this.executor()!.queryOne(sql, params) as Promise<T | undefined>);
+  }
+
+  execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {
+    if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
+    const executor = this.executor();
+    if (executor) return executor.execute(sql, params);
+    return this.open().then(() => this.executor()!.execute(sql, params));
+  }
+
+  /**
+   * Synchronous statements for the calling flow when the driver can run one right now
+   * (SQLite, with no other flow's transaction holding the database); undefined otherwise,
+   * and while a statement listener is attached, since listeners hear the async path.
+   * Inside a statement count (testing's assertQueryCount) they are recorded as they run.
+   */
+  immediate(): ImmediateStatements | undefined {
+    if (this.statementListeners.length > 0) return undefined;
+    const now = this.executor()?.immediate?.();
+    return now && countingHere() ? countedImmediate(this, now) : now;
+  }
+}
