@@ -3,7 +3,7 @@ import { formatDuration, formatInstant } from './format';
 import { html, type Html } from './html';
 
 const WIDTH = 200;
-const HEIGHT = 36;
+const HEIGHT = 40;
 const BAR = WIDTH / 50;
 
 const COLOURS: Record<string, string> = {

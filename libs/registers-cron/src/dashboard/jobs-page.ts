@@ -48,8 +48,8 @@ function row(ctx: ViewContext, { job, nextFires, runs }: JobRow): Html {
     <td><a href="${ctx.base}/runs${query({ job: job.name })}">${job.name}</a></td>
     <td>${job.trigger}</td>
     <td>${job.timezone ?? '—'}</td>
-    <td>${fires}</td>
-    <td>${lastRun(runs)}</td>
+    <td class="nowrap">${fires}</td>
+    <td class="nowrap">${lastRun(runs)}</td>
     <td>${state}</td>
     <td>${durationChart(job.name, runs)}</td>
     ${ctx.csrf === null ? null : html`<td>${actions(ctx, job)}</td>`}

@@ -29,7 +29,8 @@ th{font-weight:600;background:#eef1f5}td.num{text-align:right;white-space:nowrap
 .st-running,.st-pending{background:#dce8ff;color:#173d86}.st-paused{background:#fff0c2;color:#6b4a00}
 pre{background:#fff;border:1px solid #e3e6ec;padding:.6rem;overflow:auto;max-height:24rem}
 form.inline{display:inline}button{font:inherit;padding:.15rem .6rem;cursor:pointer}
-textarea{font:12px monospace;width:18rem;height:3.2rem}.muted{color:#6b7385}
+textarea{display:block;font:12px monospace;width:15rem;height:2.6rem;margin:.4rem 0 .2rem}
+td.nowrap{white-space:nowrap}.muted{color:#6b7385}
 .err{color:#7a1212;max-width:28rem;overflow-wrap:anywhere}.filters{margin-bottom:.8rem}
 ol.timeline{list-style:none;padding:0;border-left:3px solid #c9d3e6;margin-left:.4rem}
 ol.timeline li{padding:.3rem .8rem;position:relative}

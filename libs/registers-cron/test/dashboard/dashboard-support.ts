@@ -30,6 +30,9 @@ export class OperatorGuard implements CanActivate {
 /** Whether `flaky` fails; the browser test turns it off before retrying the dead letter. */
 export const flakyState = { failing: true, runs: 0 };
 
+/** The app's virtual clock: `import-users` moves it by `payload.ms`, so its runs have a duration. */
+const jobClock: { current?: VirtualClock } = {};
+
 @Injectable()
 export class DashboardJobs {
   @Job({ trigger: Trigger.cron('0 3 * * *', { timezone: 'Europe/Paris' }) })
@@ -39,7 +42,8 @@ export class DashboardJobs {
   minutely(): void {}
 
   @Job({ trigger: Trigger.manual() })
-  importUsers(@JobPayload() payload: { fail?: boolean }): { imported: number } {
+  importUsers(@JobPayload() payload: { fail?: boolean; ms?: number }): { imported: number } {
+    if (payload.ms) jobClock.current?.advance(payload.ms);
     if (payload.fail) throw new Error(`import failed: ${XSS}`);
     return { imported: 3 };
   }
@@ -66,6 +70,7 @@ export async function dashboardApp(
   options: { bodyParser?: boolean } = {},
 ): Promise<DashboardApp> {
   const clock = new VirtualClock('2026-03-01T00:00:30Z');
+  jobClock.current = clock;
   const moduleRef = await Test.createTestingModule({
     imports: [
       RegistersCronModule.forRoot({ url, autoStart: false, watch: false, clock, dashboard }),

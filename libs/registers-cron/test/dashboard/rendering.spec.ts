@@ -86,9 +86,9 @@ describe('dashboard rendering', () => {
       ...svg.matchAll(/<rect\s[^>]*height="(\d+)"\s+fill="([^"]+)"\s*><title>\s*([^<]+?)\s*</g),
     ];
     expect(bars.map((b) => [Number(b[1]), b[2], b[3]])).toEqual([
-      [17, '#2e9a52', 'succeeded, 100 ms, 2026-03-01 00:00:01Z'],
-      [34, '#2e9a52', 'succeeded, 200 ms, 2026-03-01 00:00:02Z'],
-      [9, '#c83232', 'failed, 50 ms, 2026-03-01 00:00:03Z'],
+      [19, '#2e9a52', 'succeeded, 100 ms, 2026-03-01 00:00:01Z'],
+      [38, '#2e9a52', 'succeeded, 200 ms, 2026-03-01 00:00:02Z'],
+      [10, '#c83232', 'failed, 50 ms, 2026-03-01 00:00:03Z'],
     ]);
     expect(svg).toContain('aria-label="j: last 3 runs, 1 failed, longest 200 ms"');
     expect(durationChart('j', []).text).toContain('no runs yet');
