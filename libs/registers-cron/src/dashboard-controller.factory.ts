@@ -9,6 +9,7 @@ import {
   Post,
   Req,
   Res,
+  SetMetadata,
   UseFilters,
   UseGuards,
   type Type,
@@ -18,7 +19,14 @@ import type { TLSSocket } from 'node:tls';
 import { dashboardMessages } from './common/dashboard-messages';
 import { CronOrchestrator } from './cron.orchestrator';
 import { CronService } from './cron.service';
-import { csrfCookie, csrfTokenOf, csrfValid, CSRF_FIELD, newCsrfToken } from './dashboard/csrf';
+import {
+  appendSetCookie,
+  csrfCookie,
+  csrfTokenOf,
+  csrfValid,
+  CSRF_FIELD,
+  newCsrfToken,
+} from './dashboard/csrf';
 import type { DashboardConfig } from './dashboard/dashboard-config';
 import { DashboardExceptionFilter } from './dashboard/dashboard-exception.filter';
 import { DashboardPages, type RunsQuery } from './dashboard/dashboard-pages';
@@ -76,7 +84,7 @@ export function dashboardController(config: DashboardConfig): Type<unknown> {
       if (!config.readOnly) {
         csrf = csrfTokenOf(req) ?? newCsrfToken();
         const secure = (req.socket as TLSSocket).encrypted === true;
-        res.setHeader('Set-Cookie', csrfCookie(csrf, config.base || '/', secure));
+        appendSetCookie(res, csrfCookie(csrf, config.base || '/', secure));
       }
       const ctx: ViewContext = {
         base: config.base,
@@ -184,5 +192,8 @@ export function dashboardController(config: DashboardConfig): Type<unknown> {
   UseGuards(config.guard)(RegistersCronDashboardController);
   UseFilters(new DashboardExceptionFilter(config.base))(RegistersCronDashboardController);
   Controller(config.base || '/')(RegistersCronDashboardController);
+  // Pages for people, not API: kept out of an OpenAPI document (@nestjs/swagger's
+  // ApiExcludeController sets this key) without depending on @nestjs/swagger.
+  SetMetadata('swagger/apiExcludeController', [true])(RegistersCronDashboardController);
   return RegistersCronDashboardController;
 }

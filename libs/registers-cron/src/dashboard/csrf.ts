@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The cookie that carries the dashboard's form token. */
 export const CSRF_COOKIE = 'registers_cron_csrf';
@@ -46,4 +46,11 @@ export function csrfValid(req: IncomingMessage, field: unknown): boolean {
   const cookie = csrfTokenOf(req);
   if (cookie === undefined || typeof field !== 'string' || !TOKEN_PATTERN.test(field)) return false;
   return timingSafeEqual(Buffer.from(cookie), Buffer.from(field));
+}
+
+/** Adds a `Set-Cookie` header beside any already set (a guard may have set its own cookie). */
+export function appendSetCookie(res: ServerResponse, cookie: string): void {
+  const current = res.getHeader('Set-Cookie');
+  const list = current === undefined ? [] : Array.isArray(current) ? current : [String(current)];
+  res.setHeader('Set-Cookie', [...list, cookie]);
 }
