@@ -39,7 +39,10 @@ function readRaw(req: IncomingMessage, limit: number): Promise<string> {
  */
 export async function formFields(req: DashboardRequest): Promise<Record<string, string>> {
   const body = req.body;
-  if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) {
+  // Some JSON-only parsers leave `{}` on requests they did not read: the stream is still unread then.
+  const parsed =
+    body !== null && typeof body === 'object' && !Buffer.isBuffer(body) && Object.keys(body).length;
+  if (parsed) {
     return Object.fromEntries(
       Object.entries(body as Record<string, unknown>).filter(
         (entry): entry is [string, string] => typeof entry[1] === 'string',
