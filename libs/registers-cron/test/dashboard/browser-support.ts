@@ -24,7 +24,9 @@ export function describeWithChromium(title: string, body: () => void): void {
       });
     });
   } else {
-    describe.skip(`${title} (no ${CHROMIUM_PATH}: bash scripts/ensure-services.sh)`, body);
+    const note = `no ${CHROMIUM_PATH}: bash scripts/ensure-services.sh`;
+    console.warn(`${title}: skipped (${note})`);
+    describe.skip(`${title} (${note})`, body);
   }
 }
 
