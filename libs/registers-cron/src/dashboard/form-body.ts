@@ -49,7 +49,7 @@ export async function formFields(req: DashboardRequest): Promise<Record<string, 
       ),
     );
   }
-  if (req.readableEnded || req.complete) return {};
+  if (req.readableEnded) return {}; // a parser read the stream and kept nothing for us
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') return {};
   return Object.fromEntries(new URLSearchParams(await readRaw(req, FORM_BODY_LIMIT_BYTES)));
