@@ -47,6 +47,7 @@ const CRON_LAYERS = [
   ['runtime', ['runtime/']],
   ['webhooks', ['webhooks/']],
   ['watch', ['watch/']],
+  ['dashboard', ['dashboard/']],
   ['nest wiring', ['[^/]+\\.ts$']],
   ['testing', ['testing/']],
   ['commands', ['commands/']],

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the local PostgreSQL and MariaDB servers when they are installed but not running,
-# and installs tmux (for the terminal tests) when it is missing.
+# and installs tmux (for the terminal tests) and chromium (for the browser tests) when missing.
 # The test matrix itself decides whether a missing server is an error (CI=true) or a skip.
 set -u
 
@@ -44,6 +44,16 @@ if ! command -v tmux >/dev/null 2>&1; then
       || echo "services: could not install tmux" >&2
   else
     echo "services: tmux is missing (apt-get install tmux)" >&2
+  fi
+fi
+# The browser tests drive Debian's headless Chromium (/usr/bin/chromium) through playwright-core.
+if ! command -v chromium >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "services: installing chromium for the browser tests"
+    (apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; }) \
+      || echo "services: could not install chromium" >&2
+  else
+    echo "services: chromium is missing (apt-get install chromium)" >&2
   fi
 fi
 exit 0

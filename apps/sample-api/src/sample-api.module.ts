@@ -6,6 +6,7 @@ import { RegistersDbModule, RegistersExceptionFilter } from '@registers/db';
 import { createValidationPipe } from './common/validation.pipe';
 import { CustomersModule } from './customers/customers.module';
 import { HealthModule } from './health/health.module';
+import { DASHBOARD_PATH, DashboardTokenGuard } from './jobs/dashboard-token.guard';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
 import { ProductsModule } from './products/products.module';
@@ -32,8 +33,12 @@ export class SampleApiModule {
       imports: [
         RegistersDbModule.forRoot({ url }),
         // The job runtime runs in-process (scheduler and workers) on the same database, so
-        // every API replica shares one queue; webhooks are served under /hooks.
-        RegistersCronModule.forRoot({ workers: 4 }),
+        // every API replica shares one queue; webhooks are served under /hooks, and the jobs
+        // dashboard under /cron for holders of DASHBOARD_TOKEN.
+        RegistersCronModule.forRoot({
+          workers: 4,
+          dashboard: { path: DASHBOARD_PATH, guard: DashboardTokenGuard },
+        }),
         // Optional: with it, cron's timer is listed in SchedulerRegistry beside any @Cron/@Interval.
         ScheduleModule.forRoot(),
         JobsModule,

@@ -11,6 +11,17 @@ import type {
   RegistersCronModuleOptions,
 } from './interfaces/cron-module-options.interface';
 import { webhookController } from './webhook-controller.factory';
+import { dashboardController } from './dashboard-controller.factory';
+import { resolveDashboardConfig } from './dashboard/dashboard-config';
+import type { CronDashboardOptions } from './interfaces/cron-module-options.interface';
+
+/** The webhook route, and the dashboard's when it is on (its options are checked here, at build). */
+function controllers(webhookPrefix: string | undefined, dashboard?: CronDashboardOptions) {
+  return [
+    webhookController(webhookPrefix ?? DEFAULT_WEBHOOK_PREFIX),
+    ...(dashboard ? [dashboardController(resolveDashboardConfig(dashboard))] : []),
+  ];
+}
 
 const CORE_PROVIDERS: Provider[] = [
   CronMetadataAccessor,
@@ -24,7 +35,7 @@ const EXPORTS = [REGISTERS_CRON_OPTIONS, CronRegistry, CronService, CronOrchestr
 /**
  * Durable jobs for a Nest application: discovers `@Job`/`@Watch` methods, keeps their
  * events and runs in `@registers/db` tables, runs them on a worker pool, and serves webhook
- * triggers under `webhookPrefix`. Import once, in the root module (it is global).
+ * triggers under `webhookPrefix` (and the jobs dashboard when `dashboard` is set). Import once, in the root module (it is global).
  */
 @Module({})
 export class RegistersCronModule {
@@ -33,7 +44,7 @@ export class RegistersCronModule {
       module: RegistersCronModule,
       global: true,
       imports: [DiscoveryModule],
-      controllers: [webhookController(options.webhookPrefix ?? DEFAULT_WEBHOOK_PREFIX)],
+      controllers: controllers(options.webhookPrefix, options.dashboard),
       providers: [{ provide: REGISTERS_CRON_OPTIONS, useValue: options }, ...CORE_PROVIDERS],
       exports: EXPORTS,
     };
@@ -44,13 +55,14 @@ export class RegistersCronModule {
       module: RegistersCronModule,
       global: true,
       imports: [DiscoveryModule, ...(options.imports ?? [])],
-      controllers: [webhookController(options.webhookPrefix ?? DEFAULT_WEBHOOK_PREFIX)],
+      controllers: controllers(options.webhookPrefix, options.dashboard),
       providers: [
         {
           provide: REGISTERS_CRON_OPTIONS,
           useFactory: async (...args: unknown[]) => ({
             ...(await options.useFactory(...args)),
             webhookPrefix: options.webhookPrefix ?? DEFAULT_WEBHOOK_PREFIX,
+            ...(options.dashboard ? { dashboard: options.dashboard } : {}),
           }),
           inject: options.inject ?? [],
         },

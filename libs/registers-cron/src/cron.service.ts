@@ -43,6 +43,12 @@ export interface RunResult {
   scheduledAt: string | null;
 }
 
+/** The zone a schedule is read in: a cron's own, UTC for intervals, none for the other triggers. */
+function timezoneOf(trigger: JobDefinition['trigger']): string | null {
+  if (trigger.kind === 'cron') return trigger.timezone;
+  return trigger.kind === 'interval' ? 'UTC' : null;
+}
+
 function describeRetry(job: JobDefinition): string {
   const r = job.retry;
   if (r.policy === 'none') return 'none';
@@ -81,6 +87,7 @@ export class CronService {
         name: job.name,
         trigger: describeTrigger(job.trigger),
         kind: job.trigger.kind,
+        timezone: timezoneOf(job.trigger),
         paused: paused.has(job.name),
         enabled: job.enabled,
         retry: describeRetry(job),
@@ -162,11 +169,23 @@ export class CronService {
     return beat !== null && this.now() - beat <= staleAfterMs(this.engine.settings.leaseMs);
   }
 
-  history(options: { job?: string; limit?: number; eventId?: number } = {}): Promise<RunRecord[]> {
+  /** Runs newest first; `status` filters, `beforeId` pages back from a run id. */
+  history(
+    options: {
+      job?: string;
+      limit?: number;
+      eventId?: number;
+      status?: string;
+      beforeId?: number;
+    } = {},
+  ): Promise<RunRecord[]> {
+    const { job, eventId, status, beforeId } = options;
     return this.engine.store.runs(
       {
-        ...(options.job ? { job: options.job } : {}),
-        ...(options.eventId !== undefined ? { eventId: options.eventId } : {}),
+        ...(job ? { job } : {}),
+        ...(status ? { status } : {}),
+        ...(eventId !== undefined ? { eventId } : {}),
+        ...(beforeId !== undefined ? { beforeId } : {}),
       },
       options.limit ?? 20,
     );

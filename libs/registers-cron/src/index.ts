@@ -4,6 +4,8 @@ export * from './interfaces';
 export * from './common/errors';
 export { Trigger, describeTrigger, type IntervalSpec } from './triggers/trigger';
 export { RegistersCronModule } from './cron.module';
+export { DEFAULT_SECRET_FIELDS } from './dashboard/redact';
+export { DEFAULT_DASHBOARD_PATH } from './dashboard/dashboard-config';
 export { CronService, type RunResult, type WorkflowDefinition } from './cron.service';
 export { CronRegistry } from './cron.registry';
 export { CronOrchestrator, type StartOptions } from './cron.orchestrator';

@@ -1,5 +1,23 @@
-import type { ModuleMetadata } from '@nestjs/common';
+import type { CanActivate, ModuleMetadata, Type } from '@nestjs/common';
 import type { CronClock } from './cron-clock.interface';
+
+/** The jobs dashboard: server-rendered pages served by the application itself. */
+export interface CronDashboardOptions {
+  /** Mount point of the pages. Default `/cron`. */
+  path?: string;
+  /**
+   * A Nest guard (class or instance) that approves every dashboard request, pages and actions.
+   * Required unless `readOnly` is true, and then only requests that reached the application on
+   * a loopback address are answered.
+   */
+  guard?: Type<CanActivate> | CanActivate;
+  /** Pages only: no action forms, and every POST is refused with 403. Default false. */
+  readOnly?: boolean;
+  /** Field names whose values are shown as ••••, at any depth of a payload or result. */
+  secretFields?: string[];
+  /** Runs per page of the runs list. Default 50. */
+  pageSize?: number;
+}
 
 export interface RegistersCronModuleOptions {
   /**
@@ -30,6 +48,8 @@ export interface RegistersCronModuleOptions {
   graceSeconds?: number;
   /** Time source; tests pass a VirtualClock from `@registers/cron/testing`. */
   clock?: CronClock;
+  /** Serve the jobs dashboard. Off by default. */
+  dashboard?: CronDashboardOptions;
 }
 
 export interface RegistersCronModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
@@ -37,4 +57,6 @@ export interface RegistersCronModuleAsyncOptions extends Pick<ModuleMetadata, 'i
   inject?: any[];
   /** The webhook mount point must be known before the factory runs (routes are static). Default `/hooks`. */
   webhookPrefix?: string;
+  /** The dashboard is a route too, so it is given here rather than by the factory. */
+  dashboard?: CronDashboardOptions;
 }

@@ -60,6 +60,8 @@ export interface JobSummary {
   name: string;
   trigger: string;
   kind: string;
+  /** The IANA zone a cron schedule is read in (`UTC` for intervals); null without a schedule. */
+  timezone: string | null;
   paused: boolean;
   enabled: boolean;
   retry: string;

@@ -11,7 +11,7 @@ import { EventRows } from './event-rows';
 import { InstanceRows } from './instance-rows';
 import { JobRows } from './job-rows';
 import { LeaseRows } from './lease-rows';
-import { RunHistory, type RunEnd } from './run-history';
+import { RunHistory, type RunEnd, type RunFilter } from './run-history';
 import { FINISH_EVENT, RunWrites } from './run-writes';
 import { StatementRunner } from './statement-runner';
 import { CRON_TABLE_MODELS, TABLES } from './tables/cron-tables';
@@ -230,7 +230,7 @@ export class CronStore {
     return this.runHistory.byId(id);
   }
 
-  runs(where: { job?: string; eventId?: number }, limit: number): Promise<RunRecord[]> {
+  runs(where: RunFilter, limit: number): Promise<RunRecord[]> {
     return this.runHistory.list(where, limit);
   }
 

@@ -5,6 +5,14 @@ import { RUN_COLUMNS, toRunRecord } from './tables/records';
 import type { RunRecord } from '../interfaces/records.interface';
 import { whereEquals } from './where-equals';
 
+/** Which run rows a history read returns (every set field must match). */
+export interface RunFilter {
+  job?: string;
+  eventId?: number;
+  status?: string;
+  beforeId?: number;
+}
+
 export interface RunEnd {
   status: 'succeeded' | 'failed' | 'timeout' | 'skipped';
   finishedAt: number;
@@ -53,11 +61,18 @@ export class RunHistory {
     return row ? toRunRecord(row) : undefined;
   }
 
-  async list(where: { job?: string; eventId?: number }, limit: number): Promise<RunRecord[]> {
-    const filter = whereEquals({ job: where.job, event_id: where.eventId });
+  /** Newest first; `beforeId` pages back (runs with a smaller id only). */
+  async list(where: RunFilter, limit: number): Promise<RunRecord[]> {
+    const filter = whereEquals({ job: where.job, event_id: where.eventId, status: where.status });
+    let sql = filter.sql;
+    const params = [...filter.params];
+    if (where.beforeId !== undefined) {
+      sql += `${sql ? ' AND' : ' WHERE'} id < ?`;
+      params.push(where.beforeId);
+    }
     const rows = await this.statements.query(
-      `SELECT ${RUN_COLUMNS} FROM ${TABLES.runs}${filter.sql} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
-      filter.params,
+      `SELECT ${RUN_COLUMNS} FROM ${TABLES.runs}${sql} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+      params,
     );
     return rows.map(toRunRecord);
   }
