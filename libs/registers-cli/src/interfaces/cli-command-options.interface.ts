@@ -1,5 +1,18 @@
 import { OutputMode } from './output-mode.type';
 
+/** How a command appears to MCP clients when the console runs as `<name> mcp`. */
+export interface CliCommandMcpOptions {
+  /**
+   * `true` lists a `@Confirm` command (or a hidden one) as a tool; `false` keeps any command
+   * out. Without it every command but `@Confirm` and hidden ones is a tool.
+   */
+  expose?: boolean;
+  /** The command only reads: the tool carries `readOnlyHint`. */
+  readOnly?: boolean;
+  /** The command deletes or overwrites: `destructiveHint` (implied by `@Confirm`). */
+  destructive?: boolean;
+}
+
 export interface CliCommandOptions {
   description?: string;
   /**
@@ -13,6 +26,8 @@ export interface CliCommandOptions {
   defaultOutput?: OutputMode;
   /** Keep the command out of the help listings (it still runs). */
   hidden?: boolean;
+  /** Exposure and hints of the command's MCP tool. */
+  mcp?: CliCommandMcpOptions;
 }
 
 export interface CliCommandMetadata extends CliCommandOptions {

@@ -8,7 +8,10 @@ const PAYLOAD_HELP = 'Payload as JSON (default {})';
 
 /** `cron jobs`, `cron run`, `cron trigger`: the declared jobs, running one here, queueing one. */
 export abstract class CronJobCommands extends CronHistoryCommands {
-  @CliCommand('jobs', { description: 'List the declared jobs: trigger, next fire, paused or not' })
+  @CliCommand('jobs', {
+    description: 'List the declared jobs: trigger, next fire, paused or not',
+    mcp: { readOnly: true },
+  })
   async jobs(@Ctx() ctx: CommandContext) {
     return listOutput(ctx.output, await this.cron.jobs(), jobRow, 'No jobs are declared.');
   }
