@@ -32,7 +32,10 @@ export function reserveStdoutForProtocol(): ProtocolOutput {
   return protocol;
 }
 
-/** `<name> mcp …`: the line starts MCP (checked before the app is built, so start-up logs stay off stdout). */
+/**
+ * `<name> mcp …` (not `mcp --help` or `--version`): the line serves MCP. Checked before the app
+ * is built, so that start-up logs already stay off stdout.
+ */
 export function startsMcp(argv: readonly string[]): boolean {
-  return argv[0] === 'mcp';
+  return argv[0] === 'mcp' && !argv.some((word) => ['--help', '-h', '--version'].includes(word));
 }
