@@ -119,12 +119,46 @@ describe('MCP tools derived from the registered commands', () => {
       expect(toolFor(notDestructive, CONTEXT).annotations.destructiveHint).toBe(false);
     });
 
-    it('refuses two commands that become the same tool name', () => {
+    it('refuses two commands that become the same tool name', async () => {
       const add = command('add');
       const twin = { ...add, path: 'add', owner: 'Other.add' };
-      expect(() => toolsFor([add, twin], CONTEXT)).toThrow(RegistrationError);
-      expect(() => toolsFor([add, twin], CONTEXT)).toThrow(
+      await expect(toolsFor([add, twin], CONTEXT)).rejects.toThrow(RegistrationError);
+      await expect(toolsFor([add, twin], CONTEXT)).rejects.toThrow(
         "Commands 'add' and 'add' both become MCP tool 'add'; exclude one with mcp.exclude.",
+      );
+    });
+
+    it('adds one tool per preset, its fixed arguments out of the schema', async () => {
+      const page = command('incidents page');
+      const presets = (instance: object) => {
+        expect(instance).toBe(page.instance);
+        return [
+          { suffix: 'api', arguments: { service: 'api' }, description: 'Page the api on-call' },
+          { suffix: 'worker-sev1', arguments: { service: 'worker', severity: 'sev1' } },
+        ];
+      };
+      const withPresets = { ...page, meta: { ...page.meta, mcp: { presets } } };
+      const tools = await toolsFor([withPresets], CONTEXT);
+      expect(tools.map((t) => t.name)).toEqual([
+        'incidents_page',
+        'incidents_page_api',
+        'incidents_page_worker-sev1',
+      ]);
+      const [, api, worker] = tools;
+      expect(api).toMatchObject({
+        description: 'Page the api on-call',
+        annotations: { title: 'incidents page (service=api)' },
+        fixed: { service: 'api' },
+      });
+      expect(Object.keys(api.inputSchema.properties)).toEqual(['severity', 'env', 'region']);
+      expect(api.inputSchema).not.toHaveProperty('required');
+      expect(worker.description).toBe('Page the on-call');
+      expect(bindToolArguments(api, { severity: 'sev3' }, CONTEXT).values).toEqual({
+        service: 'api',
+        severity: 'sev3',
+      });
+      expect(() => bindToolArguments(api, { service: 'billing' }, CONTEXT)).toThrow(
+        "Unknown argument 'service' for tool 'incidents_page_api'. Its arguments: severity, env, region.",
       );
     });
   });

@@ -11,6 +11,21 @@ export interface CliCommandMcpOptions {
   readOnly?: boolean;
   /** The command deletes or overwrites: `destructiveHint` (implied by `@Confirm`). */
   destructive?: boolean;
+  /**
+   * More tools made from this command with some arguments fixed, e.g. one `cron_trigger_<job>`
+   * per manual job. Called with the command's provider when `mcp` starts.
+   */
+  presets?: (instance: any) => CliMcpPreset[] | Promise<CliMcpPreset[]>;
+}
+
+/** One extra tool of a command: the command with some argument values fixed. */
+export interface CliMcpPreset {
+  /** Appended to the command's tool name: `rebuild` → `cron_trigger_rebuild`. */
+  suffix: string;
+  /** Default: the command's description. */
+  description?: string;
+  /** Argument values by name; these arguments leave the tool's input schema. */
+  arguments: Record<string, unknown>;
 }
 
 export interface CliCommandOptions {

@@ -21,11 +21,11 @@ export interface McpSessionOptions {
 }
 
 /** `<name> mcp`: the exposed commands as tools, served until the client disconnects. */
-export function runMcpSession(options: McpSessionOptions): Promise<void> {
+export async function runMcpSession(options: McpSessionOptions): Promise<void> {
   const commands = options.commands.filter((command) => isExposed(command, options.mcp));
-  return serveMcp({
+  await serveMcp({
     info: options.info,
-    tools: toolsFor(commands, options.contextOptions),
+    tools: await toolsFor(commands, options.contextOptions),
     contextOptions: options.contextOptions,
     call: (tool, bound) => options.invoke(tool.command, bound.values, bound.context),
     input: process.stdin,

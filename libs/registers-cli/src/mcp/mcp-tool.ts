@@ -1,5 +1,6 @@
 import { RegistrationError } from '../errors/cli.errors';
 import { mcpMessages } from '../errors/messages';
+import { CliMcpPreset } from '../interfaces/cli-command-options.interface';
 import { CliGlobalOption } from '../interfaces/cli-context-options.interface';
 import { ArgumentDefinition, CommandDefinition } from '../interfaces/command-definition.interface';
 
@@ -35,6 +36,8 @@ export interface McpTool {
   command: CommandDefinition;
   /** Input properties that are context options (`env`, `region`), not command arguments. */
   contextProperties: string[];
+  /** Argument values a preset fixes (not in the input schema). */
+  fixed: Record<string, unknown>;
 }
 
 /**
@@ -102,21 +105,59 @@ export function toolFor(
     annotations,
     command,
     contextProperties,
+    fixed: {},
   };
 }
 
-/** Tools for the given commands; two commands with the same tool name fail. */
-export function toolsFor(
+/** A preset of a command's tool: its fixed arguments leave the schema, the name gets the suffix. */
+export function presetTool(base: McpTool, preset: CliMcpPreset): McpTool {
+  const fixed = { ...preset.arguments };
+  const properties = { ...base.inputSchema.properties };
+  for (const name of Object.keys(fixed)) delete properties[name];
+  const required = (base.inputSchema.required ?? []).filter((name) => !(name in fixed));
+  const values = Object.entries(fixed).map(([name, value]) => `${name}=${String(value)}`);
+  return {
+    ...base,
+    name: toolNameOf({ path: `${base.name} ${preset.suffix}` }),
+    description: preset.description ?? base.description,
+    inputSchema: {
+      type: 'object',
+      properties,
+      ...(required.length ? { required } : {}),
+      additionalProperties: false,
+    },
+    annotations: { ...base.annotations, title: `${base.command.path} (${values.join(', ')})` },
+    fixed,
+  };
+}
+
+/**
+ * Tools for the given commands, then the presets of each (`mcp.presets`); two tools with the
+ * same name fail.
+ */
+export async function toolsFor(
   commands: CommandDefinition[],
   contextOptions: Record<string, CliGlobalOption>,
-): McpTool[] {
-  const byName = new Map<string, McpTool>();
+): Promise<McpTool[]> {
+  const tools: McpTool[] = [];
   for (const command of commands) {
-    const tool = toolFor(command, contextOptions);
+    const base = toolFor(command, contextOptions);
+    tools.push(base);
+    const presets = command.meta.mcp?.presets;
+    if (presets)
+      for (const preset of await presets(command.instance)) tools.push(presetTool(base, preset));
+  }
+  return uniqueTools(tools);
+}
+
+function uniqueTools(tools: McpTool[]): McpTool[] {
+  const byName = new Map<string, McpTool>();
+  for (const tool of tools) {
+    const command = tool.command;
     const clash = byName.get(tool.name);
     if (clash) {
       throw new RegistrationError(
-        mcpMessages.duplicateToolName(tool.name, clash.command.path, command.path),
+        mcpMessages.duplicateToolName(tool.name, clash.annotations.title, tool.annotations.title),
         { command: command.path, tool: tool.name },
       );
     }

@@ -86,6 +86,10 @@ export function bindToolArguments(
   }
   const values: Record<string, unknown> = {};
   for (const arg of tool.command.args) {
+    if (arg.name in tool.fixed) {
+      values[arg.name] = tool.fixed[arg.name];
+      continue;
+    }
     const value = raw[arg.name];
     const schema = tool.inputSchema.properties[arg.name];
     const missing =
