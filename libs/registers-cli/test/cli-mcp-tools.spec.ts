@@ -18,6 +18,7 @@ const CONTEXT: Record<string, CliGlobalOption> = {
 describe('MCP tools derived from the registered commands', () => {
   let commands: CommandDefinition[];
   let close: () => Promise<void>;
+  let run: Awaited<ReturnType<typeof startInProcess>>['run'];
   const command = (path: string): CommandDefinition => {
     const found = commands.find((c) => c.path === path);
     if (!found) throw new Error(`no command ${path}`);
@@ -28,6 +29,7 @@ describe('MCP tools derived from the registered commands', () => {
   beforeAll(async () => {
     const fx = await startInProcess(FixtureModule);
     commands = fx.app.get(CliRegistry).all();
+    run = fx.run;
     close = () => fx.app.close();
   });
   afterAll(() => close());
@@ -258,6 +260,27 @@ describe('MCP tools derived from the registered commands', () => {
       );
       expect(refusal('add', ['x']).message).toBe("Arguments of tool 'add' must be a JSON object.");
       expect(refusal('add', 'x').message).toBe("Arguments of tool 'add' must be a JSON object.");
+    });
+  });
+
+  describe('the mcp word', () => {
+    it('is reserved: no command may take the name', () => {
+      const add = command('add');
+      const named = { ...add, name: 'mcp', path: 'mcp', aliases: [], flagAliases: [] };
+      expect(() => new CliRegistry().register(named)).toThrow(
+        new RegistrationError(
+          "'mcp' is a built-in command and cannot be declared by TodoCommands.add.",
+        ),
+      );
+    });
+
+    it('is refused inside the shell', async () => {
+      const result = await run([], { stdin: 'mcp\nlist\n' });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(
+        "Error: 'mcp' runs on its own: start the console as '<name> mcp'.",
+      );
+      expect(result.stdout).toContain('No todo items found.');
     });
   });
 
