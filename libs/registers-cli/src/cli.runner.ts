@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REGISTERS_CLI_OPTIONS } from './constants';
-import { ConfirmationRequiredError, UsageError } from './errors/cli.errors';
-import { executionMessages, mcpMessages } from './errors/messages';
+import { ConfirmationRequiredError } from './errors/cli.errors';
+import { executionMessages } from './errors/messages';
 import { HelpRenderer } from './help/help-renderer';
 import { CliContextDefinition, CliGlobalOption } from './interfaces/cli-context-options.interface';
 import { CliMiddleware } from './interfaces/cli-middleware.interface';
@@ -129,11 +129,9 @@ export class CliRunner {
       case 'run':
         return this.execute(parsed, io, runOptions);
       case 'mcp':
-        if (runOptions.inShell) {
-          const error = new UsageError(mcpMessages.notInShell(), { command: 'mcp' });
-          return reportError(error, io, globals, globals.output ?? 'plain');
-        }
         return serveMcp({
+          io,
+          inShell: Boolean(runOptions.inShell),
           options: this.options,
           commands: this.registry.all(),
           contextOptions: this.setup.contextOptions,

@@ -1,12 +1,19 @@
+import { UsageError } from './errors/cli.errors';
+import { mcpMessages } from './errors/messages';
 import { CliGlobalOption } from './interfaces/cli-context-options.interface';
 import { RegistersCliModuleOptions } from './interfaces/cli-module-options.interface';
 import { CommandDefinition } from './interfaces/command-definition.interface';
 import { reserveStdoutForProtocol } from './mcp/stdout-guard';
 import { GlobalValues } from './parser/global-values';
 import { CliIO, processIO } from './runtime/cli-io';
+import { reportError } from './runtime/error-report';
 import { EXIT_OK } from './runtime/exit-codes';
 
 export interface ServeMcpSetup {
+  /** Where a failure to start is reported (the runner's streams). */
+  io: CliIO;
+  /** A line of the interactive shell: refused, the shell owns stdin. */
+  inShell: boolean;
   options: RegistersCliModuleOptions;
   commands: CommandDefinition[];
   contextOptions: Record<string, CliGlobalOption>;
@@ -29,6 +36,21 @@ export interface ServeMcpSetup {
  * writes to stderr, and so does every other write to `process.stdout`.
  */
 export async function serveMcp(setup: ServeMcpSetup): Promise<number> {
+  const mode = setup.globals.output ?? 'plain';
+  if (setup.inShell) {
+    const error = new UsageError(mcpMessages.notInShell(), { command: 'mcp' });
+    return reportError(error, setup.io, setup.globals, mode);
+  }
+  try {
+    await serve(setup);
+    return EXIT_OK;
+  } catch (error) {
+    // e.g. two commands that become one tool name: one `Error:` line on stderr, exit 1
+    return reportError(error, setup.io, setup.globals, mode);
+  }
+}
+
+async function serve(setup: ServeMcpSetup): Promise<void> {
   const output = reserveStdoutForProtocol();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the MCP SDK loads only here
   const { runMcpSession } = require('./mcp/mcp-session') as typeof import('./mcp/mcp-session');
@@ -61,5 +83,4 @@ export async function serveMcp(setup: ServeMcpSetup): Promise<number> {
       return typeof outcome === 'symbol' ? undefined : outcome.result;
     },
   });
-  return EXIT_OK;
 }

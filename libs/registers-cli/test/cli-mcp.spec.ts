@@ -102,6 +102,16 @@ describe('`todo mcp` serves the commands over stdio', () => {
     expect(extra.stderr).toContain("Error: Unexpected argument 'add'.");
   });
 
+  it('does not start when two commands would be one tool, and says which', () => {
+    const run = runFixture('main-mcp-clash.ts', ['mcp']);
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        "Error: Commands 'report:daily' and 'report_daily' both become MCP tool 'report_daily'; exclude one with mcp.exclude.\n",
+    });
+  });
+
   describe('with the SDK client', () => {
     let client: Client;
     let transport: StdioClientTransport;
