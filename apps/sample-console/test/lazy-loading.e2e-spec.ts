@@ -29,9 +29,22 @@ describe('the console loads database code only when a command needs it', () => {
   it('prints its help without loading TypeORM or any database driver', async () => {
     const loaded = await packagesLoadedBy(['--help'], workdir.dir);
     expect(loaded).toContain('nest-commander');
-    for (const heavy of ['typeorm', 'better-sqlite3', 'pg', 'mysql2']) {
+    for (const heavy of [
+      'typeorm',
+      'better-sqlite3',
+      'pg',
+      'mysql2',
+      '@modelcontextprotocol/sdk',
+    ]) {
       expect(loaded).not.toContain(heavy);
     }
+  });
+
+  it('loads the MCP SDK for `mcp` alone, and no database driver until a tool needs one', async () => {
+    // stdin is closed at once: the server starts, sees the client gone, and exits 0.
+    const loaded = await packagesLoadedBy(['mcp'], workdir.dir);
+    expect(loaded).toContain('@modelcontextprotocol/sdk');
+    for (const heavy of ['typeorm', 'better-sqlite3']) expect(loaded).not.toContain(heavy);
   });
 
   it('prints the program and cron help without croner, chokidar or a database file', async () => {

@@ -20,6 +20,7 @@ import { reportError } from './runtime/error-report';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK } from './runtime/exit-codes';
 import { InvocationContext } from './runtime/invocation-context';
 import { RunOptions } from './runtime/run-options';
+import { serveMcp } from './serve-mcp';
 import { TimingMiddleware } from './runtime/timing.middleware';
 import { InteractiveShell } from './shell/interactive-shell';
 
@@ -44,6 +45,9 @@ function parameterValues(
   for (const arg of command.args) if (arg.index >= 0) args[arg.name] = values[arg.name];
   return args;
 }
+
+/** What `invoke` resolves to when Ctrl-C answers a confirmation. */
+export const INTERRUPTED = Symbol('interrupted');
 
 function fillPlaceholders(message: string, values: Record<string, unknown>): string {
   return message.replace(/\{(\w+)\}/g, (whole, key: string) =>
@@ -124,6 +128,17 @@ export class CliRunner {
         return this.shell(parsed.globals, io, parsed.kind === 'none' && !io.stdinIsTTY);
       case 'run':
         return this.execute(parsed, io, runOptions);
+      case 'mcp':
+        return serveMcp({
+          io,
+          inShell: Boolean(runOptions.inShell),
+          options: this.options,
+          commands: this.registry.all(),
+          contextOptions: this.setup.contextOptions,
+          globals: parsed.globals,
+          invoke: (command, values, callGlobals, callIO) =>
+            this.invoke(command, values, callGlobals, callIO),
+        });
     }
   }
 
@@ -158,9 +173,35 @@ export class CliRunner {
     runOptions: RunOptions,
   ): Promise<number> {
     const { command, globals } = parsed;
-    const args = parameterValues(command, parsed.args);
-    const dryRun =
-      command.dryRunArgument !== undefined && parsed.args[command.dryRunArgument] === true;
+    const mode: OutputMode = globals.output ?? command.meta.defaultOutput ?? 'plain';
+    try {
+      const outcome = await this.invoke(command, parsed.args, globals, io, runOptions);
+      if (outcome === INTERRUPTED) {
+        io.stderr.write('Interrupted.\n');
+        return EXIT_INTERRUPTED;
+      }
+      const text = formatOutput(outcome.result, mode, { rawCsv: globals.rawCsv });
+      if (text !== undefined && text !== '') io.stdout.write(`${text}\n`);
+      return EXIT_OK;
+    } catch (error) {
+      return reportError(error, io, globals, mode, command);
+    }
+  }
+
+  /**
+   * Runs a command with bound values (every argument by name, `--dry-run` included): builds
+   * `ctx`, asks `@Confirm` unless `force`/dry run, runs middleware and the handler. Resolves to
+   * the handler's return value (or INTERRUPTED at the question); throws the handler's error.
+   */
+  async invoke(
+    command: CommandDefinition,
+    values: Record<string, unknown>,
+    globals: GlobalValues,
+    io: CliIO,
+    runOptions: RunOptions = {},
+  ): Promise<{ result: unknown } | typeof INTERRUPTED> {
+    const args = parameterValues(command, values);
+    const dryRun = command.dryRunArgument !== undefined && values[command.dryRunArgument] === true;
     const mode: OutputMode = globals.output ?? command.meta.defaultOutput ?? 'plain';
     let ctx: CommandContext | undefined;
     const middleware = [new TimingMiddleware(io.stderr), ...this.setup.middleware];
@@ -174,10 +215,7 @@ export class CliRunner {
           });
         }
         const answer = await (runOptions.ask ?? ((q: string) => askYesNo(io, q)))(message);
-        if (answer === null) {
-          io.stderr.write('Interrupted.\n');
-          return EXIT_INTERRUPTED;
-        }
+        if (answer === null) return INTERRUPTED;
         if (!answer)
           throw new ConfirmationRequiredError(executionMessages.notConfirmed(), {
             command: command.path,
@@ -192,9 +230,7 @@ export class CliRunner {
       ];
       const result = await handler.apply(command.instance, params);
       for (const m of middleware) await m.after?.(ctx, result);
-      const text = formatOutput(result, mode, { rawCsv: globals.rawCsv });
-      if (text !== undefined && text !== '') io.stdout.write(`${text}\n`);
-      return EXIT_OK;
+      return { result };
     } catch (error) {
       if (ctx) {
         for (const m of middleware) {
@@ -205,7 +241,7 @@ export class CliRunner {
           }
         }
       }
-      return reportError(error, io, globals, mode, command);
+      throw error;
     }
   }
 

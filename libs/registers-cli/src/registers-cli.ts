@@ -2,6 +2,7 @@ import { INestApplicationContext, LoggerService, LogLevel, Type } from '@nestjs/
 import { CommandFactory, CommandRunnerService } from 'nest-commander';
 import { CliRunner } from './cli.runner';
 import { CliError } from './errors/cli.errors';
+import { reserveStdoutForProtocol, startsMcp } from './mcp/stdout-guard';
 import { BootstrapLogger } from './runtime/bootstrap-logger';
 import { exitAfterFlush } from './runtime/exit-after-flush';
 import { EXIT_FAILURE } from './runtime/exit-codes';
@@ -45,6 +46,9 @@ export class RegistersCli {
     options: RegistersCliRunOptions,
   ): Promise<number> {
     let app: INestApplicationContext;
+    // Under `mcp` stdout is the protocol's from the first byte: a warning Nest logs while the
+    // app starts goes to stderr.
+    if (startsMcp(options.argv ?? process.argv.slice(2))) reserveStdoutForProtocol();
     try {
       // abortOnError: false makes Nest rethrow a start-up error instead of printing it and
       // ending the process, so it is reported below like any other error.

@@ -18,6 +18,7 @@ export class IncidentsCommands {
     description: 'Prepare a page for the team that owns a service',
     defaultOutput: 'json',
     examples: ['incidents page api sev1', 'inc page worker'],
+    mcp: { readOnly: true },
   })
   page(
     @Arg('service', { choices: [...SERVICE_NAMES], help: 'Impacted service' }) service: ServiceName,

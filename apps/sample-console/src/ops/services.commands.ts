@@ -20,6 +20,7 @@ export class ServicesCommands {
       'services list --env stage --region us-west-2',
       'svc list --output table',
     ],
+    mcp: { readOnly: true },
   })
   list(@Ctx() ctx: OpsContext): ServiceRow[] {
     return SERVICE_NAMES.map((service) => ({

@@ -29,6 +29,7 @@ export class TodoCommands {
     description: 'List todo items',
     aliases: ['--list', '-l'],
     examples: ['list', 'list pending', 'list --output json'],
+    mcp: { readOnly: true },
   })
   async list(
     @Arg('status', {

@@ -66,6 +66,21 @@ export const executionMessages = {
   execNeedsCommand: () => 'exec needs a shell command.',
 };
 
+/** `<name> mcp`: a tool call whose arguments cannot run the command (nothing is executed). */
+export const mcpMessages = {
+  argumentsNotAnObject: (tool: string) => `Arguments of tool '${tool}' must be a JSON object.`,
+  unknownArgument: (name: string, tool: string, known: readonly string[]) =>
+    `Unknown argument '${name}' for tool '${tool}'. ${
+      known.length ? `Its arguments: ${quoted(known)}.` : 'It takes no arguments.'
+    }`,
+  wrongType: (shown: string, argument: string, expected: string) =>
+    `Invalid value ${shown} for argument '${argument}': expected ${expected}.`,
+  unknownTool: (name: string) => `Unknown tool '${name}'. List the tools with tools/list.`,
+  duplicateToolName: (tool: string, first: string, second: string) =>
+    `Commands '${first}' and '${second}' both become MCP tool '${tool}'; exclude one with mcp.exclude.`,
+  notInShell: () => "'mcp' runs on its own: start the console as '<name> mcp'.",
+};
+
 /** `loadPlugins(dir)`. */
 export const pluginMessages = {
   cannotLoad: (file: string, reason: string) => `Cannot load plugin ${file}: ${reason}`,

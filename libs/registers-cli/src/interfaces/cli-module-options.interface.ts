@@ -9,6 +9,17 @@ export interface CliHistoryOptions {
   size?: number;
 }
 
+/**
+ * Which commands `<name> mcp` serves as tools, by command path (`remove`, `deploy service`) or
+ * tool name (`deploy_service`). A command's own `mcp.expose` wins over these lists.
+ */
+export interface CliMcpOptions {
+  /** Commands to serve that are left out by default (`@Confirm` and hidden ones). */
+  expose?: string[];
+  /** Commands never served. */
+  exclude?: string[];
+}
+
 export interface RegistersCliModuleOptions {
   /** Program name shown in usage lines, e.g. `todo`. */
   name: string;
@@ -24,6 +35,8 @@ export interface RegistersCliModuleOptions {
   middleware?: Type<CliMiddleware>[];
   /** Shell history persistence; `false` disables it. */
   history?: CliHistoryOptions | false;
+  /** What the built-in `mcp` command serves. */
+  mcp?: CliMcpOptions;
 }
 
 export interface RegistersCliFeatureOptions {

@@ -14,6 +14,8 @@ export type ParsedInvocation =
   | { kind: 'help'; target: HelpTarget; globals: GlobalValues }
   | { kind: 'version'; globals: GlobalValues }
   | { kind: 'shell'; globals: GlobalValues }
+  /** `mcp`: serve the commands as MCP tools over stdio; `globals` apply to every call. */
+  | { kind: 'mcp'; globals: GlobalValues }
   | { kind: 'classic'; classic: ClassicCommandEntry; tokens: string[]; globals: GlobalValues }
   | {
       kind: 'run';

@@ -44,6 +44,7 @@ export class CommandResolver {
         throw unknownOption(token.text, known, this.usage.program());
       }
       if (token.text === 'help') return this.resolveHelp(tokens.slice(i + 1), globals);
+      if (token.text === 'mcp') return this.resolveMcp(tokens.slice(i + 1), globals);
       const entry = this.registry.resolve(token.text);
       if (!entry) throw this.unknownCommand(token.text);
       if (entry.kind === 'classic') {
@@ -88,6 +89,31 @@ export class CommandResolver {
     });
     error.usage = this.usage.group(group);
     throw error;
+  }
+
+  /** `mcp [global options]`: no other words; `--help` shows the program help. */
+  private resolveMcp(tokens: Token[], globals: GlobalValues): ResolvedCommand {
+    let i = 0;
+    while (i < tokens.length) {
+      const token = tokens[i];
+      if (token.kind === 'separator') {
+        i++;
+        continue;
+      }
+      if (token.kind === 'word') {
+        throw new UsageError(usageMessages.unexpectedArgument(token.text), {
+          command: 'mcp',
+          argument: token.text,
+        });
+      }
+      const used = this.globalOptions.read(tokens, i, globals);
+      if (!used)
+        throw unknownOption(token.text, this.globalOptions.knownFlags(), this.usage.program());
+      i += used;
+    }
+    if (globals.help) return { kind: 'help', target: { kind: 'program' }, globals };
+    if (globals.version) return { kind: 'version', globals };
+    return { kind: 'mcp', globals };
   }
 
   /** `help [group] [command]`: global options are read, other options ignored. */

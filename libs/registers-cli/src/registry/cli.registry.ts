@@ -25,7 +25,8 @@ export type TopLevelEntry =
   | { kind: 'command'; command: CommandDefinition }
   | { kind: 'classic'; classic: ClassicCommandEntry };
 
-export const RESERVED_COMMAND_NAMES = ['help'];
+/** Built-in first words: `help` and `mcp` (serve the commands as MCP tools). */
+export const RESERVED_COMMAND_NAMES = ['help', 'mcp'];
 
 /**
  * Every registers command, group and classic command by name and alias. A name or alias is

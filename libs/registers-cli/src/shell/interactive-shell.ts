@@ -5,7 +5,7 @@ import { RegistersCliModuleOptions } from '../interfaces/cli-module-options.inte
 import { HelpRenderer } from '../help/help-renderer';
 import { GlobalValues, cloneGlobals } from '../parser/global-values';
 import { didYouMean, suggest } from '../parser/suggest';
-import { CliRegistry } from '../registry/cli.registry';
+import { CliRegistry, RESERVED_COMMAND_NAMES } from '../registry/cli.registry';
 import { CliIO } from '../runtime/cli-io';
 import { EXIT_INTERRUPTED, EXIT_OK } from '../runtime/exit-codes';
 import { RunOptions } from '../runtime/run-options';
@@ -170,7 +170,9 @@ export class InteractiveShell {
       );
       return false;
     }
-    if (!first.startsWith('-') && first !== 'help' && !this.registry.resolve(first)) {
+    // Built-in words (`help`, `mcp`) are the runner's to answer.
+    const builtIn = RESERVED_COMMAND_NAMES.includes(first);
+    if (!first.startsWith('-') && !builtIn && !this.registry.resolve(first)) {
       const hits = suggest(first, [...this.registry.topLevelWords(), ...SHELL_BUILT_INS]);
       io.stderr.write(`Error: ${usageMessages.unknownCommand(first, didYouMean(hits))}\n`);
       return false;

@@ -48,6 +48,7 @@ export abstract class CronDeploymentCommands extends CronWorkflowCommands {
   @CliCommand('apply', {
     description: "Install the jobs in the host's scheduler (linux_cron: the user's crontab)",
     examples: ['cron apply --target linux_cron --dry-run'],
+    mcp: { destructive: true },
   })
   @DryRun()
   async apply(

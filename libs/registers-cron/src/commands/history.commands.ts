@@ -7,13 +7,17 @@ import { CronScheduleCommands } from './schedule.commands';
 export abstract class CronHistoryCommands extends CronScheduleCommands {
   @CliCommand('status', {
     description: 'Counts of events and runs by state, and the live instances',
+    mcp: { readOnly: true },
   })
   async status(@Ctx() ctx: CommandContext) {
     const status = await this.cron.status();
     return ctx.output === 'plain' ? statusText(status) : status;
   }
 
-  @CliCommand('history', { description: 'The latest runs, newest first' })
+  @CliCommand('history', {
+    description: 'The latest runs, newest first',
+    mcp: { readOnly: true },
+  })
   async history(
     @Arg('job', { optional: true, help: 'Only the runs of this job' }) job: string | undefined,
     @Arg('limit', { default: 20, help: 'How many runs' }) limit: number,
@@ -27,7 +31,10 @@ export abstract class CronHistoryCommands extends CronScheduleCommands {
     return listOutput(ctx.output, runs, runRow, empty);
   }
 
-  @CliCommand('dead-letters', { description: 'Events that failed every attempt' })
+  @CliCommand('dead-letters', {
+    description: 'Events that failed every attempt',
+    mcp: { readOnly: true },
+  })
   async deadLetters(@Ctx() ctx: CommandContext) {
     return listOutput(ctx.output, await this.cron.deadLetters(), eventRow, 'No dead letters.');
   }

@@ -1,4 +1,4 @@
-import { Arg, CliCommand, CommandContext, Ctx } from '@registers/cli';
+import { Arg, CliCommand, CliMcpPreset, CommandContext, Ctx } from '@registers/cli';
 import { parsePayload } from './command-args';
 import { JobRunFailedError } from './cron-command.errors';
 import { jobRow, listOutput, printLine, ranLine, runText } from './cron-output';
@@ -8,7 +8,10 @@ const PAYLOAD_HELP = 'Payload as JSON (default {})';
 
 /** `cron jobs`, `cron run`, `cron trigger`: the declared jobs, running one here, queueing one. */
 export abstract class CronJobCommands extends CronHistoryCommands {
-  @CliCommand('jobs', { description: 'List the declared jobs: trigger, next fire, paused or not' })
+  @CliCommand('jobs', {
+    description: 'List the declared jobs: trigger, next fire, paused or not',
+    mcp: { readOnly: true },
+  })
   async jobs(@Ctx() ctx: CommandContext) {
     return listOutput(ctx.output, await this.cron.jobs(), jobRow, 'No jobs are declared.');
   }
@@ -39,6 +42,8 @@ export abstract class CronJobCommands extends CronHistoryCommands {
   @CliCommand('trigger', {
     description: 'Queue an event for a job (a worker of `cron start` runs it)',
     examples: ['cron trigger rebuild --payload \'{"dry_run":true}\''],
+    // Under `mcp`, also one `cron_trigger_<job>` tool per manual job.
+    mcp: { presets: (commands: CronJobCommands) => commands.manualTriggerPresets() },
   })
   async trigger(
     @Arg('job', { help: 'Job name' }) job: string,
@@ -56,5 +61,17 @@ export abstract class CronJobCommands extends CronHistoryCommands {
       idempotencyKey !== undefined ? { idempotencyKey } : {},
     );
     return ctx.output === 'plain' ? `Triggered ${job}: event ${eventId}` : { job, eventId };
+  }
+
+  /** `cron trigger` with the job fixed, for each job that runs only when triggered. */
+  manualTriggerPresets(): CliMcpPreset[] {
+    return this.registry
+      .all()
+      .filter((job) => job.trigger.kind === 'manual')
+      .map((job) => ({
+        suffix: job.name,
+        description: `Queue an event for job '${job.name}'${job.description ? `: ${job.description}` : ''}`,
+        arguments: { job: job.name },
+      }));
   }
 }

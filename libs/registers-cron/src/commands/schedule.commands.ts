@@ -21,6 +21,7 @@ export abstract class CronScheduleCommands extends CronStartCommand {
 
   @CliCommand('explain', {
     description: 'The next fires of a job in its time zone, with DST notes',
+    mcp: { readOnly: true },
   })
   explain(
     @Arg('job', { help: 'Job name' }) job: string,

@@ -9,6 +9,8 @@ import { CronDeploymentCommands } from './deployment.commands';
 export abstract class CronStartCommand extends CronDeploymentCommands {
   @CliCommand('start', {
     description: 'Run the scheduler and workers in the foreground until SIGTERM or SIGINT',
+    // It runs until stopped: not a tool call.
+    mcp: { expose: false },
   })
   async start(
     @Arg('workers', {

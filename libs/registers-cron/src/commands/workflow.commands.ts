@@ -9,7 +9,10 @@ import { messages } from '../common/messages';
 
 /** `cron workflows`, `cron register-workflow`, `cron run-workflow`: workflow files run by a job or a shell command. */
 export abstract class CronWorkflowCommands extends CronCommandsBase {
-  @CliCommand('workflows', { description: 'List the registered workflows' })
+  @CliCommand('workflows', {
+    description: 'List the registered workflows',
+    mcp: { readOnly: true },
+  })
   async workflows(@Ctx() ctx: CommandContext) {
     return listOutput(
       ctx.output,
@@ -21,6 +24,8 @@ export abstract class CronWorkflowCommands extends CronCommandsBase {
 
   @CliCommand('register-workflow', {
     description: 'Register a workflow file run by a job (--job) or a shell command (--command)',
+    // It stores a shell command to run later: an MCP client may not register one.
+    mcp: { expose: false },
     examples: [
       'cron register-workflow nightly-report --file reports/nightly.sql --job nightly',
       'cron register-workflow cleanup --file scripts/cleanup.sh --command "sh scripts/cleanup.sh"',
