@@ -32,6 +32,7 @@ const CLI_LAYERS = [
   ['runtime', ['runtime/']],
   ['help', ['help/']],
   ['shell', ['shell/']],
+  ['mcp', ['mcp/']],
   ['nest wiring', ['[^/]+\\.ts$']],
 ];
 

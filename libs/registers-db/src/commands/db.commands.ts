@@ -64,6 +64,7 @@ export class DbCommands implements OnModuleInit {
 
   @CliCommand('status', {
     description: 'Compare every registered table with its model (reads only)',
+    mcp: { readOnly: true },
   })
   async status(
     @Arg('check', { help: 'Exit 1 when a table is missing or differs from its model' })
@@ -151,7 +152,10 @@ export class DbCommands implements OnModuleInit {
     return `Ran ${plural(ran.length, 'migration')}: ${ran.join(', ')}.`;
   }
 
-  @CliCommand('migration:revert', { description: 'Revert the last executed TypeORM migration' })
+  @CliCommand('migration:revert', {
+    description: 'Revert the last executed TypeORM migration',
+    mcp: { destructive: true },
+  })
   async revertMigration(@Ctx() ctx: CommandContext) {
     const registry = await this.open(ctx);
     await this.requireConfiguredMigrations(registry, ctx);
@@ -162,6 +166,7 @@ export class DbCommands implements OnModuleInit {
 
   @CliCommand('migration:status', {
     description: 'List the TypeORM migrations the registry knows and whether each ran',
+    mcp: { readOnly: true },
   })
   async migrationStatus(@Ctx() ctx: CommandContext) {
     const registry = await this.open(ctx);
@@ -200,6 +205,7 @@ export class DbCommands implements OnModuleInit {
 
   @CliCommand('health', {
     description: 'Connect and run a trivial query: { status, dialect, latencyMs }',
+    mcp: { readOnly: true },
   })
   async health(@Ctx() ctx: CommandContext) {
     return checkHealth(this.registry, ctx.command);
