@@ -205,6 +205,15 @@ describeEachDialect('RegistersCrudModule routes', (target) => {
     expect(past.body).toEqual({ items: [], total: 2, limit: 1, offset: 2 });
   });
 
+  it('takes list operands comma-separated or as the parameter repeated', async () => {
+    const repeated = await http()
+      .get('/products?name__in=Chai&name__in=Cocoa&price__between=1&price__between=5')
+      .expect(200);
+    expect(names(repeated.body)).toEqual(['Chai']);
+    const joined = await http().get('/products').query({ name__in: 'Chai,Cocoa' }).expect(200);
+    expect(names(joined.body)).toEqual(['Chai', 'Cocoa']);
+  });
+
   it('pages through every row by key with a stable total', async () => {
     const seen: string[] = [];
     for (let offset = 0; offset < SEED.length; offset += 4) {

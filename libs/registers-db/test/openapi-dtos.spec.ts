@@ -173,6 +173,15 @@ describe('CreateDto, UpdateDto and ViewDto', () => {
     expect(await check(UpdateDto(ApiTag), { code: 'x' })).toMatch(/code should not exist/);
   });
 
+  it('works as the base of a declared class', async () => {
+    class RenameProductDto extends PickType(CreateDto(ApiProduct), ['name'] as never[]) {}
+    expect(await check(RenameProductDto, { name: 'Tea' })).toBe('accepted');
+    expect(await check(RenameProductDto, { name: '' })).toMatch(/name/);
+    expect(await check(RenameProductDto, { name: 'Tea', price: 1 })).toMatch(
+      /price should not exist/,
+    );
+  });
+
   it('composes with PickType, OmitType, PartialType and IntersectionType', async () => {
     expect(await check(PartialProductName, {})).toBe('accepted');
     expect(await check(PartialProductName, { name: 'x'.repeat(61) })).toMatch(/name/);
