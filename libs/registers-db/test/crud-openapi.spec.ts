@@ -68,8 +68,13 @@ describe('OpenAPI document of RegistersCrudModule routes', () => {
 
   it('narrows the parameters to the declared operators', () => {
     const names = parameters('/members', 'get').map((p) => p.name);
-    expect(names).toEqual(['email', 'email__icontains', 'orderBy', 'limit', 'offset']);
-    expect(parameters('/tags', 'get').map((p) => p.name)).toEqual(['orderBy', 'limit', 'offset']);
+    expect(names).toEqual(['email', 'email__icontains', 'orderBy', 'limit', 'offset', 'cursor']);
+    expect(parameters('/tags', 'get').map((p) => p.name)).toEqual([
+      'orderBy',
+      'limit',
+      'offset',
+      'cursor',
+    ]);
   });
 
   it('documents bodies and responses with the derived DTOs, never a secret in a response', () => {
@@ -94,7 +99,8 @@ describe('OpenAPI document of RegistersCrudModule routes', () => {
     expect(list.schema.properties.items.items).toEqual({
       $ref: '#/components/schemas/ApiProductView',
     });
-    expect(list.schema.required).toEqual(['items', 'total', 'limit', 'offset']);
+    expect(list.schema.required).toEqual(['items', 'total', 'limit']);
+    expect(list.schema.properties.nextCursor).toMatchObject({ type: 'string', nullable: true });
     const missing = (document.paths['/products/{id}'] as any).get.responses['404'];
     expect(missing.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/RegistersErrorResponse',

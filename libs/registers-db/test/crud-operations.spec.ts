@@ -62,7 +62,8 @@ describeEachDialect('RegistersCrudModule operations and errors', (target) => {
   it('answers 404 for a missing record and 400 for a malformed key', async () => {
     const missing = await http().get('/products/999999').expect(404);
     expect(missing.body).toMatchObject({ statusCode: 404, error: 'RecordNotFoundError' });
-    await http().patch('/products/999999').send({ price: 1 }).expect(404);
+    const update = await http().patch('/products/999999').send({ price: 1 }).expect(404);
+    expect(update.body.context).toEqual({ model: 'ApiProduct', operation: 'update' });
     await http().delete('/products/999999').set('x-role', 'admin').expect(404);
     const malformed = await http().get('/products/abc').expect(400);
     expect(malformed.body).toMatchObject({ error: 'InvalidQueryError', context: { field: 'id' } });

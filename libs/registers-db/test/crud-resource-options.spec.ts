@@ -49,6 +49,17 @@ describe('RegistersCrudModule.forFeature options', () => {
     ]);
     expect(module.imports).toHaveLength(2);
   });
+
+  it('tells apart the controllers of a model served under two paths', () => {
+    const module = RegistersCrudModule.forFeature([
+      { model: ApiProduct, path: 'products' },
+      { model: ApiProduct, path: 'admin/all-products', operations: ['delete'] },
+    ]);
+    expect(module.controllers?.map((c) => c.name)).toEqual([
+      'ApiProductProductsCrudController',
+      'ApiProductAdminAllProductsCrudController',
+    ]);
+  });
 });
 
 describe('@registers/db main entry', () => {

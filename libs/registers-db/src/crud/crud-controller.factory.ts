@@ -144,9 +144,13 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
  * (route metadata lives on the method function), guards, validation and OpenAPI metadata.
  * Errors go through RegistersExceptionFilter.
  */
-export function crudController(resource: ResolvedResource): Type<unknown> {
+export function crudController(resource: ResolvedResource, byPath = false): Type<unknown> {
   const { model, path, registry, tag } = resource.options;
-  const className = `${resource.meta.name}CrudController`;
+  // Swagger operation ids come from the class name: a model served twice is told apart by path.
+  const pathName = path.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _s, c: string) =>
+    c.toUpperCase(),
+  );
+  const className = `${resource.meta.name}${byPath ? pathName : ''}CrudController`;
   const controller = {
     [className]: class {
       readonly handlers: CrudHandlers;

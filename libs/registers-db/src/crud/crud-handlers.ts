@@ -19,7 +19,10 @@ export interface ListPage<V> {
   /** Rows matching the filters, over all pages. */
   total: number;
   limit: number;
-  offset: number;
+  /** Offset paging: the rows skipped. */
+  offset?: number;
+  /** Keyset paging (`cursor` given): the cursor of the next page, null on the last one. */
+  nextCursor?: string | null;
 }
 
 /** The `:id` of a route as a key value of the model; anything else is a 400. */
@@ -84,20 +87,32 @@ export class CrudHandlers {
     return toView(ViewDto(this.resource.options.model), record);
   }
 
-  private async find(key: KeyValue): Promise<any> {
+  private async find(key: KeyValue, operation: CrudOperation): Promise<any> {
     const record = await this.manager.get(key);
     if (record) return record;
     const { meta } = this.resource;
     throw new RecordNotFoundError(recordMessages.notFoundByKey(meta.name, meta.key, key), {
       model: meta.name,
-      operation: 'get',
+      operation,
     });
   }
 
   async list(query: Record<string, string | string[] | undefined>): Promise<ListPage<unknown>> {
     const parsed = parseListQuery(this.resource, query);
-    const { orderBy, limit, offset } = parsed;
+    const { orderBy, limit, offset, cursor } = parsed;
     const where = parsed.where as Filter<any>;
+    if (cursor !== undefined) {
+      const [page, total] = await Promise.all([
+        this.manager.paginate({ where, orderBy, limit, cursor: cursor || null }),
+        this.manager.count(where),
+      ]);
+      return {
+        items: page.items.map((r) => this.view(r)),
+        total,
+        limit,
+        nextCursor: page.nextCursor,
+      };
+    }
     const [records, total] = await Promise.all([
       this.manager.filter(where, { orderBy, limit, offset }),
       this.manager.count(where),
@@ -106,7 +121,7 @@ export class CrudHandlers {
   }
 
   async get(id: string): Promise<unknown> {
-    return this.view(await this.find(parseKey(this.resource, id, 'get')));
+    return this.view(await this.find(parseKey(this.resource, id, 'get'), 'get'));
   }
 
   async create(body: object): Promise<unknown> {
@@ -114,12 +129,12 @@ export class CrudHandlers {
   }
 
   async update(id: string, body: object): Promise<unknown> {
-    const record = await this.find(parseKey(this.resource, id, 'update'));
+    const record = await this.find(parseKey(this.resource, id, 'update'), 'update');
     return this.view(await this.manager.updateRecord(record, { ...body }));
   }
 
   async delete(id: string): Promise<void> {
     const key = parseKey(this.resource, id, 'delete');
-    if (!(await this.manager.delete(key))) await this.find(key);
+    if (!(await this.manager.delete(key))) await this.find(key, 'delete');
   }
 }

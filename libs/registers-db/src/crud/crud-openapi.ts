@@ -81,6 +81,13 @@ export function listQueryDecorators(resource: ResolvedResource): MethodDecorator
       required: false,
       schema: { type: 'integer', minimum: 0, maximum: 2147483647, default: 0 },
     }),
+    ApiQuery({
+      name: 'cursor',
+      required: false,
+      description:
+        "Keyset paging instead of offset: empty for the first page, then the previous page's nextCursor. Order fields must not be nullable.",
+      schema: { type: 'string' },
+    }),
   );
   return decorators;
 }
@@ -93,8 +100,13 @@ export function pageSchema(view: Function): Record<string, unknown> {
       items: { type: 'array', items: { $ref: getSchemaPath(view) } },
       total: { type: 'integer', minimum: 0 },
       limit: { type: 'integer', minimum: 1 },
-      offset: { type: 'integer', minimum: 0 },
+      offset: { type: 'integer', minimum: 0, description: 'Offset paging only.' },
+      nextCursor: {
+        type: 'string',
+        nullable: true,
+        description: 'Keyset paging only: the next page, null after the last.',
+      },
     },
-    required: ['items', 'total', 'limit', 'offset'],
+    required: ['items', 'total', 'limit'],
   };
 }

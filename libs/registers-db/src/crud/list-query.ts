@@ -5,13 +5,15 @@ import { DEFAULT_LIMIT, type ListFilter, type ResolvedResource } from './crud-re
 import { expectedText, queryValue } from './query-values';
 
 /** The parameters a list takes besides its filters. */
-export const PAGE_PARAMETERS = ['orderBy', 'limit', 'offset'] as const;
+export const PAGE_PARAMETERS = ['orderBy', 'limit', 'offset', 'cursor'] as const;
 
 export interface ListQuery {
   where: Record<string, unknown>;
   orderBy: string[];
   limit: number;
   offset: number;
+  /** Keyset paging: '' for the first page, else the previous page's `nextCursor`. */
+  cursor?: string;
 }
 
 type RawQuery = Record<string, string | string[] | undefined>;
@@ -105,10 +107,16 @@ export function parseListQuery(resource: ResolvedResource, query: RawQuery): Lis
     }
     where[`${filter.field.property}__${filter.operator}`] = operand(resource, filter, raw);
   }
-  return {
+  const list: ListQuery = {
     where,
     orderBy: orderBy(resource, query.orderBy),
     limit: pageNumber(resource, 'limit', query.limit, DEFAULT_LIMIT, 1, resource.maxLimit),
     offset: pageNumber(resource, 'offset', query.offset, 0, 0, MAX_OFFSET),
   };
+  if (query.cursor !== undefined) {
+    if (query.offset !== undefined)
+      throw refuse(resource, crudMessages.cursorWithOffset(), 'cursor');
+    list.cursor = single(resource, 'cursor', query.cursor);
+  }
+  return list;
 }

@@ -22,7 +22,9 @@ export class RegistersCrudModule {
     return {
       module: RegistersCrudModule,
       imports: [...byRegistry].map(([name, models]) => RegistersDbModule.forFeature(models, name)),
-      controllers: resolved.map(crudController),
+      controllers: resolved.map((r) =>
+        crudController(r, resolved.filter((o) => o.meta.target === r.meta.target).length > 1),
+      ),
     };
   }
 }

@@ -38,6 +38,9 @@ export const crudMessages = {
   pageParameter: (parameter: string, max: number) =>
     `${parameter} must be a whole number from ${parameter === 'limit' ? 1 : 0} to ${max}`,
 
+  cursorWithOffset: () =>
+    'cursor and offset cannot be combined; page with cursor (keyset) or with offset',
+
   invalidBody: (model: string, fields: readonly string[]) =>
     `${model}: invalid ${fields.join(', ')}`,
 };
