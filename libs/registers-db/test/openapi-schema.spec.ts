@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { modelSchema, modelSchemas } from '../src/swagger';
+import { DatabaseRegistry } from '../src/registry';
+import { addModelSchemas, modelSchema, modelSchemas } from '../src/swagger';
+import { validateOpenApi } from './support/validate-openapi';
 import { API_MODELS, ApiMember, ApiProduct, ApiTag } from './support/api-models';
 
 describe('modelSchema: OpenAPI from @Field metadata and class-validator rules', () => {
@@ -108,5 +110,25 @@ describe('modelSchema: OpenAPI from @Field metadata and class-validator rules', 
 
   it('names every model in modelSchemas', () => {
     expect(Object.keys(modelSchemas(API_MODELS))).toEqual(['ApiProduct', 'ApiMember', 'ApiTag']);
+  });
+
+  it('adds every registered model to a document, which stays valid', async () => {
+    // Registering opens no database.
+    const registry = new DatabaseRegistry({ url: 'sqlite::memory:' }).register(ApiProduct, ApiTag);
+    const kept = { type: 'object' as const, properties: {} };
+    const document = addModelSchemas(
+      {
+        openapi: '3.0.0',
+        info: { title: 'models', version: '1' },
+        paths: {},
+        components: { schemas: { ApiTag: kept } as Record<string, unknown> },
+      },
+      registry,
+    );
+    expect(document.components.schemas.ApiProduct).toEqual(modelSchema(ApiProduct));
+    expect(document.components.schemas.ApiTag).toBe(kept);
+    expect(Object.keys(document.components.schemas)).toEqual(['ApiTag', 'ApiProduct']);
+    expect(await validateOpenApi(document)).toBe('valid');
+    await registry.dispose();
   });
 });

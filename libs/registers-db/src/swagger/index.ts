@@ -2,7 +2,7 @@
 // @nestjs/swagger, so the main entry never imports this folder.
 export type { PropertySchema, SchemaDirection } from './field-schema';
 export type { DtoKind } from './dto-properties';
-export { modelSchema, modelSchemas } from './model-schema';
-export type { ObjectSchema } from './model-schema';
+export { addModelSchemas, modelSchema, modelSchemas } from './model-schema';
+export type { ModelSource, ObjectSchema } from './model-schema';
 export { CreateDto, UpdateDto, ViewDto } from './derived-dto';
 export { toView } from './to-view';

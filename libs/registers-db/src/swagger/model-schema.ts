@@ -27,7 +27,27 @@ export function modelSchema(model: Type<unknown>, kind: DtoKind = 'model'): Obje
     : { type: 'object', properties };
 }
 
+/** Models given as a list or as a registry (`DatabaseRegistry`: every model registered so far). */
+export type ModelSource = ReadonlyArray<Type<unknown>> | { models(): Array<Type<unknown>> };
+
+const modelsOf = (source: ModelSource) => ('models' in source ? source.models() : [...source]);
+
 /** The schemas of several models by class name, for `document.components.schemas`. */
-export function modelSchemas(models: Array<Type<unknown>>): Record<string, ObjectSchema> {
-  return Object.fromEntries(models.map((m) => [m.name, modelSchema(m)]));
+export function modelSchemas(source: ModelSource): Record<string, ObjectSchema> {
+  return Object.fromEntries(modelsOf(source).map((m) => [m.name, modelSchema(m)]));
+}
+
+/**
+ * Adds each model's schema to an OpenAPI document (`components.schemas`, by class name),
+ * keeping a schema the document already has under that name. Returns the document.
+ */
+export function addModelSchemas<D extends { components?: { schemas?: Record<string, unknown> } }>(
+  document: D,
+  source: ModelSource,
+): D {
+  const components = (document.components ??= {});
+  const schemas = (components.schemas ??= {});
+  for (const [name, schema] of Object.entries(modelSchemas(source)))
+    if (!(name in schemas)) schemas[name] = schema;
+  return document;
 }
