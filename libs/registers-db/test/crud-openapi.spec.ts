@@ -66,6 +66,20 @@ describe('OpenAPI document of RegistersCrudModule routes', () => {
     expect(byName.has('orderBy') && byName.has('limit') && byName.has('offset')).toBe(true);
   });
 
+  it('types the key parameter and documents guarded routes as 403', () => {
+    const product = parameters('/products/{id}', 'get').find((p) => p.name === 'id');
+    expect(product).toMatchObject({
+      in: 'path',
+      required: true,
+      schema: { type: 'integer', format: 'int32' },
+    });
+    const member = parameters('/members/{id}', 'get').find((p) => p.name === 'id');
+    expect(member?.schema).toEqual({ type: 'string', format: 'uuid' });
+    const paths = document.paths as any;
+    expect(Object.keys(paths['/products/{id}'].delete.responses)).toContain('403');
+    expect(Object.keys(paths['/products/{id}'].get.responses)).not.toContain('403');
+  });
+
   it('narrows the parameters to the declared operators', () => {
     const names = parameters('/members', 'get').map((p) => p.name);
     expect(names).toEqual(['email', 'email__icontains', 'orderBy', 'limit', 'offset', 'cursor']);

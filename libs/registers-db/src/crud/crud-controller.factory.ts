@@ -21,6 +21,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -34,7 +35,7 @@ import { getManagerToken } from '../nest/registers-db.tokens';
 import { CreateDto, UpdateDto, ViewDto } from '../swagger';
 import type { CrudOperation } from './crud-options.interface';
 import { bodyValidationError, CrudHandlers } from './crud-handlers';
-import { listQueryDecorators, pageSchema, RegistersErrorResponse } from './crud-openapi';
+import { keySchema, listQueryDecorators, pageSchema, RegistersErrorResponse } from './crud-openapi';
 import type { ResolvedResource } from './crud-resource';
 
 type Guards = Array<Type<CanActivate> | CanActivate>;
@@ -68,7 +69,11 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
   const { model } = resource.options;
   const name = resource.meta.name;
   const [create, update, view] = [CreateDto(model), UpdateDto(model), ViewDto(model)];
-  const idParam = ApiParam({ name: 'id', description: `${name} ${resource.meta.key}` });
+  const idParam = ApiParam({
+    name: 'id',
+    description: `${name} ${resource.meta.key}`,
+    schema: keySchema(resource),
+  });
   const bad = ApiBadRequestResponse({ type: RegistersErrorResponse });
   const missing = ApiNotFoundResponse({ type: RegistersErrorResponse });
   const conflict = ApiConflictResponse({ type: RegistersErrorResponse });
@@ -106,7 +111,8 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         conflict,
       ],
       params: [Body(bodyPipe(resource, 'create', create))],
-      paramTypes: [create],
+      // Object, so an application-wide ValidationPipe leaves the body to the route's own pipe.
+      paramTypes: [Object],
     },
     update: {
       decorators: [
@@ -120,7 +126,7 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         conflict,
       ],
       params: [Param('id'), Body(bodyPipe(resource, 'update', update))],
-      paramTypes: [String, update],
+      paramTypes: [String, Object],
     },
     delete: {
       decorators: [
@@ -172,7 +178,9 @@ export function crudController(resource: ResolvedResource, byPath = false): Type
     spec.params.forEach((param, index) => param(proto, operation, index));
     const guards = guardsOf(resource, operation);
     const decorators =
-      guards.length > 0 ? [...spec.decorators, UseGuards(...guards)] : spec.decorators;
+      guards.length > 0
+        ? [...spec.decorators, UseGuards(...guards), ApiForbiddenResponse()]
+        : spec.decorators;
     for (const decorate of decorators) (decorate as MethodDecorator)(proto, operation, descriptor);
   }
   Reflect.defineMetadata('design:paramtypes', [Object], controller);

@@ -48,6 +48,13 @@ function filterSchema(filter: ListFilter): Record<string, unknown> {
     : { type: 'array', items: item, minItems: 1 };
 }
 
+/** The schema of the `:id` path parameter: the key's column type. */
+export function keySchema(resource: ResolvedResource): Record<string, unknown> {
+  const key = resource.meta.fieldsByProperty.get(resource.meta.key)!;
+  const { readOnly: _r, nullable: _n, description: _d, ...schema } = fieldSchema(key, [], 'input');
+  return schema;
+}
+
 /** One `@ApiQuery` per allowed filter, then orderBy, limit and offset. */
 export function listQueryDecorators(resource: ResolvedResource): MethodDecorator[] {
   const decorators: MethodDecorator[] = [];

@@ -5,6 +5,7 @@ import {
   type ExecutionContext,
   type INestApplication,
   Injectable,
+  ValidationPipe,
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { RegistersCrudModule } from '../../src/crud';
@@ -55,6 +56,8 @@ export async function crudApp(url: string): Promise<INestApplication> {
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
+  // An application-wide pipe, as most apps have: the routes' own validation still decides.
+  app.useGlobalPipes(new ValidationPipe({ transform: true }));
   await app.init();
   return app;
 }
