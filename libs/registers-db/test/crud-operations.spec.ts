@@ -5,7 +5,8 @@ import { describeEachDialect } from '../../../test/support/dialects';
 import type { Manager } from '../src/manager/manager';
 import { getManagerToken } from '../src/nest/registers-db.tokens';
 import { configurePasswordPolicy, type PasswordHashPolicy } from '../src/security/passwords';
-import { ApiMember, ApiProduct, ApiTag } from './support/api-models';
+import { ApiMember, ApiNote, ApiProduct, ApiTag } from './support/api-models';
+import { unscoped } from '../src/manager/scopes/tenant-scope';
 import { crudApp } from './support/crud-app';
 
 const TEA = {
@@ -39,6 +40,42 @@ describeEachDialect('RegistersCrudModule operations and errors', (target) => {
     await products.purgeDeleted();
     await members.deleteWhere({}, { allowFullTable: true });
     await app.get(getManagerToken(ApiTag)).deleteWhere({}, { allowFullTable: true });
+    await unscoped(() =>
+      app.get(getManagerToken(ApiNote)).deleteWhere({}, { allowFullTable: true }),
+    );
+  });
+
+  it('fills the tenant field itself and serves each tenant only its rows', async () => {
+    const note = await http()
+      .post('/notes')
+      .set('x-org', 'acme')
+      .send({ body: 'hello' })
+      .expect(201);
+    expect(note.body).toMatchObject({ orgId: 'acme', body: 'hello' });
+    await http()
+      .post('/notes')
+      .set('x-org', 'acme')
+      .send({ body: 'x', orgId: 'other' })
+      .expect(400);
+    await http().post('/notes').set('x-org', 'globex').send({ body: 'hi' }).expect(201);
+    const acme = await http().get('/notes').set('x-org', 'acme').expect(200);
+    expect(acme.body).toMatchObject({ total: 1, items: [{ body: 'hello' }] });
+    const globex = await http()
+      .get('/notes')
+      .set('x-org', 'globex')
+      .query({ body: 'hello' })
+      .expect(200);
+    expect(globex.body).toMatchObject({ total: 0, items: [] });
+    await http().get(`/notes/${note.body.id}`).set('x-org', 'globex').expect(404);
+    await http()
+      .patch(`/notes/${note.body.id}`)
+      .set('x-org', 'globex')
+      .send({ body: 'mine' })
+      .expect(404);
+    await http().delete(`/notes/${note.body.id}`).set('x-org', 'globex').expect(404);
+    expect(
+      (await http().get(`/notes/${note.body.id}`).set('x-org', 'acme').expect(200)).body.body,
+    ).toBe('hello');
   });
 
   it('creates, reads, updates and deletes a record', async () => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DatabaseRegistry } from '../src/registry';
 import { addModelSchemas, modelSchema, modelSchemas } from '../src/swagger';
 import { validateOpenApi } from './support/validate-openapi';
-import { API_MODELS, ApiMember, ApiProduct, ApiTag } from './support/api-models';
+import { API_MODELS, ApiMember, ApiNote, ApiProduct, ApiTag } from './support/api-models';
 
 describe('modelSchema: OpenAPI from @Field metadata and class-validator rules', () => {
   const product = modelSchema(ApiProduct);
@@ -109,7 +109,14 @@ describe('modelSchema: OpenAPI from @Field metadata and class-validator rules', 
   });
 
   it('names every model in modelSchemas', () => {
-    expect(Object.keys(modelSchemas(API_MODELS))).toEqual(['ApiProduct', 'ApiMember', 'ApiTag']);
+    expect(Object.keys(modelSchemas(API_MODELS))).toEqual([
+      'ApiProduct',
+      'ApiMember',
+      'ApiTag',
+      'ApiNote',
+    ]);
+    expect(modelSchema(ApiNote, 'create').properties).not.toHaveProperty('orgId');
+    expect(modelSchema(ApiNote).properties.orgId.readOnly).toBe(true);
   });
 
   it('adds every registered model to a document, which stays valid', async () => {

@@ -49,4 +49,11 @@ export class ApiTag {
   @Field() @IsString() @MinLength(2) @MaxLength(40) label!: string;
 }
 
-export const API_MODELS = [ApiProduct, ApiMember, ApiTag];
+@Model({ table: 'api_notes', tenantField: 'orgId' })
+export class ApiNote {
+  @Field({ id: 'autoincrement' }) id?: number;
+  @Field({ length: 40 }) @IsString() orgId!: string;
+  @Field() @IsString() @MaxLength(200) body!: string;
+}
+
+export const API_MODELS = [ApiProduct, ApiMember, ApiTag, ApiNote];

@@ -10,7 +10,8 @@ import {
 import { Test } from '@nestjs/testing';
 import { RegistersCrudModule } from '../../src/crud';
 import { RegistersDbModule } from '../../src/nest/registers-db.module';
-import { ApiMember, ApiProduct, ApiTag } from './api-models';
+import { ApiMember, ApiNote, ApiProduct, ApiTag } from './api-models';
+import { tenantScope } from '../../src/manager/scopes/tenant-scope';
 
 /** Lets a request through only with `x-role: admin`. */
 @Injectable()
@@ -46,6 +47,7 @@ export const CRUD_RESOURCES = [
     filterable: { email: ['eq', 'icontains'] as const },
   },
   { model: ApiTag, path: 'tags', operations: ['list', 'get', 'create'] as const },
+  { model: ApiNote, path: 'notes', filterable: ['body'] },
 ];
 
 export async function crudApp(url: string): Promise<INestApplication> {
@@ -58,6 +60,19 @@ export async function crudApp(url: string): Promise<INestApplication> {
   const app = moduleRef.createNestApplication({ logger: false });
   // An application-wide pipe, as most apps have: the routes' own validation still decides.
   app.useGlobalPipes(new ValidationPipe({ transform: true }));
+  // The tenant of a request is its x-org header; the whole request runs in its scope.
+  app.use((req: any, res: any, next: () => void) => {
+    const org = req.headers['x-org'];
+    if (typeof org !== 'string') return next();
+    void tenantScope(
+      org,
+      () =>
+        new Promise<void>((done) => {
+          res.on('close', done);
+          next();
+        }),
+    );
+  });
   await app.init();
   return app;
 }
