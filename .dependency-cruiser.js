@@ -19,6 +19,8 @@ const DB_LAYERS = [
   ['sync, migrations, seeding', ['sync/', 'migrations/', 'seeding/']],
   ['registry', ['registry/']],
   ['nest and commands', ['nest/', 'commands/', 'decorators/', 'filters/', 'testing/', 'index\\.ts$']],
+  // Optional subpaths that need @nestjs/swagger: nothing below (the main entry included) imports them.
+  ['openapi and crud', ['swagger/', 'crud/']],
 ];
 
 /** @registers/cli, lowest layer first (see libs/registers-cli/ARCHITECTURE.md). */

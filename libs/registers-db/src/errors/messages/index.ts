@@ -3,6 +3,7 @@
  * throw `new XError(familyMessages.whatWentWrong(...), context)`, and only when throwing.
  */
 export { configurationMessages } from './configuration.messages';
+export { crudMessages } from './crud.messages';
 export { databaseMessages } from './database.messages';
 export { filterMessages } from './filter.messages';
 export { modelMessages } from './model.messages';

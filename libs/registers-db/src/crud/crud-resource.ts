@@ -1,0 +1,91 @@
+import { ConfigurationError } from '../errors';
+import { crudMessages } from '../errors/messages';
+import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.interface';
+import { getModelMetadata } from '../metadata/model-metadata.factory';
+import { OPERATOR_SEPARATOR, type QueryOperator } from '../query/operators';
+import { CRUD_OPERATIONS, type CrudOperation, type CrudResource } from './crud-options.interface';
+import { operatorsFor } from './filter-operators';
+
+/** One query parameter of a list: `price__gte` is field `price`, operator `gte`. */
+export interface ListFilter {
+  parameter: string;
+  field: FieldMetadata;
+  operator: QueryOperator;
+}
+
+/** A resource with its options checked and resolved against the model. */
+export interface ResolvedResource {
+  options: CrudResource;
+  meta: ModelMetadata;
+  operations: ReadonlySet<CrudOperation>;
+  /** Allowed filters by query parameter name. */
+  filters: ReadonlyMap<string, ListFilter>;
+  sortable: readonly string[];
+  maxLimit: number;
+}
+
+export const DEFAULT_LIMIT = 20;
+const DEFAULT_MAX_LIMIT = 100;
+
+/** `price` for eq, `price__gte` for the others. */
+export const parameterName = (field: string, operator: QueryOperator) =>
+  operator === 'eq' ? field : `${field}${OPERATOR_SEPARATOR}${operator}`;
+
+function fieldOf(meta: ModelMetadata, option: string, name: string): FieldMetadata {
+  const field = meta.fieldsByProperty.get(name);
+  const fail = (message: string) =>
+    new ConfigurationError(message, { model: meta.name, field: name });
+  if (!field) throw fail(crudMessages.unknownField(meta.name, option, name));
+  if (field.hashPassword || field.encrypted)
+    throw fail(crudMessages.secretField(meta.name, option, name));
+  return field;
+}
+
+function resolveFilters(meta: ModelMetadata, options: CrudResource): Map<string, ListFilter> {
+  const filters = new Map<string, ListFilter>();
+  const declared = options.filterable ?? [];
+  const entries: Array<[string, readonly QueryOperator[] | undefined]> = Array.isArray(declared)
+    ? (declared as string[]).map((name) => [name, undefined])
+    : Object.entries(declared as Record<string, readonly QueryOperator[]>);
+  for (const [name, wanted] of entries) {
+    const field = fieldOf(meta, 'filterable', name);
+    const supported = operatorsFor(field);
+    for (const operator of wanted ?? supported) {
+      if (!supported.includes(operator)) {
+        throw new ConfigurationError(
+          crudMessages.operatorNotForType(meta.name, name, operator, supported),
+          { model: meta.name, field: name, operator },
+        );
+      }
+      const parameter = parameterName(name, operator);
+      filters.set(parameter, { parameter, field, operator });
+    }
+  }
+  return filters;
+}
+
+/** Checks a resource's options against its model; every mistake is a ConfigurationError at startup. */
+export function resolveResource(options: CrudResource): ResolvedResource {
+  const meta = getModelMetadata(options.model);
+  const operations = new Set(options.operations ?? CRUD_OPERATIONS);
+  for (const op of operations) {
+    if (!(CRUD_OPERATIONS as readonly string[]).includes(op)) {
+      throw new ConfigurationError(crudMessages.unknownOperation(meta.name, op, CRUD_OPERATIONS), {
+        model: meta.name,
+      });
+    }
+  }
+  const sortable = [meta.key];
+  for (const name of options.sortable ?? []) {
+    fieldOf(meta, 'sortable', name);
+    if (!sortable.includes(name)) sortable.push(name);
+  }
+  return {
+    options,
+    meta,
+    operations,
+    filters: resolveFilters(meta, options),
+    sortable,
+    maxLimit: options.maxLimit ?? DEFAULT_MAX_LIMIT,
+  };
+}
