@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions, DECORATORS } from '@nestjs/swagger';
 import { getMetadataStorage, IsOptional, ValidateBy } from 'class-validator';
 import { checkFieldType } from '../validation/field-type-check';
 import type { FieldMetadata } from '../interfaces/model-metadata.interface';
@@ -50,6 +50,25 @@ function apiOptions(p: DtoProperty): ApiPropertyOptions {
   return options as ApiPropertyOptions;
 }
 
+const DOC_KEYS = new Set(['description', 'example', 'examples', 'title', 'deprecated']);
+
+/**
+ * Documentation the model adds to a field with its own `@ApiProperty` (description, example,
+ * `x-` extensions): kept on every derived DTO. Bounds, types and formats stay derived from the
+ * rules, so the document cannot say something the validation does not do.
+ */
+function modelDocs(model: Type<unknown>, property: string): Record<string, unknown> {
+  const own: Record<string, unknown> | undefined = Reflect.getMetadata(
+    DECORATORS.API_MODEL_PROPERTIES,
+    model.prototype,
+    property,
+  );
+  const docs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(own ?? {}))
+    if (value !== undefined && (DOC_KEYS.has(key) || key.startsWith('x-'))) docs[key] = value;
+  return docs;
+}
+
 function build(model: Type<unknown>, kind: Exclude<DtoKind, 'model'>): Type<any> {
   const name = CLASS_NAMES[kind](model.name);
   // A named class expression, so Swagger and error messages show the DTO's own name.
@@ -62,7 +81,7 @@ function build(model: Type<unknown>, kind: Exclude<DtoKind, 'model'>): Type<any>
       if (kind === 'update') IsOptional()(dto.prototype, p.property);
       if (p.field) StorableValue(p.field)(dto.prototype, p.property);
     }
-    ApiProperty(apiOptions(p))(dto.prototype, p.property);
+    ApiProperty({ ...apiOptions(p), ...modelDocs(model, p.property) })(dto.prototype, p.property);
   }
   linkModel(dto, model);
   return dto;
