@@ -9,11 +9,6 @@ export function fromCents(cents: number): number {
   return cents / 100;
 }
 
-/** A stored amount as a JSON number with at most two decimals. */
-export function money(amount: number): number {
-  return fromCents(toCents(Number(amount)));
-}
-
 /**
  * Whether a number is written with at most two decimals, in any notation (`19.99`, `1e2`,
  * `1e-7`): it must be the number nearest to a whole count of cents. class-validator's

@@ -1,5 +1,5 @@
 import { DEFAULT_PAGE_LIMIT, MAX_ID, MAX_PAGE_LIMIT } from './limits';
-import { QueryIntegerField } from './field-rules';
+import { QueryIntegerField } from './query-fields';
 
 /** `?limit&offset` of the list endpoints. */
 export class PageQuery {

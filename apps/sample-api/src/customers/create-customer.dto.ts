@@ -1,12 +1,6 @@
-import { CustomerEmail, CustomerName, CustomerPassword } from './customer-fields';
+import { CreateDto } from '@registers/db/swagger';
+import { withCustomerRequestRules } from './customer-requests';
+import { Customer } from './customer.model';
 
-export class CreateCustomerDto {
-  @CustomerName()
-  name!: string;
-
-  @CustomerEmail()
-  email!: string;
-
-  @CustomerPassword()
-  password!: string;
-}
+/** `POST /customers`: `{ name, email, password }`, Customer's rules plus the request-only ones. */
+export class CreateCustomerDto extends withCustomerRequestRules(CreateDto(Customer)) {}

@@ -20,7 +20,8 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiErrors } from '../docs/api-errors.decorator';
 import { ApiIdParam } from '../docs/api-id-param.decorator';
 import { CreateCustomerDto } from './create-customer.dto';
-import { CustomerView, toCustomerView } from './customer.view';
+import { toView } from '@registers/db/swagger';
+import { CustomerView } from './customer.view';
 import { CustomersService } from './customers.service';
 import { UpdateCustomerDto } from './update-customer.dto';
 
@@ -36,7 +37,7 @@ export class CustomersController {
   @ApiCreatedResponse({ type: CustomerView })
   @ApiErrors(EMAIL_TAKEN)
   async create(@Body() body: CreateCustomerDto): Promise<CustomerView> {
-    return toCustomerView(await this.customers.create(body));
+    return toView(CustomerView, await this.customers.create(body));
   }
 
   @Get(':id')
@@ -45,7 +46,7 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerView })
   @ApiErrors(404)
   async find(@Param('id', ParseIdPipe) id: number): Promise<CustomerView> {
-    return toCustomerView(await this.customers.find(id));
+    return toView(CustomerView, await this.customers.find(id));
   }
 
   @Patch(':id')
@@ -57,7 +58,7 @@ export class CustomersController {
     @Param('id', ParseIdPipe) id: number,
     @Body() body: UpdateCustomerDto,
   ): Promise<CustomerView> {
-    return toCustomerView(await this.customers.update(id, body));
+    return toView(CustomerView, await this.customers.update(id, body));
   }
 
   @Delete(':id')

@@ -1,21 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { CustomerEmail, CustomerName, CustomerPassword } from './customer-fields';
+import { UpdateDto } from '@registers/db/swagger';
+import { withCustomerRequestRules } from './customer-requests';
+import { Customer } from './customer.model';
 
-/** Every field optional; the ones given are validated like on create. */
-export class UpdateCustomerDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @CustomerName()
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @CustomerEmail()
-  email?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @CustomerPassword()
-  password?: string;
-}
+/** `PATCH /customers/:id`: every field optional; the ones given are validated like on create. */
+export class UpdateCustomerDto extends withCustomerRequestRules(UpdateDto(Customer)) {}

@@ -1,22 +1,26 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
+import { CreateDto } from '@registers/db/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, ValidateNested } from 'class-validator';
-import { IntegerField } from '../common/field-rules';
-import { MAX_ID } from '../common/limits';
+import { MAX_ORDER_LINES } from '../common/limits';
+import { OrderItem } from './order-item.model';
+import { Order } from './order.model';
 
-export const MAX_ORDER_LINES = 100;
-export const MAX_LINE_QUANTITY = 10_000;
-
-export class OrderLineDto {
-  @IntegerField({ example: 1, minimum: 1, maximum: MAX_ID })
-  productId!: number;
-
-  @IntegerField({ example: 2, minimum: 1, maximum: MAX_LINE_QUANTITY })
-  quantity!: number;
+/** One line of an order: `productId` and `quantity` with OrderItem's rules. */
+export class OrderLineDto extends PickType(CreateDto(OrderItem), [
+  'productId',
+  'quantity',
+] as const) {
+  declare productId: number;
+  declare quantity: number;
 }
 
-/** 1..MAX_ORDER_LINES lines, no product twice; the array check runs first (see field-rules). */
+/**
+ * The request-only part of an order: its lines. An order's lines are OrderItems, not a field
+ * of Order, so the list rules (1..MAX_ORDER_LINES lines, no product twice) belong to the
+ * request. The array check runs first (see common/model-rules).
+ */
 const OrderLines = () =>
   applyDecorators(
     ApiProperty({
@@ -37,10 +41,18 @@ const OrderLines = () =>
     Type(() => OrderLineDto),
   );
 
-export class CreateOrderDto {
-  @IntegerField({ example: 1, minimum: 1, maximum: MAX_ID })
-  customerId!: number;
-
+class OrderLinesBody {
   @OrderLines()
   items!: OrderLineDto[];
+}
+
+/**
+ * `POST /orders`: `customerId` with Order's rules, then the lines. An intersection (not a
+ * subclass) keeps the fields in this order, so their issues are listed in this order too.
+ */
+export class CreateOrderDto extends IntersectionType(
+  PickType(CreateDto(Order), ['customerId'] as const),
+  OrderLinesBody,
+) {
+  declare customerId: number;
 }

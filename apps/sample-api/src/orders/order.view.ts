@@ -1,23 +1,20 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { money } from '../common/money';
-import { IdView, MoneyView, PageFieldsView } from '../common/view-fields';
-import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './create-order.dto';
-import type { OrderItem } from './order-item.model';
-import type { Order } from './order.model';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { toView, ViewDto } from '@registers/db/swagger';
+import { MAX_ORDER_LINES } from '../common/limits';
+import { PageFieldsView } from '../common/view-fields';
+import { OrderItem } from './order-item.model';
+import { Order } from './order.model';
 
-export class OrderItemView {
-  @IdView() productId!: number;
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_LINE_QUANTITY, example: 2 })
-  quantity!: number;
-  @MoneyView(19.99) unitPrice!: number;
-  @MoneyView(39.98) lineTotal!: number;
-}
+/** One line of an answered order: OrderItem's fields without its own id and order id. */
+export class OrderItemView extends PickType(ViewDto(OrderItem), [
+  'productId',
+  'quantity',
+  'unitPrice',
+  'lineTotal',
+] as const) {}
 
-export class OrderView {
-  @IdView() id!: number;
-  @IdView() customerId!: number;
-  @MoneyView(39.98) total!: number;
-  @ApiProperty() createdAt!: Date;
+/** An order with its lines (which are OrderItems, so `items` is the one field added here). */
+export class OrderView extends ViewDto(Order) {
   @ApiProperty({ type: [OrderItemView], minItems: 1, maxItems: MAX_ORDER_LINES })
   items!: OrderItemView[];
 }
@@ -27,16 +24,8 @@ export class OrderPageView extends PageFieldsView {
 }
 
 export function toOrderView(order: Order, items: OrderItem[]): OrderView {
-  return {
-    id: order.id!,
-    customerId: order.customerId,
-    total: money(order.total),
-    createdAt: order.createdAt,
-    items: items.map((item) => ({
-      productId: item.productId,
-      quantity: item.quantity,
-      unitPrice: money(item.unitPrice),
-      lineTotal: money(item.lineTotal),
-    })),
-  };
+  return toView(OrderView, {
+    ...order,
+    items: items.map((item) => toView(OrderItemView, item)),
+  });
 }

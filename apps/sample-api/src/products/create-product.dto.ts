@@ -1,18 +1,5 @@
-import { IntegerField, MoneyField, TextField } from '../common/field-rules';
-import { MAX_ID } from '../common/limits';
+import { CreateDto } from '@registers/db/swagger';
+import { Product } from './product.model';
 
-export class CreateProductDto {
-  @TextField({
-    example: 'Teapot',
-    maxLength: 200,
-    description:
-      'Stored exactly as sent (not trimmed); well-formed text (no NUL, no unpaired surrogates).',
-  })
-  name!: string;
-
-  @MoneyField(19.99)
-  price!: number;
-
-  @IntegerField({ example: 10, minimum: 0, maximum: MAX_ID })
-  stock!: number;
-}
+/** `POST /products`: `{ name, price, stock }`, with the rules and schema of Product's fields. */
+export class CreateProductDto extends CreateDto(Product) {}

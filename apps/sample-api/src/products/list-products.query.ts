@@ -1,5 +1,5 @@
 import { MAX_PRICE } from '../common/limits';
-import { QueryDecimalField, QueryTextField } from '../common/field-rules';
+import { QueryDecimalField, QueryTextField } from '../common/query-fields';
 import { PageQuery } from '../common/page.query';
 
 /** `GET /products?limit&offset&minPrice&maxPrice&q`. */

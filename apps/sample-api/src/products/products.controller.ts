@@ -5,7 +5,8 @@ import { ApiErrors } from '../docs/api-errors.decorator';
 import { ApiIdParam } from '../docs/api-id-param.decorator';
 import { CreateProductDto } from './create-product.dto';
 import { ListProductsQuery } from './list-products.query';
-import { ProductPageView, ProductView, toProductView } from './product.view';
+import { toView } from '@registers/db/swagger';
+import { ProductPageView, ProductView } from './product.view';
 import { ProductsService } from './products.service';
 
 @ApiTags('products')
@@ -18,7 +19,7 @@ export class ProductsController {
   @ApiCreatedResponse({ type: ProductView })
   @ApiErrors()
   async create(@Body() body: CreateProductDto): Promise<ProductView> {
-    return toProductView(await this.products.create(body));
+    return toView(ProductView, await this.products.create(body));
   }
 
   @Get()
@@ -30,7 +31,7 @@ export class ProductsController {
   @ApiErrors()
   async list(@Query() query: ListProductsQuery): Promise<ProductPageView> {
     const page = await this.products.list(query);
-    return { ...page, items: page.items.map(toProductView) };
+    return { ...page, items: page.items.map((p) => toView(ProductView, p)) };
   }
 
   @Get(':id')
@@ -39,6 +40,6 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductView })
   @ApiErrors(404)
   async find(@Param('id', ParseIdPipe) id: number): Promise<ProductView> {
-    return toProductView(await this.products.find(id));
+    return toView(ProductView, await this.products.find(id));
   }
 }

@@ -11,7 +11,7 @@ export class ProductsService {
   constructor(@InjectManager(Product) private readonly products: Manager<Product>) {}
 
   create(body: CreateProductDto): Promise<Product> {
-    return this.products.create({ name: body.name, price: body.price, stock: body.stock });
+    return this.products.create(body);
   }
 
   find(id: number): Promise<Product> {

@@ -95,11 +95,13 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
 /**
  * ajv with the document's extensions as keywords: `x-decimal-places` (a number has at most
  * that many decimals) and `x-unique-by` (array items differ in that property); `example` is
- * an annotation. Everything else unknown is an error (strict mode).
+ * an annotation. The formats are the ones the document uses: `email`, `date-time`, and the
+ * OpenAPI data-type formats the model-derived schemas carry, `int32` (checked: the 32-bit
+ * range) and `password` (an annotation). Everything else unknown is an error (strict mode).
  */
 export function createValidator(): Ajv {
   const ajv = new Ajv({ strict: true, allErrors: true });
-  addFormats(ajv, ['email', 'date-time']);
+  addFormats(ajv, ['email', 'date-time', 'int32', 'password']);
   ajv.addVocabulary(['example']);
   ajv.addKeyword({
     keyword: 'x-decimal-places',
