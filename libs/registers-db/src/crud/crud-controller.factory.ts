@@ -74,9 +74,16 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
     description: `${name} ${resource.meta.key}`,
     schema: keySchema(resource),
   });
-  const bad = ApiBadRequestResponse({ type: RegistersErrorResponse });
-  const missing = ApiNotFoundResponse({ type: RegistersErrorResponse });
-  const conflict = ApiConflictResponse({ type: RegistersErrorResponse });
+  const errorType = resource.options.errorResponse ?? RegistersErrorResponse;
+  const bad = ApiBadRequestResponse({ type: errorType });
+  const missing = ApiNotFoundResponse({ type: errorType });
+  const conflict = ApiConflictResponse({ type: errorType });
+  const byApp = resource.options.validation === 'app';
+  // 'app': the DTO class as the body's type, so the application's global ValidationPipe checks
+  // it; 'route': Object, so that pipe leaves the body to the route's own.
+  const body = (operation: CrudOperation, dto: Type<unknown>) =>
+    byApp ? Body() : Body(bodyPipe(resource, operation, dto));
+  const bodyType = (dto: Type<unknown>) => (byApp ? dto : Object);
   return {
     list: {
       decorators: [
@@ -110,9 +117,8 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         bad,
         conflict,
       ],
-      params: [Body(bodyPipe(resource, 'create', create))],
-      // Object, so an application-wide ValidationPipe leaves the body to the route's own pipe.
-      paramTypes: [Object],
+      params: [body('create', create)],
+      paramTypes: [bodyType(create)],
     },
     update: {
       decorators: [
@@ -125,8 +131,8 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         missing,
         conflict,
       ],
-      params: [Param('id'), Body(bodyPipe(resource, 'update', update))],
-      paramTypes: [String, Object],
+      params: [Param('id'), body('update', update)],
+      paramTypes: [String, bodyType(update)],
     },
     delete: {
       decorators: [
@@ -179,7 +185,13 @@ export function crudController(resource: ResolvedResource, byPath = false): Type
     const guards = guardsOf(resource, operation);
     const decorators =
       guards.length > 0
-        ? [...spec.decorators, UseGuards(...guards), ApiForbiddenResponse()]
+        ? [
+            ...spec.decorators,
+            UseGuards(...guards),
+            ApiForbiddenResponse(
+              resource.options.errorResponse ? { type: resource.options.errorResponse } : {},
+            ),
+          ]
         : spec.decorators;
     for (const decorate of decorators) (decorate as MethodDecorator)(proto, operation, descriptor);
   }

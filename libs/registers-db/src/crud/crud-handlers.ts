@@ -9,6 +9,7 @@ import type { CrudOperation } from './crud-options.interface';
 import type { ResolvedResource } from './crud-resource';
 import type { Filter } from '../query/query-node';
 import { parseListQuery } from './list-query';
+import { integerKeyRange } from './key-range';
 
 const INTEGER = /^-?\d+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,7 +47,17 @@ export function parseKey(
       field: meta.key,
     });
   }
-  return key.type === 'integer' ? Number(text) : text;
+  if (key.type !== 'integer') return text;
+  const value = Number(text);
+  const { min, max } = integerKeyRange(key);
+  if (value < min || value > max) {
+    throw new InvalidQueryError(crudMessages.keyOutOfRange(meta.name, meta.key, min, max), {
+      model: meta.name,
+      operation,
+      field: meta.key,
+    });
+  }
+  return value;
 }
 
 /** class-validator errors of a request body as the library's ValidationError (a 400 through RegistersExceptionFilter). */

@@ -22,10 +22,35 @@ export interface CrudResource<T = any> {
    * the operators to allow (`{ price: ['gte', 'lte'] }`). Any other query parameter is a 400.
    */
   filterable?: readonly string[] | Readonly<Record<string, readonly QueryOperator[]>>;
+  /**
+   * Query parameters of the list under names of the application's choosing, each standing for
+   * one filter: `{ minPrice: 'price__gte', q: 'name__icontains' }`. The alias takes the
+   * filter's values and is documented as its own parameter; the `field__operator` name itself
+   * is a filter only if `filterable` allows it too.
+   */
+  filters?: Readonly<Record<string, string>>;
   /** Fields `orderBy` may name (the key always). */
   sortable?: readonly string[];
   /** Largest `limit` (default 100); the default page size is 20. */
   maxLimit?: number;
+  /**
+   * The order of a list without `orderBy`, in `orderBy`'s notation (`'-id'`, `['-price', 'name']`);
+   * default: the key ascending. Each field must be sortable (or the key).
+   */
+  defaultOrder?: string | readonly string[];
+  /**
+   * Who validates request bodies. `'route'` (default): the route's own pipe, with the model's
+   * rules, answering RegistersExceptionFilter's ValidationError. `'app'`: the route declares the
+   * derived DTO classes (`CreateDto(model)`, `UpdateDto(model)`) as its body types and leaves
+   * them to the application's global ValidationPipe, its options and its error body; that pipe
+   * must whitelist (`whitelist` and `forbidNonWhitelisted`) and transform.
+   */
+  validation?: 'route' | 'app';
+  /**
+   * The OpenAPI schema of the routes' 4xx answers (default RegistersErrorResponse): the
+   * application's error class when its filters or pipes answer with their own body.
+   */
+  errorResponse?: Type<unknown>;
   /** Swagger tag of the routes (default: the path). */
   tag?: string;
   /** Registry name, for a named `RegistersDbModule.forRoot`. */

@@ -18,6 +18,15 @@ export const crudMessages = {
   ) =>
     `${model}: filterable allows '${operator}' on '${field}', which its type does not support; use one of ${allowed.join(', ')}.`,
 
+  aliasTaken: (model: string, alias: string) =>
+    `${model}: filters declares the alias '${alias}', which is already a query parameter of the list; choose another name.`,
+
+  unsortedDefaultOrder: (model: string, field: string, sortable: readonly string[]) =>
+    `${model}: defaultOrder names '${field}', which is not sortable; add it to sortable or use one of ${sortable.join(', ')}.`,
+
+  keyOutOfRange: (model: string, key: string, min: number, max: number) =>
+    `${model}: ${key} must be a whole number from ${min} to ${max}`,
+
   unknownOperation: (model: string, operation: string, allowed: readonly string[]) =>
     `${model}: unknown CRUD operation '${operation}'; use ${allowed.join(', ')}.`,
 

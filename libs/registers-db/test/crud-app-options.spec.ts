@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { describeEachDialect } from '../../../test/support/dialects';
+import type { Manager } from '../src/manager/manager';
+import { getManagerToken } from '../src/nest/registers-db.tokens';
+import { ApiProduct } from './support/api-models';
+import { crudOptionsApp } from './support/crud-app-options-app';
+
+const ROWS = [
+  { name: 'Green Tea', price: 4.5, status: 'live', featured: true },
+  { name: 'Coffee', price: 12, status: 'draft', featured: false },
+  { name: 'Mint tea', price: 2.99, status: 'live', featured: true },
+  { name: 'Chai', price: 5, status: 'live', featured: false },
+];
+
+describeEachDialect('RegistersCrudModule adopted with the application’s contract', (target) => {
+  let app: INestApplication;
+  let products: Manager<ApiProduct>;
+  let ids: number[];
+  const http = () => request(app.getHttpServer());
+  const names = (body: any) => body.items.map((p: any) => p.name);
+
+  beforeAll(async () => {
+    app = await crudOptionsApp(target().url);
+    products = app.get(getManagerToken(ApiProduct));
+  });
+  afterAll(() => app.close());
+  beforeEach(async () => {
+    await products.deleteWhere({}, { allowFullTable: true });
+    await products.purgeDeleted();
+    ids = [];
+    for (const row of ROWS) ids.push((await products.create(row as ApiProduct)).id!);
+  });
+
+  it('lists newest first (defaultOrder) unless orderBy says otherwise', async () => {
+    const list = await http().get('/catalog').expect(200);
+    expect(list.body.items.map((p: any) => p.id)).toEqual([...ids].reverse());
+    const byPrice = await http().get('/catalog?orderBy=price').expect(200);
+    expect(names(byPrice.body)).toEqual(['Mint tea', 'Green Tea', 'Chai', 'Coffee']);
+  });
+
+  it('filters through the aliases, inclusive, together with the plain filters', async () => {
+    const range = await http().get('/catalog?minPrice=4.5&maxPrice=5').expect(200);
+    expect(names(range.body)).toEqual(['Chai', 'Green Tea']);
+    expect(range.body.total).toBe(2);
+    const text = await http().get('/catalog?q=TEA&status=live').expect(200);
+    expect(names(text.body)).toEqual(['Mint tea', 'Green Tea']);
+    const empty = await http().get('/catalog?q=').expect(200);
+    expect(empty.body.total).toBe(ROWS.length);
+  });
+
+  it('refuses the name an alias stands for and a value of the wrong type', async () => {
+    const hidden = await http().get('/catalog?price__gte=1').expect(400);
+    expect(hidden.body.message).toMatch(
+      /'price__gte' is not an allowed filter; allowed: status, minPrice, maxPrice, q/,
+    );
+    const wrong = await http().get('/catalog?minPrice=abc').expect(400);
+    expect(wrong.body.message).toMatch(/'minPrice' must be a number/);
+    expect(wrong.body.context).toMatchObject({ field: 'minPrice', operation: 'list' });
+  });
+
+  it('answers 400 for an id an autoincrement key cannot hold, 404 for a missing one', async () => {
+    for (const id of ['0', '-1', '2147483648']) {
+      const bad = await http().get(`/catalog/${id}`).expect(400);
+      expect(bad.body.message).toBe('ApiProduct: id must be a whole number from 1 to 2147483647');
+      expect(bad.body.context).toMatchObject({ field: 'id', operation: 'get' });
+    }
+    await http().patch('/catalog/0').send({ price: 1 }).expect(400);
+    await http().delete('/catalog/-5').expect(400);
+    await http().get('/catalog/2147483647').expect(404);
+    await http().get(`/catalog/${ids[0]}`).expect(200);
+  });
+
+  it("leaves bodies to the application's pipe: its rules, whitelist and error body", async () => {
+    const bad = await http()
+      .post('/catalog')
+      .send({ name: '', price: 1, status: 'live', featured: true })
+      .expect(400);
+    expect(bad.body).toEqual({
+      statusCode: 400,
+      message: ['name should not be empty'],
+      fields: ['name'],
+    });
+    const extra = await http()
+      .post('/catalog')
+      .send({ name: 'Cocoa', price: 1, status: 'live', featured: true, colour: 'brown' })
+      .expect(400);
+    expect(extra.body.fields).toEqual(['colour']);
+    const update = await http().patch(`/catalog/${ids[0]}`).send({ stock: 5000 }).expect(400);
+    expect(update.body).toEqual({
+      statusCode: 400,
+      message: ['stock must not be greater than 1000'],
+      fields: ['stock'],
+    });
+    expect(await products.count({})).toBe(ROWS.length);
+    expect((await products.get(ids[0]))!.stock).toBeNull();
+    const created = await http()
+      .post('/catalog')
+      .send({ name: 'Cocoa', price: '7.10', status: 'live', featured: true })
+      .expect(400);
+    expect(created.body.fields).toEqual(['price']);
+    const ok = await http()
+      .post('/catalog')
+      .send({ name: 'Cocoa', price: 7.1, status: 'live', featured: true })
+      .expect(201);
+    expect(ok.body).toMatchObject({ name: 'Cocoa', price: 7.1 });
+    const patched = await http().patch(`/catalog/${ok.body.id}`).send({ stock: 3 }).expect(200);
+    expect(patched.body.stock).toBe(3);
+  });
+});
