@@ -4,7 +4,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { RegistersCrudModule } from '../src/crud';
 import { ConfigurationError } from '../src/errors';
 import { ApiProduct } from './support/api-models';
-import { crudOptionsApp } from './support/crud-app-options-app';
+import { crudOptionsApp, ShopQuery } from './support/crud-app-options-app';
 import { openApiDocument } from './support/openapi-document';
 import { validateOpenApi } from './support/validate-openapi';
 
@@ -51,6 +51,16 @@ describe('OpenAPI document of a resource with aliases, defaultOrder, app validat
     expect(parameter('/catalog', 'get', 'orderBy').description).toMatch(/Default: -id\.$/);
   });
 
+  it("documents a query class's properties as the list's parameters", () => {
+    expect(operation('/shop', 'get').parameters.map((p: any) => p.name)).toEqual([
+      'minPrice',
+      'q',
+      'limit',
+      'offset',
+    ]);
+    expect(parameter('/shop', 'get', 'limit').schema).toMatchObject({ maximum: 50, default: 20 });
+  });
+
   it('documents the id bounds of an autoincrement key', () => {
     expect(parameter('/catalog/{id}', 'get', 'id').schema).toMatchObject({
       type: 'integer',
@@ -78,8 +88,8 @@ describe('OpenAPI document of a resource with aliases, defaultOrder, app validat
         }
       }
     }
-    // list 400; get 400, 404; create 400, 409; update and delete 400, 404, 409
-    expect(fourHundreds).toBe(11);
+    // catalog: list 400; get 400, 404; create 400, 409; update and delete 400, 404, 409; shop: list 400
+    expect(fourHundreds).toBe(12);
     expect(Object.keys(document.components!.schemas!)).not.toContain('RegistersErrorResponse');
   });
 });
@@ -102,6 +112,22 @@ describe('RegistersCrudModule.forFeature filters and defaultOrder options', () =
       /filterable allows 'icontains' on 'price'/,
     );
     expect(refuse({ filters: { x: 'price__nope' } })).toThrow(ConfigurationError);
+  });
+
+  it('refuses a query class without app validation, or declaring what is not a parameter', () => {
+    expect(refuse({ query: ShopQuery, filters: { minPrice: 'price__gte', q: 'name' } })).toThrow(
+      /ApiProduct: query names a class for the list's query, which only validation: 'app' uses/,
+    );
+    expect(refuse({ query: ShopQuery, validation: 'app', filters: { q: 'name' } })).toThrow(
+      /the query class declares 'minPrice', which is neither a filter nor a page parameter of the list; use one of q, orderBy/,
+    );
+    expect(
+      refuse({
+        query: ShopQuery,
+        validation: 'app',
+        filters: { minPrice: 'price__gte', q: 'name' },
+      }),
+    ).not.toThrow();
   });
 
   it('refuses a defaultOrder on a field that is not sortable', () => {

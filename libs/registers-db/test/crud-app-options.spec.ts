@@ -108,4 +108,25 @@ describeEachDialect('RegistersCrudModule adopted with the application’s contra
     const patched = await http().patch(`/catalog/${ok.body.id}`).send({ stock: 3 }).expect(200);
     expect(patched.body.stock).toBe(3);
   });
+
+  it("reads a list through the application's query class: its bounds, defaults and messages", async () => {
+    const page = await http().get('/shop?minPrice=4.5&q=TEA').expect(200);
+    expect(page.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
+    expect(names(page.body)).toEqual(['Green Tea']);
+    const newest = await http().get('/shop?limit=2&offset=1').expect(200);
+    expect(newest.body.items.map((p: any) => p.id)).toEqual([ids[2], ids[1]]);
+    expect(newest.body).toMatchObject({ total: ROWS.length, limit: 2, offset: 1 });
+    // The module alone takes any price in a filter; the class bounds it.
+    const negative = await http().get('/shop?minPrice=-1').expect(400);
+    expect(negative.body).toEqual({
+      statusCode: 400,
+      message: ['minPrice must not be less than 0'],
+      fields: ['minPrice'],
+    });
+    const fraction = await http().get('/shop?limit=2.5').expect(400);
+    expect(fraction.body.message).toEqual(['limit must be an integer number']);
+    // What the class does not declare is refused by the application's pipe.
+    const order = await http().get('/shop?orderBy=price').expect(400);
+    expect(order.body.fields).toEqual(['orderBy']);
+  });
 });

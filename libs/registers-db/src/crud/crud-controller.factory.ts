@@ -84,6 +84,7 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
   const body = (operation: CrudOperation, dto: Type<unknown>) =>
     byApp ? Body() : Body(bodyPipe(resource, operation, dto));
   const bodyType = (dto: Type<unknown>) => (byApp ? dto : Object);
+  const listQuery = resource.options.query;
   return {
     list: {
       decorators: [
@@ -91,10 +92,11 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         ApiOperation({ summary: `List ${name} records` }),
         ApiOkResponse({ schema: pageSchema(view) }),
         bad,
-        ...listQueryDecorators(resource),
+        // A query class documents its own properties as the list's parameters.
+        ...(listQuery ? [] : listQueryDecorators(resource)),
       ],
       params: [Query()],
-      paramTypes: [Object],
+      paramTypes: [listQuery ?? Object],
     },
     get: {
       decorators: [
@@ -176,9 +178,15 @@ export function crudController(resource: ResolvedResource, byPath = false): Type
   const specs = routes(resource);
   for (const operation of resource.operations) {
     const spec = specs[operation];
-    proto[operation] = function (this: InstanceType<typeof controller>, ...args: unknown[]) {
-      return (this.handlers[operation] as (...a: unknown[]) => unknown).apply(this.handlers, args);
-    };
+    // Named after the operation: Swagger reads a method's parameter types by its function name.
+    proto[operation] = {
+      [operation](this: InstanceType<typeof controller>, ...args: unknown[]) {
+        return (this.handlers[operation] as (...a: unknown[]) => unknown).apply(
+          this.handlers,
+          args,
+        );
+      },
+    }[operation];
     const descriptor = Object.getOwnPropertyDescriptor(proto, operation)!;
     Reflect.defineMetadata('design:paramtypes', spec.paramTypes, proto, operation);
     spec.params.forEach((param, index) => param(proto, operation, index));

@@ -10,6 +10,7 @@ import type { ResolvedResource } from './crud-resource';
 import type { Filter } from '../query/query-node';
 import { parseListQuery } from './list-query';
 import { integerKeyRange } from './key-range';
+import { queryText } from './query-class';
 
 const INTEGER = /^-?\d+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -108,8 +109,8 @@ export class CrudHandlers {
     });
   }
 
-  async list(query: Record<string, string | string[] | undefined>): Promise<ListPage<unknown>> {
-    const parsed = parseListQuery(this.resource, query);
+  async list(query: Record<string, unknown>): Promise<ListPage<unknown>> {
+    const parsed = parseListQuery(this.resource, queryText(this.resource, query));
     const { orderBy, limit, offset, cursor } = parsed;
     const where = parsed.where as Filter<any>;
     if (cursor !== undefined) {

@@ -47,6 +47,14 @@ export interface CrudResource<T = any> {
    */
   validation?: 'route' | 'app';
   /**
+   * With `validation: 'app'`: the class of the list's query. The application's pipe validates
+   * and transforms the query string into it (its rules, bounds, defaults and messages), the
+   * document lists its properties as the list's parameters, and the route reads the filters
+   * (names of `filterable` or `filters`) and page parameters from it. Each property must be
+   * one of those: anything else fails at startup.
+   */
+  query?: Type<object>;
+  /**
    * The OpenAPI schema of the routes' 4xx answers (default RegistersErrorResponse): the
    * application's error class when its filters or pipes answer with their own body.
    */

@@ -27,6 +27,12 @@ export const crudMessages = {
   keyOutOfRange: (model: string, key: string, min: number, max: number) =>
     `${model}: ${key} must be a whole number from ${min} to ${max}`,
 
+  queryWithoutAppValidation: (model: string) =>
+    `${model}: query names a class for the list's query, which only validation: 'app' uses; add validation: 'app' or remove query.`,
+
+  queryClassProperty: (model: string, property: string, allowed: readonly string[]) =>
+    `${model}: the query class declares '${property}', which is neither a filter nor a page parameter of the list; use one of ${allowed.join(', ')}.`,
+
   unknownOperation: (model: string, operation: string, allowed: readonly string[]) =>
     `${model}: unknown CRUD operation '${operation}'; use ${allowed.join(', ')}.`,
 
