@@ -61,6 +61,17 @@ describe('OpenAPI document of a resource with aliases, defaultOrder, app validat
     expect(parameter('/shop', 'get', 'limit').schema).toMatchObject({ maximum: 50, default: 20 });
   });
 
+  it('documents a 409 on writes only where one can happen, and the extra statuses', () => {
+    const statuses = (path: string, method: string) =>
+      Object.keys(operation(path, method).responses);
+    // ApiProduct: an autoincrement key, no unique group, no foreign key.
+    expect(statuses('/catalog', 'post')).toEqual(['201', '400']);
+    expect(statuses('/catalog/{id}', 'patch')).toEqual(['200', '400', '404']);
+    // Another table may still reference the record.
+    expect(statuses('/catalog/{id}', 'delete')).toEqual(['204', '400', '404', '409']);
+    expect(statuses('/shop', 'get')).toEqual(['200', '400', '413', '415']);
+  });
+
   it('documents the id bounds of an autoincrement key', () => {
     expect(parameter('/catalog/{id}', 'get', 'id').schema).toMatchObject({
       type: 'integer',
@@ -88,7 +99,7 @@ describe('OpenAPI document of a resource with aliases, defaultOrder, app validat
         }
       }
     }
-    // catalog: list 400; get 400, 404; create 400, 409; update and delete 400, 404, 409; shop: list 400
+    // catalog: list 400; get, update 400, 404; create 400; delete 400, 404, 409; shop: list 400, 413, 415
     expect(fourHundreds).toBe(12);
     expect(Object.keys(document.components!.schemas!)).not.toContain('RegistersErrorResponse');
   });

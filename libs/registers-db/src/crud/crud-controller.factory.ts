@@ -27,6 +27,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { RegistersExceptionFilter } from '../filters/registers-exception.filter';
@@ -65,6 +66,13 @@ interface RouteSpec {
   paramTypes: unknown[];
 }
 
+function canConflict({ meta }: ResolvedResource): boolean {
+  return (
+    meta.unique.length > 0 ||
+    meta.fields.some((f) => f.unique || f.foreignKey || (f.isKey && f.idStrategy === 'manual'))
+  );
+}
+
 function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
   const { model } = resource.options;
   const name = resource.meta.name;
@@ -78,6 +86,8 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
   const bad = ApiBadRequestResponse({ type: errorType });
   const missing = ApiNotFoundResponse({ type: errorType });
   const conflict = ApiConflictResponse({ type: errorType });
+  // A write conflicts only through a unique group, a key the client chooses or a foreign key.
+  const writeConflict = canConflict(resource) ? [conflict] : [];
   const byApp = resource.options.validation === 'app';
   // 'app': the DTO class as the body's type, so the application's global ValidationPipe checks
   // it; 'route': Object, so that pipe leaves the body to the route's own.
@@ -117,7 +127,7 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         ApiBody({ type: create }),
         ApiCreatedResponse({ type: view }),
         bad,
-        conflict,
+        ...writeConflict,
       ],
       params: [body('create', create)],
       paramTypes: [bodyType(create)],
@@ -131,7 +141,7 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         ApiOkResponse({ type: view }),
         bad,
         missing,
-        conflict,
+        ...writeConflict,
       ],
       params: [Param('id'), body('update', update)],
       paramTypes: [String, bodyType(update)],
@@ -191,6 +201,9 @@ export function crudController(resource: ResolvedResource, byPath = false): Type
     Reflect.defineMetadata('design:paramtypes', spec.paramTypes, proto, operation);
     spec.params.forEach((param, index) => param(proto, operation, index));
     const guards = guardsOf(resource, operation);
+    const extra = (resource.options.errorStatuses ?? []).map((status) =>
+      ApiResponse({ status, type: resource.options.errorResponse ?? RegistersErrorResponse }),
+    );
     const decorators =
       guards.length > 0
         ? [
@@ -201,7 +214,8 @@ export function crudController(resource: ResolvedResource, byPath = false): Type
             ),
           ]
         : spec.decorators;
-    for (const decorate of decorators) (decorate as MethodDecorator)(proto, operation, descriptor);
+    for (const decorate of [...decorators, ...extra])
+      (decorate as MethodDecorator)(proto, operation, descriptor);
   }
   Reflect.defineMetadata('design:paramtypes', [Object], controller);
   for (const decorate of [

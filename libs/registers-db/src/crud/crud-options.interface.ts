@@ -59,6 +59,11 @@ export interface CrudResource<T = any> {
    * application's error class when its filters or pipes answer with their own body.
    */
   errorResponse?: Type<unknown>;
+  /**
+   * More 4xx statuses every route documents (with `errorResponse`): those the application
+   * answers before any route runs, such as 413 and 415 from its body parser.
+   */
+  errorStatuses?: readonly number[];
   /** Swagger tag of the routes (default: the path). */
   tag?: string;
   /** Registry name, for a named `RegistersDbModule.forRoot`. */

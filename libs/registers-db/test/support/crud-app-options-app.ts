@@ -72,6 +72,7 @@ export const SHOP = {
   validation: 'app' as const,
   query: ShopQuery,
   errorResponse: AppError,
+  errorStatuses: [413, 415],
 };
 
 export async function crudOptionsApp(url: string): Promise<INestApplication> {
