@@ -61,15 +61,26 @@ describeEachDialect('RegistersCrudModule adopted with the application’s contra
   });
 
   it('answers 400 for an id an autoincrement key cannot hold, 404 for a missing one', async () => {
-    for (const id of ['0', '-1', '2147483648']) {
+    for (const id of ['0', '2147483648', '00']) {
       const bad = await http().get(`/catalog/${id}`).expect(400);
       expect(bad.body.message).toBe('ApiProduct: id must be a whole number from 1 to 2147483647');
       expect(bad.body.context).toMatchObject({ field: 'id', operation: 'get' });
     }
     await http().patch('/catalog/0').send({ price: 1 }).expect(400);
-    await http().delete('/catalog/-5').expect(400);
+    await http().delete('/catalog/0').expect(400);
     await http().get('/catalog/2147483647').expect(404);
     await http().get(`/catalog/${ids[0]}`).expect(200);
+  });
+
+  it("runs the application's id pipes first, then the key check on what they return", async () => {
+    for (const id of ['-1', 'abc', '1e3']) {
+      const bad = await http().get(`/catalog/${id}`).expect(400);
+      expect(bad.body).toEqual({ statusCode: 400, message: ['id must be digits'], fields: ['id'] });
+    }
+    const patched = await http().patch(`/catalog/${ids[1]}`).send({ stock: 7 }).expect(200);
+    expect(patched.body).toMatchObject({ id: ids[1], stock: 7 });
+    await http().delete(`/catalog/${ids[1]}`).expect(204);
+    await http().get(`/catalog/${ids[1]}`).expect(404);
   });
 
   it("leaves bodies to the application's pipe: its rules, whitelist and error body", async () => {

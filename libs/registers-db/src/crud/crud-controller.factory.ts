@@ -66,6 +66,11 @@ interface RouteSpec {
   paramTypes: unknown[];
 }
 
+/** `:id`, through the resource's own pipes first (`idPipes`), then the key check of the handler. */
+function idParamOf(resource: ResolvedResource) {
+  return Param('id', ...(resource.options.idPipes ?? []));
+}
+
 function canConflict({ meta }: ResolvedResource): boolean {
   return (
     meta.unique.length > 0 ||
@@ -117,7 +122,7 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         bad,
         missing,
       ],
-      params: [Param('id')],
+      params: [idParamOf(resource)],
       paramTypes: [String],
     },
     create: {
@@ -143,7 +148,7 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         missing,
         ...writeConflict,
       ],
-      params: [Param('id'), body('update', update)],
+      params: [idParamOf(resource), body('update', update)],
       paramTypes: [String, bodyType(update)],
     },
     delete: {
@@ -157,7 +162,7 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         missing,
         conflict,
       ],
-      params: [Param('id')],
+      params: [idParamOf(resource)],
       paramTypes: [String],
     },
   };

@@ -132,21 +132,21 @@ export class CrudHandlers {
     return { items: records.map((r) => this.view(r)), total, limit, offset };
   }
 
-  async get(id: string): Promise<unknown> {
-    return this.view(await this.find(parseKey(this.resource, id, 'get'), 'get'));
+  async get(id: string | number): Promise<unknown> {
+    return this.view(await this.find(parseKey(this.resource, String(id), 'get'), 'get'));
   }
 
   async create(body: object): Promise<unknown> {
     return this.view(await this.manager.create({ ...body }));
   }
 
-  async update(id: string, body: object): Promise<unknown> {
-    const record = await this.find(parseKey(this.resource, id, 'update'), 'update');
+  async update(id: string | number, body: object): Promise<unknown> {
+    const record = await this.find(parseKey(this.resource, String(id), 'update'), 'update');
     return this.view(await this.manager.updateRecord(record, { ...body }));
   }
 
-  async delete(id: string): Promise<void> {
-    const key = parseKey(this.resource, id, 'delete');
+  async delete(id: string | number): Promise<void> {
+    const key = parseKey(this.resource, String(id), 'delete');
     if (!(await this.manager.delete(key))) await this.find(key, 'delete');
   }
 }

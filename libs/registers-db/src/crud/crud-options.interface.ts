@@ -1,4 +1,4 @@
-import type { CanActivate, Type } from '@nestjs/common';
+import type { CanActivate, PipeTransform, Type } from '@nestjs/common';
 import type { QueryOperator } from '../query/operators';
 
 export const CRUD_OPERATIONS = ['list', 'get', 'create', 'update', 'delete'] as const;
@@ -64,6 +64,12 @@ export interface CrudResource<T = any> {
    * answers before any route runs, such as 413 and 415 from its body parser.
    */
   errorStatuses?: readonly number[];
+  /**
+   * Pipes `:id` passes before the route checks it as a key of the model: the application's own
+   * id rule and 400 body (`[ParseIdPipe]`). What they return (text or a number) is then checked
+   * like the path's text.
+   */
+  idPipes?: ReadonlyArray<Type<PipeTransform> | PipeTransform>;
   /** Swagger tag of the routes (default: the path). */
   tag?: string;
   /** Registry name, for a named `RegistersDbModule.forRoot`. */
