@@ -32,7 +32,6 @@ const NOT_MODEL_FIELDS: Record<string, string[]> = {
   'orders/order.view.ts': ['items'],
   // Page wrappers (`total` here counts matches; it is not Order.total).
   'common/view-fields.ts': ['limit', 'offset', 'total'],
-  'products/product.view.ts': ['items'],
   // The error body and the health answer.
   'docs/error-response.ts': [
     'available',

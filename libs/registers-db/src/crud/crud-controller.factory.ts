@@ -27,6 +27,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { RegistersExceptionFilter } from '../filters/registers-exception.filter';
@@ -65,6 +66,18 @@ interface RouteSpec {
   paramTypes: unknown[];
 }
 
+/** `:id`, through the resource's own pipes first (`idPipes`), then the key check of the handler. */
+function idParamOf(resource: ResolvedResource) {
+  return Param('id', ...(resource.options.idPipes ?? []));
+}
+
+function canConflict({ meta }: ResolvedResource): boolean {
+  return (
+    meta.unique.length > 0 ||
+    meta.fields.some((f) => f.unique || f.foreignKey || (f.isKey && f.idStrategy === 'manual'))
+  );
+}
+
 function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
   const { model } = resource.options;
   const name = resource.meta.name;
@@ -74,9 +87,19 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
     description: `${name} ${resource.meta.key}`,
     schema: keySchema(resource),
   });
-  const bad = ApiBadRequestResponse({ type: RegistersErrorResponse });
-  const missing = ApiNotFoundResponse({ type: RegistersErrorResponse });
-  const conflict = ApiConflictResponse({ type: RegistersErrorResponse });
+  const errorType = resource.options.errorResponse ?? RegistersErrorResponse;
+  const bad = ApiBadRequestResponse({ type: errorType });
+  const missing = ApiNotFoundResponse({ type: errorType });
+  const conflict = ApiConflictResponse({ type: errorType });
+  // A write conflicts only through a unique group, a key the client chooses or a foreign key.
+  const writeConflict = canConflict(resource) ? [conflict] : [];
+  const byApp = resource.options.validation === 'app';
+  // 'app': the DTO class as the body's type, so the application's global ValidationPipe checks
+  // it; 'route': Object, so that pipe leaves the body to the route's own.
+  const body = (operation: CrudOperation, dto: Type<unknown>) =>
+    byApp ? Body() : Body(bodyPipe(resource, operation, dto));
+  const bodyType = (dto: Type<unknown>) => (byApp ? dto : Object);
+  const listQuery = resource.options.query;
   return {
     list: {
       decorators: [
@@ -84,10 +107,11 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         ApiOperation({ summary: `List ${name} records` }),
         ApiOkResponse({ schema: pageSchema(view) }),
         bad,
-        ...listQueryDecorators(resource),
+        // A query class documents its own properties as the list's parameters.
+        ...(listQuery ? [] : listQueryDecorators(resource)),
       ],
       params: [Query()],
-      paramTypes: [Object],
+      paramTypes: [listQuery ?? Object],
     },
     get: {
       decorators: [
@@ -98,7 +122,7 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         bad,
         missing,
       ],
-      params: [Param('id')],
+      params: [idParamOf(resource)],
       paramTypes: [String],
     },
     create: {
@@ -108,11 +132,10 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         ApiBody({ type: create }),
         ApiCreatedResponse({ type: view }),
         bad,
-        conflict,
+        ...writeConflict,
       ],
-      params: [Body(bodyPipe(resource, 'create', create))],
-      // Object, so an application-wide ValidationPipe leaves the body to the route's own pipe.
-      paramTypes: [Object],
+      params: [body('create', create)],
+      paramTypes: [bodyType(create)],
     },
     update: {
       decorators: [
@@ -123,10 +146,10 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         ApiOkResponse({ type: view }),
         bad,
         missing,
-        conflict,
+        ...writeConflict,
       ],
-      params: [Param('id'), Body(bodyPipe(resource, 'update', update))],
-      paramTypes: [String, Object],
+      params: [idParamOf(resource), body('update', update)],
+      paramTypes: [String, bodyType(update)],
     },
     delete: {
       decorators: [
@@ -139,7 +162,7 @@ function routes(resource: ResolvedResource): Record<CrudOperation, RouteSpec> {
         missing,
         conflict,
       ],
-      params: [Param('id')],
+      params: [idParamOf(resource)],
       paramTypes: [String],
     },
   };
@@ -170,18 +193,34 @@ export function crudController(resource: ResolvedResource, byPath = false): Type
   const specs = routes(resource);
   for (const operation of resource.operations) {
     const spec = specs[operation];
-    proto[operation] = function (this: InstanceType<typeof controller>, ...args: unknown[]) {
-      return (this.handlers[operation] as (...a: unknown[]) => unknown).apply(this.handlers, args);
-    };
+    // Named after the operation: Swagger reads a method's parameter types by its function name.
+    proto[operation] = {
+      [operation](this: InstanceType<typeof controller>, ...args: unknown[]) {
+        return (this.handlers[operation] as (...a: unknown[]) => unknown).apply(
+          this.handlers,
+          args,
+        );
+      },
+    }[operation];
     const descriptor = Object.getOwnPropertyDescriptor(proto, operation)!;
     Reflect.defineMetadata('design:paramtypes', spec.paramTypes, proto, operation);
     spec.params.forEach((param, index) => param(proto, operation, index));
     const guards = guardsOf(resource, operation);
+    const extra = (resource.options.errorStatuses ?? []).map((status) =>
+      ApiResponse({ status, type: resource.options.errorResponse ?? RegistersErrorResponse }),
+    );
     const decorators =
       guards.length > 0
-        ? [...spec.decorators, UseGuards(...guards), ApiForbiddenResponse()]
+        ? [
+            ...spec.decorators,
+            UseGuards(...guards),
+            ApiForbiddenResponse(
+              resource.options.errorResponse ? { type: resource.options.errorResponse } : {},
+            ),
+          ]
         : spec.decorators;
-    for (const decorate of decorators) (decorate as MethodDecorator)(proto, operation, descriptor);
+    for (const decorate of [...decorators, ...extra])
+      (decorate as MethodDecorator)(proto, operation, descriptor);
   }
   Reflect.defineMetadata('design:paramtypes', [Object], controller);
   for (const decorate of [

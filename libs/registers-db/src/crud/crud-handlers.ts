@@ -9,6 +9,8 @@ import type { CrudOperation } from './crud-options.interface';
 import type { ResolvedResource } from './crud-resource';
 import type { Filter } from '../query/query-node';
 import { parseListQuery } from './list-query';
+import { integerKeyRange } from './key-range';
+import { queryText } from './query-class';
 
 const INTEGER = /^-?\d+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,7 +48,17 @@ export function parseKey(
       field: meta.key,
     });
   }
-  return key.type === 'integer' ? Number(text) : text;
+  if (key.type !== 'integer') return text;
+  const value = Number(text);
+  const { min, max } = integerKeyRange(key);
+  if (value < min || value > max) {
+    throw new InvalidQueryError(crudMessages.keyOutOfRange(meta.name, meta.key, min, max), {
+      model: meta.name,
+      operation,
+      field: meta.key,
+    });
+  }
+  return value;
 }
 
 /** class-validator errors of a request body as the library's ValidationError (a 400 through RegistersExceptionFilter). */
@@ -97,8 +109,8 @@ export class CrudHandlers {
     });
   }
 
-  async list(query: Record<string, string | string[] | undefined>): Promise<ListPage<unknown>> {
-    const parsed = parseListQuery(this.resource, query);
+  async list(query: Record<string, unknown>): Promise<ListPage<unknown>> {
+    const parsed = parseListQuery(this.resource, queryText(this.resource, query));
     const { orderBy, limit, offset, cursor } = parsed;
     const where = parsed.where as Filter<any>;
     if (cursor !== undefined) {
@@ -120,21 +132,21 @@ export class CrudHandlers {
     return { items: records.map((r) => this.view(r)), total, limit, offset };
   }
 
-  async get(id: string): Promise<unknown> {
-    return this.view(await this.find(parseKey(this.resource, id, 'get'), 'get'));
+  async get(id: string | number): Promise<unknown> {
+    return this.view(await this.find(parseKey(this.resource, String(id), 'get'), 'get'));
   }
 
   async create(body: object): Promise<unknown> {
     return this.view(await this.manager.create({ ...body }));
   }
 
-  async update(id: string, body: object): Promise<unknown> {
-    const record = await this.find(parseKey(this.resource, id, 'update'), 'update');
+  async update(id: string | number, body: object): Promise<unknown> {
+    const record = await this.find(parseKey(this.resource, String(id), 'update'), 'update');
     return this.view(await this.manager.updateRecord(record, { ...body }));
   }
 
-  async delete(id: string): Promise<void> {
-    const key = parseKey(this.resource, id, 'delete');
+  async delete(id: string | number): Promise<void> {
+    const key = parseKey(this.resource, String(id), 'delete');
     if (!(await this.manager.delete(key))) await this.find(key, 'delete');
   }
 }

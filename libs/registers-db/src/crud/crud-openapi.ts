@@ -1,7 +1,13 @@
 import { ApiProperty, ApiQuery, getSchemaPath } from '@nestjs/swagger';
 import { fieldSchema } from '../swagger/field-schema';
-import { DEFAULT_LIMIT, type ListFilter, type ResolvedResource } from './crud-resource';
+import {
+  DEFAULT_LIMIT,
+  type ListFilter,
+  parameterName,
+  type ResolvedResource,
+} from './crud-resource';
 import { LIST_OPERATORS } from './filter-operators';
+import { integerKeyRange } from './key-range';
 
 /** The error body of RegistersExceptionFilter, for the documented 400/404/409 answers. */
 export class RegistersErrorResponse {
@@ -48,11 +54,25 @@ function filterSchema(filter: ListFilter): Record<string, unknown> {
     : { type: 'array', items: item, minItems: 1 };
 }
 
+/** An alias (`minPrice`) says which filter it stands for. */
+function aliasNote(filter: ListFilter): string {
+  const name = parameterName(filter.field.property, filter.operator);
+  return filter.parameter === name ? '' : ` (the filter ${name})`;
+}
+
+function defaultOrderNote(resource: ResolvedResource): string {
+  return resource.defaultOrder.length > 0
+    ? ` Default: ${resource.defaultOrder.join(',')}.`
+    : ` Default: ${resource.meta.key}.`;
+}
+
 /** The schema of the `:id` path parameter: the key's column type. */
 export function keySchema(resource: ResolvedResource): Record<string, unknown> {
   const key = resource.meta.fieldsByProperty.get(resource.meta.key)!;
   const { readOnly: _r, nullable: _n, description: _d, ...schema } = fieldSchema(key, [], 'input');
-  return schema;
+  if (key.type !== 'integer') return schema;
+  const { min, max } = integerKeyRange(key);
+  return { ...schema, minimum: min, maximum: max };
 }
 
 /** One `@ApiQuery` per allowed filter, then orderBy, limit and offset. */
@@ -64,7 +84,7 @@ export function listQueryDecorators(resource: ResolvedResource): MethodDecorator
       ApiQuery({
         name: filter.parameter,
         required: false,
-        description: `${filter.field.property} ${DESCRIPTIONS[filter.operator]}`,
+        description: `${filter.field.property} ${DESCRIPTIONS[filter.operator]}${aliasNote(filter)}`,
         schema: filterSchema(filter),
         ...(list ? { style: 'form', explode: false } : {}),
       } as never),
@@ -75,7 +95,7 @@ export function listQueryDecorators(resource: ResolvedResource): MethodDecorator
     ApiQuery({
       name: 'orderBy',
       required: false,
-      description: `Comma-separated fields, '-' for descending; one of ${sortable.join(', ')}. The key ends every ordering.`,
+      description: `Comma-separated fields, '-' for descending; one of ${sortable.join(', ')}. The key ends every ordering.${defaultOrderNote(resource)}`,
       schema: { type: 'string' },
     }),
     ApiQuery({

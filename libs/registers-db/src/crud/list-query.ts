@@ -4,8 +4,9 @@ import { LIST_OPERATORS } from './filter-operators';
 import { DEFAULT_LIMIT, type ListFilter, type ResolvedResource } from './crud-resource';
 import { expectedText, queryValue } from './query-values';
 
-/** The parameters a list takes besides its filters. */
-export const PAGE_PARAMETERS = ['orderBy', 'limit', 'offset', 'cursor'] as const;
+import { PAGE_PARAMETERS } from './page-parameters';
+
+export { PAGE_PARAMETERS };
 
 export interface ListQuery {
   where: Record<string, unknown>;
@@ -78,7 +79,8 @@ function pageNumber(
 
 function orderBy(resource: ResolvedResource, raw: RawQuery[string]): string[] {
   const { meta, sortable } = resource;
-  const names = raw === undefined ? [] : single(resource, 'orderBy', raw).split(',');
+  const names =
+    raw === undefined ? [...resource.defaultOrder] : single(resource, 'orderBy', raw).split(',');
   for (const name of names) {
     const field = name.startsWith('-') ? name.slice(1) : name;
     if (!sortable.includes(field))

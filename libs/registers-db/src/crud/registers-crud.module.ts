@@ -4,6 +4,7 @@ import { RegistersDbModule } from '../nest/registers-db.module';
 import type { CrudResource } from './crud-options.interface';
 import { crudController } from './crud-controller.factory';
 import { resolveResource } from './crud-resource';
+import { checkQueryClass } from './query-class';
 
 /**
  * HTTP routes for models: `RegistersCrudModule.forFeature([{ model: Product, path: 'products' }])`
@@ -14,6 +15,7 @@ import { resolveResource } from './crud-resource';
 export class RegistersCrudModule {
   static forFeature(resources: CrudResource[]): DynamicModule {
     const resolved = resources.map(resolveResource);
+    resolved.forEach(checkQueryClass);
     const byRegistry = new Map<string, CrudResource['model'][]>();
     for (const { options } of resolved) {
       const name = options.registry ?? DEFAULT_REGISTRY_NAME;

@@ -18,6 +18,21 @@ export const crudMessages = {
   ) =>
     `${model}: filterable allows '${operator}' on '${field}', which its type does not support; use one of ${allowed.join(', ')}.`,
 
+  aliasTaken: (model: string, alias: string) =>
+    `${model}: filters declares the alias '${alias}', which is already a query parameter of the list; choose another name.`,
+
+  unsortedDefaultOrder: (model: string, field: string, sortable: readonly string[]) =>
+    `${model}: defaultOrder names '${field}', which is not sortable; add it to sortable or use one of ${sortable.join(', ')}.`,
+
+  keyOutOfRange: (model: string, key: string, min: number, max: number) =>
+    `${model}: ${key} must be a whole number from ${min} to ${max}`,
+
+  queryWithoutAppValidation: (model: string) =>
+    `${model}: query names a class for the list's query, which only validation: 'app' uses; add validation: 'app' or remove query.`,
+
+  queryClassProperty: (model: string, property: string, allowed: readonly string[]) =>
+    `${model}: the query class declares '${property}', which is neither a filter nor a page parameter of the list; use one of ${allowed.join(', ')}.`,
+
   unknownOperation: (model: string, operation: string, allowed: readonly string[]) =>
     `${model}: unknown CRUD operation '${operation}'; use ${allowed.join(', ')}.`,
 
