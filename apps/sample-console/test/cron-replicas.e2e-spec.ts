@@ -53,7 +53,9 @@ describeEachDialect('sample console cron on several instances', (target) => {
       const rows = await db.query<{ scheduled_at: number; status: string }>(
         "SELECT scheduled_at, status FROM registers_cron_events WHERE job = 'heartbeat' ORDER BY scheduled_at",
       );
-      expect(rows.every((r) => r.status === 'succeeded')).toBe(true);
+      // A graceful stop gives back the events it had not started yet (pending again, run by
+      // the next instance); no event may be left failed, dead or running.
+      expect(rows.filter((r) => r.status !== 'succeeded' && r.status !== 'pending')).toEqual([]);
       return rows.map((r) => Number(r.scheduled_at));
     } finally {
       await db.close();
