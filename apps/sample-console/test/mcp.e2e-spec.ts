@@ -117,6 +117,31 @@ describe('todo mcp: the console as MCP tools', () => {
     });
   });
 
+  it('runs a grouped read-only command with its choices, defaults and context options', async () => {
+    const tool = (await client.listTools()).tools.find((t) => t.name === 'incidents_page');
+    expect(tool).toMatchObject({
+      annotations: { readOnlyHint: true },
+      inputSchema: {
+        required: ['service'],
+        properties: {
+          service: { type: 'string', enum: ['api', 'worker', 'billing'] },
+          severity: { type: 'string', enum: ['sev1', 'sev2', 'sev3'], default: 'sev2' },
+        },
+      },
+    });
+    const page = await call('incidents_page', { service: 'billing', region: 'eu-west-1' });
+    expect(page.isError).toBeFalsy();
+    expect(page.structuredContent).toEqual({
+      result: {
+        env: 'prod',
+        region: 'eu-west-1',
+        service: 'billing',
+        severity: 'sev2',
+        page: 'finance-eng-oncall',
+      },
+    });
+  });
+
   it('reports a failing command as a tool error with its type and context', async () => {
     const result = await call('complete', { id: 999 });
     expect(result.isError).toBe(true);
