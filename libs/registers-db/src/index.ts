@@ -66,6 +66,8 @@ export { auditActor, currentAuditActor } from './manager/scopes/audit-actor';
 export { ENCRYPTION_KEY_ENV } from './manager/encrypted-fields';
 export type { ModelHookName, ModelSubscriberLike } from './manager/model-hooks';
 export { dialectFor } from './dialects';
+/** The text rule every write applies (no NUL, no lone surrogate), for checks of a request's own. */
+export { isStorableText } from './validation/text-values';
 export { tenantScope, unscoped } from './manager/scopes/tenant-scope';
 export type { TenantValue } from './manager/scopes/tenant-scope';
 export type { AuditOperation } from './manager/audit-trail';

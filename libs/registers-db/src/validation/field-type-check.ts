@@ -3,8 +3,8 @@ import { validationMessages } from '../errors/messages';
 import { toStoredDate } from './date-values';
 import {
   bigintRange,
+  DECIMAL_TEXT_MAX_SIGNIFICANT,
   decimalDigits,
-  fitsDecimal,
   INT32_MAX,
   INT32_MIN,
   isInt32,
@@ -53,10 +53,11 @@ function checkDecimal(field: FieldMetadata, value: unknown): TypeCheckResult {
   if (!digits) return { value, issue: validationMessages.notAFiniteNumber(field.property) };
   const precision = field.precision ?? 12;
   const scale = field.scale ?? 2;
-  if (fitsDecimal(value, precision, scale)) return { value };
-  if (digits.integer <= precision - scale && digits.fraction <= scale)
+  if (digits.integer > precision - scale || digits.fraction > scale)
+    return { value, issue: validationMessages.decimalOutOfRange(field.property, precision, scale) };
+  if (typeof value === 'string' && digits.significant > DECIMAL_TEXT_MAX_SIGNIFICANT)
     return { value, issue: validationMessages.decimalTextTooPrecise(field.property) };
-  return { value, issue: validationMessages.decimalOutOfRange(field.property, precision, scale) };
+  return { value };
 }
 
 function checkDate(field: FieldMetadata, value: unknown): TypeCheckResult {

@@ -79,13 +79,5 @@ export function decimalDigits(value: unknown): DecimalDigits | undefined {
   return plain ? digitsOf(plain[1], plain[2] ?? '', 0) : undefined;
 }
 
-/**
- * Whether a decimal value fits `decimal(precision, scale)` exactly. Decimal text reads back
- * as a number, so it must also have at most 15 significant digits (which a double holds).
- */
-export function fitsDecimal(value: unknown, precision: number, scale: number): boolean {
-  const digits = decimalDigits(value);
-  if (!digits) return false;
-  if (digits.integer > precision - scale || digits.fraction > scale) return false;
-  return typeof value === 'number' || digits.significant <= 15;
-}
+/** Decimal text reads back as a number, so it may have only as many digits as a double holds. */
+export const DECIMAL_TEXT_MAX_SIGNIFICANT = 15;
