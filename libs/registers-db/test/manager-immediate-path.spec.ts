@@ -14,6 +14,7 @@ import {
   ValidationError,
 } from '../src/errors';
 import { DatabaseRegistry } from '../src/registry';
+import { assertQueryCount } from '../src/testing';
 
 @Model({ table: 'now_items', unique: ['code'] })
 class NowItem {
@@ -244,6 +245,27 @@ describeEachDialect('Manager single-row operations on the immediate path', (targ
       .catch(() => undefined);
     expect(created?.id).toBeDefined();
     expect(await items().get(created!.id!)).toBeNull();
+  });
+
+  it('sends one statement per create and upsert, and inside a transaction a failed create leaves it usable', async () => {
+    const one = { exact: 1, registry: db };
+    const made = await assertQueryCount(one, () => items().create({ code: 'one', rank: 1 }));
+    const hit = await assertQueryCount(one, () => items().upsert({ code: 'one', rank: 2 }));
+    expect(hit).toEqual({ id: made.id, code: 'one', rank: 2 });
+    // PostgreSQL aborts a transaction on a failed statement: there the writes take a
+    // savepoint instead of going to the connection as they are.
+    const kept = await db.transaction(async () => {
+      const duplicate = await items()
+        .create({ code: 'one', rank: 3 })
+        .catch((e) => e);
+      expect(duplicate).toBeInstanceOf(UniqueConstraintError);
+      return items().create({ code: 'two', rank: 4 });
+    });
+    expect((await items().filter({}, { orderBy: 'code' })).map((r) => [r.code, r.rank])).toEqual([
+      ['one', 2],
+      ['two', 4],
+    ]);
+    expect(await items().require(kept.id!)).toEqual(kept);
   });
 
   it('still runs async validation rules before inserting', async () => {

@@ -13,6 +13,7 @@ import { BulkUpserts } from './operations/bulk-upserts';
 import { BulkWrites } from './operations/bulk-writes';
 import { HookedWrites } from './operations/hooked-writes';
 import { IdempotentWrites } from './operations/idempotent-writes';
+import { KeyDeletes } from './operations/key-deletes';
 import { RecordWrites } from './operations/record-writes';
 import { WhereWrites } from './operations/where-writes';
 
@@ -33,10 +34,16 @@ export class Manager<T extends object> extends ManagerReads<T> {
     super(meta, connection, schema);
     const { ctx } = this;
     const whereWrites = new WhereWrites(ctx);
-    const recordWrites = new RecordWrites(ctx, whereWrites, this);
+    const recordWrites = new RecordWrites(ctx, this);
     const inserter = new BatchInserter(ctx);
     const bulk = new BulkWrites(ctx, inserter, new BulkUpserts(ctx, inserter), whereWrites, this);
-    this.writes = new HookedWrites(ctx, recordWrites, whereWrites, bulk);
+    this.writes = new HookedWrites(
+      ctx,
+      recordWrites,
+      new KeyDeletes(ctx, whereWrites),
+      whereWrites,
+      bulk,
+    );
     this.idempotent = new IdempotentWrites(ctx, this.reads, recordWrites, this);
   }
 

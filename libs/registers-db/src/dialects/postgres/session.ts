@@ -14,6 +14,9 @@ const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
+const rowsOf = (result: QueryResult) => result.rows;
+const firstRowOf = (result: QueryResult) => result.rows[0];
+
 /**
  * Sessions of this process so far. Statement names carry their session's number: sessions
  * that share a pool (registries adopting one DataSource, or one reopened on it) must not
@@ -43,38 +46,39 @@ export class PostgresSession implements DriverSession {
     return { name, text: sql, values: bindValues(params) };
   }
 
-  /** Runs one statement; a failure notes how long it waited (DatabaseBusyError reports it). */
-  private async run(target: Queryable, sql: string, params: unknown[]): Promise<QueryResult> {
+  /**
+   * Runs one statement; a failure notes how long it waited (DatabaseBusyError reports it).
+   * A plain promise chain, not async frames: single-row statements are the hot path.
+   */
+  private run(target: Queryable, sql: string, params: unknown[]): Promise<QueryResult> {
     const started = performance.now();
-    try {
-      return await target.query(this.config(sql, params));
-    } catch (error: any) {
-      if (STALE_STATEMENT_CODES.has(error?.code)) {
-        this.resetStatements();
-        return target.query({ text: sql, values: bindValues(params) }).catch((retried) => {
-          noteWaitSince(retried, started);
-          throw retried;
-        });
+    return target.query(this.config(sql, params)).catch((error: any) => {
+      if (!STALE_STATEMENT_CODES.has(error?.code)) {
+        noteWaitSince(error, started);
+        throw error;
       }
-      noteWaitSince(error, started);
-      throw error;
-    }
+      this.resetStatements();
+      return target.query({ text: sql, values: bindValues(params) }).catch((retried) => {
+        noteWaitSince(retried, started);
+        throw retried;
+      });
+    });
   }
 
   private static toExecuteResult(result: QueryResult): ExecuteResult {
     return { affected: result.rowCount ?? 0, rows: result.rows ?? [] };
   }
 
-  async query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    return (await this.run(this.pool, sql, params)).rows;
+  query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.run(this.pool, sql, params).then(rowsOf);
   }
 
-  async queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
-    return (await this.run(this.pool, sql, params)).rows[0];
+  queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
+    return this.run(this.pool, sql, params).then(firstRowOf);
   }
 
-  async execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
-    return PostgresSession.toExecuteResult(await this.run(this.pool, sql, params));
+  execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
+    return this.run(this.pool, sql, params).then(PostgresSession.toExecuteResult);
   }
 
   async begin(options: TransactionOptions = {}): Promise<TransactionSession> {
@@ -110,10 +114,9 @@ export class PostgresSession implements DriverSession {
   private pinned(client: PoolClient, end: (sql: string) => Promise<void>): TransactionSession {
     return {
       connection: client,
-      query: async (sql, params) => (await this.run(client, sql, params)).rows,
-      queryOne: async (sql, params) => (await this.run(client, sql, params)).rows[0],
-      execute: async (sql, params) =>
-        PostgresSession.toExecuteResult(await this.run(client, sql, params)),
+      query: (sql, params) => this.run(client, sql, params).then(rowsOf),
+      queryOne: (sql, params) => this.run(client, sql, params).then(firstRowOf),
+      execute: (sql, params) => this.run(client, sql, params).then(PostgresSession.toExecuteResult),
       savepoint: async (name) => void (await client.query(`SAVEPOINT ${name}`)),
       releaseSavepoint: async (name) => void (await client.query(`RELEASE SAVEPOINT ${name}`)),
       rollbackToSavepoint: async (name) => {

@@ -5,6 +5,7 @@ import type { ModelContext } from '../context/model-context';
 import { ModelOperation } from '../context/model-operation';
 import type { FullTableOptions, KeyValue } from '../manager-options.interface';
 import type { BulkWrites } from './bulk-writes';
+import type { KeyDeletes } from './key-deletes';
 import type { RecordWrites } from './record-writes';
 import type { WhereWrites } from './where-writes';
 
@@ -17,6 +18,7 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   constructor(
     ctx: ModelContext<T>,
     private readonly records: RecordWrites<T>,
+    private readonly keyDeletes: KeyDeletes<T>,
     private readonly where: WhereWrites<T>,
     private readonly bulk: BulkWrites<T>,
   ) {
@@ -111,11 +113,11 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   delete(key: KeyValue): Promise<boolean> {
-    return this.deleteByKey(key, 'delete', () => this.records.delete(key));
+    return this.deleteByKey(key, 'delete', () => this.keyDeletes.delete(key));
   }
 
   hardDelete(key: KeyValue): Promise<boolean> {
-    return this.deleteByKey(key, 'hardDelete', () => this.records.hardDelete(key));
+    return this.deleteByKey(key, 'hardDelete', () => this.keyDeletes.hardDelete(key));
   }
 
   /** A delete by key between the delete hooks (which receive the key), audited when a row went. */
@@ -138,10 +140,10 @@ export class HookedWrites<T extends object> extends ModelOperation<T> {
   }
 
   restore(key: KeyValue): Promise<boolean> {
-    if (!this.table.audit) return this.records.restore(key);
+    if (!this.table.audit) return this.keyDeletes.restore(key);
     const { table, run } = this;
     return run.transaction(async () => {
-      const restored = await this.records.restore(key);
+      const restored = await this.keyDeletes.restore(key);
       if (restored) await table.audit!.write('restore', [key], null);
       return restored;
     });

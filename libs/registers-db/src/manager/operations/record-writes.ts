@@ -1,19 +1,16 @@
+import type { DatabaseConnection } from '../../connection/database-connection';
 import type { ImmediateStatements } from '../../dialects/base/driver-session.interface';
 import { ImmutableFieldError, InvalidQueryError } from '../../errors';
 import { queryMessages, recordMessages } from '../../errors/messages';
 import type { FieldMetadata } from '../../interfaces/model-metadata.interface';
-import { SqlParams } from '../../query';
-import type { Filter } from '../../query/query-node';
 import type { ManagedRecord } from '../../records/record-methods.interface';
 import { isPersisted, markPersisted, persistedKeyOf } from '../../records/record-state';
 import { sameKey } from '../context/input-shapes';
 import type { ModelContext } from '../context/model-context';
 import { ModelOperation } from '../context/model-operation';
 import type { Row } from '../context/statement-runner';
-import type { KeyValue } from '../manager-options.interface';
 import { assignGeneratedKeys } from './generated-keys';
 import { KeySequence } from './key-sequence';
-import type { WhereWrites } from './where-writes';
 
 /** Build options of create, made once: create is the hottest write. */
 const CREATE = { operation: 'create' } as const;
@@ -29,7 +26,6 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
 
   constructor(
     ctx: ModelContext<T>,
-    private readonly whereWrites: WhereWrites<T>,
     private readonly api: CreateWithEffects<T>,
   ) {
     super(ctx);
@@ -40,13 +36,15 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
     const { model, run } = this;
     const plain = !model.tenancy.field && !model.passwords.any && !model.encrypted.any;
     const now = plain ? run.immediateWrite() : undefined;
-    if (!now) return this.createLater(data);
-    // Validation and the INSERT run synchronously, so nothing can take the database between
-    // the check above and the statement.
+    const direct = plain && !now ? run.directWrite() : undefined;
+    if (!now && !direct) return this.createLater(data);
+    // Validation and the INSERT (or, on a server, sending it) run synchronously, so nothing
+    // can take the database between the check above and the statement.
     try {
       const built = model.validator.build(data, CREATE);
       if (built instanceof Promise) return this.insertedLater(built);
-      this.insertNow(now, built, 'create');
+      if (direct) return this.insertDirect(direct, built);
+      this.insertNow(now!, built, 'create');
       return Promise.resolve(built as ManagedRecord<T>);
     } catch (error) {
       return run.rejected(error, 'create');
@@ -89,6 +87,19 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
     this.persisted(record, statements.keyRowsOf(result), operation);
   }
 
+  /** insertOne as one promise chain on a connection that takes the write as is (directWrite). */
+  private insertDirect(connection: DatabaseConnection, record: T): Promise<ManagedRecord<T>> {
+    const { statements } = this.table;
+    const params = this.model.paramsOf(record, statements.insertFields);
+    return connection.execute(statements.insertOne, params).then(
+      (result) => {
+        this.persisted(record, statements.keyRowsOf(result), 'create');
+        return record as ManagedRecord<T>;
+      },
+      (error) => this.run.rejected(error, 'create'),
+    );
+  }
+
   private persisted(record: T, rows: Row[], operation: string): void {
     assignGeneratedKeys(this.model, this.table.statements, [record], rows, operation);
     markPersisted(record, (record as any)[this.model.meta.key]);
@@ -109,8 +120,9 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
     }
     const plain = !model.tenancy.field && !model.passwords.any && !model.encrypted.any;
     const now = plain ? run.immediateWrite() : undefined;
-    if (!now) return this.upsertStatement(data);
-    // Like create: validation and the statement run synchronously when the driver can.
+    const direct = plain && !now ? run.directWrite() : undefined;
+    if (!now && !direct) return this.upsertStatement(data);
+    // Like create: validation and the statement run (or are sent) synchronously.
     try {
       const input: any = model.plainInput(data);
       const conflict = table.upsertPlans.conflictOf(input);
@@ -118,8 +130,16 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
       if (built instanceof Promise || !conflict || this.keys.needsSync(conflict))
         return this.upsertBuilt(input, conflict, built);
       const plan = table.upsertPlans.singleRowPlan(conflict, input);
-      const row = now.queryOneNow(plan.sql, model.paramsOf(built, plan.fields));
-      return Promise.resolve(model.hydrate(row!) as ManagedRecord<T>);
+      const params = model.paramsOf(built, plan.fields);
+      if (direct) {
+        return direct.queryOne(plan.sql, params).then(
+          (row) => model.hydrate(row!) as ManagedRecord<T>,
+          (error) => run.rejected(error, operation),
+        );
+      }
+      return Promise.resolve(
+        model.hydrate(now!.queryOneNow(plan.sql, params)!) as ManagedRecord<T>,
+      );
     } catch (error) {
       return run.rejected(error, operation);
     }
@@ -246,48 +266,5 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
     }
     Object.assign(record, checked);
     return record;
-  }
-
-  async delete(key: KeyValue): Promise<boolean> {
-    const { model, table, run } = this;
-    const param = model.keyParam(key, 'delete');
-    if (model.tenancy.field)
-      return (await this.whereWrites.deleteWhere({ [model.meta.key]: key } as Filter<T>)) > 0;
-    const { softDeleteByKey, deletedAtField } = table.statements;
-    const result = softDeleteByKey
-      ? await run.execute('delete', softDeleteByKey, [
-          model.dialect.toDriver(deletedAtField!, new Date()),
-          param,
-        ])
-      : await run.execute('delete', table.statements.deleteByKey, [param]);
-    return result.affected > 0;
-  }
-
-  async hardDelete(key: KeyValue): Promise<boolean> {
-    const { model, table, run, filters } = this;
-    const param = model.keyParam(key, 'hardDelete');
-    if (!model.tenancy.field) {
-      return (await run.execute('hardDelete', table.statements.deleteByKey, [param])).affected > 0;
-    }
-    const params = new SqlParams(model.dialect);
-    const whereSql = filters.where({ [model.meta.key]: key } as Filter<T>, params, 'hardDelete', {
-      includeDeleted: true,
-    });
-    const sql = `DELETE FROM ${table.statements.table}${whereSql}`;
-    return (await run.execute('hardDelete', sql, params.values)).affected > 0;
-  }
-
-  async restore(key: KeyValue): Promise<boolean> {
-    const { model, table, run, filters } = this;
-    const sql = table.requireSoftDelete('restore').restoreByKey!;
-    const param = model.keyParam(key, 'restore');
-    if (!model.tenancy.field) return (await run.execute('restore', sql, [param])).affected > 0;
-    const column = model.dialect.quoteIdentifier(table.statements.deletedAtField!.column);
-    const params = new SqlParams(model.dialect);
-    const whereSql = filters.where({ [model.meta.key]: key } as Filter<T>, params, 'restore', {
-      includeDeleted: true,
-    });
-    const restore = `UPDATE ${table.statements.table} SET ${column} = NULL${whereSql} AND ${column} IS NOT NULL`;
-    return (await run.execute('restore', restore, params.values)).affected > 0;
   }
 }
