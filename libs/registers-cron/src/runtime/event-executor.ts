@@ -132,8 +132,8 @@ export class EventExecutor {
     // The run row is written while the handler runs (it joins a batch with other workers'
     // writes); its id is needed only to record the outcome. If the write fails, the event
     // stays claimed and its lease runs out like a crashed worker's.
-    const started = this.store.startRun(event, this.settings.instance, startedAt);
-    started.catch(() => undefined);
+    const started = this.store.beginRun(event, this.settings.instance, startedAt);
+    started.id.catch(() => undefined);
     const controller = new AbortController();
     this.running.set(event.id, controller);
     const stopHeartbeat = this.heartbeat(event.id, token, controller);
@@ -153,19 +153,18 @@ export class EventExecutor {
       handlerDone?.();
     }
     const finishedAt = this.clock.now();
-    const runId = await started;
     const durationMs = Math.max(0, finishedAt - startedAt);
     if (outcome.ok) {
-      const applied = await this.store.completeSucceeded({
+      const { runId, applied } = await this.store.finishRun(started, {
         eventId: event.id,
         token,
-        runId,
         finishedAt,
         durationMs,
         result: toJson(outcome.value),
       });
       return applied ? { runId, status: 'succeeded' } : this.lost(runId, finishedAt, durationMs);
     }
+    const runId = await started.id;
     if (outcome.error instanceof LeaseLostError) return this.lost(runId, finishedAt, durationMs);
     const timedOut = outcome.error instanceof JobTimeoutError;
     const error = errorMessage(outcome.error);

@@ -1,6 +1,7 @@
 import type { DatabaseConnection, DatabaseRegistry } from '@registers/db';
 import type { CronStatus, InstanceRecord, RunRecord } from '../interfaces/records.interface';
 import type {
+  AttemptEnd,
   ClaimRequest,
   CronSqlDialect,
   NewEvent,
@@ -12,7 +13,7 @@ import { InstanceRows } from './instance-rows';
 import { JobRows } from './job-rows';
 import { LeaseRows } from './lease-rows';
 import { RunHistory, type RunEnd, type RunFilter } from './run-history';
-import { FINISH_EVENT, RunWrites } from './run-writes';
+import { FINISH_EVENT, RunWrites, type RunStart } from './run-writes';
 import { StatementRunner } from './statement-runner';
 import { CRON_TABLE_MODELS, TABLES } from './tables/cron-tables';
 import type { StoredEvent } from './tables/stored-event';
@@ -117,6 +118,22 @@ export class CronStore {
     status: 'running' | 'skipped' = 'running',
   ): Promise<number> {
     return this.runWrites.start([e.job, e.id, e.attempt, status, startedAt, instance]);
+  }
+
+  /**
+   * Queues the run row of an attempt that starts now; `finishRun` ends it. A quick attempt
+   * is written once, already ended.
+   */
+  beginRun(e: StoredEvent, instance: string, startedAt: number): RunStart {
+    return this.runWrites.begin([e.job, e.id, e.attempt, 'running', startedAt, instance]);
+  }
+
+  /**
+   * Ends the successful attempt `start` began, like completeSucceeded: false `applied` when
+   * the claim was lost, the run row is then left to the caller.
+   */
+  finishRun(start: RunStart, end: AttemptEnd): Promise<{ runId: number; applied: boolean }> {
+    return this.runWrites.finish(start, end);
   }
 
   /**

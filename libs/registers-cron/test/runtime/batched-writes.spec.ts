@@ -117,4 +117,50 @@ describeEachDialect('cron batched writes', (target) => {
     expect(runs.map((r) => r.eventId)).toEqual(claimed.map((e) => e.id));
     expect(runs[0]).toMatchObject({ durationMs: 1000, result: 'ok' });
   });
+
+  it('an attempt that ends before its run row is written writes the row once, already ended', async () => {
+    const ids = await cron.triggerMany('collect', [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+    const claimed = (await engine().claim(4)).sort((a, b) => a.id - b.id);
+    expect(claimed.map((e) => e.id)).toEqual(ids);
+    const store = engine().store;
+    const statements: string[] = [];
+    const stop = store.connection.onStatement((sql) => statements.push(sql));
+    const starts = claimed.map((e) => store.beginRun(e, 'test', 1000));
+    const end = (i: number, token: string) => ({
+      eventId: claimed[i].id,
+      token,
+      finishedAt: 1500 + i,
+      durationMs: 500 + i,
+      result: `${i}`,
+    });
+    // Three end in the same turn (their rows are still queued), the third with a token
+    // that lost its claim; the fourth ends after its row was written.
+    const quick = [0, 1, 2].map((i) =>
+      store.finishRun(starts[i], end(i, i === 2 ? 'someone-else' : claimed[i].leaseToken!)),
+    );
+    const results = await Promise.all(quick);
+    const lateId = await starts[3].id;
+    const late = await store.finishRun(starts[3], end(3, claimed[3].leaseToken!));
+    stop();
+    expect(results.map((r) => r.applied)).toEqual([true, true, false]);
+    expect(late).toEqual({ runId: lateId, applied: true });
+    expect(results.map((r) => r.runId)).toEqual(
+      await Promise.all(starts.slice(0, 3).map((s) => s.id)),
+    );
+    const runs = await Promise.all(
+      [...results, late].map(async (r) => (await store.run(r.runId))!),
+    );
+    expect(runs.map((r) => [r.eventId, r.status, r.finishedAt !== null])).toEqual([
+      [ids[0], 'succeeded', true],
+      [ids[1], 'succeeded', true],
+      [ids[2], 'running', false],
+      [ids[3], 'succeeded', true],
+    ]);
+    expect(runs[1]).toMatchObject({ durationMs: 501, result: 1 });
+    const statuses = await Promise.all(ids.map(async (id) => (await store.event(id))!.status));
+    expect(statuses).toEqual(['succeeded', 'succeeded', 'running', 'succeeded']);
+    expect(await cron.history({ job: 'collect', limit: 50 })).toHaveLength(4);
+    // PostgreSQL writes the four rows (three of them ended) in one statement, then the late end.
+    if (target().dialect === 'postgres') expect(statements).toHaveLength(2);
+  });
 });

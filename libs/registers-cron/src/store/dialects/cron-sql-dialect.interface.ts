@@ -23,6 +23,28 @@ export interface SucceededRun {
   result: string | null;
 }
 
+/** An attempt's end as its worker saw it; SucceededRun once its run row's id is known. */
+export type AttemptEnd = Omit<SucceededRun, 'runId'>;
+
+/**
+ * A run row to insert (`INSERT_RUN` parameters). `finish`: the attempt already succeeded
+ * before the row was written, so it is written ended, with its event, in the same statement.
+ */
+export interface RunStartRow {
+  params: unknown[];
+  finish?: AttemptEnd;
+}
+
+/** What a round of bookkeeping applied: see CronSqlDialect.writeRuns. */
+export interface WrittenRuns {
+  /** Per completion: the claim still held, so the event and its run row ended. */
+  applied: boolean[];
+  /** Per start: the new run row's id. */
+  ids: number[];
+  /** Per start: its `finish` applied (false without one). */
+  finished: boolean[];
+}
+
 export interface ClaimRequest {
   instance: string;
   /** Fencing token of this claim; every event claimed by it carries the token. */
@@ -59,15 +81,15 @@ export interface CronSqlDialect {
     events: NewEvent[],
   ): Promise<Array<number | undefined>>;
   /**
-   * A round of bookkeeping in one statement: successful attempts end (`applied` per
-   * completion: the claim still held) and new run rows start (`ids` in input order).
-   * Without it the store runs the rows one by one in one transaction.
+   * A round of bookkeeping in one statement: successful attempts end and new run rows
+   * start, those with a `finish` already ended. Without it the store runs the rows one by
+   * one in one transaction.
    */
   writeRuns?(
     connection: DatabaseConnection,
     completions: SucceededRun[],
-    starts: unknown[][],
-  ): Promise<{ applied: boolean[]; ids: number[] }>;
+    starts: RunStartRow[],
+  ): Promise<WrittenRuns>;
   /**
    * Calls `onEvent` when another process inserts an event, where the database can say so
    * (PostgreSQL LISTEN/NOTIFY). Resolves to a function that stops listening. Without it,

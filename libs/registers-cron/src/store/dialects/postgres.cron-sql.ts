@@ -9,10 +9,13 @@ import {
   INSERT_RUN,
 } from './shared-statements';
 import type {
+  AttemptEnd,
   ClaimRequest,
   CronSqlDialect,
   NewEvent,
+  RunStartRow,
   SucceededRun,
+  WrittenRuns,
 } from './cron-sql-dialect.interface';
 import { TABLES } from '../tables/cron-tables';
 import { EVENT_COLUMNS, toStoredEvent, type StoredEvent } from '../tables/stored-event';
@@ -39,23 +42,29 @@ const INSERT_EVENTS = numbered(
 
 /**
  * A round of a worker pool's bookkeeping in one statement (no BEGIN/COMMIT round trips):
- * successful events end, their run rows end only where the event's claim still held, and
- * new run rows start. Data-modifying CTEs run exactly once and see one snapshot.
+ * successful events end, their run rows end only where the event's claim (its token) still
+ * held, and new run rows start, those of attempts that already succeeded written ended
+ * (their events are among the successes, without a run id). Data-modifying CTEs run
+ * exactly once and see one snapshot.
  */
 const WRITE_RUNS = numbered(
   `WITH u AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[])` +
     ` AS u(event_id, token, run_id, finished_at, duration_ms, result)),` +
     ` done AS (UPDATE ${TABLES.events} e SET status = 'succeeded', finished_at = u.finished_at, error = NULL,` +
     ` lease_owner = NULL, lease_token = NULL, lease_until = NULL` +
-    ` FROM u WHERE e.id = u.event_id AND e.lease_token = u.token AND e.status = 'running' RETURNING e.id),` +
+    ` FROM u WHERE e.id = u.event_id AND e.lease_token = u.token AND e.status = 'running' RETURNING e.id, u.token),` +
     ` ended AS (UPDATE ${TABLES.runs} r SET status = 'succeeded', finished_at = u.finished_at,` +
     ` duration_ms = u.duration_ms, result = u.result, error = NULL` +
-    ` FROM u WHERE r.id = u.run_id AND r.status = 'running' AND u.event_id IN (SELECT id FROM done)),` +
-    ` started AS (INSERT INTO ${TABLES.runs} (job, event_id, attempt, status, started_at, instance)` +
-    ` SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::text[])` +
-    ` RETURNING id, event_id, attempt)` +
-    ` SELECT 'done' AS kind, id, NULL::bigint AS event_id, NULL::int AS attempt FROM done` +
-    ` UNION ALL SELECT 'started', id, event_id, attempt FROM started`,
+    ` FROM u WHERE r.id = u.run_id AND r.status = 'running' AND (u.event_id, u.token) IN (SELECT id, token FROM done)),` +
+    ` s AS (SELECT s.*, (s.event_id, s.token) IN (SELECT id, token FROM done) AS ok FROM unnest(` +
+    `?::text[], ?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[])` +
+    ` AS s(job, event_id, attempt, status, started_at, instance, token, finished_at, duration_ms, result)),` +
+    ` started AS (INSERT INTO ${TABLES.runs} (job, event_id, attempt, status, started_at, instance, finished_at, duration_ms, result)` +
+    ` SELECT job, event_id, attempt, CASE WHEN ok THEN 'succeeded' ELSE status END, started_at, instance,` +
+    ` CASE WHEN ok THEN finished_at END, CASE WHEN ok THEN duration_ms END, CASE WHEN ok THEN result END FROM s` +
+    ` RETURNING id, event_id, attempt, status)` +
+    ` SELECT 'done' AS kind, id, NULL::bigint AS event_id, NULL::int AS attempt, token FROM done` +
+    ` UNION ALL SELECT 'started', id, event_id, attempt, status FROM started`,
 );
 
 /** Column arrays of `rows` (one array per column index). */
@@ -124,30 +133,49 @@ export const postgresCronSql: CronSqlDialect = {
   async writeRuns(
     connection: DatabaseConnection,
     completions: SucceededRun[],
-    starts: unknown[][],
-  ) {
+    starts: RunStartRow[],
+  ): Promise<WrittenRuns> {
+    // The successes of new run rows end their events with the others, without a run id.
+    const ends: Array<AttemptEnd & { runId: number | null }> = [...completions];
+    for (const start of starts) if (start.finish) ends.push({ ...start.finish, runId: null });
+    const finishes = starts.map((start) => start.finish);
     const rows = await connection.query<{
       kind: string;
       id: string | number;
       event_id: string | null;
       attempt: number | null;
+      token: string;
     }>(WRITE_RUNS, [
-      completions.map((i) => i.eventId),
-      completions.map((i) => i.token),
-      completions.map((i) => i.runId),
-      completions.map((i) => i.finishedAt),
-      completions.map((i) => i.durationMs),
-      completions.map((i) => i.result),
-      ...columns(starts, 6),
+      ends.map((i) => i.eventId),
+      ends.map((i) => i.token),
+      ends.map((i) => i.runId),
+      ends.map((i) => i.finishedAt),
+      ends.map((i) => i.durationMs),
+      ends.map((i) => i.result),
+      ...columns(
+        starts.map((start) => start.params),
+        6,
+      ),
+      finishes.map((f) => f?.token ?? null),
+      finishes.map((f) => f?.finishedAt ?? null),
+      finishes.map((f) => f?.durationMs ?? null),
+      finishes.map((f) => f?.result ?? null),
     ]);
-    const done = new Set<number>();
-    const started = new Map<string, number>();
+    const done = new Set<string>();
+    // For started rows the last column is their status.
+    const started = new Map<string, { id: number; finished: boolean }>();
     for (const r of rows)
-      if (r.kind === 'done') done.add(Number(r.id));
-      else started.set(`${r.event_id}:${r.attempt}`, Number(r.id));
+      if (r.kind === 'done') done.add(`${r.id}:${r.token}`);
+      else
+        started.set(`${r.event_id}:${r.attempt}`, {
+          id: Number(r.id),
+          finished: r.token === 'succeeded',
+        });
+    const written = starts.map((start) => started.get(`${start.params[1]}:${start.params[2]}`)!);
     return {
-      applied: completions.map((i) => done.has(i.eventId)),
-      ids: starts.map((run) => started.get(`${run[1]}:${run[2]}`)!),
+      applied: completions.map((i) => done.has(`${i.eventId}:${i.token}`)),
+      ids: written.map((w) => w.id),
+      finished: written.map((w, i) => w.finished && finishes[i] !== undefined),
     };
   },
 
