@@ -25,12 +25,17 @@ export class CronEventRow {
   @Field({ length: 20 }) @IsString() source!: string;
   /** The fire key: the scheduled instant for cron/interval fires, else an idempotency key or a random one. */
   @Field({ length: 255 }) @IsString() dedupeKey!: string;
-  @Field({ length: 20, index: true }) @IsString() status!: string;
+  /*
+   * status and runAfter have no index of their own: the due index (status, run_after, id)
+   * serves every lookup by status, and each claim and completion changes status, which
+   * writes a new entry into every index of the table.
+   */
+  @Field({ length: 20 }) @IsString() status!: string;
   @Field() @IsInt() attempt!: number;
   @Field() @IsInt() maxAttempts!: number;
   @Field({ type: 'text' }) @IsString() payload!: string;
   @Field({ type: 'bigint' }) @IsInt() createdAt!: number;
-  @Field({ type: 'bigint', index: true }) @IsInt() runAfter!: number;
+  @Field({ type: 'bigint' }) @IsInt() runAfter!: number;
   @Field({ type: 'bigint', nullable: true }) @IsOptional() @IsInt() scheduledAt?: number | null;
   @Field({ length: 200, nullable: true }) @IsOptional() @IsString() leaseOwner?: string | null;
   /** Fencing token of the current claim: every write of a worker names it and changes nothing when it moved on. */
