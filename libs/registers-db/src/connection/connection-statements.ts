@@ -61,6 +61,18 @@ export abstract class ConnectionStatements {
     return this.open().then(() => this.executor()!.queryOne(sql, params) as Promise<T | undefined>);
   }
 
+  /**
+   * A read's rows as arrays of column values in select-list order (see
+   * StatementExecutor.queryArrays): for reads of many rows.
+   */
+  queryArrays(sql: string, params: unknown[] = []): Promise<unknown[][]> {
+    if (this.statementListeners.length > 0) this.notify(sql);
+    if (statementCounts.running > 0) recordStatement(this, sql);
+    const executor = this.executor();
+    if (executor) return executor.queryArrays(sql, params);
+    return this.open().then(() => this.executor()!.queryArrays(sql, params));
+  }
+
   execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {
     if (this.statementListeners.length > 0) this.notify(sql);
     if (statementCounts.running > 0) recordStatement(this, sql);

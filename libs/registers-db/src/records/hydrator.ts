@@ -4,6 +4,8 @@ import type { FieldMetadata, ModelMetadata } from '../interfaces/model-metadata.
 import { markPersisted } from './record-state';
 
 export type Hydrator<T> = (row: Record<string, unknown>) => T;
+/** Builds a record from a row read as an array of column values in field order. */
+export type ArrayHydrator<T> = (row: unknown[]) => T;
 
 /** Types every driver already returns as the JS value (strings stay strings). */
 const PASS_THROUGH = new Set(['string', 'text', 'uuid', 'enum']);
@@ -45,12 +47,33 @@ export function compileHydrator<T extends object>(
   Record: Type<T>,
   dialect: Dialect,
 ): Hydrator<T> {
+  return compile(meta, Record, dialect, (field) => JSON.stringify(field.column));
+}
+
+/**
+ * compileHydrator for rows read as arrays (a select list of every field in field order):
+ * reads of many rows then build one object per row, the record, instead of two.
+ */
+export function compileArrayHydrator<T extends object>(
+  meta: ModelMetadata<T>,
+  Record: Type<T>,
+  dialect: Dialect,
+): ArrayHydrator<T> {
+  return compile(meta, Record, dialect, (_field, i) => String(i)) as unknown as ArrayHydrator<T>;
+}
+
+function compile<T extends object>(
+  meta: ModelMetadata<T>,
+  Record: Type<T>,
+  dialect: Dialect,
+  /** The expression that picks a field's value out of `row`. */
+  slot: (field: FieldMetadata, index: number) => string,
+): Hydrator<T> {
   const fields: FieldMetadata[] = meta.fields;
   const lines: string[] = ['const r = new R();', 'let v;'];
   fields.forEach((field, i) => {
-    const col = JSON.stringify(field.column);
     const prop = JSON.stringify(field.property);
-    lines.push(`v = row[${col}];`, `r[${prop}] = ${readExpression(field, `F[${i}]`)};`);
+    lines.push(`v = row[${slot(field, i)}];`, `r[${prop}] = ${readExpression(field, `F[${i}]`)};`);
   });
   const key = JSON.stringify(meta.key);
   lines.push(`mark(r, r[${key}]);`, 'return r;');

@@ -19,6 +19,11 @@ export interface StatementExecutor {
   query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   /** The first row of a read, or undefined when it returns none. */
   queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined>;
+  /**
+   * A read's rows as arrays of column values in the order of its select list: reads of
+   * many rows skip the keyed object the driver would build for each row.
+   */
+  queryArrays(sql: string, params: unknown[]): Promise<unknown[][]>;
   execute(sql: string, params: unknown[]): Promise<ExecuteResult>;
   /**
    * Synchronous statements when this session can run one right now without waiting for

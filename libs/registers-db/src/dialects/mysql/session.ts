@@ -25,6 +25,10 @@ function toResult(result: unknown): ExecuteResult {
   };
 }
 
+function arrayRows(result: unknown): unknown[][] {
+  return Array.isArray(result) ? (result as unknown[][]) : [];
+}
+
 /**
  * mysql2's `execute` prepares each SQL text once per pooled connection and reuses it (up to
  * STATEMENT_CACHE_SIZE per connection, see open.ts).
@@ -44,9 +48,20 @@ export class MysqlSession implements DriverSession {
   }
 
   /** Runs one statement; a failure notes how long it waited (DatabaseBusyError reports it). */
-  private async run(target: Executable, sql: string, params: unknown[]): Promise<unknown> {
+  private async run(
+    target: Executable,
+    sql: string,
+    params: unknown[],
+    arrays = false,
+  ): Promise<unknown> {
     const values = bindValues(params) as any[];
-    const statement = (this.settings ? { sql, ...this.settings } : sql) as string;
+    const statement = (
+      arrays
+        ? { sql, ...this.settings, rowsAsArray: true }
+        : this.settings
+          ? { sql, ...this.settings }
+          : sql
+    ) as string;
     const started = performance.now();
     try {
       try {
@@ -71,6 +86,10 @@ export class MysqlSession implements DriverSession {
   async queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
     const result = await this.run(this.pool, sql, params);
     return Array.isArray(result) ? (result[0] as Record<string, unknown> | undefined) : undefined;
+  }
+
+  async queryArrays(sql: string, params: unknown[]): Promise<unknown[][]> {
+    return arrayRows(await this.run(this.pool, sql, params, true));
   }
 
   async execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
@@ -124,6 +143,7 @@ export class MysqlSession implements DriverSession {
           ? (result[0] as Record<string, unknown> | undefined)
           : undefined;
       },
+      queryArrays: async (sql, params) => arrayRows(await this.run(conn, sql, params, true)),
       execute: async (sql, params) => toResult(await run(sql, params)),
       savepoint: async (name) => void (await conn.query(`SAVEPOINT ${name}`)),
       releaseSavepoint: async (name) => void (await conn.query(`RELEASE SAVEPOINT ${name}`)),

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient, QueryConfig, QueryResult } from 'pg';
+import type { Pool, PoolClient, QueryArrayConfig, QueryConfig, QueryResult } from 'pg';
 import type {
   DriverSession,
   ExecuteResult,
@@ -37,28 +37,42 @@ export class PostgresSession implements DriverSession {
 
   constructor(private readonly pool: Pool) {}
 
-  private config(sql: string, params: unknown[]): QueryConfig {
+  private config(sql: string, params: unknown[], arrays: boolean): QueryConfig {
+    // pg's typings give array rows their own config type; the runtime takes either.
     let name = this.names.get(sql);
     if (!name) {
       name = `${this.prefix}${++this.sequence}`;
       this.names.set(sql, name);
     }
-    return { name, text: sql, values: bindValues(params) };
+    const values = bindValues(params);
+    return arrays
+      ? ({ name, text: sql, values, rowMode: 'array' } satisfies QueryArrayConfig as QueryConfig)
+      : { name, text: sql, values };
   }
 
   /**
    * Runs one statement; a failure notes how long it waited (DatabaseBusyError reports it).
    * A plain promise chain, not async frames: single-row statements are the hot path.
    */
-  private run(target: Queryable, sql: string, params: unknown[]): Promise<QueryResult> {
+  private run(
+    target: Queryable,
+    sql: string,
+    params: unknown[],
+    arrays = false,
+  ): Promise<QueryResult> {
     const started = performance.now();
-    return target.query(this.config(sql, params)).catch((error: any) => {
+    return target.query(this.config(sql, params, arrays)).catch((error: any) => {
       if (!STALE_STATEMENT_CODES.has(error?.code)) {
         noteWaitSince(error, started);
         throw error;
       }
       this.resetStatements();
-      return target.query({ text: sql, values: bindValues(params) }).catch((retried) => {
+      const retry = {
+        text: sql,
+        values: bindValues(params),
+        rowMode: arrays ? 'array' : undefined,
+      };
+      return target.query(retry as QueryConfig).catch((retried) => {
         noteWaitSince(retried, started);
         throw retried;
       });
@@ -75,6 +89,10 @@ export class PostgresSession implements DriverSession {
 
   queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
     return this.run(this.pool, sql, params).then(firstRowOf);
+  }
+
+  queryArrays(sql: string, params: unknown[]): Promise<unknown[][]> {
+    return this.run(this.pool, sql, params, true).then(rowsOf) as Promise<unknown[][]>;
   }
 
   execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
@@ -116,6 +134,8 @@ export class PostgresSession implements DriverSession {
       connection: client,
       query: (sql, params) => this.run(client, sql, params).then(rowsOf),
       queryOne: (sql, params) => this.run(client, sql, params).then(firstRowOf),
+      queryArrays: (sql, params) =>
+        this.run(client, sql, params, true).then(rowsOf) as Promise<unknown[][]>,
       execute: (sql, params) => this.run(client, sql, params).then(PostgresSession.toExecuteResult),
       savepoint: async (name) => void (await client.query(`SAVEPOINT ${name}`)),
       releaseSavepoint: async (name) => void (await client.query(`RELEASE SAVEPOINT ${name}`)),

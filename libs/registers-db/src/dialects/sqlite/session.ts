@@ -83,6 +83,26 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
     }
   }
 
+  /** queryNow with each row as an array of column values (better-sqlite3's raw mode). */
+  queryArraysNow(sql: string, params: unknown[]): unknown[][] {
+    try {
+      const { stmt, reader } = this.prepare(sql);
+      if (!reader) {
+        stmt.run(sqliteValues(params));
+        return [];
+      }
+      // The statement is cached for every caller of its text: raw mode is switched back.
+      stmt.raw(true);
+      try {
+        return stmt.all(sqliteValues(params)) as unknown[][];
+      } finally {
+        stmt.raw(false);
+      }
+    } catch (error) {
+      throw this.failed(error);
+    }
+  }
+
   /**
    * Reads step once with better-sqlite3 `get` instead of collecting every row. A write with
    * RETURNING runs to its end: SQLite checkpoints the WAL only when a statement completes,
@@ -125,6 +145,10 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
 
   queryOne(sql: string, params: unknown[]): Promise<Record<string, unknown> | undefined> {
     return this.run(() => this.queryOneNow(sql, params));
+  }
+
+  queryArrays(sql: string, params: unknown[]): Promise<unknown[][]> {
+    return this.run(() => this.queryArraysNow(sql, params));
   }
 
   execute(sql: string, params: unknown[]): Promise<ExecuteResult> {
@@ -194,6 +218,7 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
       connection: this.db,
       query: async (sql, params) => this.queryNow(sql, params),
       queryOne: async (sql, params) => this.queryOneNow(sql, params),
+      queryArrays: async (sql, params) => this.queryArraysNow(sql, params),
       execute: async (sql, params) => this.executeNow(sql, params),
       immediate: () => (open() ? this : undefined),
       savepoint: async (name) => void this.db.exec(`SAVEPOINT ${name}`),

@@ -3,7 +3,12 @@ import type { Dialect } from '../../dialects/base/dialect.interface';
 import { InvalidQueryError, RecordNotFoundError, RegistryError } from '../../errors';
 import { queryMessages, recordMessages } from '../../errors/messages';
 import type { FieldMetadata, ModelMetadata } from '../../interfaces/model-metadata.interface';
-import { compileHydrator, type Hydrator } from '../../records/hydrator';
+import {
+  compileArrayHydrator,
+  compileHydrator,
+  type ArrayHydrator,
+  type Hydrator,
+} from '../../records/hydrator';
 import { createRecordClass } from '../../records/record-class';
 import type { RecordOwner } from '../../records/record-methods.interface';
 import { isPersisted } from '../../records/record-state';
@@ -26,6 +31,7 @@ export class ModelFacts<T extends object> {
   readonly keyField: FieldMetadata;
   readonly recordClass: Type<T>;
   readonly hydrate: Hydrator<T>;
+  private arrayHydrator?: ArrayHydrator<T>;
   readonly validator: ModelValidator<T>;
   readonly passwords: PasswordFields;
   readonly encrypted: EncryptedFields;
@@ -45,6 +51,14 @@ export class ModelFacts<T extends object> {
     this.encrypted = new EncryptedFields(meta);
     this.hooks = new ModelHooks(meta.target);
     this.tenancy = new TenantGuard(meta);
+  }
+
+  /**
+   * Builds a record from a row read as an array in field order (compiled on first use: most
+   * models are never read many rows at a time, and a fresh registry compiles per model).
+   */
+  get hydrateArray(): ArrayHydrator<T> {
+    return (this.arrayHydrator ??= compileArrayHydrator(this.meta, this.recordClass, this.dialect));
   }
 
   // ---------------------------------------------------------------- errors

@@ -101,6 +101,16 @@ export class StatementRunner {
     }
   }
 
+  /** Runs a read and returns its rows as arrays of column values (see queryArrays). */
+  async queryArrays(operation: string, sql: string, params: unknown[]): Promise<unknown[][]> {
+    try {
+      if (!this.schema.ready) await this.schema.ensureReady();
+      return await this.connection.queryArrays(sql, params);
+    } catch (error) {
+      throw await this.normalize(error, operation);
+    }
+  }
+
   /**
    * Runs a read that returns at most one row; undefined when none. Not `async`: reads by
    * key are the hot path, and this adds one promise instead of an async frame.

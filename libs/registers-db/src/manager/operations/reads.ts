@@ -104,9 +104,11 @@ export class Reads<T extends object> extends ModelOperation<T> {
   ): Promise<ManagedRecord<T>[]> {
     const { model, run } = this;
     const { sql, values } = this.selectSql(operation, where, options, defaultOrder);
-    const rows = await run.query(operation, sql, values);
+    // Rows as arrays: the select list is every field in field order (ModelStatements).
+    const rows = await run.queryArrays(operation, sql, values);
+    const hydrate = model.hydrateArray;
     const records = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) records[i] = model.hydrate(rows[i]);
+    for (let i = 0; i < rows.length; i++) records[i] = hydrate(rows[i]);
     return model.encrypted.any ? model.reveal(records, operation) : records;
   }
 
