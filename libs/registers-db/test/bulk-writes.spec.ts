@@ -49,6 +49,39 @@ describeEachDialect('Bulk writes', (target) => {
     expect(await members().count()).toBe(0);
   });
 
+  it('bulkCreate of one statement sends only it; failing inside a transaction it leaves that usable', async () => {
+    await members().bulkCreate([{ handle: 'p0' }]); // MariaDB reads its key step once first
+    await members().delete((await members().require({ handle: 'p0' })).id!);
+    const statements: string[] = [];
+    const stop = db.connection.onStatement((sql) => statements.push(sql));
+    const transactions = jest.spyOn(db.connection, 'transaction');
+    try {
+      const pair = await members().bulkCreate([{ handle: 'p1' }, { handle: 'p2' }]);
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/^INSERT/);
+      expect(transactions).not.toHaveBeenCalled();
+      expect(pair.map((m) => typeof m.id)).toEqual(['number', 'number']);
+      const kept = await db.transaction(async () => {
+        const refused = await members()
+          .bulkCreate([{ handle: 'p3' }, { handle: 'p1' }])
+          .catch((e) => e);
+        expect(refused).toBeInstanceOf(UniqueConstraintError);
+        expect(refused.context.rowIndex).toBe(1);
+        return members().bulkCreate([{ handle: 'p4' }, { handle: 'p5' }]);
+      });
+      expect(kept.map((m) => m.handle)).toEqual(['p4', 'p5']);
+      // Besides the outer one: a savepoint only where a failed statement aborts the
+      // transaction (PostgreSQL), and for finding the failing row.
+      const subtransactions = transactions.mock.calls.length - 1;
+      expect(subtransactions).toBe(target().dialect === 'postgres' ? 3 : 1);
+    } finally {
+      stop();
+      transactions.mockRestore();
+    }
+    const handles = (await members().filter({}, { orderBy: 'handle' })).map((m) => m.handle);
+    expect(handles).toEqual(['p1', 'p2', 'p4', 'p5']);
+  });
+
   it('bulkCreate returns records with distinct database keys in input order', async () => {
     const rows = Array.from({ length: 25 }, (_, i) => ({
       handle: `h${i}`,

@@ -39,11 +39,15 @@ export class BatchInserter<T extends object> extends ModelOperation<T> {
     const perStatement = table.statements.rowsPerStatement;
     const step = await consecutiveInsertStep(model.dialect, table.statements, run.connection);
     const records: T[] = new Array(total);
+    const sizes = chunkSizes(total, perStatement);
     try {
-      await run.connection.transaction(async () => {
+      // One statement is atomic by itself: it needs no (sub)transaction, only containing
+      // where a failed statement would abort an enclosing transaction (see contained).
+      const atomically = sizes.length === 1 ? run.contained.bind(run) : run.transaction.bind(run);
+      await atomically(async () => {
         let inflight: InFlightChunk<T> | undefined;
         let start = 0;
-        for (const size of chunkSizes(total, perStatement)) {
+        for (const size of sizes) {
           const produced = produce(start, start + size);
           const chunk = produced instanceof Promise ? await produced : produced;
           for (let i = 0; i < chunk.length; i++) records[start + i] = chunk[i];
