@@ -152,6 +152,20 @@ describeEachDialect('adopting an application DataSource', (target) => {
     expect(await noteTexts()).toEqual(['shipped']);
   });
 
+  it('registry writes inside a TypeORM nested transaction of registry.transaction keep every savepoint', async () => {
+    const notes = registry.manager(Note);
+    await registry.transaction(async () => {
+      await notes.create({ text: 'before' }); // its savepoint ends before TypeORM sets one
+      await registry.entityManager().transaction(async (nested) => {
+        await notes.create({ text: 'inside' });
+        await nested.getRepository(OrderEntity).save({ label: 'nested' });
+      });
+      await notes.create({ text: 'after' });
+    });
+    expect(await noteTexts()).toEqual(['after', 'before', 'inside']);
+    expect(await orderLabels()).toEqual(['nested']);
+  });
+
   it('a throw in registry.transaction rolls back the application write', async () => {
     const failure = new Error('out of stock');
     await expect(
