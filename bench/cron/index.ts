@@ -7,7 +7,7 @@
  * killed if the bench exits first. A server that does not answer skips its contenders.
  */
 import { BenchDialect, createFreshDatabase, FreshDatabase, probeServer } from '../db/databases';
-import { BenchOptions, selected } from '../lib/options';
+import { BenchOptions, roundsFor, selected } from '../lib/options';
 import { runWorkload } from '../lib/runner';
 import { Workload, WorkloadResult } from '../lib/workload';
 import { probeRedis } from './bullmq-setup';
@@ -103,7 +103,9 @@ export async function runCronArea(
         built = plan.build(db ? { url: db.url } : { skip: serverDown! }, redisDown);
         results.push(
           await runWorkload(built.workload, {
-            rounds: opts.rounds,
+            // A throughput call lasts a few hundred ms on a machine shared by the runtime, its
+            // database and the bench: twice the rounds keep the median steady.
+            rounds: plan.kind.startsWith('throughput') ? roundsFor(opts, 15, 5) : opts.rounds,
             warmup: opts.warmup,
             profile: opts.profile,
             onResult,
