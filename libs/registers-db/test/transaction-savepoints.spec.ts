@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { IsString } from 'class-validator';
 import { Client } from 'pg';
-import { describeEachDialect } from '../../../test/support/dialects';
+import { describeEachDialect, type DialectTarget } from '../../../test/support/dialects';
 import { Field, Model } from '../src/decorators';
 import { UniqueConstraintError } from '../src/errors';
 import { DatabaseRegistry } from '../src/registry';
@@ -18,17 +18,27 @@ class Tag {
  * the next one, in one round trip; these checks hold the outcome to what separate releases
  * would give, through failures, nested transactions and rollbacks.
  */
-describeEachDialect('savepoints of writes inside a transaction', (target) => {
-  let db: DatabaseRegistry;
+/** A registry of Tag on the suite's database for one describe block, emptied before each test. */
+function tagRegistry(target: () => DialectTarget) {
+  let db!: DatabaseRegistry;
   const tags = () => db.manager(Tag);
-  const names = async () => (await tags().filter({}, { orderBy: 'name' })).map((t) => t.name);
-
   beforeAll(async () => {
     db = new DatabaseRegistry({ url: target().url }).register(Tag);
     await db.createAll();
   });
   afterAll(() => db.dispose());
   beforeEach(() => tags().truncate());
+  return {
+    db: () => db,
+    tags,
+    names: async () => (await tags().filter({}, { orderBy: 'name' })).map((t) => t.name),
+  };
+}
+
+describeEachDialect('savepoints of writes inside a transaction', (target) => {
+  const { tags, names, db: registry } = tagRegistry(target);
+  let db: DatabaseRegistry;
+  beforeAll(() => (db = registry()));
 
   it('keeps every write that succeeded around failed writes and rolled-back nested transactions', async () => {
     await db.transaction(async () => {
@@ -70,16 +80,9 @@ describeEachDialect('savepoints of writes inside a transaction', (target) => {
 describeEachDialect(
   'PostgreSQL savepoint round trips',
   (target) => {
+    const { tags, names, db: registry } = tagRegistry(target);
     let db: DatabaseRegistry;
-    const tags = () => db.manager(Tag);
-    const names = async () => (await tags().filter({}, { orderBy: 'name' })).map((t) => t.name);
-
-    beforeAll(async () => {
-      db = new DatabaseRegistry({ url: target().url }).register(Tag);
-      await db.createAll();
-      await tags().truncate();
-    });
-    afterAll(() => db.dispose());
+    beforeAll(() => (db = registry()));
 
     it('releases a savepoint with the next one instead of in a round trip of its own', async () => {
       const sent: string[] = [];
