@@ -38,12 +38,17 @@ export abstract class ConnectionStatements {
     for (const listener of this.statementListeners) listener(sql);
   }
 
-  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  /** Lets the listeners and counts hear `sql`, then runs it on the calling flow's executor. */
+  private dispatch<R>(sql: string, run: (executor: StatementExecutor) => Promise<R>): Promise<R> {
     if (this.statementListeners.length > 0) this.notify(sql);
     if (statementCounts.running > 0) recordStatement(this, sql);
     const executor = this.executor();
-    if (executor) return executor.query(sql, params) as Promise<T[]>;
-    return this.open().then(() => this.executor()!.query(sql, params) as Promise<T[]>);
+    if (executor) return run(executor);
+    return this.open().then(() => run(this.executor()!));
+  }
+
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.dispatch(sql, (e) => e.query(sql, params) as Promise<T[]>);
   }
 
   /**
@@ -54,11 +59,7 @@ export abstract class ConnectionStatements {
     sql: string,
     params: unknown[] = [],
   ): Promise<T | undefined> {
-    if (this.statementListeners.length > 0) this.notify(sql);
-    if (statementCounts.running > 0) recordStatement(this, sql);
-    const executor = this.executor();
-    if (executor) return executor.queryOne(sql, params) as Promise<T | undefined>;
-    return this.open().then(() => this.executor()!.queryOne(sql, params) as Promise<T | undefined>);
+    return this.dispatch(sql, (e) => e.queryOne(sql, params) as Promise<T | undefined>);
   }
 
   /**
@@ -66,19 +67,11 @@ export abstract class ConnectionStatements {
    * StatementExecutor.queryArrays): for reads of many rows.
    */
   queryArrays(sql: string, params: unknown[] = []): Promise<unknown[][]> {
-    if (this.statementListeners.length > 0) this.notify(sql);
-    if (statementCounts.running > 0) recordStatement(this, sql);
-    const executor = this.executor();
-    if (executor) return executor.queryArrays(sql, params);
-    return this.open().then(() => this.executor()!.queryArrays(sql, params));
+    return this.dispatch(sql, (e) => e.queryArrays(sql, params));
   }
 
   execute(sql: string, params: unknown[] = []): Promise<ExecuteResult> {
-    if (this.statementListeners.length > 0) this.notify(sql);
-    if (statementCounts.running > 0) recordStatement(this, sql);
-    const executor = this.executor();
-    if (executor) return executor.execute(sql, params);
-    return this.open().then(() => this.executor()!.execute(sql, params));
+    return this.dispatch(sql, (e) => e.execute(sql, params));
   }
 
   /**

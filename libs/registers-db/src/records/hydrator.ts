@@ -47,7 +47,9 @@ export function compileHydrator<T extends object>(
   Record: Type<T>,
   dialect: Dialect,
 ): Hydrator<T> {
-  return compile(meta, Record, dialect, (field) => JSON.stringify(field.column));
+  return compile<T, Record<string, unknown>>(meta, Record, dialect, (field) =>
+    JSON.stringify(field.column),
+  );
 }
 
 /**
@@ -59,16 +61,16 @@ export function compileArrayHydrator<T extends object>(
   Record: Type<T>,
   dialect: Dialect,
 ): ArrayHydrator<T> {
-  return compile(meta, Record, dialect, (_field, i) => String(i)) as unknown as ArrayHydrator<T>;
+  return compile<T, unknown[]>(meta, Record, dialect, (_field, i) => String(i));
 }
 
-function compile<T extends object>(
+function compile<T extends object, Row>(
   meta: ModelMetadata<T>,
   Record: Type<T>,
   dialect: Dialect,
   /** The expression that picks a field's value out of `row`. */
   slot: (field: FieldMetadata, index: number) => string,
-): Hydrator<T> {
+): (row: Row) => T {
   const fields: FieldMetadata[] = meta.fields;
   const lines: string[] = ['const r = new R();', 'let v;'];
   fields.forEach((field, i) => {

@@ -145,17 +145,19 @@ export class PostgresSession implements DriverSession {
   ): TransactionSession {
     let defer = deferRelease;
     let pending: string | undefined;
-    const flush = (then: string) => {
-      const sql = pending ? `RELEASE SAVEPOINT ${pending}; ${then}` : then;
+    /** The deferred release as the head of the next statement text ('' when none). */
+    const takePending = () => {
+      const release = pending ? `RELEASE SAVEPOINT ${pending}; ` : '';
       pending = undefined;
-      return client.query(sql);
+      return release;
     };
     return {
       get connection() {
         if (defer) {
           defer = false;
+          const release = takePending();
           // Queued before anything TypeORM sends on the client; a failure there shows on its next statement.
-          if (pending) flush('SELECT 1').catch(() => undefined);
+          if (release) client.query(release).catch(() => undefined);
         }
         return client;
       },
@@ -164,7 +166,7 @@ export class PostgresSession implements DriverSession {
       queryArrays: (sql, params) =>
         this.run(client, sql, params, true).then(rowsOf) as Promise<unknown[][]>,
       execute: (sql, params) => this.run(client, sql, params).then(PostgresSession.toExecuteResult),
-      savepoint: async (name) => void (await flush(`SAVEPOINT ${name}`)),
+      savepoint: async (name) => void (await client.query(`${takePending()}SAVEPOINT ${name}`)),
       releaseSavepoint: async (name) => {
         if (defer) pending = name;
         else await client.query(`RELEASE SAVEPOINT ${name}`);

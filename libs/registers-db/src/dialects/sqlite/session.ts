@@ -71,30 +71,26 @@ export class SqliteSession implements DriverSession, ImmediateStatements {
   }
 
   queryNow(sql: string, params: unknown[]): Record<string, unknown>[] {
-    try {
-      const { stmt, reader } = this.prepare(sql);
-      if (!reader) {
-        stmt.run(sqliteValues(params));
-        return [];
-      }
-      return stmt.all(sqliteValues(params)) as Record<string, unknown>[];
-    } catch (error) {
-      throw this.failed(error);
-    }
+    return this.allRows(sql, params, false) as Record<string, unknown>[];
   }
 
   /** queryNow with each row as an array of column values (better-sqlite3's raw mode). */
   queryArraysNow(sql: string, params: unknown[]): unknown[][] {
+    return this.allRows(sql, params, true) as unknown[][];
+  }
+
+  private allRows(sql: string, params: unknown[], raw: boolean): unknown[] {
     try {
       const { stmt, reader } = this.prepare(sql);
       if (!reader) {
         stmt.run(sqliteValues(params));
         return [];
       }
+      if (!raw) return stmt.all(sqliteValues(params));
       // The statement is cached for every caller of its text: raw mode is switched back.
       stmt.raw(true);
       try {
-        return stmt.all(sqliteValues(params)) as unknown[][];
+        return stmt.all(sqliteValues(params));
       } finally {
         stmt.raw(false);
       }

@@ -88,27 +88,28 @@ export class StatementRunner {
       : this.schema.ensureReady().catch((error) => this.rejected(error, operation));
   }
 
-  /** Runs a statement and returns its rows; `write` contains its failure (see contained). */
-  async query(operation: string, sql: string, params: unknown[], write = false): Promise<Row[]> {
+  /**
+   * Runs `statement` once the table exists (creating it may meet a busy database too), with
+   * driver errors normalized as errors of `operation`.
+   */
+  private async guarded<R>(operation: string, statement: () => Promise<R>): Promise<R> {
     try {
-      // Inside the try: creating the table may meet a busy database too.
       if (!this.schema.ready) await this.schema.ensureReady();
-      return await (write
-        ? this.contained(() => this.connection.query(sql, params))
-        : this.connection.query(sql, params));
+      return await statement();
     } catch (error) {
       throw await this.normalize(error, operation);
     }
   }
 
+  /** Runs a statement and returns its rows; `write` contains its failure (see contained). */
+  query(operation: string, sql: string, params: unknown[], write = false): Promise<Row[]> {
+    const run = () => this.connection.query(sql, params);
+    return this.guarded(operation, write ? () => this.contained(run) : run);
+  }
+
   /** Runs a read and returns its rows as arrays of column values (see queryArrays). */
-  async queryArrays(operation: string, sql: string, params: unknown[]): Promise<unknown[][]> {
-    try {
-      if (!this.schema.ready) await this.schema.ensureReady();
-      return await this.connection.queryArrays(sql, params);
-    } catch (error) {
-      throw await this.normalize(error, operation);
-    }
+  queryArrays(operation: string, sql: string, params: unknown[]): Promise<unknown[][]> {
+    return this.guarded(operation, () => this.connection.queryArrays(sql, params));
   }
 
   /**
@@ -127,13 +128,10 @@ export class StatementRunner {
     });
   }
 
-  async execute(operation: string, sql: string, params: unknown[]): Promise<ExecuteResult> {
-    try {
-      if (!this.schema.ready) await this.schema.ensureReady();
-      return await this.contained(() => this.connection.execute(sql, params));
-    } catch (error) {
-      throw await this.normalize(error, operation);
-    }
+  execute(operation: string, sql: string, params: unknown[]): Promise<ExecuteResult> {
+    return this.guarded(operation, () =>
+      this.contained(() => this.connection.execute(sql, params)),
+    );
   }
 
   /**

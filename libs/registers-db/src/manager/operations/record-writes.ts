@@ -15,6 +15,11 @@ import { KeySequence } from './key-sequence';
 /** Build options of create, made once: create is the hottest write. */
 const CREATE = { operation: 'create' } as const;
 
+/** See RecordWrites.atOnce. */
+type AtOnce =
+  | { now: ImmediateStatements; direct?: undefined }
+  | { now?: undefined; direct: DatabaseConnection };
+
 /** What single-record writes call back into: the public create (which runs hooks). */
 export interface CreateWithEffects<T> {
   create(data: Partial<T>): Promise<ManagedRecord<T>>;
@@ -32,19 +37,32 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
     this.keys = new KeySequence(ctx);
   }
 
+  /**
+   * How a single-row write of a model without tenant, password or encrypted fields reaches
+   * the database at once: `now` runs it synchronously (SQLite), `direct` sends it as one
+   * promise chain (servers). Undefined when it must wait for the table, needs a savepoint,
+   * or the model needs work before the statement.
+   */
+  private atOnce(): AtOnce | undefined {
+    const { model, run } = this;
+    if (model.tenancy.field || model.passwords.any || model.encrypted.any) return undefined;
+    const now = run.immediateWrite();
+    if (now) return { now };
+    const direct = run.directWrite();
+    return direct ? { direct } : undefined;
+  }
+
   create(data: Partial<T>): Promise<ManagedRecord<T>> {
     const { model, run } = this;
-    const plain = !model.tenancy.field && !model.passwords.any && !model.encrypted.any;
-    const now = plain ? run.immediateWrite() : undefined;
-    const direct = plain && !now ? run.directWrite() : undefined;
-    if (!now && !direct) return this.createLater(data);
+    const write = this.atOnce();
+    if (!write) return this.createLater(data);
     // Validation and the INSERT (or, on a server, sending it) run synchronously, so nothing
     // can take the database between the check above and the statement.
     try {
       const built = model.validator.build(data, CREATE);
       if (built instanceof Promise) return this.insertedLater(built);
-      if (direct) return this.insertDirect(direct, built);
-      this.insertNow(now!, built, 'create');
+      if (write.direct) return this.insertDirect(write.direct, built);
+      this.insertNow(write.now, built, 'create');
       return Promise.resolve(built as ManagedRecord<T>);
     } catch (error) {
       return run.rejected(error, 'create');
@@ -118,10 +136,8 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
         return record;
       });
     }
-    const plain = !model.tenancy.field && !model.passwords.any && !model.encrypted.any;
-    const now = plain ? run.immediateWrite() : undefined;
-    const direct = plain && !now ? run.directWrite() : undefined;
-    if (!now && !direct) return this.upsertStatement(data);
+    const write = this.atOnce();
+    if (!write) return this.upsertStatement(data);
     // Like create: validation and the statement run (or are sent) synchronously.
     try {
       const input: any = model.plainInput(data);
@@ -131,14 +147,14 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
         return this.upsertBuilt(input, conflict, built);
       const plan = table.upsertPlans.singleRowPlan(conflict, input);
       const params = model.paramsOf(built, plan.fields);
-      if (direct) {
-        return direct.queryOne(plan.sql, params).then(
+      if (write.direct) {
+        return write.direct.queryOne(plan.sql, params).then(
           (row) => model.hydrate(row!) as ManagedRecord<T>,
           (error) => run.rejected(error, operation),
         );
       }
       return Promise.resolve(
-        model.hydrate(now!.queryOneNow(plan.sql, params)!) as ManagedRecord<T>,
+        model.hydrate(write.now.queryOneNow(plan.sql, params)!) as ManagedRecord<T>,
       );
     } catch (error) {
       return run.rejected(error, operation);
