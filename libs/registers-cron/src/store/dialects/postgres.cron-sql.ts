@@ -63,7 +63,7 @@ const WRITE_RUNS = numbered(
     ` SELECT job, event_id, attempt, CASE WHEN ok THEN 'succeeded' ELSE status END, started_at, instance,` +
     ` CASE WHEN ok THEN finished_at END, CASE WHEN ok THEN duration_ms END, CASE WHEN ok THEN result END FROM s` +
     ` RETURNING id, event_id, attempt, status)` +
-    ` SELECT 'done' AS kind, id, NULL::bigint AS event_id, NULL::int AS attempt, token FROM done` +
+    ` SELECT 'done' AS kind, id, NULL::bigint AS event_id, NULL::int AS attempt, token AS tag FROM done` +
     ` UNION ALL SELECT 'started', id, event_id, attempt, status FROM started`,
 );
 
@@ -138,44 +138,43 @@ export const postgresCronSql: CronSqlDialect = {
     // The successes of new run rows end their events with the others, without a run id.
     const ends: Array<AttemptEnd & { runId: number | null }> = [...completions];
     for (const start of starts) if (start.finish) ends.push({ ...start.finish, runId: null });
-    const finishes = starts.map((start) => start.finish);
+    const endColumns = (end: AttemptEnd | undefined) => [
+      end?.token ?? null,
+      end?.finishedAt ?? null,
+      end?.durationMs ?? null,
+      end?.result ?? null,
+    ];
     const rows = await connection.query<{
       kind: string;
       id: string | number;
       event_id: string | null;
       attempt: number | null;
-      token: string;
+      /** A done row's claim token; a started row's status. */
+      tag: string;
     }>(WRITE_RUNS, [
-      ends.map((i) => i.eventId),
-      ends.map((i) => i.token),
-      ends.map((i) => i.runId),
-      ends.map((i) => i.finishedAt),
-      ends.map((i) => i.durationMs),
-      ends.map((i) => i.result),
       ...columns(
-        starts.map((start) => start.params),
+        ends.map((e) => [e.eventId, e.token, e.runId, e.finishedAt, e.durationMs, e.result]),
         6,
       ),
-      finishes.map((f) => f?.token ?? null),
-      finishes.map((f) => f?.finishedAt ?? null),
-      finishes.map((f) => f?.durationMs ?? null),
-      finishes.map((f) => f?.result ?? null),
+      ...columns(
+        starts.map((start) => [...start.params, ...endColumns(start.finish)]),
+        10,
+      ),
     ]);
     const done = new Set<string>();
-    // For started rows the last column is their status.
     const started = new Map<string, { id: number; finished: boolean }>();
     for (const r of rows)
-      if (r.kind === 'done') done.add(`${r.id}:${r.token}`);
+      if (r.kind === 'done') done.add(`${r.id}:${r.tag}`);
       else
         started.set(`${r.event_id}:${r.attempt}`, {
           id: Number(r.id),
-          finished: r.token === 'succeeded',
+          finished: r.tag === 'succeeded',
         });
     const written = starts.map((start) => started.get(`${start.params[1]}:${start.params[2]}`)!);
     return {
       applied: completions.map((i) => done.has(`${i.eventId}:${i.token}`)),
       ids: written.map((w) => w.id),
-      finished: written.map((w, i) => w.finished && finishes[i] !== undefined),
+      finished: written.map((w, i) => w.finished && starts[i].finish !== undefined),
     };
   },
 
