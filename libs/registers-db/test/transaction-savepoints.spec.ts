@@ -36,26 +36,24 @@ function tagRegistry(target: () => DialectTarget) {
 }
 
 describeEachDialect('savepoints of writes inside a transaction', (target) => {
-  const { tags, names, db: registry } = tagRegistry(target);
-  let db: DatabaseRegistry;
-  beforeAll(() => (db = registry()));
+  const { db, tags, names } = tagRegistry(target);
 
   it('keeps every write that succeeded around failed writes and rolled-back nested transactions', async () => {
-    await db.transaction(async () => {
+    await db().transaction(async () => {
       await tags().create({ name: 'a' });
       await expect(tags().create({ name: 'a' })).rejects.toBeInstanceOf(UniqueConstraintError);
       await tags().bulkCreate([{ name: 'b' }, { name: 'c' }]);
       await expect(
-        db.transaction(async () => {
+        db().transaction(async () => {
           await tags().create({ name: 'gone' });
           await tags().create({ name: 'gone too' });
           throw new Error('undo the nested one');
         }),
       ).rejects.toThrow('undo the nested one');
-      await db.transaction(async () => {
+      await db().transaction(async () => {
         await tags().create({ name: 'd' });
         await expect(tags().create({ name: 'b' })).rejects.toBeInstanceOf(UniqueConstraintError);
-        await db.transaction(() => tags().create({ name: 'e' }));
+        await db().transaction(() => tags().create({ name: 'e' }));
       });
       await tags().upsert({ name: 'f' });
       expect(await tags().count()).toBe(6);
@@ -66,9 +64,9 @@ describeEachDialect('savepoints of writes inside a transaction', (target) => {
   it('rolls back everything, deferred releases included, when the transaction fails', async () => {
     await tags().create({ name: 'kept' });
     await expect(
-      db.transaction(async () => {
+      db().transaction(async () => {
         await tags().create({ name: 'x' });
-        await db.transaction(() => tags().create({ name: 'y' }));
+        await db().transaction(() => tags().create({ name: 'y' }));
         await (await tags().require({ name: 'kept' })).update({ name: 'renamed' });
         throw new Error('roll back');
       }),
@@ -80,9 +78,7 @@ describeEachDialect('savepoints of writes inside a transaction', (target) => {
 describeEachDialect(
   'PostgreSQL savepoint round trips',
   (target) => {
-    const { tags, names, db: registry } = tagRegistry(target);
-    let db: DatabaseRegistry;
-    beforeAll(() => (db = registry()));
+    const { db, tags, names } = tagRegistry(target);
 
     it('releases a savepoint with the next one instead of in a round trip of its own', async () => {
       const sent: string[] = [];
@@ -97,7 +93,7 @@ describeEachDialect(
         return (original as (...a: unknown[]) => unknown).apply(this, args);
       } as never);
       try {
-        await db.transaction(async () => {
+        await db().transaction(async () => {
           await tags().create({ name: 'one' });
           await tags().create({ name: 'two' });
           await expect(tags().create({ name: 'one' })).rejects.toBeInstanceOf(
