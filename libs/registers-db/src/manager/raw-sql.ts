@@ -16,6 +16,37 @@ export interface CompiledRawSql {
 const NAME_START = /[A-Za-z_]/;
 const NAME_PART = /\w/;
 
+/** A raw SQL text rewritten once: the dialect's SQL and the parameter names in bind order. */
+interface RawSqlPlan {
+  sql: string;
+  /** One entry per placeholder (a name used twice binds twice). */
+  names: string[];
+  used: Set<string>;
+}
+
+/**
+ * Plans per dialect and SQL text: an app runs the same few texts again and again, and the
+ * rewrite scans every character. Bounded, since a text may be built per call (an `IN` list
+ * of varying length); the oldest plan goes first.
+ */
+const plans = new WeakMap<QueryDialect, Map<string, RawSqlPlan>>();
+const MAX_PLANS_PER_DIALECT = 500;
+/** Longer texts are rewritten on every call rather than kept. */
+const MAX_PLANNED_TEXT = 10_000;
+
+function planOf(dialect: QueryDialect, sql: string): RawSqlPlan {
+  if (sql.length > MAX_PLANNED_TEXT) return planRawSql(dialect, sql);
+  let cache = plans.get(dialect);
+  if (!cache) plans.set(dialect, (cache = new Map()));
+  let plan = cache.get(sql);
+  if (!plan) {
+    plan = planRawSql(dialect, sql);
+    if (cache.size >= MAX_PLANS_PER_DIALECT) cache.delete(cache.keys().next().value!);
+    cache.set(sql, plan);
+  }
+  return plan;
+}
+
 /**
  * Rewrites `:name` parameters into the dialect's placeholders, binding `params[name]`
  * once per occurrence. Quoted literals, quoted identifiers and comments are copied as
@@ -35,8 +66,25 @@ export function compileRawSql(
       'raw SQL takes named parameters as an object ({ name: value }), not a list',
     );
   }
-  const values: unknown[] = [];
-  const used = new Set<string>();
+  const plan = planOf(dialect, sql);
+  const values: unknown[] = new Array(plan.names.length);
+  for (let i = 0; i < plan.names.length; i++) {
+    const name = plan.names[i];
+    if (!Object.prototype.hasOwnProperty.call(params, name)) {
+      throw new RawSqlRefusal(`raw SQL uses :${name} but no value was given for it`, name);
+    }
+    values[i] = params[name];
+  }
+  for (const name of Object.keys(params)) {
+    if (!plan.used.has(name))
+      throw new RawSqlRefusal(`parameter ${name} is not used by the raw SQL`, name);
+  }
+  return { sql: plan.sql, values };
+}
+
+/** The rewrite of compileRawSql, which depends on the text only; refuses what no params fix. */
+function planRawSql(dialect: QueryDialect, sql: string): RawSqlPlan {
+  const names: string[] = [];
   let out = '';
   let i = 0;
   while (i < sql.length) {
@@ -62,13 +110,8 @@ export function compileRawSql(
     } else if (c === ':' && next !== undefined && NAME_START.test(next)) {
       let j = i + 1;
       while (j < sql.length && NAME_PART.test(sql[j])) j++;
-      const name = sql.slice(i + 1, j);
-      if (!Object.prototype.hasOwnProperty.call(params, name)) {
-        throw new RawSqlRefusal(`raw SQL uses :${name} but no value was given for it`, name);
-      }
-      used.add(name);
-      values.push(params[name]);
-      out += dialect.placeholder(values.length);
+      names.push(sql.slice(i + 1, j));
+      out += dialect.placeholder(names.length);
       i = j;
     } else if (c === '?' || (c === '$' && next !== undefined && /\d/.test(next))) {
       throw new RawSqlRefusal('raw SQL takes named :parameters only (no ? or $1 placeholders)');
@@ -86,11 +129,7 @@ export function compileRawSql(
       i++;
     }
   }
-  for (const name of Object.keys(params)) {
-    if (!used.has(name))
-      throw new RawSqlRefusal(`parameter ${name} is not used by the raw SQL`, name);
-  }
-  return { sql: out, values };
+  return { sql: out, names, used: new Set(names) };
 }
 
 /** Index just past the literal that opens at `start` (a doubled quote is an escaped one). */

@@ -8,11 +8,19 @@ import { viewModelOf } from './view-models';
 
 const accessor = new ModelMetadataAccessor();
 
+/** documentedProperties per view class: a response builds views of many records. */
+const documented = new WeakMap<Type<unknown>, string[]>();
+
 /** The properties a DTO class documents (its own `@ApiProperty` list, `:name` entries). */
 function documentedProperties(view: Type<unknown>): string[] {
-  const list: string[] =
-    Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, view.prototype) ?? [];
-  return list.map((entry) => entry.replace(/^:/, ''));
+  let properties = documented.get(view);
+  if (!properties) {
+    const list: string[] =
+      Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, view.prototype) ?? [];
+    properties = list.map((entry) => entry.replace(/^:/, ''));
+    documented.set(view, properties);
+  }
+  return properties;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
