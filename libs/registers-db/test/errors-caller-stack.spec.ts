@@ -45,16 +45,24 @@ describeEachDialect('Errors of failed statements name their caller', (target) =>
 describeEachDialect(
   'The mysql2 pool',
   (target) => {
-    it('captures no stack per statement', async () => {
-      const db = new DatabaseRegistry({ url: target().url });
+    const traceOf = async (options: object): Promise<boolean> => {
+      const db = new DatabaseRegistry({ url: target().url, ...options });
       try {
         const pool = (await db.connection.driverHandle()) as {
           config: { connectionConfig: { trace: boolean } };
         };
-        expect(pool.config.connectionConfig.trace).toBe(false);
+        return pool.config.connectionConfig.trace;
       } finally {
         await db.dispose();
       }
+    };
+
+    it('captures no stack per statement', async () => {
+      expect(await traceOf({})).toBe(false);
+    });
+
+    it('captures them again when typeorm.extra asks', async () => {
+      expect(await traceOf({ typeorm: { extra: { trace: true } } })).toBe(true);
     });
   },
   { only: ['mariadb'] },
