@@ -38,10 +38,11 @@ async function collectLater(): Promise<void> {
 }
 
 /**
- * A read of many rows keeps its last record alive (record-state and hydrator code stays
- * optimized for its hidden class), and only that record, and never one holding secrets.
+ * A model keeps its last read and its last written record alive (the hydrator's and the
+ * record-state code stay optimized for their hidden classes), only those, and never one
+ * holding secrets.
  */
-describeEachDialect('Reads of many rows keep one record as the shape anchor', (target) => {
+describeEachDialect('Models keep their last read and last written record', (target) => {
   let db: DatabaseRegistry;
 
   beforeAll(async () => {
@@ -74,10 +75,39 @@ describeEachDialect('Reads of many rows keep one record as the shape anchor', (t
     expect(later.deref()).toMatchObject({ code: 'a' });
   });
 
+  it('keeps the record of a read by key', async () => {
+    const ref = await (async () => {
+      const record = await db.manager(AnchorItem).require({ code: 'b' });
+      return new WeakRef(record);
+    })();
+    await collectLater();
+    expect(ref.deref()).toMatchObject({ code: 'b', rank: 2 });
+  });
+
+  it('keeps the last written record apart from the last read one', async () => {
+    const [firstWritten, lastWritten] = await (async () => {
+      const first = await db.manager(AnchorItem).create({ code: 'w1', rank: 10 });
+      const last = await db.manager(AnchorItem).create({ code: 'w2', rank: 11 });
+      return [new WeakRef(first), new WeakRef(last)];
+    })();
+    const [, lastRead] = await readWeakly(() => db.manager(AnchorItem).all({ orderBy: 'rank' }));
+    await collectLater();
+    expect(firstWritten.deref()).toBeUndefined();
+    expect(lastWritten.deref()).toMatchObject({ code: 'w2', rank: 11 });
+    expect(lastRead.deref()).toMatchObject({ code: 'w2', rank: 11 });
+    expect(lastRead.deref()).not.toBe(lastWritten.deref());
+    await db.manager(AnchorItem).deleteWhere({ code__in: ['w1', 'w2'] });
+  });
+
   it('keeps no record of a model with password fields', async () => {
     const [first, last] = await readWeakly(() => db.manager(AnchorAccount).all());
+    const written = await (async () =>
+      new WeakRef(
+        await db.manager(AnchorAccount).create({ login: 'cy', password: 'cy-secret-pass' }),
+      ))();
     await collectLater();
     expect(first.deref()).toBeUndefined();
     expect(last.deref()).toBeUndefined();
+    expect(written.deref()).toBeUndefined();
   });
 });

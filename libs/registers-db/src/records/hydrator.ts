@@ -7,6 +7,16 @@ export type Hydrator<T> = (row: Record<string, unknown>) => T;
 /** Builds a record from a row read as an array of column values in field order. */
 export type ArrayHydrator<T> = (row: unknown[]) => T;
 
+/**
+ * Where a hydrator keeps the last record it built. V8 drops the hidden classes of a model's
+ * records once none is left, and with them the optimized code of the hydrator and of the
+ * record-state helpers, which then run unoptimized until hot again: after every full
+ * collection, building 10,000 records took 3.6 ms instead of 0.5 ms.
+ */
+export interface ShapeHolder {
+  record?: object;
+}
+
 /** Types every driver already returns as the JS value (strings stay strings). */
 const PASS_THROUGH = new Set(['string', 'text', 'uuid', 'enum']);
 
@@ -46,9 +56,14 @@ export function compileHydrator<T extends object>(
   meta: ModelMetadata<T>,
   Record: Type<T>,
   dialect: Dialect,
+  shape?: ShapeHolder,
 ): Hydrator<T> {
-  return compile<T, Record<string, unknown>>(meta, Record, dialect, (field) =>
-    JSON.stringify(field.column),
+  return compile<T, Record<string, unknown>>(
+    meta,
+    Record,
+    dialect,
+    (field) => JSON.stringify(field.column),
+    shape,
   );
 }
 
@@ -60,8 +75,9 @@ export function compileArrayHydrator<T extends object>(
   meta: ModelMetadata<T>,
   Record: Type<T>,
   dialect: Dialect,
+  shape?: ShapeHolder,
 ): ArrayHydrator<T> {
-  return compile<T, unknown[]>(meta, Record, dialect, (_field, i) => String(i));
+  return compile<T, unknown[]>(meta, Record, dialect, (_field, i) => String(i), shape);
 }
 
 function compile<T extends object, Row>(
@@ -70,6 +86,7 @@ function compile<T extends object, Row>(
   dialect: Dialect,
   /** The expression that picks a field's value out of `row`. */
   slot: (field: FieldMetadata, index: number) => string,
+  shape: ShapeHolder | undefined,
 ): (row: Row) => T {
   const fields: FieldMetadata[] = meta.fields;
   const lines: string[] = ['const r = new R();', 'let v;'];
@@ -78,12 +95,15 @@ function compile<T extends object, Row>(
     lines.push(`v = row[${slot(field, i)}];`, `r[${prop}] = ${readExpression(field, `F[${i}]`)};`);
   });
   const key = JSON.stringify(meta.key);
-  lines.push(`mark(r, r[${key}]);`, 'return r;');
+  lines.push(`mark(r, r[${key}]);`);
+  if (shape) lines.push('S.record = r;');
+  lines.push('return r;');
   const factory = new Function(
     'R',
     'F',
     'convert',
     'mark',
+    'S',
     `return function hydrateRecord(row) {\n${lines.join('\n')}\n};`,
   );
   return factory(
@@ -91,5 +111,6 @@ function compile<T extends object, Row>(
     fields,
     (field: FieldMetadata, value: unknown) => dialect.fromDriver(field, value),
     markPersisted,
+    shape,
   );
 }

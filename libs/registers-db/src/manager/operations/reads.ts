@@ -111,7 +111,6 @@ export class Reads<T extends object> extends ModelOperation<T> {
     // as it is read: a young-generation collection during the loop then copies only records.
     const records = rows as unknown as T[];
     for (let i = 0; i < rows.length; i++) records[i] = hydrate(rows[i]);
-    model.keepShapeOf(records[records.length - 1]);
     const managed = records as ManagedRecord<T>[];
     return model.encrypted.any ? model.reveal(managed, operation) : managed;
   }

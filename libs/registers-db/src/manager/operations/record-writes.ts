@@ -121,6 +121,7 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
   private persisted(record: T, rows: Row[], operation: string): void {
     assignGeneratedKeys(this.model, this.table.statements, [record], rows, operation);
     markPersisted(record, (record as any)[this.model.meta.key]);
+    this.model.keepWrittenShape(record);
   }
 
   upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
