@@ -31,6 +31,11 @@ async function readWeakly(read: () => Promise<object[]>): Promise<WeakRef<object
   return [new WeakRef(records[0]), new WeakRef(records[records.length - 1])];
 }
 
+/** A weak reference to the record `make` resolves with, and nothing else. */
+async function weakly(make: () => Promise<object>): Promise<WeakRef<object>> {
+  return new WeakRef(await make());
+}
+
 /** Collects garbage once the current job (which keeps weak targets alive) has ended. */
 async function collectLater(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
@@ -76,20 +81,16 @@ describeEachDialect('Models keep their last read and last written record', (targ
   });
 
   it('keeps the record of a read by key', async () => {
-    const ref = await (async () => {
-      const record = await db.manager(AnchorItem).require({ code: 'b' });
-      return new WeakRef(record);
-    })();
+    const ref = await weakly(() => db.manager(AnchorItem).require({ code: 'b' }));
     await collectLater();
     expect(ref.deref()).toMatchObject({ code: 'b', rank: 2 });
   });
 
   it('keeps the last written record apart from the last read one', async () => {
-    const [firstWritten, lastWritten] = await (async () => {
-      const first = await db.manager(AnchorItem).create({ code: 'w1', rank: 10 });
-      const last = await db.manager(AnchorItem).create({ code: 'w2', rank: 11 });
-      return [new WeakRef(first), new WeakRef(last)];
-    })();
+    const firstWritten = await weakly(() =>
+      db.manager(AnchorItem).create({ code: 'w1', rank: 10 }),
+    );
+    const lastWritten = await weakly(() => db.manager(AnchorItem).create({ code: 'w2', rank: 11 }));
     const [, lastRead] = await readWeakly(() => db.manager(AnchorItem).all({ orderBy: 'rank' }));
     await collectLater();
     expect(firstWritten.deref()).toBeUndefined();
@@ -101,10 +102,9 @@ describeEachDialect('Models keep their last read and last written record', (targ
 
   it('keeps no record of a model with password fields', async () => {
     const [first, last] = await readWeakly(() => db.manager(AnchorAccount).all());
-    const written = await (async () =>
-      new WeakRef(
-        await db.manager(AnchorAccount).create({ login: 'cy', password: 'cy-secret-pass' }),
-      ))();
+    const written = await weakly(() =>
+      db.manager(AnchorAccount).create({ login: 'cy', password: 'cy-secret-pass' }),
+    );
     await collectLater();
     expect(first.deref()).toBeUndefined();
     expect(last.deref()).toBeUndefined();

@@ -1,3 +1,5 @@
+import type { LRUCache } from 'lru-cache';
+import { statementCache } from '../dialects/base/statement-cache';
 import type { QueryDialect } from '../query/query-dialect.interface';
 
 /** Why a raw statement was refused (the manager turns it into an InvalidQueryError). */
@@ -26,24 +28,17 @@ interface RawSqlPlan {
 
 /**
  * Plans per dialect and SQL text: an app runs the same few texts again and again, and the
- * rewrite scans every character. Bounded, since a text may be built per call (an `IN` list
- * of varying length); the oldest plan goes first.
+ * rewrite scans every character. Bounded like the sessions' statement caches, since a text
+ * may be built per call (an `IN` list of varying length).
  */
-const plans = new WeakMap<QueryDialect, Map<string, RawSqlPlan>>();
+const plans = new WeakMap<QueryDialect, LRUCache<string, RawSqlPlan>>();
 const MAX_PLANS_PER_DIALECT = 500;
-/** Longer texts are rewritten on every call rather than kept. */
-const MAX_PLANNED_TEXT = 10_000;
 
 function planOf(dialect: QueryDialect, sql: string): RawSqlPlan {
-  if (sql.length > MAX_PLANNED_TEXT) return planRawSql(dialect, sql);
   let cache = plans.get(dialect);
-  if (!cache) plans.set(dialect, (cache = new Map()));
+  if (!cache) plans.set(dialect, (cache = statementCache<RawSqlPlan>(MAX_PLANS_PER_DIALECT)));
   let plan = cache.get(sql);
-  if (!plan) {
-    plan = planRawSql(dialect, sql);
-    if (cache.size >= MAX_PLANS_PER_DIALECT) cache.delete(cache.keys().next().value!);
-    cache.set(sql, plan);
-  }
+  if (!plan) cache.set(sql, (plan = planRawSql(dialect, sql)));
   return plan;
 }
 

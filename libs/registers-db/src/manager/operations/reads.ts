@@ -109,10 +109,9 @@ export class Reads<T extends object> extends ModelOperation<T> {
     const hydrate = model.hydrateArray;
     // Each record replaces its row in the driver's fresh array, so a row is garbage as soon
     // as it is read: a young-generation collection during the loop then copies only records.
-    const records = rows as unknown as T[];
-    for (let i = 0; i < rows.length; i++) records[i] = hydrate(rows[i]);
-    const managed = records as ManagedRecord<T>[];
-    return model.encrypted.any ? model.reveal(managed, operation) : managed;
+    const records = rows as unknown as ManagedRecord<T>[];
+    for (let i = 0; i < rows.length; i++) records[i] = hydrate(rows[i]) as ManagedRecord<T>;
+    return model.encrypted.any ? model.reveal(records, operation) : records;
   }
 
   /** The one record the options select (their limit is 1), or null. */
