@@ -5,6 +5,7 @@ import type { JobDefinition } from '../interfaces/job-definition.interface';
 import { messages } from '../common/messages';
 import type { CronStore } from '../store/cron-store';
 import type { StoredEvent } from '../store/tables/stored-event';
+import { AttemptAbort } from './attempt-abort';
 import { afterFailure, retryDelayMs } from './backoff';
 import type { CronClock } from '../interfaces/cron-clock.interface';
 
@@ -43,7 +44,7 @@ export interface AttemptOutcome {
  * over changes nothing and has its `ctx.signal` aborted.
  */
 export class EventExecutor {
-  private readonly running = new Map<number, AbortController>();
+  private readonly running = new Map<number, AttemptAbort>();
 
   constructor(
     private readonly store: CronStore,
@@ -57,7 +58,7 @@ export class EventExecutor {
 
   /** Aborts every running handler (shutdown past its grace period). */
   abortAll(reason: Error): void {
-    for (const controller of this.running.values()) controller.abort(reason);
+    for (const abort of this.running.values()) abort.abort(reason);
   }
 
   /**
@@ -134,18 +135,16 @@ export class EventExecutor {
     // stays claimed and its lease runs out like a crashed worker's.
     const started = this.store.beginRun(event, this.settings.instance, startedAt);
     started.id.catch(() => undefined);
-    const controller = new AbortController();
-    this.running.set(event.id, controller);
-    const stopHeartbeat = this.heartbeat(event.id, token, controller);
-    const stopTimeout = this.timeout(job, controller);
+    const abort = new AttemptAbort();
+    this.running.set(event.id, abort);
+    const stopHeartbeat = this.heartbeat(event.id, token, abort);
+    const stopTimeout = this.timeout(job, abort);
     let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
     try {
-      const value = await this.invoke(job, event, controller.signal);
-      outcome = controller.signal.aborted
-        ? { ok: false, error: controller.signal.reason }
-        : { ok: true, value };
+      const value = await this.invoke(job, event, abort);
+      outcome = abort.aborted ? { ok: false, error: abort.reason } : { ok: true, value };
     } catch (error) {
-      outcome = { ok: false, error: controller.signal.aborted ? controller.signal.reason : error };
+      outcome = { ok: false, error: abort.aborted ? abort.reason : error };
     } finally {
       stopHeartbeat();
       stopTimeout();
@@ -199,13 +198,15 @@ export class EventExecutor {
     return { runId, status: 'lost' };
   }
 
-  private invoke(job: JobDefinition, event: StoredEvent, signal: AbortSignal): Promise<unknown> {
+  private invoke(job: JobDefinition, event: StoredEvent, abort: AttemptAbort): Promise<unknown> {
     const payload = parsePayload(event.payload);
     const ctx: JobContext = {
       job: job.name,
       eventId: event.id,
       attempt: event.attempt,
-      signal,
+      get signal() {
+        return abort.signal;
+      },
       logger: new Logger(`cron:${job.name}`),
       scheduledAt: event.scheduledAt === null ? null : new Date(event.scheduledAt),
       idempotencyKey: `${job.name}:${event.dedupeKey}`,
@@ -216,23 +217,19 @@ export class EventExecutor {
       kind === 'payload' ? payload : kind === 'event' ? record : kind === 'ctx' ? ctx : undefined,
     );
     // The abort wins the race: a handler that ignores ctx.signal cannot hold its run open.
-    const aborted = new Promise<never>((_, reject) => {
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
     const work = (async () => job.invoke(args))();
     work.catch(() => undefined);
-    return Promise.race([work, aborted]);
+    return abort.race(work);
   }
 
-  private heartbeat(id: number, token: string, controller: AbortController): () => void {
+  private heartbeat(id: number, token: string, abort: AttemptAbort): () => void {
     const every = Math.max(50, Math.floor(this.settings.leaseMs / 3));
     const timer = setInterval(() => {
       this.store
         .extendLease(id, token, this.clock.now() + this.settings.leaseMs)
         .then((held) => {
           if (!held)
-            controller.abort(
+            abort.abort(
               new LeaseLostError(messages.leaseExpired(this.settings.instance), { eventId: id }),
             );
         })
@@ -242,11 +239,11 @@ export class EventExecutor {
     return () => clearInterval(timer);
   }
 
-  private timeout(job: JobDefinition, controller: AbortController): () => void {
+  private timeout(job: JobDefinition, abort: AttemptAbort): () => void {
     if (job.maxRuntimeSeconds === undefined) return () => undefined;
     const timer = setTimeout(
       () =>
-        controller.abort(
+        abort.abort(
           new JobTimeoutError(messages.timedOut(job.name, job.maxRuntimeSeconds!), {
             job: job.name,
           }),

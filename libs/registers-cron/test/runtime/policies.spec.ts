@@ -33,6 +33,13 @@ class PolicyJobs {
     return 'finished';
   }
 
+  /** Takes no context, so it cannot see an abort: the timeout must stop waiting for it. */
+  @Job({ maxRuntimeSeconds: 0.2 })
+  async stubborn() {
+    await new Promise<void>((resolve) => setTimeout(resolve, 3_000).unref());
+    return 'too late';
+  }
+
   @Job({ overlap: 'skip' })
   async exclusive() {
     await this.held.opened;
@@ -91,6 +98,16 @@ describeEachDialect('cron timeouts, overlap, pause, leases', (target) => {
     const [run] = await cron.history({ eventId: id });
     expect(run).toMatchObject({ status: 'timeout', result: null });
     expect(run.error).toMatch(/ran longer than maxRuntimeSeconds \(0\.2 s\)/);
+    expect((await cron.event(id)).status).toBe('failed');
+  });
+
+  it('maxRuntimeSeconds ends the run of a handler that never reads ctx.signal', async () => {
+    const id = await cron.trigger('stubborn');
+    const started = Date.now();
+    await t.kit.runDue();
+    expect(Date.now() - started).toBeLessThan(2_500);
+    const [run] = await cron.history({ eventId: id });
+    expect(run).toMatchObject({ status: 'timeout', result: null });
     expect((await cron.event(id)).status).toBe('failed');
   });
 
