@@ -158,16 +158,17 @@ export class ModelStatements {
 
   /**
    * Upsert of `rows` rows of `fields`; on a conflict over `conflict` the `update` fields
-   * take the new values. Returns whole rows.
+   * take the new values. Returns the `returning` fields of each row (whole rows by default).
    */
   upsert(
     fields: FieldMetadata[],
     conflict: FieldMetadata[],
     update: FieldMetadata[],
     rows: number,
+    returning: FieldMetadata[] = this.meta.fields,
   ): string {
     const names = (list: FieldMetadata[]) => list.map((f) => f.property).join(',');
-    const signature = `${names(fields)}|${names(conflict)}|${names(update)}|${rows}`;
+    const signature = `${names(fields)}|${names(conflict)}|${names(update)}|${rows}|${names(returning)}`;
     let sql = this.upserts.get(signature);
     if (!sql) {
       sql = this.dialect.upsertSql(
@@ -176,7 +177,7 @@ export class ModelStatements {
         conflict.map((f) => f.column),
         update.map((f) => f.column),
         rows,
-        this.meta.fields.map((f) => f.column),
+        returning.map((f) => f.column),
       );
       this.upserts.set(signature, sql);
     }

@@ -9,6 +9,7 @@ import { sameKey } from '../context/input-shapes';
 import type { ModelContext } from '../context/model-context';
 import { ModelOperation } from '../context/model-operation';
 import type { Row } from '../context/statement-runner';
+import type { LeanUpsertPlan } from '../context/upsert-plans';
 import { assignGeneratedKeys } from './generated-keys';
 import { KeySequence } from './key-sequence';
 
@@ -146,20 +147,31 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
       const built = this.buildUpsert(input, conflict);
       if (built instanceof Promise || !conflict || this.keys.needsSync(conflict))
         return this.upsertBuilt(input, conflict, built);
-      const plan = table.upsertPlans.singleRowPlan(conflict, input);
+      const plan = table.upsertPlans.leanSingleRowPlan(conflict, input);
       const params = model.paramsOf(built, plan.fields);
       if (write.direct) {
         return write.direct.queryOne(plan.sql, params).then(
-          (row) => model.hydrate(row!) as ManagedRecord<T>,
+          (row) => this.upserted(built, plan, row!),
           (error) => run.rejected(error, operation),
         );
       }
-      return Promise.resolve(
-        model.hydrate(write.now.queryOneNow(plan.sql, params)!) as ManagedRecord<T>,
-      );
+      return Promise.resolve(this.upserted(built, plan, write.now.queryOneNow(plan.sql, params)!));
     } catch (error) {
       return run.rejected(error, operation);
     }
+  }
+
+  /** The record of a lean upsert: its bound values, and the stored values RETURNING gave. */
+  private upserted(record: T, plan: LeanUpsertPlan, row: Row): ManagedRecord<T> {
+    const { model } = this;
+    const { returned } = plan;
+    for (let i = 0; i < returned.length; i++) {
+      const field = returned[i];
+      (record as any)[field.property] = model.dialect.fromDriver(field, row[field.column]);
+    }
+    markPersisted(record, (record as any)[model.meta.key]);
+    model.keepWrittenShape(record);
+    return record as ManagedRecord<T>;
   }
 
   private buildUpsert(input: any, conflict: FieldMetadata[] | undefined): T | Promise<T> {
