@@ -89,7 +89,11 @@ function compile<T extends object, Row>(
   shape: ShapeHolder | undefined,
 ): (row: Row) => T {
   const fields: FieldMetadata[] = meta.fields;
-  const lines: string[] = ['const r = new R();', 'let v;'];
+  // Not `new R()`: the model's constructor and field initializers are one function for
+  // every registry's record class, so a process with several registries made their
+  // property stores megamorphic (a fresh registry's filter of 10,000 rows took 27 ms
+  // instead of 15 after 25 others). A record read is its row; nothing else runs.
+  const lines: string[] = ['const r = Object.create(P);', 'let v;'];
   fields.forEach((field, i) => {
     const prop = JSON.stringify(field.property);
     lines.push(`v = row[${slot(field, i)}];`, `r[${prop}] = ${readExpression(field, `F[${i}]`)};`);
@@ -99,7 +103,7 @@ function compile<T extends object, Row>(
   if (shape) lines.push('S.record = r;');
   lines.push('return r;');
   const factory = new Function(
-    'R',
+    'P',
     'F',
     'convert',
     'mark',
@@ -107,7 +111,7 @@ function compile<T extends object, Row>(
     `return function hydrateRecord(row) {\n${lines.join('\n')}\n};`,
   );
   return factory(
-    Record,
+    Record.prototype,
     fields,
     (field: FieldMetadata, value: unknown) => dialect.fromDriver(field, value),
     markPersisted,
