@@ -6,6 +6,8 @@ export interface StatementPlan {
   sql: string;
   /** The fields whose values are bound, in placeholder order. */
   fields: FieldMetadata[];
+  /** The fields RETURNING gives, when not whole rows (see leanSingleRowPlan). */
+  returned?: FieldMetadata[];
 }
 
 /** A single-row upsert that reads back only some fields (see UpsertPlans.leanSingleRowPlan). */
@@ -19,7 +21,7 @@ export class UpsertPlans<T extends object> {
   private readonly uniqueGroups: FieldMetadata[][];
   private readonly keyConflict: FieldMetadata[];
   private readonly singleRow = new Map<number | string, StatementPlan>();
-  private readonly leanRow = new Map<number | string, LeanUpsertPlan>();
+  private readonly leanRow = new Map<number | string, StatementPlan>();
 
   constructor(
     private readonly model: ModelFacts<T>,
@@ -55,15 +57,7 @@ export class UpsertPlans<T extends object> {
 
   /** The cached single-row upsert for a conflict target and the fields `input` has as own keys; it returns whole rows. */
   singleRowPlan(conflict: FieldMetadata[], input: object): StatementPlan {
-    const id = this.shapeId(conflict, input);
-    let plan = this.singleRow.get(id);
-    if (!plan) {
-      const bound = this.boundFields(conflict);
-      const update = this.updatableOnConflict(bound, conflict, new Set(Object.keys(input)));
-      plan = { sql: this.statements.upsert(bound, conflict, update, 1), fields: bound };
-      this.singleRow.set(id, plan);
-    }
-    return plan;
+    return this.cachedPlan(conflict, input, false);
   }
 
   /**
@@ -76,18 +70,23 @@ export class UpsertPlans<T extends object> {
    * columns took 8 % off the statement).
    */
   leanSingleRowPlan(conflict: FieldMetadata[], input: object): LeanUpsertPlan {
+    return this.cachedPlan(conflict, input, true) as LeanUpsertPlan;
+  }
+
+  private cachedPlan(conflict: FieldMetadata[], input: object, lean: boolean): StatementPlan {
+    const cache = lean ? this.leanRow : this.singleRow;
     const id = this.shapeId(conflict, input);
-    let plan = this.leanRow.get(id);
+    let plan = cache.get(id);
     if (!plan) {
-      const bound = this.boundFields(conflict);
-      const update = this.updatableOnConflict(bound, conflict, new Set(Object.keys(input)));
-      const returned = this.model.meta.fields.filter((f) => !update.includes(f));
+      const fields = this.boundFields(conflict);
+      const update = this.updatableOnConflict(fields, conflict, new Set(Object.keys(input)));
+      const returned = lean ? this.model.meta.fields.filter((f) => !update.includes(f)) : undefined;
       plan = {
-        sql: this.statements.upsert(bound, conflict, update, 1, returned),
-        fields: bound,
+        sql: this.statements.upsert(fields, conflict, update, 1, returned),
+        fields,
         returned,
       };
-      this.leanRow.set(id, plan);
+      cache.set(id, plan);
     }
     return plan;
   }
