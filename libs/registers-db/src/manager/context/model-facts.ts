@@ -12,7 +12,7 @@ import {
 } from '../../records/hydrator';
 import { createRecordClass } from '../../records/record-class';
 import type { RecordOwner } from '../../records/record-methods.interface';
-import { isPersisted } from '../../records/record-state';
+import { isPersisted, markPersisted } from '../../records/record-state';
 import { checkFieldType } from '../../validation/field-type-check';
 import { ModelValidator } from '../../validation/model-validator';
 import { isUnsafeKey } from '../../validation/unsafe-keys';
@@ -78,8 +78,12 @@ export class ModelFacts<T extends object> {
     ));
   }
 
-  /** Keeps `record`, just written, as the last written record (see writtenShape). */
-  keepWrittenShape(record: T): void {
+  /**
+   * Marks `record`, just written with its key set, as stored, and keeps it as the last
+   * written record (see writtenShape).
+   */
+  markWritten(record: T): void {
+    markPersisted(record, (record as any)[this.meta.key]);
     if (this.writtenShape) this.writtenShape.record = record;
   }
 

@@ -121,8 +121,7 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
 
   private persisted(record: T, rows: Row[], operation: string): void {
     assignGeneratedKeys(this.model, this.table.statements, [record], rows, operation);
-    markPersisted(record, (record as any)[this.model.meta.key]);
-    this.model.keepWrittenShape(record);
+    this.model.markWritten(record);
   }
 
   upsert(data: Partial<T>): Promise<ManagedRecord<T>> {
@@ -169,8 +168,7 @@ export class RecordWrites<T extends object> extends ModelOperation<T> {
       const field = returned[i];
       (record as any)[field.property] = model.dialect.fromDriver(field, row[field.column]);
     }
-    markPersisted(record, (record as any)[model.meta.key]);
-    model.keepWrittenShape(record);
+    model.markWritten(record);
     return record as ManagedRecord<T>;
   }
 
